@@ -1,0 +1,192 @@
+"""The `alama` command line: a thin click layer over the core functions.
+
+Every failure is one line on stderr and a non-zero exit; the project is left as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from alama.core import __version__, exporting, importing
+from alama.core.demo import build_demo
+from alama.core.errors import AlamaError
+from alama.core.labels import LabelSet, parse_label_map
+from alama.core.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Turn Alama's errors (and SQLite's) into click's one-line 'Error: …' and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AlamaError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(f"the project file could not be used: {error}") from None
+        except OSError as error:
+            name = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{name}{error.strerror or error}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    bar: Any = None
+    shown = 0
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar, shown
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - shown)
+        shown = done
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def _labels_list(value: str | None) -> list[str] | None:
+    return [part.strip() for part in value.split(",") if part.strip()] if value else None
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="alama")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Alama (علامة): annotate Arabic news with actors, places and claims.
+
+    Without a command, opens the window on the last project (else the demo).
+    """
+    if ctx.invoked_subcommand is None:
+        _open_window(None)
+
+
+@cli.command()
+@click.option("--path", type=click.Path(path_type=Path), help="Where to build the demo project.")
+@click.option("--no-window", is_flag=True, help="Build the demo project and print its path only.")
+@friendly
+def demo(path: Path | None, no_window: bool) -> None:
+    """Build the demo project from the sample articles if needed, and open it."""
+    built = build_demo(path)
+    if no_window:
+        click.echo(str(built))
+        return
+    _open_window(built)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--labels", "labels_file", type=click.Path(path_type=Path),
+              help="A TOML file of [[label]] tables to use instead of ACTOR, PLACE, CLAIM.")
+@friendly
+def init(project: Path, labels_file: Path | None) -> None:
+    """Create an empty project file."""
+    labels = LabelSet.from_toml(labels_file) if labels_file else None
+    with Store.create(project, labels) as store:
+        keys = ", ".join(store.labels().keys)
+    click.echo(f"created {project} with labels {keys}", err=True)
+
+
+@cli.command(name="import")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(importing.FORMATS), default="auto",
+              show_default=True, help="auto decides by file extension.")
+@click.option("--annotator", help="Whose spans these are, when a record does not say.")
+@click.option("--map", "label_map", metavar="OLD=NEW,...",
+              help="Rename labels while importing (OLD= drops a label).")
+@click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
+@friendly
+def import_(project: Path, paths: tuple[Path, ...], fmt: str, annotator: str | None,
+            label_map: str | None, add_labels: bool) -> None:
+    """Import articles (.txt files, folders) and annotations (JSONL). All or nothing."""
+    mapping = parse_label_map(label_map)
+    with Store.open(project) as store, progress_bar("importing") as progress:
+        report = importing.import_paths(
+            store, paths, fmt, annotator, mapping, add_labels,
+            notify=lambda message: click.echo(message, err=True), progress=progress,
+        )
+    click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl",
+              show_default=True)
+@click.option("--annotator", help="Export this annotator's layer only.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (default: standard output).")
+@click.option("--labels", help="Only these labels, comma-separated.")
+@click.option("--split", help="Split documents, e.g. train=0.8,dev=0.1,test=0.1.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@friendly
+def export(project: Path, fmt: str, annotator: str | None, output: Path | None,
+           labels: str | None, split: str | None, seed: int) -> None:
+    """Export annotations as training data."""
+    with Store.open(project) as store, progress_bar("exporting") as progress:
+        report = exporting.export(store, output, fmt, annotator, _labels_list(labels),
+                                  split, seed, progress=progress)
+    click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly
+def stats(project: Path, as_json: bool) -> None:
+    """Documents, annotators, progress and spans per label."""
+    with Store.open(project) as store:
+        counts = store.counts()
+        labels = store.labels().keys
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{project}: {counts['documents']} documents")
+    if not counts["annotators"]:
+        click.echo("no annotations yet")
+        return
+    extra = sorted({key for entry in counts["annotators"].values()
+                    for key in entry["spans"]} - set(labels))
+    columns = [*labels, *extra]
+    header = ["annotator", "done", "in progress", *columns, "spans"]
+    rows = [header]
+    for name, entry in sorted(counts["annotators"].items()):
+        per_label = [entry["spans"].get(key, 0) for key in columns]
+        rows.append([name, entry["done"], entry["in_progress"], *per_label, sum(per_label)])
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
+    for row in rows:
+        click.echo("  ".join(str(cell).rjust(width) if i else str(cell).ljust(width)
+                             for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
+
+
+def _open_window(project: Path | None) -> None:
+    from alama.gui.app import run
+
+    sys.exit(run(project))
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="alama")

@@ -1,0 +1,81 @@
+"""The project schema, as named sqlite-utils migrations. A new step is a new named function."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("alama")
+APPLICATION = "alama"
+
+SCHEMA = """
+CREATE TABLE alama_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE labels (
+    key TEXT PRIMARY KEY,
+    name_ar TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    shortcut TEXT NOT NULL DEFAULT '',
+    color TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{}',
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX documents_by_position ON documents (position);
+CREATE TABLE annotators (
+    name TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE spans (
+    id TEXT PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL REFERENCES annotators (name),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    label TEXT NOT NULL REFERENCES labels (key),
+    origin TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    CHECK (start_char >= 0 AND start_char < end_char)
+);
+CREATE INDEX spans_by_layer ON spans (doc, annotator);
+CREATE TABLE status (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL REFERENCES annotators (name),
+    state TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (doc, annotator)
+);
+CREATE INDEX status_by_annotator ON status (annotator, state);
+CREATE VIRTUAL TABLE documents_search USING fts5 (norm, tokenize = 'trigram');
+"""
+
+
+@MIGRATIONS(name="0001_initial")
+def initial_schema(db: Database) -> None:
+    """Create every table; documents_search holds the normalized copy (rowid = documents.id)."""
+    statement = ""
+    for line in SCHEMA.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    db.execute("INSERT INTO alama_meta (key, value) VALUES ('application', ?)", [APPLICATION])
+
+
+KNOWN = frozenset(migration.name for migration in MIGRATIONS.pending(Database(memory=True)))

@@ -1,0 +1,289 @@
+"""Arabic text: cleaning, code-point offsets, tokens, snapping and the normalized search copy.
+
+This is the only module that imports camel-tools. Offsets are Python code-point offsets into the
+stored text, end exclusive. Stored text is verbatim but for the cleaning of `clean`; everything
+normalized is a derived copy with a map back to the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.charsets import AR_DIAC_CHARSET, AR_LETTERS_CHARSET
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+TATWEEL = "\u0640"
+BOM = "\ufeff"
+# Characters a span never starts or ends with: they are invisible or direction controls.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_GRAPHEME = regex.compile(r"\X")
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def clean(raw: str) -> str:
+    """Return the text as stored: a leading BOM removed, CRLF, CR, U+2028 and U+2029 as LF."""
+    return clean_with_offsets(raw)[0]
+
+
+def clean_with_offsets(raw: str) -> tuple[str, Callable[[int], int]]:
+    """Clean ``raw`` and return a function mapping offsets in ``raw`` to offsets in the result.
+
+    Only two things remove characters: a leading BOM and the CR of each CRLF pair; every other
+    line separator becomes one LF, so offsets elsewhere shift by the count of removed characters.
+    """
+    removed: list[int] = []
+    if raw.startswith(BOM):
+        removed.append(0)
+    position = raw.find("\r\n")
+    while position != -1:
+        removed.append(position)
+        position = raw.find("\r\n", position + 2)
+    text = raw
+    if removed:
+        keep = set(removed)
+        text = "".join(ch for i, ch in enumerate(raw) if i not in keep)
+    text = text.translate(_LINE_BREAKS)
+
+    def to_clean(offset: int) -> int:
+        return offset - bisect_left(removed, offset)
+
+    return text, to_clean
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of the stored text: the same article is recognised across project copies."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def title_of(text: str, limit: int = 120) -> str:
+    """The first non-blank line, trimmed, as a document title."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return ""
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Tokens as ``(start, end)`` code-point offsets, from camel-tools' simple word tokenizer.
+
+    camel-tools returns strings only; they are verbatim substrings in order, so each one is found
+    after the previous. A string it altered (none known) would be skipped rather than misplaced.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for token in simple_word_tokenize(text):
+        start = text.find(token, position)
+        if start < 0:
+            continue
+        end = start + len(token)
+        spans.append((start, end))
+        position = end
+    return spans
+
+
+def is_trimmed(ch: str) -> bool:
+    """True for characters a span must not start or end with: whitespace and invisible marks."""
+    return ch.isspace() or ch in INVISIBLE
+
+
+def _is_punctuation(piece: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") or is_trimmed(ch) for ch in piece)
+
+
+@dataclass
+class TextIndex:
+    """A document's text with its tokens and grapheme boundaries, computed once and kept.
+
+    The GUI keeps one per open document; export and agreement build one per document.
+    """
+
+    text: str
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        """The document's tokens, see `tokenize`."""
+        return tokenize(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [start for start, _ in self.tokens]
+
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [end for _, end in self.tokens]
+
+    @cached_property
+    def _clusters(self) -> list[int]:
+        """Start offsets of every grapheme cluster, plus the end of the text."""
+        starts = [m.start() for m in _GRAPHEME.finditer(self.text)]
+        starts.append(len(self.text))
+        return starts
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices of the first and last token that overlap ``[start, end)`` (inclusive)."""
+        first = bisect_right(self._token_ends, start)
+        last = bisect_left(self._token_starts, end) - 1
+        if first > last:
+            return None
+        return first, last
+
+    def cluster_floor(self, offset: int) -> int:
+        """The start of the grapheme cluster that contains ``offset``."""
+        return self._clusters[bisect_right(self._clusters, offset) - 1]
+
+    def cluster_ceil(self, offset: int) -> int:
+        """The first cluster boundary at or after ``offset``."""
+        return self._clusters[bisect_left(self._clusters, offset)]
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Move the ends inward past whitespace and invisible marks."""
+        text = self.text
+        while start < end and is_trimmed(text[start]):
+            start += 1
+        while end > start and is_trimmed(text[end - 1]):
+            end -= 1
+        return start, end
+
+    def snap(self, start: int, end: int, exact: bool = False) -> tuple[int, int] | None:
+        """Turn a raw selection into a valid span, or None if nothing is left of it.
+
+        Both ends are trimmed of whitespace and invisible marks. By default the selection grows to
+        the tokens it touches and loses punctuation tokens at its edges (a double-click's Arabic
+        comma, the quote marks around a claim); with ``exact`` (Alt held in the GUI) it keeps the
+        characters chosen, for a proclitic such as و or ب. Either way it never splits a letter
+        from its combining marks.
+        """
+        start, end = sorted((max(0, min(start, len(self.text))), max(0, min(end, len(self.text)))))
+        start, end = self.trim(start, end)
+        if start >= end:
+            return None
+        if not exact:
+            grown = self._grow_to_tokens(start, end)
+            if grown is None:
+                return None
+            start, end = grown
+        start, end = self.cluster_floor(start), self.cluster_ceil(end)
+        start, end = self.trim(start, end)
+        return (start, end) if start < end else None
+
+    def _grow_to_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        touched = self.token_range(start, end)
+        if touched is None:
+            return start, end
+        first, last = touched
+        words = [i for i in range(first, last + 1)
+                 if not _is_punctuation(self.text[slice(*self.tokens[i])])]
+        if words:
+            first, last = words[0], words[-1]
+            return self.tokens[first][0], self.tokens[last][1]
+        return min(start, self.tokens[first][0]), max(end, self.tokens[last][1])
+
+    def grow(self, start: int, end: int, side: str, by_token: bool) -> tuple[int, int]:
+        """Move one end of a span outward by a token or a character; ``side`` is start or end."""
+        if side == "start":
+            if by_token:
+                first = bisect_left(self._token_ends, start) - 1
+                if first >= 0 and self.tokens[first][1] <= start:
+                    start = self.tokens[first][0]
+            else:
+                start = self.cluster_floor(max(0, start - 1))
+            start = self.trim(start, end)[0]
+        else:
+            if by_token:
+                nxt = bisect_left(self._token_starts, end)
+                if nxt < len(self.tokens):
+                    end = self.tokens[nxt][1]
+            else:
+                end = self.cluster_ceil(min(len(self.text), end + 1))
+            end = self.trim(start, end)[1]
+        return start, end
+
+    def shrink(self, start: int, end: int, side: str, by_token: bool) -> tuple[int, int]:
+        """Move one end of a span inward; a span never shrinks below one cluster."""
+        if side == "start":
+            if by_token:
+                nxt = bisect_right(self._token_starts, start)
+                new = self.tokens[nxt][0] if nxt < len(self.tokens) else end
+            else:
+                new = self.cluster_ceil(start + 1)
+            if new < end:
+                start = self.trim(new, end)[0]
+        else:
+            if by_token:
+                prev = bisect_left(self._token_ends, end) - 1
+                new = self.tokens[prev][1] if prev >= 0 else start
+            else:
+                new = self.cluster_floor(end - 1)
+            if new > start:
+                end = self.trim(start, new)[1]
+        return start, end
+
+
+# --- The normalized search copy -------------------------------------------------------------
+
+def _fold_table() -> dict[int, str | None]:
+    """Build one translate table from camel-tools' own normalizers (all length-preserving)."""
+    table: dict[int, str | None] = {ord(ch): None for ch in AR_DIAC_CHARSET}
+    table[ord(TATWEEL)] = None
+    for ch in AR_LETTERS_CHARSET:
+        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(ch)))
+        if folded != ch:
+            table[ord(ch)] = folded
+    # Hamza on waw and yaa: typed without the hamza as often as with it.
+    table[ord("\u0624")] = "\u0648"
+    table[ord("\u0626")] = "\u064a"
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    return table
+
+
+_FOLD = _fold_table()
+_DROPPED = frozenset(chr(code) for code, value in _FOLD.items() if value is None)
+
+
+def normalize(text: str) -> str:
+    """The search copy: no diacritics or tatweel; alef, alef maksura, teh marbuta and hamza
+    carriers folded; Latin lower-cased. "أمريكيّ", "امريكي" and "أمريكي" give the same string."""
+    return text.translate(_FOLD)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """The search copy and, for each of its characters, the offset it came from in ``text``."""
+    kept = [i for i, ch in enumerate(text) if ch not in _DROPPED]
+    return normalize(text), kept
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Every place ``query`` occurs in ``text`` ignoring diacritics, tatweel and hamza forms.
+
+    Matches are returned as spans of the original text, grown to whole grapheme clusters so that
+    a match keeps the marks of its last letter.
+    """
+    needle = normalize(query).strip()
+    if not needle:
+        return []
+    haystack, origin = normalize_with_map(text)
+    index = TextIndex(text)
+    found = []
+    position = haystack.find(needle)
+    while position != -1:
+        start = origin[position]
+        end = origin[position + len(needle) - 1] + 1
+        found.append((index.cluster_floor(start), index.cluster_ceil(end)))
+        position = haystack.find(needle, position + 1)
+    return found

@@ -1,0 +1,1 @@
+"""Data files shipped with Alama: sample articles, fonts, translations, icons."""
