@@ -1,0 +1,44 @@
+"""Shared fixtures. GUI tests run offscreen; nothing here needs a screen."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXTERNAL = SHARED / "external"
+SAMPLES = ROOT / "resources" / "samples"
+
+needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is not beside the repo")
+
+
+@pytest.fixture(autouse=True)
+def _alama_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the demo project and settings out of the real home folder."""
+    monkeypatch.setenv("ALAMA_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A new, empty project with the default labels."""
+    from alama.core.store import Store
+
+    store = Store.create(tmp_path / "test.alama")
+    yield store
+    store.close()
+
+
+def dump(path: Path) -> list[str]:
+    """Every row of every table of a project, to compare before and after a failed command."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -1,0 +1,169 @@
+"""The Arabic text layer: cleaning, offsets, tokens, snapping and the search copy."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from alama.core import text as arabic
+from alama.core.text import TextIndex
+from tests.core.strategies import raw_text, stored_text
+
+CLUSTERS = regex.compile(r"\X")
+
+
+def boundaries(text: str) -> set[int]:
+    found = {m.start() for m in CLUSTERS.finditer(text)}
+    found.add(len(text))
+    return found
+
+
+# --- cleaning ------------------------------------------------------------------------------
+
+def test_clean_removes_bom_and_unifies_line_endings_only() -> None:
+    raw = "\ufeffسطر\r\nثانٍ\rثالث\u2028رابع\u2029خامس\u00a0ـ"
+    assert arabic.clean(raw) == "سطر\nثانٍ\nثالث\nرابع\nخامس\u00a0ـ"
+
+
+@given(raw_text, st.data())
+def test_cleaning_keeps_every_offset_on_the_same_character(raw: str, data: st.DataObject) -> None:
+    text, to_clean = arabic.clean_with_offsets(raw)
+    assume(raw)
+    i = data.draw(st.integers(0, len(raw) - 1))
+    if raw[i] == "\ufeff" and i == 0 or raw[i] == "\r" and raw[i + 1: i + 2] == "\n":
+        return  # removed characters have no place of their own
+    expected = "\n" if raw[i] in "\r\u2028\u2029" else raw[i]
+    assert text[to_clean(i)] == expected
+
+
+@given(stored_text)
+def test_cleaning_is_idempotent(text: str) -> None:
+    assert arabic.clean(arabic.clean(text)) == arabic.clean(text)
+
+
+# --- tokens --------------------------------------------------------------------------------
+
+@given(stored_text)
+def test_tokens_are_ordered_non_blank_substrings(text: str) -> None:
+    tokens = arabic.tokenize(text)
+    previous_end = 0
+    for start, end in tokens:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end].strip()
+        previous_end = end
+    covered = {i for start, end in tokens for i in range(start, end)}
+    for i, ch in enumerate(text):
+        if not ch.isspace() and ch not in arabic.INVISIBLE and ch not in "\u0640":
+            assert i in covered, f"{ch!r} at {i} belongs to no token"
+
+
+def test_tokens_of_a_headline_with_emoji_and_tatweel() -> None:
+    text = "بـ\"خطوات\" 😀 في «سوريا»، 55\u00a0كيلومتراً"
+    words = [text[s:e] for s, e in arabic.tokenize(text)]
+    assert words == ["بـ", '"', "خطوات", '"', "😀", "في", "«", "سوريا", "»", "،", "55",
+                     "كيلومتراً"]
+
+
+# --- snapping ------------------------------------------------------------------------------
+
+@given(stored_text, st.data(), st.booleans())
+def test_snapped_spans_are_valid(text: str, data: st.DataObject, exact: bool) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    index = TextIndex(text)
+    snapped = index.snap(start, end, exact=exact)
+    if snapped is None:
+        return
+    s, e = snapped
+    assert 0 <= s < e <= len(text)
+    assert s in boundaries(text) and e in boundaries(text), "span splits a letter from its mark"
+    assert not arabic.is_trimmed(text[s]) and not arabic.is_trimmed(text[e - 1])
+    assert index.snap(s, e, exact=exact) == (s, e), "snapping twice changes the span"
+
+
+@given(stored_text, st.data())
+def test_exact_selection_keeps_the_chosen_letters(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    snapped = TextIndex(text).snap(start, end, exact=True)
+    chosen = [i for i in range(start, end) if not arabic.is_trimmed(text[i])]
+    if snapped is not None and chosen:
+        s, e = snapped
+        assert s <= chosen[0] and chosen[-1] < e
+
+
+def test_snap_grows_a_partial_word_to_the_whole_token() -> None:
+    text = "قال مسؤولون عسكريون روس"
+    start = text.index("سؤول")
+    assert TextIndex(text).snap(start, start + 3) == (text.index("مسؤولون"),
+                                                     text.index("مسؤولون") + len("مسؤولون"))
+
+
+def test_snap_drops_the_arabic_comma_and_quotes_a_double_click_takes() -> None:
+    text = "عقد الطرفان اجتماعاً، وقالا إن «التنسيق عاد»"
+    word = "اجتماعاً"
+    start = text.index(word)
+    assert TextIndex(text).snap(start, start + len(word) + 1) == (start, start + len(word))
+    claim = text.index("«")
+    s, e = TextIndex(text).snap(claim, len(text))
+    assert text[s:e] == "التنسيق عاد"
+
+
+def test_exact_mode_keeps_a_proclitic_apart() -> None:
+    text = "وصل الوفد بسوريا أمس"
+    start = text.index("بسوريا") + 1
+    s, e = TextIndex(text).snap(start, start + 5, exact=True)
+    assert text[s:e] == "سوريا"
+    assert TextIndex(text).snap(start, start + 5) == (start - 1, start + 5)
+
+
+def test_snap_never_cuts_a_shadda_off_its_letter() -> None:
+    text = "قوّات عسكريّة"
+    cut = text.index("ّ")  # selection ends between و and its shadda
+    s, e = TextIndex(text).snap(0, cut, exact=True)
+    assert text[s:e] == "قوّ"
+
+
+def test_snap_trims_direction_marks_and_no_break_spaces() -> None:
+    text = "بحسب\u200f Reuters\u200f\u00a0أمس"
+    s, e = TextIndex(text).snap(text.index("\u200f"), text.index("أمس"), exact=True)
+    assert text[s:e] == "Reuters"
+
+
+def test_blank_selection_gives_no_span() -> None:
+    assert TextIndex("كلمة   كلمة").snap(5, 7) is None
+
+
+def test_grow_and_shrink_move_by_token_or_cluster() -> None:
+    text = "وزير الدفاع الروسي"
+    index = TextIndex(text)
+    span = (text.index("الدفاع"), text.index("الدفاع") + len("الدفاع"))
+    assert index.grow(*span, "end", by_token=True) == (span[0], len(text))
+    assert index.grow(*span, "start", by_token=True) == (0, span[1])
+    assert index.shrink(0, len(text), "end", by_token=True) == (0, span[1])
+    assert index.grow(*span, "end", by_token=False) == (span[0], span[1])  # only a space follows
+    assert index.shrink(*span, "start", by_token=False) == (span[0] + 1, span[1])
+
+
+# --- the search copy -----------------------------------------------------------------------
+
+def test_normalize_folds_hamza_diacritics_and_tatweel() -> None:
+    assert arabic.normalize("أمريكيّ") == arabic.normalize("امريكي") == arabic.normalize("أمريكي")
+    assert arabic.normalize("بـ\"خطوات") == 'ب"خطوات'
+    assert arabic.normalize("مدرسة") == arabic.normalize("مدرسه")
+    assert arabic.normalize("مسؤول") == arabic.normalize("مسوول")
+
+
+@given(stored_text)
+def test_normalized_copy_maps_back_to_the_original(text: str) -> None:
+    norm, origin = arabic.normalize_with_map(text)
+    assert len(norm) == len(origin)
+    for i, ch in enumerate(norm):
+        assert arabic.normalize(text[origin[i]]) == ch
+
+
+def test_find_all_returns_original_offsets_with_marks() -> None:
+    text = "قال الأميركيّون إن الاميركية واشنطن"
+    hits = arabic.find_all(text, "الاميركي")
+    assert [text[s:e] for s, e in hits] == ["الأميركيّ", "الاميركي"]
