@@ -190,3 +190,7 @@ def _open_window(project: Path | None) -> None:
 def main() -> None:
     """Console entry point."""
     cli(prog_name="alama")
+
+
+if __name__ == "__main__":
+    main()
