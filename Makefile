@@ -19,7 +19,6 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
-	$(VENV)/bin/lint-imports
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check core gui tests

@@ -1,0 +1,156 @@
+"""Starting the application: fonts, language, who is annotating, and which project is open."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from alama.core import __version__
+from alama.core.demo import build_demo
+from alama.core.errors import AlamaError
+from alama.core.store import Store
+from alama.gui.qt_dialogs import StartScreen, ask_annotator
+from alama.gui.qt_main_window import MainWindow
+from alama.gui.session import Session
+from alama.gui.settings import Settings
+
+
+def resource(*parts: str) -> Path:
+    """A file shipped in alama.resources."""
+    return Path(str(resources.files("alama.resources").joinpath(*parts)))
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled Arabic fonts; return the families now available."""
+    families: list[str] = []
+    folder = resource("fonts")
+    for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+class Application:
+    """Owns the settings, the open project and its window."""
+
+    def __init__(self, app: QApplication, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.session: Session | None = None
+        self._translators: list[QTranslator] = []
+
+    def set_language(self, code: str) -> None:
+        """Install the interface language; Arabic mirrors the whole layout right to left."""
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        if code == "ar":
+            for name, folder in (("alama_ar", str(resource("i18n"))),
+                                 ("qtbase_ar", QLibraryInfo.path(
+                                     QLibraryInfo.LibraryPath.TranslationsPath))):
+                translator = QTranslator(self.app)
+                if translator.load(name, folder):
+                    self.app.installTranslator(translator)
+                    self._translators.append(translator)
+        self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code == "ar"
+                                    else Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic if code == "ar"
+                                   else QLocale.Language.English))
+
+    def open(self, path: Path, doc: int | None = None) -> bool:
+        """Open a project (creating it if it does not exist) in a fresh window."""
+        try:
+            store = Store.open(path) if path.exists() else Store.create(path)
+        except AlamaError as error:
+            QMessageBox.critical(self.window, "Alama", str(error))
+            return False
+        name = self.settings.annotator or ask_annotator(self.window)
+        if not name:
+            store.close()
+            return False
+        self.settings.annotator = name
+        self.settings.add_recent(path)
+        self._show(Session(store, name), doc)
+        return True
+
+    def _show(self, session: Session, doc: int | None) -> None:
+        old_window, old_session = self.window, self.session
+        self.session = session
+        self.window = MainWindow(session, self.settings, doc)
+        self.window.languageRequested.connect(self._change_language)
+        self.window.projectRequested.connect(self._change_project)
+        if old_window is not None:
+            self.window.setGeometry(old_window.geometry())
+            old_window.close()
+            old_window.deleteLater()
+        if old_session is not None and old_session is not session:
+            old_session.store.close()
+        self.window.show()
+
+    def _change_language(self, code: str) -> None:
+        if self.session is None or self.window is None:
+            return
+        self.settings.language = code
+        self.set_language(code)
+        self._show(self.session, self.window.doc)
+
+    def _change_project(self, target: object) -> None:
+        if target == "demo":
+            self.open(build_demo())
+        elif isinstance(target, Path):
+            self.open(target)
+        else:
+            self.choose_project()
+
+    def choose_project(self) -> bool:
+        """The start screen: recent projects, New, Open, the demo."""
+        screen = StartScreen(self.settings.recent, self.window)
+        if not screen.exec():
+            return False
+        if screen.wants_demo:
+            return self.open(build_demo())
+        return screen.chosen is not None and self.open(screen.chosen)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with Alama's name and fonts."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Alama")
+    app.setApplicationDisplayName("Alama — علامة")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Alama")
+    register_fonts()
+    return app
+
+
+def run(project: Path | None) -> int:
+    """Open the window on ``project``; without one, the last project, else the start screen."""
+    app = create_app()
+    settings = Settings()
+    controller = Application(app, settings)
+    controller.set_language(settings.language)
+    if project is not None:
+        opened = controller.open(project)
+    elif settings.recent:
+        opened = controller.open(Path(settings.recent[0]))
+    else:
+        opened = controller.choose_project()
+    if not opened:
+        return 1
+    return app.exec()
+
+
+def main() -> None:
+    """The `alama-gui` entry point."""
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("-")]
+    sys.exit(run(Path(args[0]) if args else None))

@@ -1,0 +1,282 @@
+"""The article view: read-only, right to left, with stored spans painted by a highlighter.
+
+Spans are painted by `SpanHighlighter` (never stored as document formats); the current span and
+find results are extra selections. Positions cross between Qt and Alama only through
+`OffsetMap`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
+
+from alama.core.labels import LabelSet
+from alama.core.model import Span
+from alama.gui.qt_offsets import OffsetMap
+
+ARTICLE_FONTS = ["Noto Naskh Arabic", "Amiri", "DejaVu Sans", "Sans Serif"]
+FILL_ALPHA = 95
+CURRENT_ALPHA = 230
+FOUND = QColor("#FFE066")
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Paints spans per text segment: the innermost span's colour as background, and the
+    colour of the span around it as an underline, so that nested spans all stay visible."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._colors: dict[str, QColor] = {}
+        self._by_block: dict[int, list[tuple[int, int, str]]] = {}
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """Colours of the project's labels."""
+        self._colors = {label.key: QColor(label.color) for label in labels}
+
+    def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
+        """Show spans given in Qt positions; only blocks whose spans changed are repainted."""
+        document = self.document()
+        by_block: dict[int, list[tuple[int, int, str]]] = {}
+        for start, end, label in spans:
+            first = document.findBlock(start).blockNumber()
+            last = document.findBlock(max(start, end - 1)).blockNumber()
+            for number in range(first, last + 1):
+                by_block.setdefault(number, []).append((start, end, label))
+        changed = {n for n in by_block.keys() | self._by_block.keys()
+                   if by_block.get(n) != self._by_block.get(n)}
+        self._by_block = by_block
+        for number in sorted(changed):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def clear(self) -> None:
+        """Forget every span without repainting (a new text follows)."""
+        self._by_block = {}
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        items = self._by_block.get(self.currentBlock().blockNumber())
+        if not items:
+            return
+        base = self.currentBlock().position()
+        cuts = {0, len(text)}
+        for start, end, _ in items:
+            cuts.add(min(max(start - base, 0), len(text)))
+            cuts.add(min(max(end - base, 0), len(text)))
+        edges = sorted(cuts)
+        for left, right in zip(edges, edges[1:], strict=False):
+            covering = sorted((end - start, label) for start, end, label in items
+                              if start - base <= left and end - base >= right)
+            if covering:
+                self.setFormat(left, right - left, self._format([lb for _, lb in covering]))
+
+    def _format(self, labels: list[str]) -> QTextCharFormat:
+        """Innermost label as background; the next one out as a thick underline."""
+        fmt = QTextCharFormat()
+        fill = QColor(self._colors.get(labels[0], QColor("#999999")))
+        fill.setAlpha(FILL_ALPHA)
+        fmt.setBackground(fill)
+        if len(labels) > 1:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(self._colors.get(labels[1], QColor("#999999")))
+        return fmt
+
+
+class ArticleView(QPlainTextEdit):
+    """The article: select with the mouse, click a span to pick it (again to cycle nested ones)."""
+
+    spanClicked = Signal(object)  # the Span clicked, or None
+    resizeRequested = Signal(str, bool, bool)  # side ("start"/"end"), grow, by_token
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(24)
+        self.highlighter = SpanHighlighter(self.document())
+        self.offsets = OffsetMap("")
+        self.text = ""
+        self.spans: list[Span] = []
+        self.current: Span | None = None
+        self.found: list[tuple[int, int]] = []
+        self.alt_selection = False
+        self.labels = LabelSet([])
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_point_size(self, points: int) -> None:
+        """The article's font size (zoom)."""
+        font = QFont()
+        font.setFamilies(ARTICLE_FONTS)
+        font.setPointSize(points)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """Colours for painting."""
+        self.labels = labels
+        self.highlighter.set_labels(labels)
+
+    def show_text(self, text: str, spans: list[Span]) -> None:
+        """Show a new article with its spans; the scroll position starts at the top."""
+        self.highlighter.clear()
+        self.text = text
+        self.offsets = OffsetMap(text)
+        self.current = None
+        self.found = []
+        self.setPlainText(text)
+        self.set_spans(spans)
+
+    def set_spans(self, spans: list[Span]) -> None:
+        """Repaint with this layer's spans."""
+        self.spans = spans
+        qt = self.offsets.to_qt
+        self.highlighter.set_spans([(qt(s.start), qt(s.end), s.label) for s in spans])
+        if self.current is not None:
+            self.current = next((s for s in spans if s.id == self.current.id), None)
+        self._paint_extra()
+
+    def painted(self) -> list[tuple[int, int, str]]:
+        """What is painted now, as (start, end, label) in code points: for tests and checks."""
+        result = []
+        for block_spans in self.highlighter._by_block.values():
+            for start, end, label in block_spans:
+                item = (self.offsets.to_py(start), self.offsets.to_py(end, round_up=True), label)
+                if item not in result:
+                    result.append(item)
+        return sorted(result)
+
+    # --- selection and current span --------------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        """The mouse or keyboard selection in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self.offsets.to_py(cursor.selectionStart()),
+                self.offsets.to_py(cursor.selectionEnd(), round_up=True))
+
+    def clear_selection(self) -> None:
+        """Drop the text selection, keeping the caret where it was."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def spans_at(self, offset: int) -> list[Span]:
+        """Spans containing the character at ``offset``, innermost first."""
+        hits = [s for s in self.spans if s.start <= offset < s.end]
+        return sorted(hits, key=lambda s: (s.end - s.start, s.start))
+
+    def set_current(self, span: Span | None) -> None:
+        """Mark one span as the one keys act on, and scroll it into view."""
+        self.current = span
+        self._paint_extra()
+        if span is not None:
+            self.scroll_to(span.start)
+
+    def set_found(self, ranges: list[tuple[int, int]]) -> None:
+        """Highlight find results."""
+        self.found = ranges
+        self._paint_extra()
+
+    def scroll_to(self, offset: int) -> None:
+        """Bring a character into view without selecting anything."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset))
+        rect = self.cursorRect(cursor)
+        if not self.viewport().rect().contains(rect.center()):
+            self.setTextCursor(cursor)
+            self.centerCursor()
+
+    def _paint_extra(self) -> None:
+        extras = []
+        qt = self.offsets.to_qt
+        for start, end in self.found:
+            extras.append(self._extra(qt(start), qt(end), FOUND, None))
+        if self.current is not None:
+            color = QColor(self.labels[self.current.label].color
+                           if self.current.label in self.labels else "#999999")
+            color.setAlpha(CURRENT_ALPHA)
+            text_color = QColor("#000000" if color.lightness() > 140 else "#FFFFFF")
+            extras.append(self._extra(qt(self.current.start), qt(self.current.end), color,
+                                      text_color))
+        self.setExtraSelections(extras)
+
+    def _extra(self, start: int, end: int, fill: QColor,
+               text_color: QColor | None) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        fmt = QTextCharFormat()
+        fmt.setBackground(fill)
+        if text_color is not None:
+            fmt.setForeground(text_color)
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+
+    # --- mouse and keys --------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        offset = self.offsets.to_py(position)
+        hits = self.spans_at(offset) or self.spans_at(offset - 1)
+        if not hits:
+            self.spanClicked.emit(None)
+            return
+        ids = [s.id for s in hits]
+        if self.current is not None and self.current.id in ids:
+            chosen = hits[(ids.index(self.current.id) + 1) % len(hits)]
+        else:
+            chosen = hits[0]
+        self.spanClicked.emit(chosen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+        if (self.current is not None and key in arrows
+                and mods & Qt.KeyboardModifier.ShiftModifier):
+            # The text runs right to left: the span's end is its left edge, its start the right.
+            # Shift moves the left edge, Ctrl+Shift the right edge; the arrow pointing outward
+            # grows the span, the one pointing inward shrinks it. Alt: by character.
+            by_token = not mods & Qt.KeyboardModifier.AltModifier
+            if mods & Qt.KeyboardModifier.ControlModifier:
+                self.resizeRequested.emit("start", key == Qt.Key.Key_Right, by_token)
+            else:
+                self.resizeRequested.emit("end", key == Qt.Key.Key_Left, by_token)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.clear_selection()
+            self.spanClicked.emit(None)
+            event.accept()
+            return
+        super().keyPressEvent(event)

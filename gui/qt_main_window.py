@@ -1,0 +1,374 @@
+"""The main window: documents, the article, labels and spans; keyboard first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alama.core.errors import AlamaError
+from alama.core.model import Span, Status
+from alama.core.text import find_all
+from alama.gui.qt_article import ArticleView
+from alama.gui.qt_dialogs import ShortcutsSheet, ask_annotator
+from alama.gui.qt_documents import DocumentListModel
+from alama.gui.qt_panels import FindBar, LabelPalette, SpanList
+from alama.gui.session import Session
+from alama.gui.settings import Settings
+
+ZOOM_RANGE = (9, 40)
+DEFAULT_ZOOM = 17
+
+
+class MainWindow(QMainWindow):
+    """One open project, edited as one annotator."""
+
+    languageRequested = Signal(str)
+    projectRequested = Signal(object)  # a Path, or "demo"
+
+    def __init__(self, session: Session, settings: Settings, doc: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.store = session.store
+        self.labels = self.store.labels()
+        self.doc: int | None = None
+        self._found: list[tuple[int, int]] = []
+        self._found_at = 0
+        self.resize(1400, 900)
+        self._build_panels()
+        self._build_menus()
+        self._build_status_bar()
+        session.changed.connect(self._on_changed)
+        session.spanPicked.connect(self._pick)
+        self._update_title()
+        first = doc or settings.last_document(self.store.path)
+        if first is None or self.documents.row_of(first) is None:
+            first = self.documents.doc_at(0)
+        if first is not None:
+            self.open_document(first)
+        self.article.setFocus()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.documents = DocumentListModel(self.store.documents(),
+                                           self.store.statuses(self.session.annotator))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search all documents (ignores diacritics)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.status_filter = QComboBox()
+        for text, status in ((self.tr("All documents"), None), (self.tr("To do"), Status.TODO),
+                             (self.tr("In progress"), Status.IN_PROGRESS),
+                             (self.tr("Done"), Status.DONE)):
+            self.status_filter.addItem(text, status)
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.list = QListView()
+        self.list.setModel(self.documents)
+        self.list.setUniformItemSizes(True)
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.list.clicked.connect(lambda index: self.open_document(self.documents.doc_at(index.row())))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.status_filter)
+        left_layout.addWidget(self.list, 1)
+
+        self.article = ArticleView()
+        self.article.set_labels(self.labels)
+        self.article.set_point_size(self.settings.zoom)
+        self.article.spanClicked.connect(self._pick)
+        self.article.resizeRequested.connect(self._resize_current)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.queryChanged.connect(self._find)
+        self.find_bar.nextRequested.connect(self._find_next)
+        self.find_bar.closed.connect(lambda: (self.article.set_found([]), self.article.setFocus()))
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.find_bar)
+        middle_layout.addWidget(self.article, 1)
+
+        self.palette_panel = LabelPalette()
+        self.palette_panel.set_labels(self.labels)
+        self.palette_panel.labelChosen.connect(lambda key: self.apply_label(key))
+        self.span_list = SpanList()
+        self.span_list.spanChosen.connect(self._pick)
+        self.spans_title = QLabel()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.palette_panel)
+        right_layout.addSpacing(12)
+        right_layout.addWidget(self.spans_title)
+        right_layout.addWidget(self.span_list, 1)
+
+        splitter = QSplitter()
+        for widget in (left, middle, right):
+            splitter.addWidget(widget)
+        splitter.setSizes([320, 820, 300])
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                keys: list[QKeySequence | str] | None = None) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("Open the demo"), lambda: self.projectRequested.emit("demo"))
+        self._action(file, self.tr("Start screen…"), lambda: self.projectRequested.emit(None))
+        self._action(file, self.tr("Change annotator…"), self.change_annotator)
+        file.addSeparator()
+        self._action(file, self.tr("Quit"), self.close, [QKeySequence.StandardKey.Quit])
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, self.tr("Delete span"), self.delete_current,
+                     [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        self._action(edit, self.tr("Find in article"), self.find_bar.open_bar, ["Ctrl+F"])
+        self._action(edit, self.tr("Search all documents"), self._focus_search, ["Ctrl+Shift+F"])
+
+        labels = bar.addMenu(self.tr("&Labels"))
+        for label in self.labels:
+            keys = [label.shortcut] if label.shortcut else []
+            self._action(labels, f"{label.name_ar} · {label.name_en}",
+                         lambda key=label.key: self.apply_label(key), keys)
+            if label.shortcut:
+                exact = QAction(self)
+                exact.setShortcut(QKeySequence(f"Alt+{label.shortcut}"))
+                exact.triggered.connect(lambda _=False, key=label.key: self.apply_label(key, True))
+                self.addAction(exact)
+
+        document = bar.addMenu(self.tr("&Document"))
+        self._action(document, self.tr("Mark done and open the next"), self.done_and_next,
+                     ["Ctrl+Return", "Ctrl+Enter"])
+        self._action(document, self.tr("Mark not done"), self.mark_not_done)
+        self._action(document, self.tr("Next document"), lambda: self.step(1),
+                     [QKeySequence(Qt.Key.Key_PageDown)])
+        self._action(document, self.tr("Previous document"), lambda: self.step(-1),
+                     [QKeySequence(Qt.Key.Key_PageUp)])
+
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
+        self._action(view, self.tr("Zoom out"), lambda: self.zoom(-1), ["Ctrl+-"])
+        self._action(view, self.tr("Normal size"), lambda: self.zoom(0), ["Ctrl+0"])
+        view.addSeparator()
+        language = view.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, name in (("ar", "العربية"), ("en", "English")):
+            action = self._action(language, name, lambda c=code: self.languageRequested.emit(c))
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            group.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"])
+
+    def _build_status_bar(self) -> None:
+        self.who = QLabel()
+        self.who.setStyleSheet("font-weight: bold; padding: 0 8px")
+        self.progress = QLabel()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.who)
+        self._update_progress()
+
+    # --- documents -------------------------------------------------------------------------
+
+    def open_document(self, doc: int | None) -> None:
+        """Show a document with this annotator's spans."""
+        if doc is None:
+            return
+        self.doc = doc
+        index = self.session.index(doc)
+        self.article.show_text(index.text, self.session.spans(doc))
+        self._refresh_spans()
+        row = self.documents.row_of(doc)
+        if row is not None:
+            self.list.setCurrentIndex(self.documents.index(row))
+        self.settings.set_last_document(self.store.path, doc)
+        if self.find_bar.isVisible():
+            self._find(self.find_bar.edit.text())
+        self._update_title()
+
+    def step(self, delta: int) -> None:
+        """Open the next or previous document of the list."""
+        if self.doc is None:
+            return
+        row = self.documents.row_of(self.doc)
+        target = self.documents.doc_at((row if row is not None else -1) + delta)
+        if target is not None:
+            self.open_document(target)
+
+    def done_and_next(self) -> None:
+        """Mark the document done, then open the next one not done yet."""
+        if self.doc is None:
+            return
+        self.session.set_status(self.doc, Status.DONE)
+        row = self.documents.row_of(self.doc) or 0
+        for next_row in range(row + 1, self.documents.rowCount()):
+            candidate = self.documents.doc_at(next_row)
+            if candidate is not None and self.documents.status(candidate) is not Status.DONE:
+                self.open_document(candidate)
+                return
+        self.statusBar().showMessage(self.tr("That was the last document to do in this list."),
+                                     5000)
+
+    def mark_not_done(self) -> None:
+        """Take back "done" for this document."""
+        if self.doc is not None and self.documents.status(self.doc) is Status.DONE:
+            self.session.set_status(self.doc, Status.IN_PROGRESS)
+
+    def _apply_filter(self) -> None:
+        query = self.search.text().strip()
+        found = set(self.store.search(query)) if query else None
+        self.documents.set_filter(self.status_filter.currentData(), found)
+        if self.doc is not None and self.documents.row_of(self.doc) is not None:
+            self.list.setCurrentIndex(self.documents.index(self.documents.row_of(self.doc) or 0))
+        if query:
+            self.statusBar().showMessage(
+                self.tr("%n document(s) contain it", "", len(found or ())), 4000)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- labelling -------------------------------------------------------------------------
+
+    def apply_label(self, key: str, exact: bool = False) -> None:
+        """Label the selection, or relabel the chosen span."""
+        if self.doc is None:
+            return
+        selection = self.article.selection()
+        try:
+            if selection is not None:
+                exact = exact or self.article.alt_selection
+                span = self.session.add_span(self.doc, *selection, key, exact)
+                self.article.clear_selection()
+                if span is None:
+                    self.statusBar().showMessage(
+                        self.tr("Nothing to label: the selection holds only spaces or marks."),
+                        4000)
+            elif self.article.current is not None:
+                self.session.relabel(self.article.current, key)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("Select some text first, then press a label key."), 4000)
+        except AlamaError as error:
+            QMessageBox.warning(self, self.tr("Alama"), str(error))
+
+    def delete_current(self) -> None:
+        """Delete the chosen span."""
+        if self.article.current is not None:
+            self.session.delete(self.article.current)
+
+    def _resize_current(self, side: str, grow: bool, by_token: bool) -> None:
+        if self.article.current is not None:
+            self.session.resize(self.article.current, side, grow, by_token)
+
+    def _pick(self, span: Span | None) -> None:
+        if span is not None and span.doc != self.doc:
+            return
+        self.article.set_current(span)
+        self._refresh_span_list()
+
+    def _on_changed(self, doc: int) -> None:
+        """Repaint after an action (or its undo) on any document."""
+        status = self.store.status(doc, self.session.annotator)
+        self.documents.set_status(doc, status)
+        self._update_progress()
+        if doc != self.doc:
+            self.open_document(doc)  # undo/redo of work on another document: show it
+            return
+        self.article.set_spans(self.session.spans(doc))
+        self._refresh_span_list()
+
+    def _refresh_spans(self) -> None:
+        self.article.set_spans(self.session.spans(self.doc) if self.doc is not None else [])
+        self._refresh_span_list()
+
+    def _refresh_span_list(self) -> None:
+        spans = self.article.spans
+        self.spans_title.setText(self.tr("Spans in this article: %1").replace("%1", str(len(spans))))
+        self.span_list.show_spans(self.article.text, spans, self.labels, self.article.current)
+
+    # --- find ------------------------------------------------------------------------------
+
+    def _find(self, query: str) -> None:
+        self._found = find_all(self.article.text, query) if query.strip() else []
+        self._found_at = 0
+        self.article.set_found(self._found)
+        if self._found:
+            self.article.scroll_to(self._found[0][0])
+        self.find_bar.set_count(1 if self._found else 0, len(self._found))
+
+    def _find_next(self) -> None:
+        if not self._found:
+            return
+        self._found_at = (self._found_at + 1) % len(self._found)
+        self.article.scroll_to(self._found[self._found_at][0])
+        self.find_bar.set_count(self._found_at + 1, len(self._found))
+
+    # --- view ------------------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        """Make the article text larger or smaller (0: back to normal)."""
+        size = DEFAULT_ZOOM if step == 0 else self.settings.zoom + step
+        size = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], size))
+        self.settings.zoom = size
+        self.article.set_point_size(size)
+
+    def show_shortcuts(self) -> None:
+        """F1."""
+        ShortcutsSheet(self.labels, self).exec()
+
+    def change_annotator(self) -> None:
+        """Switch whose layer is edited (a new undo history starts)."""
+        name = ask_annotator(self, self.session.annotator)
+        if name and name != self.session.annotator:
+            self.settings.annotator = name
+            self.projectRequested.emit(self.store.path)
+
+    def _update_title(self) -> None:
+        name = self.session.annotator
+        self.who.setText(self.tr("Annotator: %1").replace("%1", name))
+        self.setWindowTitle(f"{self.store.path.name} — {name} — Alama")
+
+    def _update_progress(self) -> None:
+        done, total = self.documents.done_count()
+        self.progress.setText(self.tr("%1 / %2 done").replace("%1", str(done))
+                              .replace("%2", str(total)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Nothing to save: every action is already in the project file."""
+        event.accept()
+
