@@ -129,7 +129,13 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Alama — علامة")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Alama")
-    register_fonts()
+    families = register_fonts()
+    if families:
+        # Arabic in menus and lists in the bundled Naskh; Latin falls back to the system font.
+        font = app.font()
+        font.setFamilies([*dict.fromkeys(families), font.family()])
+        font.setPointSize(max(font.pointSize(), 11))
+        app.setFont(font)
     return app
 
 

@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
         self.list = QListView()
         self.list.setModel(self.documents)
         self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.list.setStyleSheet("QListView::item { padding: 3px 2px; }")
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.clicked.connect(lambda index: self.open_document(self.documents.doc_at(index.row())))
         left = QWidget()
@@ -251,7 +255,8 @@ class MainWindow(QMainWindow):
     def _apply_filter(self) -> None:
         query = self.search.text().strip()
         found = set(self.store.search(query)) if query else None
-        self.documents.set_filter(self.status_filter.currentData(), found)
+        chosen = self.status_filter.currentData()
+        self.documents.set_filter(Status(chosen) if chosen else None, found)
         if self.doc is not None and self.documents.row_of(self.doc) is not None:
             self.list.setCurrentIndex(self.documents.index(self.documents.row_of(self.doc) or 0))
         if query:

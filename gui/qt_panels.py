@@ -24,7 +24,7 @@ def swatch_style(color: str) -> str:
     """A stylesheet for a coloured key cap."""
     fg = "#000000" if QColor(color).lightness() > 140 else "#FFFFFF"
     return (f"QPushButton {{ background: {color}; color: {fg}; border-radius: 4px;"
-            " padding: 6px 10px; text-align: left; font-weight: bold; }}"
+            " padding: 6px 10px; text-align: left; font-weight: bold; }"
             "QPushButton:hover { border: 2px solid palette(highlight); }")
 
 
@@ -71,6 +71,9 @@ class SpanList(QListWidget):
         super().__init__(parent)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(1)
         self.itemClicked.connect(lambda item: self.spanChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_spans(self, text: str, spans: list[Span], labels: LabelSet, current: Span | None) -> None:
@@ -79,8 +82,8 @@ class SpanList(QListWidget):
         self.clear()
         for span in spans:
             piece = text[span.start:span.end].replace("\n", " ")
-            if len(piece) > 60:
-                piece = piece[:58] + "…"
+            if len(piece) > 90:
+                piece = piece[:88] + "…"
             name = labels[span.label].name_ar if span.label in labels else span.label
             item = QListWidgetItem(f"{name}: {piece}")
             item.setData(Qt.ItemDataRole.UserRole, span)
