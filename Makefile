@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
 STAMP := $(VENV)/.installed
+QM := resources/i18n/alama_ar.qm
 
 .PHONY: run test bench lint screenshots clean
 
@@ -14,10 +15,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PIP) -e ".[test]"
 	touch $(STAMP)
 
-run: $(STAMP)
+$(QM): resources/i18n/alama_ar.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) $(QM)
 	$(VENV)/bin/alama demo
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
@@ -27,7 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -p no:cacheprovider
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m alama.gui.screenshots docs
 
 clean:

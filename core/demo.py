@@ -8,7 +8,44 @@ from importlib import resources
 from pathlib import Path
 
 from alama.core.importing import import_paths
+from alama.core.model import Origin, Status
 from alama.core.store import Store
+
+# Two demo annotators' work on the first articles: (article, phrase, occurrence, label).
+# Offsets are found in the text at build time; they differ where real annotators differ.
+DEMO_LAYERS: dict[str, list[tuple[str, str, int, str]]] = {
+    "amal": [
+        ("01_desalination_plant", "وزارة الطاقة والمياه اللبنانية", 0, "ACTOR"),
+        ("01_desalination_plant", "صور", 1, "PLACE"),
+        ("01_desalination_plant", "المهندس وليد حمّود", 0, "ACTOR"),
+        ("01_desalination_plant", "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
+         "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار", 0, "CLAIM"),
+        ("01_desalination_plant", "البنك الأوروبي للاستثمار", 0, "ACTOR"),
+        ("01_desalination_plant", "اتحاد بلديات صور", 0, "ACTOR"),
+        ("01_desalination_plant", "صور", 4, "PLACE"),
+        ("01_desalination_plant", "المحطة لن تعمل بكامل طاقتها قبل نهاية الصيف، لأن شبكة التوزيع "
+         "القديمة لا تحتمل الضغط الجديد", 0, "CLAIM"),
+        ("02_border_crossing", "السلطات الأردنية", 0, "ACTOR"),
+        ("02_border_crossing", "معبر جابر", 1, "PLACE"),
+        ("02_border_crossing", "سوريا", 0, "PLACE"),
+        ("02_border_crossing", "وزارة الداخلية السورية", 0, "ACTOR"),
+        ("02_border_crossing", "المعبر شهد أعمال صيانة دورية للبوابات الإلكترونية فقط", 0,
+         "CLAIM"),
+    ],
+    "bilal": [
+        ("01_desalination_plant", "وزارة الطاقة والمياه", 0, "ACTOR"),
+        ("01_desalination_plant", "صور", 1, "PLACE"),
+        ("01_desalination_plant", "وليد حمّود", 0, "ACTOR"),
+        ("01_desalination_plant", "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
+         "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار", 0, "CLAIM"),
+        ("01_desalination_plant", "البنك الأوروبي للاستثمار", 0, "PLACE"),
+        ("01_desalination_plant", "اتحاد بلديات صور", 0, "ACTOR"),
+        ("01_desalination_plant", "المحطة لن تعمل بكامل طاقتها قبل نهاية الصيف", 0, "CLAIM"),
+        ("02_border_crossing", "السلطات الأردنية", 0, "ACTOR"),
+        ("02_border_crossing", "معبر جابر", 1, "PLACE"),
+        ("02_border_crossing", "وزارة الداخلية السورية", 0, "ACTOR"),
+    ],
+}
 
 
 def home() -> Path:
@@ -45,9 +82,27 @@ def build_demo(path: Path | None = None) -> Path:
     try:
         with Store.create(Path(temp)) as store:
             import_paths(store, [samples_dir()], fmt="txt")
+            add_demo_layers(store)
         os.replace(temp, path)
     finally:
         for leftover in (temp, temp + "-wal", temp + "-shm"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
     return path
+
+
+def add_demo_layers(store: Store) -> None:
+    """Add the demo annotators' spans and mark their documents done."""
+    docs = {info.doc_id: info.id for info in store.documents()}
+    with store.transaction():
+        for annotator, entries in DEMO_LAYERS.items():
+            for stem, phrase, occurrence, label in entries:
+                doc = docs[stem]
+                text = store.document(doc).text
+                start = -1
+                for _ in range(occurrence + 1):
+                    start = text.index(phrase, start + 1)
+                store.add_spans(doc, annotator, [(start, start + len(phrase), label)],
+                                Origin.IMPORTED)
+            for doc in {docs[stem] for stem, *_ in entries}:
+                store.set_status(doc, annotator, Status.DONE)

@@ -71,7 +71,7 @@ class SpanList(QListWidget):
         super().__init__(parent)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
         self.itemClicked.connect(lambda item: self.spanChosen.emit(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,63 @@
+"""`make screenshots`: render the main views offscreen into a folder (docs/ by default)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from alama.core.demo import build_demo  # noqa: E402
+from alama.gui.app import Application, create_app  # noqa: E402
+from alama.gui.qt_dialogs import ShortcutsSheet  # noqa: E402
+from alama.gui.settings import Settings  # noqa: E402
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Let Qt finish painting, then write the widget as PNG."""
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def render(folder: Path) -> None:
+    """Arabic window with overlapping labels, English window, and the shortcuts sheet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = create_app()
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(Path(home) / "settings.ini")
+        settings.annotator = "amal"
+        controller = Application(app, settings)
+        project = build_demo(Path(home) / "demo.alama")
+
+        controller.set_language("ar")
+        controller.open(project)
+        window = controller.window
+        assert window is not None and window.doc is not None
+        window.resize(1500, 900)
+        nested = [s for s in window.session.spans(window.doc) if s.label == "PLACE"]
+        window.article.set_current(nested[0] if nested else None)
+        window.article.verticalScrollBar().setValue(0)
+        save(window, folder / "main-arabic.png")
+
+        sheet = ShortcutsSheet(window.labels, window)
+        sheet.resize(720, 640)
+        save(sheet, folder / "shortcuts.png")
+
+        window.languageRequested.emit("en")
+        english = controller.window
+        assert english is not None
+        english.resize(1500, 900)
+        english.step(1)
+        save(english, folder / "main-english.png")
+        assert controller.session is not None
+        controller.session.store.close()
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
