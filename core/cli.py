@@ -96,10 +96,24 @@ def demo(path: Path | None, no_window: bool) -> None:
     _open_window(built)
 
 
+@cli.command(name="open")
+@click.argument("project", type=click.Path(path_type=Path))
+@friendly
+def open_(project: Path) -> None:
+    """Open a project in the window (it is created if it does not exist)."""
+    if project.exists():
+        Store.open(project).close()  # a clear error here rather than a dialog
+    _open_window(project)
+
+
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--labels", "labels_file", type=click.Path(path_type=Path),
-              help="A TOML file of [[label]] tables to use instead of ACTOR, PLACE, CLAIM.")
+@click.option(
+    "--labels",
+    "labels_file",
+    type=click.Path(path_type=Path),
+    help="A TOML file of [[label]] tables to use instead of ACTOR, PLACE, CLAIM.",
+)
 @friendly
 def init(project: Path, labels_file: Path | None) -> None:
     """Create an empty project file."""
@@ -112,42 +126,77 @@ def init(project: Path, labels_file: Path | None) -> None:
 @cli.command(name="import")
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(importing.FORMATS), default="auto",
-              show_default=True, help="auto decides by file extension.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(importing.FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto decides by file extension.",
+)
 @click.option("--annotator", help="Whose spans these are, when a record does not say.")
-@click.option("--map", "label_map", metavar="OLD=NEW,...",
-              help="Rename labels while importing (OLD= drops a label).")
+@click.option(
+    "--map",
+    "label_map",
+    metavar="OLD=NEW,...",
+    help="Rename labels while importing (OLD= drops a label).",
+)
 @click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
 @friendly
-def import_(project: Path, paths: tuple[Path, ...], fmt: str, annotator: str | None,
-            label_map: str | None, add_labels: bool) -> None:
+def import_(
+    project: Path,
+    paths: tuple[Path, ...],
+    fmt: str,
+    annotator: str | None,
+    label_map: str | None,
+    add_labels: bool,
+) -> None:
     """Import articles (.txt files, folders) and annotations (JSONL). All or nothing."""
     mapping = parse_label_map(label_map)
     with Store.open(project) as store, progress_bar("importing") as progress:
         report = importing.import_paths(
-            store, paths, fmt, annotator, mapping, add_labels,
-            notify=lambda message: click.echo(message, err=True), progress=progress,
+            store,
+            paths,
+            fmt,
+            annotator,
+            mapping,
+            add_labels,
+            notify=lambda message: click.echo(message, err=True),
+            progress=progress,
         )
     click.echo(report.summary(), err=True)
 
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
+)
 @click.option("--annotator", help="Export this annotator's layer only.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to write (default: standard output).",
+)
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--split", help="Split documents, e.g. train=0.8,dev=0.1,test=0.1.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @friendly
-def export(project: Path, fmt: str, annotator: str | None, output: Path | None,
-           labels: str | None, split: str | None, seed: int) -> None:
+def export(
+    project: Path,
+    fmt: str,
+    annotator: str | None,
+    output: Path | None,
+    labels: str | None,
+    split: str | None,
+    seed: int,
+) -> None:
     """Export annotations as training data."""
     with Store.open(project) as store, progress_bar("exporting") as progress:
-        report = exporting.export(store, output, fmt, annotator, _labels_list(labels),
-                                  split, seed, progress=progress)
+        report = exporting.export(
+            store, output, fmt, annotator, _labels_list(labels), split, seed, progress=progress
+        )
     click.echo(report.summary(), err=True)
 
 
@@ -167,8 +216,9 @@ def stats(project: Path, as_json: bool) -> None:
     if not counts["annotators"]:
         click.echo("no annotations yet")
         return
-    extra = sorted({key for entry in counts["annotators"].values()
-                    for key in entry["spans"]} - set(labels))
+    extra = sorted(
+        {key for entry in counts["annotators"].values() for key in entry["spans"]} - set(labels)
+    )
     columns = [*labels, *extra]
     header = ["annotator", "done", "in progress", *columns, "spans"]
     rows = [header]
@@ -177,8 +227,12 @@ def stats(project: Path, as_json: bool) -> None:
         rows.append([name, entry["done"], entry["in_progress"], *per_label, sum(per_label)])
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     for row in rows:
-        click.echo("  ".join(str(cell).rjust(width) if i else str(cell).ljust(width)
-                             for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
+        click.echo(
+            "  ".join(
+                str(cell).rjust(width) if i else str(cell).ljust(width)
+                for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+            )
+        )
 
 
 def _open_window(project: Path | None) -> None:

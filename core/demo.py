@@ -18,26 +18,40 @@ DEMO_LAYERS: dict[str, list[tuple[str, str, int, str]]] = {
         ("01_desalination_plant", "وزارة الطاقة والمياه اللبنانية", 0, "ACTOR"),
         ("01_desalination_plant", "صور", 1, "PLACE"),
         ("01_desalination_plant", "المهندس وليد حمّود", 0, "ACTOR"),
-        ("01_desalination_plant", "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
-         "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار", 0, "CLAIM"),
+        (
+            "01_desalination_plant",
+            "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
+            "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار",
+            0,
+            "CLAIM",
+        ),
         ("01_desalination_plant", "البنك الأوروبي للاستثمار", 0, "ACTOR"),
         ("01_desalination_plant", "اتحاد بلديات صور", 0, "ACTOR"),
         ("01_desalination_plant", "صور", 4, "PLACE"),
-        ("01_desalination_plant", "المحطة لن تعمل بكامل طاقتها قبل نهاية الصيف، لأن شبكة التوزيع "
-         "القديمة لا تحتمل الضغط الجديد", 0, "CLAIM"),
+        (
+            "01_desalination_plant",
+            "المحطة لن تعمل بكامل طاقتها قبل نهاية الصيف، لأن شبكة التوزيع "
+            "القديمة لا تحتمل الضغط الجديد",
+            0,
+            "CLAIM",
+        ),
         ("02_border_crossing", "السلطات الأردنية", 0, "ACTOR"),
         ("02_border_crossing", "معبر جابر", 1, "PLACE"),
         ("02_border_crossing", "سوريا", 0, "PLACE"),
         ("02_border_crossing", "وزارة الداخلية السورية", 0, "ACTOR"),
-        ("02_border_crossing", "المعبر شهد أعمال صيانة دورية للبوابات الإلكترونية فقط", 0,
-         "CLAIM"),
+        ("02_border_crossing", "المعبر شهد أعمال صيانة دورية للبوابات الإلكترونية فقط", 0, "CLAIM"),
     ],
     "bilal": [
         ("01_desalination_plant", "وزارة الطاقة والمياه", 0, "ACTOR"),
         ("01_desalination_plant", "صور", 1, "PLACE"),
         ("01_desalination_plant", "وليد حمّود", 0, "ACTOR"),
-        ("01_desalination_plant", "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
-         "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار", 0, "CLAIM"),
+        (
+            "01_desalination_plant",
+            "الأعمال أُنجزت بنسبة 85\u00a0%، وإن الخط الرئيسي الممتد على "
+            "مسافة 55\u00a0كيلومتراً بات جاهزاً للاختبار",
+            0,
+            "CLAIM",
+        ),
         ("01_desalination_plant", "البنك الأوروبي للاستثمار", 0, "PLACE"),
         ("01_desalination_plant", "اتحاد بلديات صور", 0, "ACTOR"),
         ("01_desalination_plant", "المحطة لن تعمل بكامل طاقتها قبل نهاية الصيف", 0, "CLAIM"),
@@ -102,7 +116,8 @@ def add_demo_layers(store: Store) -> None:
                 start = -1
                 for _ in range(occurrence + 1):
                     start = text.index(phrase, start + 1)
-                store.add_spans(doc, annotator, [(start, start + len(phrase), label)],
-                                Origin.IMPORTED)
+                store.add_spans(
+                    doc, annotator, [(start, start + len(phrase), label)], Origin.IMPORTED
+                )
             for doc in {docs[stem] for stem, *_ in entries}:
                 store.set_status(doc, annotator, Status.DONE)

@@ -38,9 +38,11 @@ class ExportReport:
         """One paragraph for stderr."""
         files = ", ".join(f"{name}: {count}" for name, count in self.records.items())
         total = sum(self.records.values())
-        return (f"exported {total} record{'s' * (total != 1)} of {self.documents} document"
-                f"{'s' * (self.documents != 1)} with {self.spans} span"
-                f"{'s' * (self.spans != 1)} ({files})")
+        return (
+            f"exported {total} record{'s' * (total != 1)} of {self.documents} document"
+            f"{'s' * (self.documents != 1)} with {self.spans} span"
+            f"{'s' * (self.spans != 1)} ({files})"
+        )
 
 
 def parse_split(spec: str) -> list[tuple[str, float]]:
@@ -76,13 +78,21 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
     return parts[-1][0]
 
 
-def jsonl_record(doc: Document, index: TextIndex, spans: list[Span], annotator: str | None,
-                 status: Status) -> dict[str, Any]:
+def jsonl_record(
+    doc: Document, index: TextIndex, spans: list[Span], annotator: str | None, status: Status
+) -> dict[str, Any]:
     """One document and one layer as a Prodigy-style record, with tokens and token indices."""
     text = doc.text
-    tokens = [{"text": text[start:end], "start": start, "end": end, "id": number,
-               "ws": end < len(text) and text[end].isspace()}
-              for number, (start, end) in enumerate(index.tokens)]
+    tokens = [
+        {
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "id": number,
+            "ws": end < len(text) and text[end].isspace(),
+        }
+        for number, (start, end) in enumerate(index.tokens)
+    ]
     record_spans = []
     for span in spans:
         token_range = index.token_range(span.start, span.end)
@@ -103,7 +113,9 @@ def jsonl_record(doc: Document, index: TextIndex, spans: list[Span], annotator: 
 
 
 def iter_records(
-    store: Store, annotator: str | None = None, labels: list[str] | None = None,
+    store: Store,
+    annotator: str | None = None,
+    labels: list[str] | None = None,
 ) -> Iterator[tuple[Document, dict[str, Any], int]]:
     """(document, record, span count) for every record an export writes, in project order."""
     if labels:

@@ -89,20 +89,28 @@ def _wanted(fmt: str) -> str:
 def _format_of(path: Path, fmt: str) -> str | None:
     if fmt != "auto":
         return fmt if path.suffix.lower() in READERS[fmt] else None
-    return next((name for name, suffixes in READERS.items()
-                 if path.suffix.lower() in suffixes), None)
+    return next(
+        (name for name, suffixes in READERS.items() if path.suffix.lower() in suffixes), None
+    )
 
 
-def read_records(path: Path, fmt: str, annotator: str | None,
-                 report: ImportReport) -> Iterator[Record]:
+def read_records(
+    path: Path, fmt: str, annotator: str | None, report: ImportReport
+) -> Iterator[Record]:
     """The records of one file, validated."""
     if fmt == "txt":
         text, _ = arabic.clean_with_offsets(jsonl.read_text_file(path))
         if not text.strip():
             report.skipped[f"empty file ({path.name})"] += 1
             return
-        yield Record(text=text, where=str(path), annotator=annotator, done=False,
-                     doc_id=path.stem, source=path.name)
+        yield Record(
+            text=text,
+            where=str(path),
+            annotator=annotator,
+            done=False,
+            doc_id=path.stem,
+            source=path.name,
+        )
     else:
         yield from jsonl.read_jsonl(path, annotator)
 
@@ -141,8 +149,13 @@ def import_paths(
     return report
 
 
-def _settle_labels(store: Store, records: list[Record], label_map: dict[str, str],
-                   add_labels: bool, report: ImportReport) -> LabelSet | None:
+def _settle_labels(
+    store: Store,
+    records: list[Record],
+    label_map: dict[str, str],
+    add_labels: bool,
+    report: ImportReport,
+) -> LabelSet | None:
     """Rename labels by --map, then check them; return a new label set if labels are added."""
     for record in records:
         renamed = []
@@ -168,7 +181,10 @@ def _settle_labels(store: Store, records: list[Record], label_map: dict[str, str
 
 def _write_record(store: Store, record: Record, report: ImportReport) -> None:
     doc, added = store.add_document(
-        record.text, source=record.source, doc_id=record.doc_id, title=record.title,
+        record.text,
+        source=record.source,
+        doc_id=record.doc_id,
+        title=record.title,
         meta=record.meta,
     )
     if added:

@@ -71,7 +71,9 @@ def read_jsonl(path: Path, annotator: str | None = None) -> Iterator[Record]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"{where}: malformed JSON: {error.msg} (column {error.colno})") from None
+            raise InputError(
+                f"{where}: malformed JSON: {error.msg} (column {error.colno})"
+            ) from None
         if not isinstance(obj, dict):
             raise InputError(f"{where}: expected a JSON object, found {type(obj).__name__}")
         yield record_from_object(obj, where, annotator)
@@ -81,12 +83,13 @@ def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -
     """Validate one parsed JSONL object and turn it into a `Record` of cleaned text."""
     raw = obj.get("text")
     if not isinstance(raw, str):
-        raise InputError(f"{where}: no \"text\" string")
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        raise InputError(f'{where}: no "text" string')
+    found = obj.get("meta")
+    meta: dict[str, Any] = found if isinstance(found, dict) else {}
     text, to_clean = arabic.clean_with_offsets(raw)
     raw_spans = obj.get("spans") or []
     if not isinstance(raw_spans, list):
-        raise InputError(f"{where}: \"spans\" must be a list")
+        raise InputError(f'{where}: "spans" must be a list')
     spans = [_read_span(raw, item, number, where) for number, item in enumerate(raw_spans, 1)]
     named = obj.get("_annotator_id") or meta.get("annotator") or annotator
     if named is not None and not isinstance(named, str):
@@ -113,10 +116,10 @@ def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, 
     start, end, label = item.get("start"), item.get("end"), item.get("label")
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"{where}: span {number} has no integer \"{name}\"")
+            raise InputError(f'{where}: span {number} has no integer "{name}"')
     assert isinstance(start, int) and isinstance(end, int)
     if not isinstance(label, str) or not label:
-        raise InputError(f"{where}: span {number} has no \"label\"")
+        raise InputError(f'{where}: span {number} has no "label"')
     if end < start:
         raise InputError(f"{where}: span {number} ends ({end}) before it starts ({start})")
     if end == start:

@@ -35,15 +35,27 @@ class Label:
 
 DEFAULT_LABELS: tuple[Label, ...] = (
     Label(
-        "ACTOR", "فاعل", "Actor", "1", PALETTE[0],
+        "ACTOR",
+        "فاعل",
+        "Actor",
+        "1",
+        PALETTE[0],
         "A person, group, state, army or organisation that acts or speaks",
     ),
     Label(
-        "PLACE", "مكان", "Place", "2", PALETTE[1],
+        "PLACE",
+        "مكان",
+        "Place",
+        "2",
+        PALETTE[1],
         "A named location: country, city, region, base, crossing, camp",
     ),
     Label(
-        "CLAIM", "ادعاء", "Claim", "3", PALETTE[2],
+        "CLAIM",
+        "ادعاء",
+        "Claim",
+        "3",
+        PALETTE[2],
         "A statement attributed to someone: what is asserted, denied or reported",
     ),
 )
@@ -90,20 +102,27 @@ class LabelSet:
             if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
                 raise InputError(f"{path}: label {number} has no key")
             key = entry["key"]
-            fields = {name: entry.get(name) for name in ("name_ar", "name_en", "shortcut",
-                                                         "color", "description")}
-            bad = [name for name, value in fields.items()
-                   if value is not None and not isinstance(value, str)]
+            fields = {
+                name: entry.get(name)
+                for name in ("name_ar", "name_en", "shortcut", "color", "description")
+            }
+            bad = [
+                name
+                for name, value in fields.items()
+                if value is not None and not isinstance(value, str)
+            ]
             if bad:
                 raise InputError(f"{path}: label {key!r}: {bad[0]} must be a string")
-            labels.append(Label(
-                key=key,
-                name_ar=fields["name_ar"] or key,
-                name_en=fields["name_en"] or key,
-                shortcut=fields["shortcut"] or "",
-                color=fields["color"] or PALETTE[(number - 1) % len(PALETTE)],
-                description=fields["description"] or "",
-            ))
+            labels.append(
+                Label(
+                    key=key,
+                    name_ar=fields["name_ar"] or key,
+                    name_en=fields["name_en"] or key,
+                    shortcut=fields["shortcut"] or "",
+                    color=fields["color"] or PALETTE[(number - 1) % len(PALETTE)],
+                    description=fields["description"] or "",
+                )
+            )
         try:
             return cls(labels)
         except InputError as error:

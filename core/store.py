@@ -152,9 +152,15 @@ class Store:
                 raise InputError(f"labels in use cannot be removed: {', '.join(missing)}")
             self.conn.execute("DELETE FROM labels")
             self.db.table("labels").insert_all(
-                {"key": lb.key, "name_ar": lb.name_ar, "name_en": lb.name_en,
-                 "shortcut": lb.shortcut, "color": lb.color, "description": lb.description,
-                 "position": position}
+                {
+                    "key": lb.key,
+                    "name_ar": lb.name_ar,
+                    "name_en": lb.name_en,
+                    "shortcut": lb.shortcut,
+                    "color": lb.color,
+                    "description": lb.description,
+                    "position": position,
+                }
                 for position, lb in enumerate(labels)
             )
             self._labels = None
@@ -188,8 +194,16 @@ class Store:
             cursor = self.conn.execute(
                 "INSERT INTO documents (doc_id, hash, title, text, source, meta, position, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (wanted, digest, title or arabic.title_of(text), text, source,
-                 json.dumps(meta or {}, ensure_ascii=False), position, now()),
+                (
+                    wanted,
+                    digest,
+                    title or arabic.title_of(text),
+                    text,
+                    source,
+                    json.dumps(meta or {}, ensure_ascii=False),
+                    position,
+                    now(),
+                ),
             )
             new_id = int(cursor.lastrowid or 0)
             self.conn.execute(
@@ -209,7 +223,8 @@ class Store:
         """One document with its text."""
         row = self.conn.execute(
             "SELECT id, doc_id, title, text, hash, source, position, meta FROM documents "
-            "WHERE id = ?", (doc,)
+            "WHERE id = ?",
+            (doc,),
         ).fetchone()
         if row is None:
             raise InputError(f"no document with id {doc}")
@@ -284,7 +299,8 @@ class Store:
             else:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
-                    "VALUES (?, ?, ?, ?)", (doc, annotator, state.value, now()),
+                    "VALUES (?, ?, ?, ?)",
+                    (doc, annotator, state.value, now()),
                 )
         return before
 
@@ -347,8 +363,18 @@ class Store:
         """Store a span in an annotator's layer; the document becomes "in progress" for them."""
         self._check_span(doc, start, end, label)
         stamp = now()
-        span = Span(span_id or uuid.uuid4().hex, doc, annotator, start, end, label,
-                    str(origin), stamp, stamp, None)
+        span = Span(
+            span_id or uuid.uuid4().hex,
+            doc,
+            annotator,
+            start,
+            end,
+            label,
+            str(origin),
+            stamp,
+            stamp,
+            None,
+        )
         with self.transaction():
             self.ensure_annotator(annotator)
             self.conn.execute(
@@ -357,12 +383,16 @@ class Store:
             )
             self.conn.execute(
                 "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?)", (doc, annotator, stamp),
+                "VALUES (?, ?, 'in_progress', ?)",
+                (doc, annotator, stamp),
             )
         return span
 
     def add_spans(
-        self, doc: int, annotator: str, spans: Iterable[tuple[int, int, str]],
+        self,
+        doc: int,
+        annotator: str,
+        spans: Iterable[tuple[int, int, str]],
         origin: str = Origin.IMPORTED,
     ) -> int:
         """Add many spans to one layer, skipping any the layer already has; return the count."""
@@ -376,19 +406,36 @@ class Store:
                     continue
                 self._check_span(doc, start, end, label)
                 have.add((start, end, label))
-                rows.append((uuid.uuid4().hex, doc, annotator, start, end, label, str(origin),
-                             stamp, stamp, None))
+                rows.append(
+                    (
+                        uuid.uuid4().hex,
+                        doc,
+                        annotator,
+                        start,
+                        end,
+                        label,
+                        str(origin),
+                        stamp,
+                        stamp,
+                        None,
+                    )
+                )
             self.conn.executemany(
                 f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
             self.conn.execute(
                 "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?)", (doc, annotator, stamp),
+                "VALUES (?, ?, 'in_progress', ?)",
+                (doc, annotator, stamp),
             )
         return len(rows)
 
     def change_span(
-        self, span_id: str, *, start: int | None = None, end: int | None = None,
+        self,
+        span_id: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
         label: str | None = None,
     ) -> Span:
         """Move or relabel a live span; return it as it now is."""
@@ -403,10 +450,21 @@ class Store:
         with self.transaction():
             self.conn.execute(
                 "UPDATE spans SET start_char = ?, end_char = ?, label = ?, updated_at = ? "
-                "WHERE id = ?", (new_start, new_end, new_label, stamp, span_id),
+                "WHERE id = ?",
+                (new_start, new_end, new_label, stamp, span_id),
             )
-        return Span(old.id, old.doc, old.annotator, new_start, new_end, new_label, old.origin,
-                    old.created_at, stamp, None)
+        return Span(
+            old.id,
+            old.doc,
+            old.annotator,
+            new_start,
+            new_end,
+            new_label,
+            old.origin,
+            old.created_at,
+            stamp,
+            None,
+        )
 
     def delete_span(self, span_id: str) -> Span:
         """Delete a span, keeping a tombstone so that a merge cannot bring it back."""
@@ -427,7 +485,9 @@ class Store:
         return self.span(span_id)
 
     def _check_span(self, doc: int, start: int, end: int, label: str) -> None:
-        row = self.conn.execute("SELECT length(text) FROM documents WHERE id = ?", (doc,)).fetchone()
+        row = self.conn.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", (doc,)
+        ).fetchone()
         if row is None:
             raise InputError(f"no document with id {doc}")
         if not 0 <= start < end <= row[0]:
@@ -474,8 +534,12 @@ def _check_is_project(path: Path) -> None:
             application = row[0] if row else None
         if application != APPLICATION:
             raise ProjectError(f"{path} is a SQLite database but not an Alama project")
-        applied = {row[0] for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'alama'")}
+        applied = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'alama'"
+            )
+        }
     except sqlite3.DatabaseError as error:
         raise ProjectError(f"{path} is not an Alama project ({error})") from None
     finally:

@@ -186,8 +186,11 @@ class TextIndex:
         if touched is None:
             return start, end
         first, last = touched
-        words = [i for i in range(first, last + 1)
-                 if not _is_punctuation(self.text[slice(*self.tokens[i])])]
+        words = [
+            i
+            for i in range(first, last + 1)
+            if not _is_punctuation(self.text[slice(*self.tokens[i])])
+        ]
         if words:
             first, last = words[0], words[-1]
             return self.tokens[first][0], self.tokens[last][1]
@@ -235,6 +238,7 @@ class TextIndex:
 
 
 # --- The normalized search copy -------------------------------------------------------------
+
 
 def _fold_table() -> dict[int, str | None]:
     """Build one translate table from camel-tools' own normalizers (all length-preserving)."""

@@ -52,17 +52,20 @@ class Application:
             self.app.removeTranslator(translator)
         self._translators = []
         if code == "ar":
-            for name, folder in (("alama_ar", str(resource("i18n"))),
-                                 ("qtbase_ar", QLibraryInfo.path(
-                                     QLibraryInfo.LibraryPath.TranslationsPath))):
+            for name, folder in (
+                ("alama_ar", str(resource("i18n"))),
+                ("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ):
                 translator = QTranslator(self.app)
                 if translator.load(name, folder):
                     self.app.installTranslator(translator)
                     self._translators.append(translator)
-        self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code == "ar"
-                                    else Qt.LayoutDirection.LeftToRight)
-        QLocale.setDefault(QLocale(QLocale.Language.Arabic if code == "ar"
-                                   else QLocale.Language.English))
+        self.app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if code == "ar" else Qt.LayoutDirection.LeftToRight
+        )
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Arabic if code == "ar" else QLocale.Language.English)
+        )
 
     def open(self, path: Path, doc: int | None = None) -> bool:
         """Open a project (creating it if it does not exist) in a fresh window."""
@@ -122,7 +125,8 @@ class Application:
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, with Alama's name and fonts."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Alama")

@@ -7,6 +7,8 @@ find results are extra selections. Positions cross between Qt and Alama only thr
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -54,8 +56,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             last = document.findBlock(max(start, end - 1)).blockNumber()
             for number in range(first, last + 1):
                 by_block.setdefault(number, []).append((start, end, label))
-        changed = {n for n in by_block.keys() | self._by_block.keys()
-                   if by_block.get(n) != self._by_block.get(n)}
+        changed = {
+            n
+            for n in by_block.keys() | self._by_block.keys()
+            if by_block.get(n) != self._by_block.get(n)
+        }
         self._by_block = by_block
         for number in sorted(changed):
             block = document.findBlockByNumber(number)
@@ -66,7 +71,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Forget every span without repainting (a new text follows)."""
         self._by_block = {}
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def highlightBlock(self, text: str) -> None:
         items = self._by_block.get(self.currentBlock().blockNumber())
         if not items:
             return
@@ -76,9 +81,12 @@ class SpanHighlighter(QSyntaxHighlighter):
             cuts.add(min(max(start - base, 0), len(text)))
             cuts.add(min(max(end - base, 0), len(text)))
         edges = sorted(cuts)
-        for left, right in zip(edges, edges[1:], strict=False):
-            covering = sorted((end - start, label) for start, end, label in items
-                              if start - base <= left and end - base >= right)
+        for left, right in pairwise(edges):
+            covering = sorted(
+                (end - start, label)
+                for start, end, label in items
+                if start - base <= left and end - base >= right
+            )
             if covering:
                 self.setFormat(left, right - left, self._format([lb for _, lb in covering]))
 
@@ -105,8 +113,10 @@ class ArticleView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -173,8 +183,10 @@ class ArticleView(QPlainTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        return (self.offsets.to_py(cursor.selectionStart()),
-                self.offsets.to_py(cursor.selectionEnd(), round_up=True))
+        return (
+            self.offsets.to_py(cursor.selectionStart()),
+            self.offsets.to_py(cursor.selectionEnd(), round_up=True),
+        )
 
     def clear_selection(self) -> None:
         """Drop the text selection, keeping the caret where it was."""
@@ -214,16 +226,21 @@ class ArticleView(QPlainTextEdit):
         for start, end in self.found:
             extras.append(self._extra(qt(start), qt(end), FOUND, None))
         if self.current is not None:
-            color = QColor(self.labels[self.current.label].color
-                           if self.current.label in self.labels else "#999999")
+            color = QColor(
+                self.labels[self.current.label].color
+                if self.current.label in self.labels
+                else "#999999"
+            )
             color.setAlpha(CURRENT_ALPHA)
             text_color = QColor("#000000" if color.lightness() > 140 else "#FFFFFF")
-            extras.append(self._extra(qt(self.current.start), qt(self.current.end), color,
-                                      text_color))
+            extras.append(
+                self._extra(qt(self.current.start), qt(self.current.end), color, text_color)
+            )
         self.setExtraSelections(extras)
 
-    def _extra(self, start: int, end: int, fill: QColor,
-               text_color: QColor | None) -> QTextEdit.ExtraSelection:
+    def _extra(
+        self, start: int, end: int, fill: QColor, text_color: QColor | None
+    ) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -239,7 +256,7 @@ class ArticleView(QPlainTextEdit):
 
     # --- mouse and keys --------------------------------------------------------------------
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
             return
@@ -259,11 +276,10 @@ class ArticleView(QPlainTextEdit):
             chosen = hits[0]
         self.spanClicked.emit(chosen)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right)
-        if (self.current is not None and key in arrows
-                and mods & Qt.KeyboardModifier.ShiftModifier):
+        if self.current is not None and key in arrows and mods & Qt.KeyboardModifier.ShiftModifier:
             # The text runs right to left: the span's end is its left edge, its start the right.
             # Shift moves the left edge, Ctrl+Shift the right edge; the arrow pointing outward
             # grows the span, the one pointing inward shrinks it. Alt: by character.

@@ -29,8 +29,11 @@ def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the annotator's name until it is valid; None if the user cancels."""
     while True:
         name, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("Alama", "Who is annotating?"),
-            QCoreApplication.translate("Alama", "Your name. It decides whose layer you edit, and is shown at all times:"),
+            parent,
+            QCoreApplication.translate("Alama", "Who is annotating?"),
+            QCoreApplication.translate(
+                "Alama", "Your name. It decides whose layer you edit, and is shown at all times:"
+            ),
             text=current,
         )
         if not ok:
@@ -44,24 +47,66 @@ def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
 
 def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
     """Every key of the window with what it does, in the interface language."""
-    rows = [(label.shortcut, QCoreApplication.translate("Alama", "Label the selection %1 (%2); relabel the chosen span")
-             .replace("%1", label.name_ar).replace("%2", label.name_en))
-            for label in labels if label.shortcut]
+    rows = [
+        (
+            label.shortcut,
+            QCoreApplication.translate(
+                "Alama", "Label the selection %1 (%2); relabel the chosen span"
+            )
+            .replace("%1", label.name_ar)
+            .replace("%2", label.name_en),
+        )
+        for label in labels
+        if label.shortcut
+    ]
     rows += [
-        ("Alt+1…9", QCoreApplication.translate("Alama", "Label the exact characters selected (no snapping to words)")),
-        (QCoreApplication.translate("Alama", "Alt + drag"), QCoreApplication.translate("Alama", "Select exact characters, e.g. a name after the proclitic و or ب")),
-        (QCoreApplication.translate("Alama", "Click a span"), QCoreApplication.translate("Alama", "Choose it; click again to cycle through nested spans")),
+        (
+            "Alt+1…9",
+            QCoreApplication.translate(
+                "Alama", "Label the exact characters selected (no snapping to words)"
+            ),
+        ),
+        (
+            QCoreApplication.translate("Alama", "Alt + drag"),
+            QCoreApplication.translate(
+                "Alama", "Select exact characters, e.g. a name after the proclitic و or ب"
+            ),
+        ),
+        (
+            QCoreApplication.translate("Alama", "Click a span"),
+            QCoreApplication.translate(
+                "Alama", "Choose it; click again to cycle through nested spans"
+            ),
+        ),
         ("Delete", QCoreApplication.translate("Alama", "Delete the chosen span")),
-        ("Shift+← / Shift+→", QCoreApplication.translate("Alama", "Grow / shrink the chosen span at its left (end) edge by a word")),
-        ("Ctrl+Shift+→ / Ctrl+Shift+←",
-         QCoreApplication.translate("Alama", "Grow / shrink the chosen span at its right (start) edge by a word")),
-        (QCoreApplication.translate("Alama", "… with Alt"), QCoreApplication.translate("Alama", "By one character instead of a word")),
+        (
+            "Shift+← / Shift+→",
+            QCoreApplication.translate(
+                "Alama", "Grow / shrink the chosen span at its left (end) edge by a word"
+            ),
+        ),
+        (
+            "Ctrl+Shift+→ / Ctrl+Shift+←",
+            QCoreApplication.translate(
+                "Alama", "Grow / shrink the chosen span at its right (start) edge by a word"
+            ),
+        ),
+        (
+            QCoreApplication.translate("Alama", "… with Alt"),
+            QCoreApplication.translate("Alama", "By one character instead of a word"),
+        ),
         ("Esc", QCoreApplication.translate("Alama", "Clear the selection and the chosen span")),
-        ("Ctrl+Enter", QCoreApplication.translate("Alama", "Mark the document done and open the next one")),
+        (
+            "Ctrl+Enter",
+            QCoreApplication.translate("Alama", "Mark the document done and open the next one"),
+        ),
         ("Page Down / Page Up", QCoreApplication.translate("Alama", "Next / previous document")),
         ("Ctrl+F", QCoreApplication.translate("Alama", "Find in this article")),
         ("Ctrl+Shift+F", QCoreApplication.translate("Alama", "Search all documents")),
-        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("Alama", "Undo / redo, also after switching documents")),
+        (
+            "Ctrl+Z / Ctrl+Shift+Z",
+            QCoreApplication.translate("Alama", "Undo / redo, also after switching documents"),
+        ),
         ("Ctrl+= / Ctrl+-  / Ctrl+0", QCoreApplication.translate("Alama", "Zoom in / out / reset")),
         ("F1", QCoreApplication.translate("Alama", "This sheet")),
     ]
@@ -76,10 +121,13 @@ class ShortcutsSheet(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 560)
         browser = QTextBrowser()
-        body = "".join(f"<tr><td style='padding:4px 12px'><b>{key}</b></td>"
-                       f"<td style='padding:4px 12px'>{text}</td></tr>"
-                       for key, text in shortcut_rows(labels))
-        browser.setHtml(f"<table>{body}</table>")
+        body = "".join(
+            f"<tr><td style='padding:4px 12px'><p dir='ltr'><b>{key}</b></p></td>"
+            f"<td style='padding:4px 12px'>{text}</td></tr>"
+            for key, text in shortcut_rows(labels)
+        )
+        direction = "rtl" if self.isRightToLeft() else "ltr"
+        browser.setHtml(f"<table dir='{direction}' width='100%'>{body}</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -96,16 +144,19 @@ class StartScreen(QDialog):
         self.wants_demo = False
         self.setWindowTitle(self.tr("Alama — علامة"))
         self.resize(560, 420)
-        title = QLabel(self.tr("<h2>Alama — علامة</h2><p>Annotate Arabic news: actors, places "
-                               "and claims.</p>"))
+        title = QLabel(
+            self.tr("<h2>Alama — علامة</h2><p>Annotate Arabic news: actors, places and claims.</p>")
+        )
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.recent = QListWidget()
         self.recent.addItems(recent)
         self.recent.itemActivated.connect(lambda item: self._finish(Path(item.text())))
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Open the demo"), self._demo),
-                           (self.tr("New project…"), self._new),
-                           (self.tr("Open project…"), self._open)):
+        for text, slot in (
+            (self.tr("Open the demo"), self._demo),
+            (self.tr("New project…"), self._new),
+            (self.tr("Open project…"), self._open),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -124,14 +175,16 @@ class StartScreen(QDialog):
         self.accept()
 
     def _new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "project.alama",
-                                              self.tr("Alama projects (*.alama)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project"), "project.alama", self.tr("Alama projects (*.alama)")
+        )
         if path:
             self.chosen = Path(path)
             self.accept()
 
     def _open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Alama projects (*.alama);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr("Alama projects (*.alama);;All files (*)")
+        )
         if path:
             self._finish(Path(path))

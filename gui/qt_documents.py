@@ -50,10 +50,13 @@ class DocumentListModel(QAbstractListModel):
         self._status_filter: Status | None = None
         self._search: set[int] | None = None
         self._icons = {status: status_icon(status) for status in Status}
-        self._names = {Status.TODO: self.tr("to do"), Status.IN_PROGRESS: self.tr("in progress"),
-                       Status.DONE: self.tr("done")}
+        self._names = {
+            Status.TODO: self.tr("to do"),
+            Status.IN_PROGRESS: self.tr("in progress"),
+            Status.DONE: self.tr("done"),
+        }
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -91,9 +94,12 @@ class DocumentListModel(QAbstractListModel):
         """Show only documents with this status (None: all) among these ids (None: all)."""
         self._status_filter, self._search = status, search
         self.beginResetModel()
-        self._rows = [info for info in self._all
-                      if (status is None or self.status(info.id) is status)
-                      and (search is None or info.id in search)]
+        self._rows = [
+            info
+            for info in self._all
+            if (status is None or self.status(info.id) is status)
+            and (search is None or info.id in search)
+        ]
         self._row_of = {info.id: row for row, info in enumerate(self._rows)}
         self.endResetModel()
 

@@ -65,8 +65,9 @@ class MainWindow(QMainWindow):
     # --- building --------------------------------------------------------------------------
 
     def _build_panels(self) -> None:
-        self.documents = DocumentListModel(self.store.documents(),
-                                           self.store.statuses(self.session.annotator))
+        self.documents = DocumentListModel(
+            self.store.documents(), self.store.statuses(self.session.annotator)
+        )
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all documents (ignores diacritics)"))
         self.search.setClearButtonEnabled(True)
@@ -74,9 +75,12 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.status_filter = QComboBox()
-        for text, status in ((self.tr("All documents"), None), (self.tr("To do"), Status.TODO),
-                             (self.tr("In progress"), Status.IN_PROGRESS),
-                             (self.tr("Done"), Status.DONE)):
+        for text, status in (
+            (self.tr("All documents"), None),
+            (self.tr("To do"), Status.TODO),
+            (self.tr("In progress"), Status.IN_PROGRESS),
+            (self.tr("Done"), Status.DONE),
+        ):
             self.status_filter.addItem(text, status)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.list = QListView()
@@ -87,7 +91,9 @@ class MainWindow(QMainWindow):
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.list.setStyleSheet("QListView::item { padding: 3px 2px; }")
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.list.clicked.connect(lambda index: self.open_document(self.documents.doc_at(index.row())))
+        self.list.clicked.connect(
+            lambda index: self.open_document(self.documents.doc_at(index.row()))
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -132,8 +138,13 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
 
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
-                keys: list[QKeySequence | str] | None = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        keys: list[QKeySequence | str] | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -157,16 +168,24 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, self.tr("Delete span"), self.delete_current,
-                     [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        self._action(
+            edit,
+            self.tr("Delete span"),
+            self.delete_current,
+            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+        )
         self._action(edit, self.tr("Find in article"), self.find_bar.open_bar, ["Ctrl+F"])
         self._action(edit, self.tr("Search all documents"), self._focus_search, ["Ctrl+Shift+F"])
 
         labels = bar.addMenu(self.tr("&Labels"))
         for label in self.labels:
             keys = [label.shortcut] if label.shortcut else []
-            self._action(labels, f"{label.name_ar} · {label.name_en}",
-                         lambda key=label.key: self.apply_label(key), keys)
+            self._action(
+                labels,
+                f"{label.name_ar} · {label.name_en}",
+                lambda key=label.key: self.apply_label(key),
+                keys,
+            )
             if label.shortcut:
                 exact = QAction(self)
                 exact.setShortcut(QKeySequence(f"Alt+{label.shortcut}"))
@@ -174,13 +193,25 @@ class MainWindow(QMainWindow):
                 self.addAction(exact)
 
         document = bar.addMenu(self.tr("&Document"))
-        self._action(document, self.tr("Mark done and open the next"), self.done_and_next,
-                     ["Ctrl+Return", "Ctrl+Enter"])
+        self._action(
+            document,
+            self.tr("Mark done and open the next"),
+            self.done_and_next,
+            ["Ctrl+Return", "Ctrl+Enter"],
+        )
         self._action(document, self.tr("Mark not done"), self.mark_not_done)
-        self._action(document, self.tr("Next document"), lambda: self.step(1),
-                     [QKeySequence(Qt.Key.Key_PageDown)])
-        self._action(document, self.tr("Previous document"), lambda: self.step(-1),
-                     [QKeySequence(Qt.Key.Key_PageUp)])
+        self._action(
+            document,
+            self.tr("Next document"),
+            lambda: self.step(1),
+            [QKeySequence(Qt.Key.Key_PageDown)],
+        )
+        self._action(
+            document,
+            self.tr("Previous document"),
+            lambda: self.step(-1),
+            [QKeySequence(Qt.Key.Key_PageUp)],
+        )
 
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
@@ -244,8 +275,9 @@ class MainWindow(QMainWindow):
             if candidate is not None and self.documents.status(candidate) is not Status.DONE:
                 self.open_document(candidate)
                 return
-        self.statusBar().showMessage(self.tr("That was the last document to do in this list."),
-                                     5000)
+        self.statusBar().showMessage(
+            self.tr("That was the last document to do in this list."), 5000
+        )
 
     def mark_not_done(self) -> None:
         """Take back "done" for this document."""
@@ -261,7 +293,8 @@ class MainWindow(QMainWindow):
             self.list.setCurrentIndex(self.documents.index(self.documents.row_of(self.doc) or 0))
         if query:
             self.statusBar().showMessage(
-                self.tr("%n document(s) contain it", "", len(found or ())), 4000)
+                self.tr("%n document(s) contain it", "", len(found or ())), 4000
+            )
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -281,13 +314,14 @@ class MainWindow(QMainWindow):
                 self.article.clear_selection()
                 if span is None:
                     self.statusBar().showMessage(
-                        self.tr("Nothing to label: the selection holds only spaces or marks."),
-                        4000)
+                        self.tr("Nothing to label: the selection holds only spaces or marks."), 4000
+                    )
             elif self.article.current is not None:
                 self.session.relabel(self.article.current, key)
             else:
                 self.statusBar().showMessage(
-                    self.tr("Select some text first, then press a label key."), 4000)
+                    self.tr("Select some text first, then press a label key."), 4000
+                )
         except AlamaError as error:
             QMessageBox.warning(self, self.tr("Alama"), str(error))
 
@@ -323,7 +357,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_span_list(self) -> None:
         spans = self.article.spans
-        self.spans_title.setText(self.tr("Spans in this article: %1").replace("%1", str(len(spans))))
+        self.spans_title.setText(
+            self.tr("Spans in this article: %1").replace("%1", str(len(spans)))
+        )
         self.span_list.show_spans(self.article.text, spans, self.labels, self.article.current)
 
     # --- find ------------------------------------------------------------------------------
@@ -370,10 +406,10 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         done, total = self.documents.done_count()
-        self.progress.setText(self.tr("%1 / %2 done").replace("%1", str(done))
-                              .replace("%2", str(total)))
+        self.progress.setText(
+            self.tr("%1 / %2 done").replace("%1", str(done)).replace("%2", str(total))
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing to save: every action is already in the project file."""
         event.accept()
-

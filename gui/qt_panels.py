@@ -23,9 +23,11 @@ from alama.core.model import Span
 def swatch_style(color: str) -> str:
     """A stylesheet for a coloured key cap."""
     fg = "#000000" if QColor(color).lightness() > 140 else "#FFFFFF"
-    return (f"QPushButton {{ background: {color}; color: {fg}; border-radius: 4px;"
-            " padding: 6px 10px; text-align: left; font-weight: bold; }"
-            "QPushButton:hover { border: 2px solid palette(highlight); }")
+    return (
+        f"QPushButton {{ background: {color}; color: {fg}; border-radius: 4px;"
+        " padding: 6px 10px; text-align: left; font-weight: bold; }"
+        "QPushButton:hover { border: 2px solid palette(highlight); }"
+    )
 
 
 class LabelPalette(QWidget):
@@ -74,14 +76,18 @@ class SpanList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
-        self.itemClicked.connect(lambda item: self.spanChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.itemClicked.connect(
+            lambda item: self.spanChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
 
-    def show_spans(self, text: str, spans: list[Span], labels: LabelSet, current: Span | None) -> None:
+    def show_spans(
+        self, text: str, spans: list[Span], labels: LabelSet, current: Span | None
+    ) -> None:
         """List the spans with their label and text."""
         self.blockSignals(True)
         self.clear()
         for span in spans:
-            piece = text[span.start:span.end].replace("\n", " ")
+            piece = text[span.start : span.end].replace("\n", " ")
             if len(piece) > 90:
                 piece = piece[:88] + "…"
             name = labels[span.label].name_ar if span.label in labels else span.label

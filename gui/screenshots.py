@@ -9,12 +9,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from alama.core.demo import build_demo  # noqa: E402
-from alama.gui.app import Application, create_app  # noqa: E402
-from alama.gui.qt_dialogs import ShortcutsSheet  # noqa: E402
-from alama.gui.settings import Settings  # noqa: E402
+from alama.core.demo import build_demo
+from alama.gui.app import Application, create_app
+from alama.gui.qt_dialogs import ShortcutsSheet
+from alama.gui.settings import Settings
 
 
 def save(widget: QWidget, path: Path) -> None:

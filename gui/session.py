@@ -120,7 +120,9 @@ class DeleteSpan(QUndoCommand):
     """Delete a span; undo restores it with the same id."""
 
     def __init__(self, session: Session, span: Span) -> None:
-        super().__init__(QCoreApplication.translate("Session", "Delete %1").replace("%1", span.label))
+        super().__init__(
+            QCoreApplication.translate("Session", "Delete %1").replace("%1", span.label)
+        )
         self.session, self.span = session, span
 
     def redo(self) -> None:
@@ -138,7 +140,9 @@ class ChangeSpan(QUndoCommand):
     """Move or relabel a span; undo puts it back as it was."""
 
     def __init__(self, session: Session, span: Span, start: int, end: int, label: str) -> None:
-        super().__init__(QCoreApplication.translate("Session", "Change %1").replace("%1", span.label))
+        super().__init__(
+            QCoreApplication.translate("Session", "Change %1").replace("%1", span.label)
+        )
         self.session, self.before = session, span
         self.after = (start, end, label)
 
@@ -158,8 +162,11 @@ class SetStatus(QUndoCommand):
     """Mark a document done or not; undo restores the status it had."""
 
     def __init__(self, session: Session, doc: int, status: Status) -> None:
-        super().__init__(QCoreApplication.translate("Session", "Mark done") if status is Status.DONE
-                         else QCoreApplication.translate("Session", "Mark not done"))
+        super().__init__(
+            QCoreApplication.translate("Session", "Mark done")
+            if status is Status.DONE
+            else QCoreApplication.translate("Session", "Mark not done")
+        )
         self.session, self.doc, self.status = session, doc, status
         self.before = session.store.status(doc, session.annotator)
 

@@ -25,11 +25,15 @@ def test_import_linter_contracts_hold(tmp_path: Path) -> None:
     package.mkdir()
     (package / "__init__.py").write_text("")
     for folder in ("core", "gui", "resources"):
-        shutil.copytree(ROOT / folder, package / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.ttf", "*.txt", "*.qm"))
+        shutil.copytree(
+            ROOT / folder,
+            package / folder,
+            ignore=shutil.ignore_patterns("__pycache__", "*.ttf", "*.txt", "*.qm"),
+        )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    result = subprocess.run([command, "--no-cache"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, env=env)
+    result = subprocess.run(
+        [command, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
 
@@ -37,7 +41,9 @@ def test_import_linter_contracts_hold(tmp_path: Path) -> None:
 def test_sql_stays_in_the_storage_module() -> None:
     sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b[^\n]*\b(FROM|INTO|SET)\b")
     offenders = [
-        path.relative_to(ROOT) for folder in ("core", "gui") for path in (ROOT / folder).rglob("*.py")
+        path.relative_to(ROOT)
+        for folder in ("core", "gui")
+        for path in (ROOT / folder).rglob("*.py")
         if path.name not in ("store.py", "migrations.py") and sql.search(path.read_text("utf-8"))
     ]
     assert offenders == []

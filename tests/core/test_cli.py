@@ -16,8 +16,9 @@ from tests.conftest import SAMPLES, SEEDS, dump, needs_shared
 
 def alama(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the real `alama` command in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "alama.core.cli", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "alama.core.cli", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @needs_shared
@@ -39,15 +40,29 @@ def test_stats_in_text_and_json(tmp_path: Path) -> None:
     runner.invoke(cli, ["init", project])
     source = tmp_path / "in.jsonl"
     text = "قال الجيش إن حلب آمنة"
-    source.write_text(json.dumps({"text": text, "_annotator_id": "amal", "spans": [
-        {"start": 4, "end": 9, "label": "ACTOR"}, {"start": 13, "end": 16, "label": "PLACE"}]},
-        ensure_ascii=False), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "text": text,
+                "_annotator_id": "amal",
+                "spans": [
+                    {"start": 4, "end": 9, "label": "ACTOR"},
+                    {"start": 13, "end": 16, "label": "PLACE"},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     assert runner.invoke(cli, ["import", project, str(source), str(SAMPLES)]).exit_code == 0
     result = runner.invoke(cli, ["stats", project, "--json"])
     stats = json.loads(result.output)
     assert stats["documents"] == 7
-    assert stats["annotators"]["amal"] == {"done": 1, "in_progress": 0,
-                                           "spans": {"ACTOR": 1, "PLACE": 1}}
+    assert stats["annotators"]["amal"] == {
+        "done": 1,
+        "in_progress": 0,
+        "spans": {"ACTOR": 1, "PLACE": 1},
+    }
     table = runner.invoke(cli, ["stats", project]).output
     assert "7 documents" in table and "amal" in table and "ACTOR" in table
 
@@ -70,17 +85,22 @@ def test_demo_builds_the_sample_project_once(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".demo-*")), "a temporary build file was left behind"
 
 
-@pytest.mark.parametrize("make, args, message", [
-    (None, ["import", "{dir}/none.alama", "{dir}/x.txt"], "no such project"),
-    ("text", ["stats", "{dir}/bad.alama"], "not an Alama project"),
-    ("project", ["import", "{dir}/p.alama", "{dir}/missing.jsonl"], "no such file or folder"),
-    ("project", ["import", "{dir}/p.alama", "{dir}/broken.jsonl"], "broken.jsonl:2: malformed"),
-    ("project", ["export", "{dir}/p.alama", "--split", "a=0.5"], "add up to 0.5"),
-    ("project", ["init", "{dir}/p.alama"], "already exists"),
-    ("project", ["import", "{dir}/p.alama", "{dir}/broken.jsonl", "--map", "X"], "not OLD=NEW"),
-])
-def test_errors_are_one_line_without_traceback(tmp_path: Path, make: str | None, args: list[str],
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    "make, args, message",
+    [
+        (None, ["import", "{dir}/none.alama", "{dir}/x.txt"], "no such project"),
+        ("text", ["stats", "{dir}/bad.alama"], "not an Alama project"),
+        ("project", ["import", "{dir}/p.alama", "{dir}/missing.jsonl"], "no such file or folder"),
+        ("project", ["import", "{dir}/p.alama", "{dir}/broken.jsonl"], "broken.jsonl:2: malformed"),
+        ("project", ["export", "{dir}/p.alama", "--split", "a=0.5"], "add up to 0.5"),
+        ("project", ["init", "{dir}/p.alama"], "already exists"),
+        ("text", ["open", "{dir}/bad.alama"], "not an Alama project"),
+        ("project", ["import", "{dir}/p.alama", "{dir}/broken.jsonl", "--map", "X"], "not OLD=NEW"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(
+    tmp_path: Path, make: str | None, args: list[str], message: str
+) -> None:
     (tmp_path / "broken.jsonl").write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
     if make == "text":
         (tmp_path / "bad.alama").write_text("not sqlite", encoding="utf-8")
@@ -98,7 +118,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path, make: str | None,
 
 def test_every_command_has_help() -> None:
     runner = CliRunner()
-    for command in ["init", "import", "export", "stats", "demo"]:
+    for command in ["init", "import", "export", "stats", "demo", "open"]:
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Usage: " in result.output
     version = runner.invoke(cli, ["--version"])

@@ -23,8 +23,9 @@ TEXT = "قال الجيش «إن قاعدة التنف آمنة» 😀 اليو�
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -40,6 +41,7 @@ def span_at(text: str, piece: str, label: str) -> dict[str, Any]:
 
 
 # --- articles byte for byte ----------------------------------------------------------------
+
 
 def check_round_trip(folder: Path, project: Store, tmp_path: Path) -> None:
     files = sorted(folder.glob("*.txt"))
@@ -64,8 +66,21 @@ def test_seed_articles_round_trip_byte_for_byte(project: Store, tmp_path: Path) 
 def test_samples_show_the_phenomena_of_real_articles() -> None:
     texts = "".join(path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt"))
     assert len(list(SAMPLES.glob("*.txt"))) >= 6
-    for phenomenon in ["\u00a0", "\u0640", "«", "“", "\u0651", "\u064b", "😟", "#", "\u200f",
-                       "مقالات ذات صلة", "Share This Post", "٢", "2254"]:
+    for phenomenon in [
+        "\u00a0",
+        "\u0640",
+        "«",
+        "“",
+        "\u0651",
+        "\u064b",
+        "😟",
+        "#",
+        "\u200f",
+        "مقالات ذات صلة",
+        "Share This Post",
+        "٢",
+        "2254",
+    ]:
         assert phenomenon in texts, phenomenon
     first = (SAMPLES / "01_desalination_plant.txt").read_text(encoding="utf-8").split("\n\n")
     assert len(first) != len(set(first)), "a scraped article repeats a paragraph"
@@ -87,13 +102,20 @@ def test_crlf_and_bom_are_cleaned_and_everything_else_kept(project: Store, tmp_p
 
 # --- JSONL with spans ----------------------------------------------------------------------
 
+
 def test_jsonl_spans_round_trip_with_tokens(project: Store, tmp_path: Path) -> None:
-    spans = [span_at(TEXT, "الجيش", "ACTOR"), span_at(TEXT, "إن قاعدة التنف آمنة", "CLAIM"),
-             span_at(TEXT, "التنف", "PLACE")]
-    source = write_jsonl(tmp_path / "in.jsonl", [
-        {"text": TEXT, "spans": spans, "_annotator_id": "amal", "answer": "accept"},
-        {"text": TEXT, "spans": spans[:1], "_annotator_id": "bilal", "answer": "ignore"},
-    ])
+    spans = [
+        span_at(TEXT, "الجيش", "ACTOR"),
+        span_at(TEXT, "إن قاعدة التنف آمنة", "CLAIM"),
+        span_at(TEXT, "التنف", "PLACE"),
+    ]
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"text": TEXT, "spans": spans, "_annotator_id": "amal", "answer": "accept"},
+            {"text": TEXT, "spans": spans[:1], "_annotator_id": "bilal", "answer": "ignore"},
+        ],
+    )
     report = import_paths(project, [source])
     assert (report.documents_added, report.spans_added, len(report.layers)) == (1, 4, 2)
     doc = project.documents()[0].id
@@ -104,11 +126,12 @@ def test_jsonl_spans_round_trip_with_tokens(project: Store, tmp_path: Path) -> N
     assert [r["answer"] for r in records] == ["accept", "ignore"]
     amal = records[0]
     assert {(s["start"], s["end"], s["label"]) for s in amal["spans"]} == {
-        (s["start"], s["end"], s["label"]) for s in spans}
+        (s["start"], s["end"], s["label"]) for s in spans
+    }
     for span in amal["spans"]:
         first, last = amal["tokens"][span["token_start"]], amal["tokens"][span["token_end"]]
         assert (first["start"], last["end"]) == (span["start"], span["end"])
-    assert all(TEXT[t["start"]:t["end"]] == t["text"] for t in amal["tokens"])
+    assert all(TEXT[t["start"] : t["end"]] == t["text"] for t in amal["tokens"])
     # and back in: a second project ends up with the same layers
     again = Store.create(tmp_path / "again.alama")
     import_paths(again, [tmp_path / "out.jsonl"])
@@ -118,11 +141,19 @@ def test_jsonl_spans_round_trip_with_tokens(project: Store, tmp_path: Path) -> N
 
 def test_only_one_annotator_and_chosen_labels(project: Store, tmp_path: Path) -> None:
     spans = [span_at(TEXT, "الجيش", "ACTOR"), span_at(TEXT, "التنف", "PLACE")]
-    import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [
-        {"text": TEXT, "spans": spans, "_annotator_id": "amal"},
-        {"text": TEXT, "spans": spans, "_annotator_id": "bilal"},
-        {"text": "خبر بلا تعليقات"},
-    ])])
+    import_paths(
+        project,
+        [
+            write_jsonl(
+                tmp_path / "in.jsonl",
+                [
+                    {"text": TEXT, "spans": spans, "_annotator_id": "amal"},
+                    {"text": TEXT, "spans": spans, "_annotator_id": "bilal"},
+                    {"text": "خبر بلا تعليقات"},
+                ],
+            )
+        ],
+    )
     assert len(exported(project, tmp_path)) == 3  # two layers plus one unannotated document
     records = exported(project, tmp_path, annotator="bilal", labels=["PLACE"])
     assert [r["_annotator_id"] for r in records] == ["bilal"]
@@ -138,29 +169,49 @@ def test_crlf_offsets_in_jsonl_move_with_the_text(project: Store, tmp_path: Path
     doc = project.documents()[0].id
     text = project.document(doc).text
     (stored,) = project.spans(doc, "imported")
-    assert text[stored.start:stored.end] == "الجيش"
+    assert text[stored.start : stored.end] == "الجيش"
 
 
 def test_map_renames_and_add_labels_adds(project: Store, tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "in.jsonl", [{"text": TEXT, "spans": [
-        span_at(TEXT, "الجيش", "ORG"), span_at(TEXT, "التنف", "LOC"),
-        span_at(TEXT, "اليوم", "MISC")]}])
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "text": TEXT,
+                "spans": [
+                    span_at(TEXT, "الجيش", "ORG"),
+                    span_at(TEXT, "التنف", "LOC"),
+                    span_at(TEXT, "اليوم", "MISC"),
+                ],
+            }
+        ],
+    )
     before = dump(project.path)
     with pytest.raises(InputError, match="unknown labels LOC, MISC, ORG"):
         import_paths(project, [source])
     assert dump(project.path) == before
-    report = import_paths(project, [source], label_map={"ORG": "ACTOR", "LOC": "PLACE"},
-                          add_labels=True)
+    report = import_paths(
+        project, [source], label_map={"ORG": "ACTOR", "LOC": "PLACE"}, add_labels=True
+    )
     assert report.labels_added == ["MISC"]
     assert "MISC" in project.labels()
     assert sorted(s.label for s in project.spans(project.documents()[0].id)) == [
-        "ACTOR", "MISC", "PLACE"]
+        "ACTOR",
+        "MISC",
+        "PLACE",
+    ]
 
 
 def test_duplicates_and_disorder_are_tolerated(project: Store, tmp_path: Path) -> None:
     a, b = span_at(TEXT, "التنف", "PLACE"), span_at(TEXT, "الجيش", "ACTOR")
-    report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [
-        {"text": TEXT, "spans": [a, b, a], "_annotator_id": "amal"}])])
+    report = import_paths(
+        project,
+        [
+            write_jsonl(
+                tmp_path / "in.jsonl", [{"text": TEXT, "spans": [a, b, a], "_annotator_id": "amal"}]
+            )
+        ],
+    )
     assert report.spans_added == 2
     assert report.skipped["exact duplicate span in the same record"] == 1
     assert "skipped 1: exact duplicate span" in report.summary()
@@ -172,25 +223,38 @@ BAD_LINES = [
     ('{"text": "نص"}\n{"text": "نص", \n', r"in\.jsonl:2: malformed JSON"),
     ('["text"]\n', r"in\.jsonl:1: expected a JSON object"),
     ('{"spans": []}\n', r'in\.jsonl:1: no "text" string'),
-    ('{"text": "نص قصير", "spans": [{"start": 4, "end": 2, "label": "ACTOR"}]}\n',
-     "ends \\(2\\) before it starts \\(4\\)"),
-    ('{"text": "نص قصير", "spans": [{"start": 0, "end": 99, "label": "ACTOR"}]}\n',
-     "outside the text \\(length 7\\)"),
-    ('{"text": "نص قصير", "spans": [{"start": -1, "end": 2, "label": "ACTOR"}]}\n',
-     "outside the text"),
-    ('{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "ACTOR", "text": "قص"}]}\n',
-     "says 'قص' but the text at 0–2 is 'نص'"),
-    ('{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "PERSON"}]}\n',
-     "unknown label PERSON"),
-    ('{"text": "نص قصير", "spans": [{"start": "0", "end": 2, "label": "ACTOR"}]}\n',
-     'no integer "start"'),
+    (
+        '{"text": "نص قصير", "spans": [{"start": 4, "end": 2, "label": "ACTOR"}]}\n',
+        "ends \\(2\\) before it starts \\(4\\)",
+    ),
+    (
+        '{"text": "نص قصير", "spans": [{"start": 0, "end": 99, "label": "ACTOR"}]}\n',
+        "outside the text \\(length 7\\)",
+    ),
+    (
+        '{"text": "نص قصير", "spans": [{"start": -1, "end": 2, "label": "ACTOR"}]}\n',
+        "outside the text",
+    ),
+    (
+        '{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "ACTOR", "text": "قص"}]}\n',
+        "says 'قص' but the text at 0–2 is 'نص'",
+    ),
+    (
+        '{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "PERSON"}]}\n',
+        "unknown label PERSON",
+    ),
+    (
+        '{"text": "نص قصير", "spans": [{"start": "0", "end": 2, "label": "ACTOR"}]}\n',
+        'no integer "start"',
+    ),
     ('{"text": "نص", "_annotator_id": "@gold"}\n', "cannot be an annotator name"),
 ]
 
 
 @pytest.mark.parametrize("content, message", BAD_LINES)
-def test_bad_jsonl_is_refused_and_changes_nothing(project: Store, tmp_path: Path, content: str,
-                                                  message: str) -> None:
+def test_bad_jsonl_is_refused_and_changes_nothing(
+    project: Store, tmp_path: Path, content: str, message: str
+) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", [{"text": "خبر سليم", "spans": []}])
     bad = tmp_path / "in.jsonl"
     bad.write_text(content, encoding="utf-8")
@@ -225,37 +289,51 @@ def test_folder_import_reports_what_it_skipped(project: Store, tmp_path: Path) -
 
 # --- splits --------------------------------------------------------------------------------
 
+
 def test_split_is_stable_and_by_document(project: Store, tmp_path: Path) -> None:
     records = []
     for n in range(60):
         text = f"الخبر رقم {n} عن مدينة حلب"
-        records += [{"text": text, "spans": [span_at(text, "حلب", "PLACE")], "_annotator_id": who}
-                    for who in ("amal", "bilal")]
+        records += [
+            {"text": text, "spans": [span_at(text, "حلب", "PLACE")], "_annotator_id": who}
+            for who in ("amal", "bilal")
+        ]
     import_paths(project, [write_jsonl(tmp_path / "in.jsonl", records)])
     out = tmp_path / "set.jsonl"
     report = export(project, out, split="train=0.8,dev=0.1,test=0.1", seed=7)
-    parts = {name: (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8")
-             for name in ("train", "dev", "test")}
-    texts = {name: {json.loads(line)["text"] for line in body.splitlines()}
-             for name, body in parts.items()}
+    parts = {
+        name: (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8")
+        for name in ("train", "dev", "test")
+    }
+    texts = {
+        name: {json.loads(line)["text"] for line in body.splitlines()}
+        for name, body in parts.items()
+    }
     assert sum(len(t) for t in texts.values()) == 60
-    assert not (texts["train"] & texts["dev"] or texts["train"] & texts["test"]
-                or texts["dev"] & texts["test"]), "a document leaked between splits"
+    assert not (
+        texts["train"] & texts["dev"]
+        or texts["train"] & texts["test"]
+        or texts["dev"] & texts["test"]
+    ), "a document leaked between splits"
     assert 35 <= len(texts["train"]) <= 57
     assert sum(report.records.values()) == 120
     export(project, out, split="train=0.8,dev=0.1,test=0.1", seed=7)
-    assert parts == {name: (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8")
-                     for name in parts}
+    assert parts == {
+        name: (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8") for name in parts
+    }
     export(project, tmp_path / "folder", split="train=0.5,test=0.5", seed=8)
     assert (tmp_path / "folder" / "train.jsonl").exists()
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("train=0.8,dev=0.1", "add up to 0.9"),
-    ("train=0.5,train=0.5", "appears twice"),
-    ("train", "is not NAME=FRACTION"),
-    ("train=abc,test=1", "is not NAME=FRACTION"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("train=0.8,dev=0.1", "add up to 0.9"),
+        ("train=0.5,train=0.5", "appears twice"),
+        ("train", "is not NAME=FRACTION"),
+        ("train=abc,test=1", "is not NAME=FRACTION"),
+    ],
+)
 def test_bad_split(spec: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_split(spec)
@@ -263,19 +341,30 @@ def test_bad_split(spec: str, message: str) -> None:
 
 # --- property: whatever goes in comes out --------------------------------------------------
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(stored_text.filter(lambda t: t.strip()), min_size=1, max_size=4, unique=True),
-       st.data())
-def test_any_document_and_spans_survive_export_and_import(tmp_path: Path, texts: list[str],
-                                                          data: st.DataObject) -> None:
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(stored_text.filter(lambda t: t.strip()), min_size=1, max_size=4, unique=True),
+    st.data(),
+)
+def test_any_document_and_spans_survive_export_and_import(
+    tmp_path: Path, texts: list[str], data: st.DataObject
+) -> None:
     records = []
     for text in texts:
         spans = []
         for _ in range(data.draw(st.integers(0, 4))):
             start = data.draw(st.integers(0, len(text) - 1))
             end = data.draw(st.integers(start + 1, len(text)))
-            spans.append({"start": start, "end": end,
-                          "label": data.draw(st.sampled_from(["ACTOR", "PLACE", "CLAIM"]))})
+            spans.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "label": data.draw(st.sampled_from(["ACTOR", "PLACE", "CLAIM"])),
+                }
+            )
         records.append({"text": text, "spans": spans, "_annotator_id": "amal"})
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
     first = Store.create(folder / "a.alama")
@@ -285,10 +374,13 @@ def test_any_document_and_spans_survive_export_and_import(tmp_path: Path, texts:
     import_paths(second, [folder / "out.jsonl"])
     for store in (first, second):
         assert sorted(d.title for d in store.documents()) == sorted(
-            d.title for d in first.documents())
+            d.title for d in first.documents()
+        )
     layers = [
-        {(r["text"], tuple(sorted((s["start"], s["end"], s["label"]) for s in r["spans"])))
-         for _, r, _ in iter_records(store)}
+        {
+            (r["text"], tuple(sorted((s["start"], s["end"], s["label"]) for s in r["spans"])))
+            for _, r, _ in iter_records(store)
+        }
         for store in (first, second)
     ]
     assert layers[0] == layers[1]

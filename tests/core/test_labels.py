@@ -29,15 +29,20 @@ def test_labels_from_toml(tmp_path: Path) -> None:
     assert labels["PERS"].name_ar == "شخص" and labels["ORG"].color == "#123456"
 
 
-@pytest.mark.parametrize("body, message", [
-    ('[[label]]\nkey = "A"\nshortcut = "1"\n[[label]]\nkey = "B"\nshortcut = "1"\n',
-     "share the shortcut"),
-    ('[[label]]\nkey = "A"\n[[label]]\nkey = "A"\n', "defined twice"),
-    ('[[label]]\nkey = "2X"\n', "must start with a letter"),
-    ('[[label]]\nkey = "A"\ncolor = "red"\n', "is not #RRGGBB"),
-    ("label = [", "not a valid TOML file"),
-    ("title = 'x'\n", r"expected one or more \[\[label\]\] tables"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '[[label]]\nkey = "A"\nshortcut = "1"\n[[label]]\nkey = "B"\nshortcut = "1"\n',
+            "share the shortcut",
+        ),
+        ('[[label]]\nkey = "A"\n[[label]]\nkey = "A"\n', "defined twice"),
+        ('[[label]]\nkey = "2X"\n', "must start with a letter"),
+        ('[[label]]\nkey = "A"\ncolor = "red"\n', "is not #RRGGBB"),
+        ("label = [", "not a valid TOML file"),
+        ("title = 'x'\n", r"expected one or more \[\[label\]\] tables"),
+    ],
+)
 def test_bad_label_files_are_refused(tmp_path: Path, body: str, message: str) -> None:
     path = tmp_path / "labels.toml"
     path.write_text(body, encoding="utf-8")
@@ -53,12 +58,15 @@ def test_new_labels_get_free_colours_and_shortcuts() -> None:
 
 
 def test_unknown_labels_are_named_with_the_way_out() -> None:
-    with pytest.raises(InputError, match="unknown labels LOC, PERS .*--map.*--add-labels"):
+    with pytest.raises(InputError, match=r"unknown labels LOC, PERS .*--map.*--add-labels"):
         LabelSet.default().require(["PERS", "ACTOR", "LOC"])
 
 
 def test_label_map() -> None:
     assert parse_label_map("PERS=ACTOR, LOC=PLACE,MISC=") == {
-        "PERS": "ACTOR", "LOC": "PLACE", "MISC": ""}
+        "PERS": "ACTOR",
+        "LOC": "PLACE",
+        "MISC": "",
+    }
     with pytest.raises(InputError, match="is not OLD=NEW"):
         parse_label_map("PERS")

@@ -16,8 +16,10 @@ from alama.core.store import Store
 
 pytestmark = pytest.mark.slow
 
-PARAGRAPH = ("قال المتحدث باسم «الجيش» في مدينة حلب إن الوضع مستقرّ، وأضاف أن 55\u00a0كيلومتراً "
-             "من الطريق أعيد فتحها أمام الشاحنات 🚚. ")
+PARAGRAPH = (
+    "قال المتحدث باسم «الجيش» في مدينة حلب إن الوضع مستقرّ، وأضاف أن 55\u00a0كيلومتراً "
+    "من الطريق أعيد فتحها أمام الشاحنات 🚚. "
+)
 
 
 def corpus(path: Path, count: int, tag: str) -> Path:
@@ -25,17 +27,34 @@ def corpus(path: Path, count: int, tag: str) -> Path:
         for n in range(count):
             text = f"{tag} {n}\n" + PARAGRAPH * 6
             start = text.index("حلب")
-            out.write(json.dumps({"text": text, "_annotator_id": f"annotator-{tag}", "spans": [
-                {"start": start, "end": start + 3, "label": "PLACE"},
-                {"start": text.index("الجيش"), "end": text.index("الجيش") + 5, "label": "ACTOR"},
-            ]}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "text": text,
+                        "_annotator_id": f"annotator-{tag}",
+                        "spans": [
+                            {"start": start, "end": start + 3, "label": "PLACE"},
+                            {
+                                "start": text.index("الجيش"),
+                                "end": text.index("الجيش") + 5,
+                                "label": "ACTOR",
+                            },
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     return path
 
 
 def start_import(project: Path, source: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "alama.core.cli", "import", str(project),
-                             str(source)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "alama.core.cli", "import", str(project), str(source)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def test_an_import_killed_half_way_leaves_all_or_nothing(tmp_path: Path) -> None:

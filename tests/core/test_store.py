@@ -30,7 +30,9 @@ def test_every_action_is_committed_at_once(project: Store) -> None:
     doc, _ = project.add_document(TEXT)
     span = project.add_span(doc, "amal", 4, 8, "ACTOR")
     other = sqlite3.connect(project.path)  # a second reader sees it without any "save"
-    assert other.execute("SELECT label FROM spans WHERE id = ?", (span.id,)).fetchone() == ("ACTOR",)
+    assert other.execute("SELECT label FROM spans WHERE id = ?", (span.id,)).fetchone() == (
+        "ACTOR",
+    )
     other.close()
 
 
@@ -67,13 +69,17 @@ def test_change_span_moves_and_relabels(project: Store) -> None:
     assert project.spans(doc)[0].key == (4, 15, "PLACE")
 
 
-@pytest.mark.parametrize("start, end, label, message", [
-    (5, 3, "ACTOR", "outside the text"),
-    (0, 1000, "ACTOR", "outside the text"),
-    (0, 3, "PERSON", "unknown label PERSON"),
-])
-def test_bad_spans_are_refused(project: Store, start: int, end: int, label: str,
-                               message: str) -> None:
+@pytest.mark.parametrize(
+    "start, end, label, message",
+    [
+        (5, 3, "ACTOR", "outside the text"),
+        (0, 1000, "ACTOR", "outside the text"),
+        (0, 3, "PERSON", "unknown label PERSON"),
+    ],
+)
+def test_bad_spans_are_refused(
+    project: Store, start: int, end: int, label: str, message: str
+) -> None:
     doc, _ = project.add_document(TEXT)
     with pytest.raises(InputError, match=message):
         project.add_span(doc, "amal", start, end, label)
@@ -126,6 +132,7 @@ def test_a_failed_transaction_leaves_nothing(project: Store) -> None:
 
 # --- refusing files that are not projects --------------------------------------------------
 
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match="no such project"):
         Store.open(tmp_path / "nope.alama")
@@ -157,8 +164,10 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.alama"
     Store.create(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('alama', '0099_from_the_future', '2030-01-01')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('alama', '0099_from_the_future', '2030-01-01')"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(ProjectError, match="newer version of Alama"):

@@ -21,6 +21,7 @@ def boundaries(text: str) -> set[int]:
 
 # --- cleaning ------------------------------------------------------------------------------
 
+
 def test_clean_removes_bom_and_unifies_line_endings_only() -> None:
     raw = "\ufeffسطر\r\nثانٍ\rثالث\u2028رابع\u2029خامس\u00a0ـ"
     assert arabic.clean(raw) == "سطر\nثانٍ\nثالث\nرابع\nخامس\u00a0ـ"
@@ -31,7 +32,7 @@ def test_cleaning_keeps_every_offset_on_the_same_character(raw: str, data: st.Da
     text, to_clean = arabic.clean_with_offsets(raw)
     assume(raw)
     i = data.draw(st.integers(0, len(raw) - 1))
-    if raw[i] == "\ufeff" and i == 0 or raw[i] == "\r" and raw[i + 1: i + 2] == "\n":
+    if (raw[i] == "\ufeff" and i == 0) or (raw[i] == "\r" and raw[i + 1 : i + 2] == "\n"):
         return  # removed characters have no place of their own
     expected = "\n" if raw[i] in "\r\u2028\u2029" else raw[i]
     assert text[to_clean(i)] == expected
@@ -43,6 +44,7 @@ def test_cleaning_is_idempotent(text: str) -> None:
 
 
 # --- tokens --------------------------------------------------------------------------------
+
 
 @given(stored_text)
 def test_tokens_are_ordered_non_blank_substrings(text: str) -> None:
@@ -59,13 +61,13 @@ def test_tokens_are_ordered_non_blank_substrings(text: str) -> None:
 
 
 def test_tokens_of_a_headline_with_emoji_and_tatweel() -> None:
-    text = "بـ\"خطوات\" 😀 في «سوريا»، 55\u00a0كيلومتراً"
+    text = 'بـ"خطوات" 😀 في «سوريا»، 55\u00a0كيلومتراً'
     words = [text[s:e] for s, e in arabic.tokenize(text)]
-    assert words == ["بـ", '"', "خطوات", '"', "😀", "في", "«", "سوريا", "»", "،", "55",
-                     "كيلومتراً"]
+    assert words == ["بـ", '"', "خطوات", '"', "😀", "في", "«", "سوريا", "»", "،", "55", "كيلومتراً"]
 
 
 # --- snapping ------------------------------------------------------------------------------
+
 
 @given(stored_text, st.data(), st.booleans())
 def test_snapped_spans_are_valid(text: str, data: st.DataObject, exact: bool) -> None:
@@ -96,8 +98,10 @@ def test_exact_selection_keeps_the_chosen_letters(text: str, data: st.DataObject
 def test_snap_grows_a_partial_word_to_the_whole_token() -> None:
     text = "قال مسؤولون عسكريون روس"
     start = text.index("سؤول")
-    assert TextIndex(text).snap(start, start + 3) == (text.index("مسؤولون"),
-                                                     text.index("مسؤولون") + len("مسؤولون"))
+    assert TextIndex(text).snap(start, start + 3) == (
+        text.index("مسؤولون"),
+        text.index("مسؤولون") + len("مسؤولون"),
+    )
 
 
 def test_snap_drops_the_arabic_comma_and_quotes_a_double_click_takes() -> None:
@@ -148,9 +152,10 @@ def test_grow_and_shrink_move_by_token_or_cluster() -> None:
 
 # --- the search copy -----------------------------------------------------------------------
 
+
 def test_normalize_folds_hamza_diacritics_and_tatweel() -> None:
     assert arabic.normalize("أمريكيّ") == arabic.normalize("امريكي") == arabic.normalize("أمريكي")
-    assert arabic.normalize("بـ\"خطوات") == 'ب"خطوات'
+    assert arabic.normalize('بـ"خطوات') == 'ب"خطوات'
     assert arabic.normalize("مدرسة") == arabic.normalize("مدرسه")
     assert arabic.normalize("مسؤول") == arabic.normalize("مسوول")
 

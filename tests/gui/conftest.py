@@ -17,9 +17,11 @@ from alama.gui.session import Session
 from alama.gui.settings import Settings
 
 # An emoji before the spans: Qt positions and code-point offsets differ by one after it.
-FIRST = ("😀 قال وزير الدفاع الأمريكيّ إن «القوات ستنسحب من قاعدة التنف» قريباً\n"
-         "Share This Post On\n"
-         "وأضاف بـ\"ثقة\" أن 55\u00a0كيلومتراً من الطريق مفتوحة")
+FIRST = (
+    "😀 قال وزير الدفاع الأمريكيّ إن «القوات ستنسحب من قاعدة التنف» قريباً\n"
+    "Share This Post On\n"
+    'وأضاف بـ"ثقة" أن 55\u00a0كيلومتراً من الطريق مفتوحة'
+)
 SECOND = "خبر ثان عن مدينة حلب 🇸🇾 وأهلها"
 THIRD = "خبر ثالث عن الطقس في عمّان"
 

@@ -17,8 +17,9 @@ from tests.gui.conftest import FIRST, SECOND, THIRD, point_of, select
 def stored(window: MainWindow) -> list[tuple[int, int, str]]:
     """Read the spans straight from the file, through a second connection."""
     conn = sqlite3.connect(window.store.path)
-    rows = conn.execute("SELECT start_char, end_char, label FROM spans WHERE deleted_at IS NULL "
-                        "ORDER BY start_char").fetchall()
+    rows = conn.execute(
+        "SELECT start_char, end_char, label FROM spans WHERE deleted_at IS NULL ORDER BY start_char"
+    ).fetchall()
     conn.close()
     return rows
 
@@ -38,30 +39,29 @@ def formats_at(window: MainWindow, offset: int) -> set[str]:
     return colours
 
 
-def label_word(window: MainWindow, qtbot: QtBot, word: str, key: Qt.Key,
-               alt: bool = False) -> None:
+def label_word(window: MainWindow, qtbot: QtBot, word: str, key: Qt.Key, alt: bool = False) -> None:
     start = FIRST.index(word)
     select(window, start, start + len(word))
     modifier = Qt.KeyboardModifier.AltModifier if alt else Qt.KeyboardModifier.NoModifier
     qtbot.keyClick(window.article, key, modifier)
 
 
-def test_selection_and_key_store_the_snapped_span_at_once(window: MainWindow,
-                                                           qtbot: QtBot) -> None:
+def test_selection_and_key_store_the_snapped_span_at_once(window: MainWindow, qtbot: QtBot) -> None:
     start = FIRST.index("زير الدف")  # inside two words, after an emoji
     select(window, start, start + len("زير الدف"))
     qtbot.keyClick(window.article, Qt.Key.Key_1)
     # No event processed since the key: the span is already in the file.
     expected = (FIRST.index("وزير"), FIRST.index("وزير") + len("وزير الدفاع"), "ACTOR")
     assert stored(window) == [expected]
-    assert FIRST[expected[0]:expected[1]] == "وزير الدفاع"
+    assert FIRST[expected[0] : expected[1]] == "وزير الدفاع"
     assert window.article.painted() == [expected]
     assert window.article.current is not None and window.article.current.key == expected
     assert window.documents.status(window.doc) is Status.IN_PROGRESS  # type: ignore[arg-type]
 
 
-def test_painted_characters_match_stored_spans_with_nesting(window: MainWindow,
-                                                            qtbot: QtBot) -> None:
+def test_painted_characters_match_stored_spans_with_nesting(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     label_word(window, qtbot, "القوات ستنسحب من قاعدة التنف", Qt.Key.Key_3)
     label_word(window, qtbot, "التنف", Qt.Key.Key_2)
     label_word(window, qtbot, "55\u00a0كيلومتراً", Qt.Key.Key_2)
@@ -73,18 +73,19 @@ def test_painted_characters_match_stored_spans_with_nesting(window: MainWindow,
         painted = formats_at(window, offset)
         assert painted == covering, (offset, FIRST[offset], painted, covering)
     claim = next(s for s in spans if s.label == "CLAIM")
-    assert FIRST[claim.start:claim.end] == "القوات ستنسحب من قاعدة التنف"  # « » left out
+    assert FIRST[claim.start : claim.end] == "القوات ستنسحب من قاعدة التنف"  # « » left out
 
 
 def test_alt_keeps_exact_characters_for_a_proclitic(window: MainWindow, qtbot: QtBot) -> None:
-    start = FIRST.index("بـ\"ثقة") + 3
+    start = FIRST.index('بـ"ثقة') + 3
     select(window, start, start + 3)
     qtbot.keyClick(window.article, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert stored(window) == [(start, start + 3, "ACTOR")]
 
 
-def test_click_picks_and_cycles_nested_spans_then_delete_and_relabel(window: MainWindow,
-                                                                      qtbot: QtBot) -> None:
+def test_click_picks_and_cycles_nested_spans_then_delete_and_relabel(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     label_word(window, qtbot, "القوات ستنسحب من قاعدة التنف", Qt.Key.Key_3)
     label_word(window, qtbot, "التنف", Qt.Key.Key_2)
     window.article.set_current(None)
@@ -104,11 +105,17 @@ def test_shift_arrows_resize_by_word_and_alt_by_letter(window: MainWindow, qtbot
     start = FIRST.index("الدفاع")
     qtbot.keyClick(window.article, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert stored(window) == [(start, start + len("الدفاع الأمريكيّ"), "ACTOR")]
-    qtbot.keyClick(window.article, Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.article,
+        Qt.Key.Key_Right,
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier,
+    )
     assert stored(window)[0][0] == FIRST.index("وزير")
-    qtbot.keyClick(window.article, Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(
+        window.article,
+        Qt.Key.Key_Right,
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier,
+    )
     s, e, _ = stored(window)[0]
     assert FIRST[s:e] == "وزير الدفاع الأمريك", "shrinks by a letter with its shadda"
 
@@ -216,4 +223,4 @@ def test_second_document_with_flag_emoji_keeps_offsets(window: MainWindow, qtbot
     select(window, start, start + 2)
     qtbot.keyClick(window.article, Qt.Key.Key_2)
     span: Span = window.article.current  # type: ignore[assignment]
-    assert SECOND[span.start:span.end] == "وأهلها"
+    assert SECOND[span.start : span.end] == "وأهلها"

@@ -40,13 +40,15 @@ def test_every_visible_string_is_translated(tmp_path: Path) -> None:
     sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     committed = messages(TS)
-    untranslated = [key for key in messages(fresh)
-                    if not all(form.strip() for form in committed.get(key, [""]))]
+    untranslated = [
+        key for key in messages(fresh) if not all(form.strip() for form in committed.get(key, [""]))
+    ]
     assert untranslated == [], "run `pyside6-lupdate gui/*.py -ts resources/i18n/alama_ar.ts`"
 
 
-def test_switching_language_mirrors_and_translates(qtbot: QtBot, qapp: QApplication,
-                                                   tmp_path: Path) -> None:
+def test_switching_language_mirrors_and_translates(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     project = tmp_path / "p.alama"
     with Store.create(project) as store:
         store.add_document("خبر عن حلب")
