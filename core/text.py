@@ -159,6 +159,24 @@ class TextIndex:
             end -= 1
         return start, end
 
+    def settle(self, start: int, end: int) -> tuple[int, int]:
+        """Align both ends to grapheme clusters, then drop whole clusters at either end that are
+        only whitespace or invisible marks. A joiner that extends a letter (ZWNJ after alef)
+        belongs to the letter's cluster and stays."""
+        clusters = self._clusters
+        start, end = self.cluster_floor(start), self.cluster_ceil(end)
+        while start < end:
+            nxt = clusters[bisect_right(clusters, start)]
+            if not all(is_trimmed(ch) for ch in self.text[start:nxt]):
+                break
+            start = nxt
+        while end > start:
+            prev = self.cluster_floor(end - 1)
+            if not all(is_trimmed(ch) for ch in self.text[prev:end]):
+                break
+            end = prev
+        return start, end
+
     def snap(self, start: int, end: int, exact: bool = False) -> tuple[int, int] | None:
         """Turn a raw selection into a valid span, or None if nothing is left of it.
 
@@ -177,8 +195,7 @@ class TextIndex:
             if grown is None:
                 return None
             start, end = grown
-        start, end = self.cluster_floor(start), self.cluster_ceil(end)
-        start, end = self.trim(start, end)
+        start, end = self.settle(start, end)
         return (start, end) if start < end else None
 
     def _grow_to_tokens(self, start: int, end: int) -> tuple[int, int] | None:
@@ -205,7 +222,7 @@ class TextIndex:
                     start = self.tokens[first][0]
             else:
                 start = self.cluster_floor(max(0, start - 1))
-            start = self.trim(start, end)[0]
+            start = self.settle(start, end)[0]
         else:
             if by_token:
                 nxt = bisect_left(self._token_starts, end)
@@ -213,7 +230,7 @@ class TextIndex:
                     end = self.tokens[nxt][1]
             else:
                 end = self.cluster_ceil(min(len(self.text), end + 1))
-            end = self.trim(start, end)[1]
+            end = self.settle(start, end)[1]
         return start, end
 
     def shrink(self, start: int, end: int, side: str, by_token: bool) -> tuple[int, int]:
@@ -225,7 +242,7 @@ class TextIndex:
             else:
                 new = self.cluster_ceil(start + 1)
             if new < end:
-                start = self.trim(new, end)[0]
+                start = self.settle(new, end)[0]
         else:
             if by_token:
                 prev = bisect_left(self._token_ends, end) - 1
@@ -233,7 +250,7 @@ class TextIndex:
             else:
                 new = self.cluster_floor(end - 1)
             if new > start:
-                end = self.trim(start, new)[1]
+                end = self.settle(start, new)[1]
         return start, end
 
 

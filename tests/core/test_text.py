@@ -80,7 +80,12 @@ def test_snapped_spans_are_valid(text: str, data: st.DataObject, exact: bool) ->
     s, e = snapped
     assert 0 <= s < e <= len(text)
     assert s in boundaries(text) and e in boundaries(text), "span splits a letter from its mark"
-    assert not arabic.is_trimmed(text[s]) and not arabic.is_trimmed(text[e - 1])
+    clusters = [m.group() for m in CLUSTERS.finditer(text[s:e])]
+    for edge in (clusters[0], clusters[-1]):
+        assert not all(arabic.is_trimmed(ch) for ch in edge), f"span edge {edge!r} is blank"
+    direction_marks = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert text[s] not in direction_marks and text[e - 1] not in direction_marks
+    assert not text[s].isspace() and not text[e - 1].isspace()
     assert index.snap(s, e, exact=exact) == (s, e), "snapping twice changes the span"
 
 
@@ -172,3 +177,25 @@ def test_find_all_returns_original_offsets_with_marks() -> None:
     text = "قال الأميركيّون إن الاميركية واشنطن"
     hits = arabic.find_all(text, "الاميركي")
     assert [text[s:e] for s, e in hits] == ["الأميركيّ", "الاميركي"]
+
+
+def test_a_joiner_that_extends_a_letter_stays_with_it() -> None:
+    # ZWNJ after alef is part of the alef's grapheme cluster: trimming it would split the cluster.
+    assert TextIndex("ا\u200c").snap(0, 1, exact=True) == (0, 2)
+    # A space followed by ZWNJ is one blank cluster: it never starts a span.
+    assert TextIndex("ب \u200cت").snap(1, 4, exact=True) == (3, 4)
+
+
+@given(stored_text, st.data(), st.booleans(), st.sampled_from(["start", "end"]), st.booleans())
+def test_grow_and_shrink_keep_spans_valid(
+    text: str, data: st.DataObject, grow: bool, side: str, by_token: bool
+) -> None:
+    index = TextIndex(text)
+    start = data.draw(st.integers(0, len(text)))
+    snapped = index.snap(start, data.draw(st.integers(0, len(text))))
+    assume(snapped is not None)
+    assert snapped is not None
+    move = index.grow if grow else index.shrink
+    s, e = move(*snapped, side, by_token)
+    assert 0 <= s < e <= len(text)
+    assert s in boundaries(text) and e in boundaries(text)
