@@ -377,15 +377,7 @@ class Store:
         )
         with self.transaction():
             self.ensure_annotator(annotator)
-            self.conn.execute(
-                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (span.id, doc, annotator, start, end, label, span.origin, stamp, stamp, None),
-            )
-            self.conn.execute(
-                "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?)",
-                (doc, annotator, stamp),
-            )
+            self._insert([span])
         return span
 
     def add_spans(
@@ -399,15 +391,16 @@ class Store:
         with self.transaction():
             annotator = self.ensure_annotator(annotator)
             have = {span.key for span in self.spans(doc, annotator)}
+            length = self._text_length(doc)
             stamp = now()
-            rows = []
+            new: list[Span] = []
             for start, end, label in spans:
                 if (start, end, label) in have:
                     continue
-                self._check_span(doc, start, end, label)
+                self._check_span(doc, start, end, label, length)
                 have.add((start, end, label))
-                rows.append(
-                    (
+                new.append(
+                    Span(
                         uuid.uuid4().hex,
                         doc,
                         annotator,
@@ -420,15 +413,40 @@ class Store:
                         None,
                     )
                 )
-            self.conn.executemany(
-                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-            )
-            self.conn.execute(
-                "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?)",
-                (doc, annotator, stamp),
-            )
-        return len(rows)
+            self._insert(new)
+            if not new:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
+                    "VALUES (?, ?, 'in_progress', ?)",
+                    (doc, annotator, stamp),
+                )
+        return len(new)
+
+    def _insert(self, spans: list[Span]) -> None:
+        """Write new spans and mark their layers in progress; the caller holds the transaction."""
+        self.conn.executemany(
+            f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    sp.id,
+                    sp.doc,
+                    sp.annotator,
+                    sp.start,
+                    sp.end,
+                    sp.label,
+                    sp.origin,
+                    sp.created_at,
+                    sp.updated_at,
+                    sp.deleted_at,
+                )
+                for sp in spans
+            ],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?)",
+            {(sp.doc, sp.annotator, sp.created_at) for sp in spans},
+        )
 
     def change_span(
         self,
@@ -484,14 +502,20 @@ class Store:
             )
         return self.span(span_id)
 
-    def _check_span(self, doc: int, start: int, end: int, label: str) -> None:
+    def _text_length(self, doc: int) -> int:
         row = self.conn.execute(
             "SELECT length(text) FROM documents WHERE id = ?", (doc,)
         ).fetchone()
         if row is None:
             raise InputError(f"no document with id {doc}")
-        if not 0 <= start < end <= row[0]:
-            raise InputError(f"span {start}–{end} is outside the text (0–{row[0]})")
+        return int(row[0])
+
+    def _check_span(
+        self, doc: int, start: int, end: int, label: str, length: int | None = None
+    ) -> None:
+        length = self._text_length(doc) if length is None else length
+        if not 0 <= start < end <= length:
+            raise InputError(f"span {start}–{end} is outside the text (0–{length})")
         self.labels().require([label])
 
     # --- counts ----------------------------------------------------------------------------
