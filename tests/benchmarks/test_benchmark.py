@@ -119,6 +119,7 @@ def baseline_import(source: Path, target: Path) -> None:
     conn = sqlite3.connect(target)
     conn.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, text TEXT UNIQUE)")
     conn.execute("CREATE TABLE spans (doc, annotator, start, end, label)")
+    conn.execute("CREATE INDEX spans_by_doc ON spans (doc)")
     with conn:
         for line in source.open(encoding="utf-8"):
             record = json.loads(line)
