@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -66,6 +67,13 @@ class Span:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+
+    @classmethod
+    def new(cls, doc: int, annotator: str, start: int, end: int, label: str, origin: str,
+            stamp: str, span_id: str | None = None) -> Span:  # fmt: skip
+        """A span not yet stored: a fresh id (unless given), created and updated now."""
+        return cls(span_id or uuid.uuid4().hex, doc, annotator, start, end, label, str(origin),
+                   stamp, stamp, None)  # fmt: skip
 
     @property
     def key(self) -> tuple[int, int, str]:

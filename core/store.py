@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -363,18 +362,7 @@ class Store:
         """Store a span in an annotator's layer; the document becomes "in progress" for them."""
         self._check_span(doc, start, end, label)
         stamp = now()
-        span = Span(
-            span_id or uuid.uuid4().hex,
-            doc,
-            annotator,
-            start,
-            end,
-            label,
-            str(origin),
-            stamp,
-            stamp,
-            None,
-        )
+        span = Span.new(doc, annotator, start, end, label, origin, stamp, span_id)
         with self.transaction():
             self.ensure_annotator(annotator)
             self._insert([span])
@@ -399,20 +387,7 @@ class Store:
                     continue
                 self._check_span(doc, start, end, label, length)
                 have.add((start, end, label))
-                new.append(
-                    Span(
-                        uuid.uuid4().hex,
-                        doc,
-                        annotator,
-                        start,
-                        end,
-                        label,
-                        str(origin),
-                        stamp,
-                        stamp,
-                        None,
-                    )
-                )
+                new.append(Span.new(doc, annotator, start, end, label, origin, stamp))
             self._insert(new)
             if not new:
                 self.conn.execute(
