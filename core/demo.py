@@ -108,11 +108,12 @@ def build_demo(path: Path | None = None) -> Path:
 def add_demo_layers(store: Store) -> None:
     """Add the demo annotators' spans and mark their documents done."""
     docs = {info.doc_id: info.id for info in store.documents()}
+    texts: dict[int, str] = {}
     with store.transaction():
         for annotator, entries in DEMO_LAYERS.items():
             for stem, phrase, occurrence, label in entries:
                 doc = docs[stem]
-                text = store.document(doc).text
+                text = texts.setdefault(doc, store.document(doc).text)
                 start = -1
                 for _ in range(occurrence + 1):
                     start = text.index(phrase, start + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from alama.core.errors import InputError
@@ -139,10 +139,6 @@ class LabelSet:
             color = PALETTE[len(labels) % len(PALETTE)]
             labels.append(Label(key, key, key, next(free, ""), color))
         return LabelSet(labels)
-
-    def recoloured(self, key: str, color: str) -> LabelSet:
-        """A copy with one label's colour changed."""
-        return LabelSet(replace(lb, color=color) if lb.key == key else lb for lb in self)
 
     def __iter__(self) -> Iterator[Label]:
         return iter(self._labels.values())

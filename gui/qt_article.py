@@ -67,6 +67,10 @@ class SpanHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)
 
+    def ranges(self) -> set[tuple[int, int, str]]:
+        """Every (start, end, label) being painted, in Qt positions."""
+        return {item for items in self._by_block.values() for item in items}
+
     def clear(self) -> None:
         """Forget every span without repainting (a new text follows)."""
         self._by_block = {}
@@ -168,13 +172,11 @@ class ArticleView(QPlainTextEdit):
 
     def painted(self) -> list[tuple[int, int, str]]:
         """What is painted now, as (start, end, label) in code points: for tests and checks."""
-        result = []
-        for block_spans in self.highlighter._by_block.values():
-            for start, end, label in block_spans:
-                item = (self.offsets.to_py(start), self.offsets.to_py(end, round_up=True), label)
-                if item not in result:
-                    result.append(item)
-        return sorted(result)
+        py = self.offsets.to_py
+        return sorted(
+            (py(start), py(end, round_up=True), label)
+            for start, end, label in self.highlighter.ranges()
+        )
 
     # --- selection and current span --------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         if span is not None and span.doc != self.doc:
             return
         self.article.set_current(span)
-        self._refresh_span_list()
+        self.span_list.select(span)
 
     def _on_changed(self, doc: int) -> None:
         """Repaint after an action (or its undo) on any document."""
@@ -409,7 +409,3 @@ class MainWindow(QMainWindow):
         self.progress.setText(
             self.tr("%1 / %2 done").replace("%1", str(done)).replace("%2", str(total))
         )
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing to save: every action is already in the project file."""
-        event.accept()

@@ -102,6 +102,19 @@ class SpanList(QListWidget):
                 self.scrollToItem(item)
         self.blockSignals(False)
 
+    def select(self, span: Span | None) -> None:
+        """Mark the chosen span's row, without rebuilding the list."""
+        self.blockSignals(True)
+        self.clearSelection()
+        for row in range(self.count()):
+            item = self.item(row)
+            shown: Span = item.data(Qt.ItemDataRole.UserRole)
+            if span is not None and shown.id == span.id:
+                item.setSelected(True)
+                self.scrollToItem(item)
+                break
+        self.blockSignals(False)
+
 
 class FindBar(QWidget):
     """Find in the document, ignoring diacritics, tatweel and hamza forms."""

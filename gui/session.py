@@ -61,7 +61,7 @@ class Session(QObject):
             return existing
         command = AddSpan(self, doc, *snapped, label)
         self.undo_stack.push(command)
-        return self.store.span(command.span_id) if command.span_id else None
+        return command.span
 
     def relabel(self, span: Span, label: str) -> None:
         """Give a span another label."""
@@ -93,23 +93,22 @@ class AddSpan(QUndoCommand):
         super().__init__(QCoreApplication.translate("Session", "Label %1").replace("%1", label))
         self.session, self.doc = session, doc
         self.args = (start, end, label)
-        self.span_id: str | None = None
+        self.span: Span | None = None
         self.status_before: Status | None = None
 
     def redo(self) -> None:
         store = self.session.store
-        if self.span_id is None:
+        if self.span is None:
             self.status_before = store.status(self.doc, self.session.annotator)
-            span = store.add_span(self.doc, self.session.annotator, *self.args, Origin.MANUAL)
-            self.span_id = span.id
+            self.span = store.add_span(self.doc, self.session.annotator, *self.args, Origin.MANUAL)
         else:
-            span = store.restore_span(self.span_id)
+            self.span = store.restore_span(self.span.id)
         self.session.changed.emit(self.doc)
-        self.session.spanPicked.emit(span)
+        self.session.spanPicked.emit(self.span)
 
     def undo(self) -> None:
-        assert self.span_id is not None
-        self.session.store.delete_span(self.span_id)
+        assert self.span is not None
+        self.session.store.delete_span(self.span.id)
         if self.status_before is Status.TODO and not self.session.spans(self.doc):
             self.session.store.set_status(self.doc, self.session.annotator, Status.TODO)
         self.session.changed.emit(self.doc)
