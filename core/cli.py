@@ -132,7 +132,8 @@ def init(project: Path, labels_file: Path | None) -> None:
     type=click.Choice(importing.FORMATS),
     default="auto",
     show_default=True,
-    help="auto decides by file extension.",
+    help="auto decides by name and content: .ann/.txt pairs are brat, token-and-tag lines "
+    "CoNLL, JSON with ner_tags Hugging Face, other JSON records JSONL or doccano.",
 )
 @click.option("--annotator", help="Whose spans these are, when a record does not say.")
 @click.option(
@@ -151,7 +152,11 @@ def import_(
     label_map: str | None,
     add_labels: bool,
 ) -> None:
-    """Import articles (.txt files, folders) and annotations (JSONL). All or nothing."""
+    """Import articles and annotations. All or nothing.
+
+    PATHS are files or folders: .txt articles, JSONL (Prodigy, spaCy, doccano), CoNLL/BIO,
+    Hugging Face JSONL, or brat folders (a sub-folder per annotator).
+    """
     mapping = parse_label_map(label_map)
     with Store.open(project) as store, progress_bar("importing") as progress:
         report = importing.import_paths(
@@ -173,11 +178,12 @@ def import_(
     "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
 )
 @click.option("--annotator", help="Export this annotator's layer only.")
+@click.option("--gold", is_flag=True, help="Export the reviewed gold layer only.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="File to write (default: standard output).",
+    help="File to write (default: standard output); a folder for brat or with --split.",
 )
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--split", help="Split documents, e.g. train=0.8,dev=0.1,test=0.1.")
@@ -187,15 +193,29 @@ def export(
     project: Path,
     fmt: str,
     annotator: str | None,
+    gold: bool,
     output: Path | None,
     labels: str | None,
     split: str | None,
     seed: int,
 ) -> None:
-    """Export annotations as training data."""
+    """Export annotations as training data.
+
+    Without --annotator or --gold every annotator's layer is written (a backup). CoNLL and hf
+    hold one tag per token: overlapping spans are refused with the list of conflicts. brat
+    writes a folder, with a sub-folder per annotator.
+    """
     with Store.open(project) as store, progress_bar("exporting") as progress:
         report = exporting.export(
-            store, output, fmt, annotator, _labels_list(labels), split, seed, progress=progress
+            store,
+            output,
+            fmt,
+            annotator,
+            _labels_list(labels),
+            split,
+            seed,
+            progress=progress,
+            gold=gold,
         )
     click.echo(report.summary(), err=True)
 

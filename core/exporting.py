@@ -1,4 +1,5 @@
-"""Exporting a project as training data (JSONL of SPEC 8), whole or split by document.
+"""Exporting a project as training data (SPEC 8: JSONL, doccano, CoNLL, Hugging Face, brat),
+whole or split by document.
 
 Without an annotator every document is written once per annotator layer, and once without
 spans if nobody has annotated it, so a full export is also a backup.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -17,32 +19,60 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from alama.core import jsonl
+from alama.core import brat, conll, jsonl
 from alama.core.errors import InputError
-from alama.core.model import Document, Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 from alama.core.store import Store
 from alama.core.text import TextIndex
 
-FORMATS = ("jsonl",)
+FORMATS = ("jsonl", "doccano", "conll", "hf", "brat")
+SUFFIX = {"jsonl": ".jsonl", "doccano": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
+SHOWN_CONFLICTS = 20
 
 
 @dataclass
 class ExportReport:
-    """What an export wrote, per output file, and what it left out."""
+    """What an export wrote, per output file, and what it changed or left out."""
 
+    fmt: str = "jsonl"
     records: dict[str, int] = field(default_factory=dict)
     spans: int = 0
     documents: int = 0
+    widened: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
         """One paragraph for stderr."""
         files = ", ".join(f"{name}: {count}" for name, count in self.records.items())
         total = sum(self.records.values())
-        return (
+        lines = [
             f"exported {total} record{'s' * (total != 1)} of {self.documents} document"
             f"{'s' * (self.documents != 1)} with {self.spans} span"
-            f"{'s' * (self.spans != 1)} ({files})"
-        )
+            f"{'s' * (self.spans != 1)} as {self.fmt} ({files})"
+        ]
+        if self.widened:
+            lines.append(
+                f"widened {self.widened} span{'s' * (self.widened != 1)} to whole tokens "
+                "(tags cover tokens, not parts of them)"
+            )
+        for reason, count in sorted(self.left_out.items()):
+            lines.append(f"left out {count}: {reason}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Layer:
+    """One record of an export: a document with one annotator's spans (or with none)."""
+
+    doc: Document
+    index: TextIndex
+    annotator: str | None
+    status: Status
+    spans: list[Span]
+
+    @property
+    def triples(self) -> list[tuple[int, int, str]]:
+        return [(span.start, span.end, span.label) for span in self.spans]
 
 
 def parse_split(spec: str) -> list[tuple[str, float]]:
@@ -78,11 +108,9 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
     return parts[-1][0]
 
 
-def jsonl_record(
-    doc: Document, index: TextIndex, spans: list[Span], annotator: str | None, status: Status
-) -> dict[str, Any]:
-    """One document and one layer as a Prodigy-style record, with tokens and token indices."""
-    text = doc.text
+def jsonl_record(layer: Layer) -> dict[str, Any]:
+    """One layer as a Prodigy-style record, with tokens and token indices."""
+    doc, index, text = layer.doc, layer.index, layer.doc.text
     tokens = [
         {
             "text": text[start:end],
@@ -94,7 +122,7 @@ def jsonl_record(
         for number, (start, end) in enumerate(index.tokens)
     ]
     record_spans = []
-    for span in spans:
+    for span in layer.spans:
         token_range = index.token_range(span.start, span.end)
         entry: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label}
         if token_range is not None:
@@ -104,43 +132,113 @@ def jsonl_record(
         "text": text,
         "spans": record_spans,
         "tokens": tokens,
-        "meta": {**doc.meta, "doc_id": doc.doc_id, "source": doc.source, "title": doc.title},
+        "meta": _meta(doc),
     }
-    if annotator is not None:
-        record["_annotator_id"] = annotator
-        record["answer"] = "accept" if status is Status.DONE else "ignore"
+    if layer.annotator is not None:
+        record["_annotator_id"] = layer.annotator
+        record["answer"] = "accept" if layer.status is Status.DONE else "ignore"
     return record
 
 
-def iter_records(
+def doccano_record(layer: Layer) -> dict[str, Any]:
+    """One layer as doccano's sequence-labelling record: ``label`` holds [start, end, label]."""
+    record: dict[str, Any] = {
+        "text": layer.doc.text,
+        "label": [list(triple) for triple in layer.triples],
+        "meta": _meta(layer.doc),
+    }
+    if layer.annotator is not None:
+        record["annotator"] = layer.annotator
+        record["status"] = "done" if layer.status is Status.DONE else "in_progress"
+    return record
+
+
+def _meta(doc: Document) -> dict[str, Any]:
+    return {**doc.meta, "doc_id": doc.doc_id, "source": doc.source, "title": doc.title}
+
+
+def iter_layers(
     store: Store,
     annotator: str | None = None,
     labels: list[str] | None = None,
-) -> Iterator[tuple[Document, dict[str, Any], int]]:
-    """(document, record, span count) for every record an export writes, in project order."""
+    left_out: Counter[str] | None = None,
+) -> Iterator[Layer]:
+    """Every record an export writes, in project order; spans of other labels are counted in
+    ``left_out``."""
     if labels:
         store.labels().require(labels)
+    if annotator is not None and annotator not in store.annotators():
+        if annotator == GOLD_ANNOTATOR:
+            raise InputError(
+                "the project has no gold layer yet: review documents first "
+                "(alama review PROJECT --accept-agreed, or review mode in the window)"
+            )
+        known = ", ".join(a for a in store.annotators() if a != GOLD_ANNOTATOR) or "none yet"
+        raise InputError(f"no annotator {annotator!r} in the project (annotators: {known})")
     layers: dict[int, list[tuple[str, Status]]] = {}
     for doc_id, name, status in store.layers():
         if annotator is None or name == annotator:
             layers.setdefault(doc_id, []).append((name, status))
-    if annotator is not None and annotator not in store.annotators():
-        known = ", ".join(store.annotators()) or "none yet"
-        raise InputError(f"no annotator {annotator!r} in the project (annotators: {known})")
     spans: dict[tuple[int, str], list[Span]] = {}
     for span in store.iter_spans(annotator):
         if not labels or span.label in labels:
             spans.setdefault((span.doc, span.annotator), []).append(span)
+        elif left_out is not None:
+            left_out["spans with a label not chosen by --labels"] += 1
     for doc in store.iter_documents():
         doc_layers = layers.get(doc.id, [])
         if annotator is not None and not doc_layers:
             continue
         index = TextIndex(doc.text)
         if not doc_layers:
-            yield doc, jsonl_record(doc, index, [], None, Status.TODO), 0
+            yield Layer(doc, index, None, Status.TODO, [])
         for name, status in doc_layers:
             layer = sorted(spans.get((doc.id, name), []), key=lambda s: (s.start, -s.end, s.label))
-            yield doc, jsonl_record(doc, index, layer, name, status), len(layer)
+            yield Layer(doc, index, name, status, layer)
+
+
+def iter_records(
+    store: Store, annotator: str | None = None, labels: list[str] | None = None
+) -> Iterator[tuple[Document, dict[str, Any], int]]:
+    """(document, JSONL record, span count) for every record a JSONL export writes."""
+    for layer in iter_layers(store, annotator, labels):
+        yield layer.doc, jsonl_record(layer), len(layer.spans)
+
+
+class _Tagger:
+    """Renders layers as CoNLL blocks or Hugging Face lines, collecting conflicts."""
+
+    def __init__(self, fmt: str, report: ExportReport) -> None:
+        self.fmt = fmt
+        self.report = report
+        self.conflicts: list[conll.Conflict] = []
+
+    def render(self, layer: Layer) -> str:
+        text, tokens = layer.doc.text, layer.index.tokens
+        tags, widened = conll.encode(
+            text, tokens, layer.triples, layer.doc.doc_id, layer.annotator, self.conflicts
+        )
+        self.report.widened += widened
+        chunk: str
+        if self.fmt == "conll":
+            chunk = conll.conll_block(text, tokens, tags)
+        else:
+            chunk = conll.hf_line(layer.doc.doc_id, layer.annotator, text, tokens, tags) + "\n"
+        return chunk
+
+    def check(self) -> None:
+        """Refuse the whole export, listing the conflicts, if any spans shared a token."""
+        if not self.conflicts:
+            return
+        shown = "\n".join(f"  {conflict}" for conflict in self.conflicts[:SHOWN_CONFLICTS])
+        more = len(self.conflicts) - SHOWN_CONFLICTS
+        raise InputError(
+            f"{self.fmt} holds one tag per token, and {len(self.conflicts)} span"
+            f"{'s' * (len(self.conflicts) != 1)} overlap another; nothing was written. "
+            "Choose labels that do not overlap with --labels, or export jsonl, doccano or "
+            f"brat, which keep nested spans:\n{shown}"
+            + (f"\n  … and {more} more" if more > 0 else "")
+        )
 
 
 def export(
@@ -152,39 +250,129 @@ def export(
     split: str | None = None,
     seed: int = 0,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    gold: bool = False,
 ) -> ExportReport:
-    """Write the export to ``output`` (stdout when None); with ``split``, one file per part."""
+    """Write the export to ``output`` (stdout when None); with ``split``, one file per part.
+
+    brat writes a folder; every other format writes JSON lines or CoNLL blocks to a file.
+    """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if gold and annotator is not None:
+        raise InputError("choose --annotator or --gold, not both")
+    if gold:
+        annotator = GOLD_ANNOTATOR
     parts = parse_split(split) if split else None
     if parts and output is None:
         raise InputError("--split needs -o PATH (a folder, or a file name to add the split to)")
-    report = ExportReport()
-    targets = _targets(output, parts)
-    seen: set[int] = set()
+    report = ExportReport(fmt=fmt)
+    layers = iter_layers(store, annotator, labels, report.left_out)
     total = store.document_count()
+    if fmt == "brat":
+        if output is None:
+            raise InputError("brat writes a folder: give it with -o FOLDER")
+        _export_brat(
+            store, layers, output, parts, seed, annotator is not None, report, total, progress
+        )
+        return report
+    targets = _targets(output, parts, SUFFIX[fmt])
+    seen: set[int] = set()
     written: Counter[str] = Counter()
+    tagger = _Tagger(fmt, report)
     with _open_all(targets) as handles:
-        for doc, record, count in iter_records(store, annotator, labels):
+        for layer in layers:
+            doc = layer.doc
             name = split_of(doc.hash, seed, parts) if parts else ""
-            handles[name].write(jsonl.dumps(record) + "\n")
+            if fmt == "jsonl":
+                chunk = jsonl.dumps(jsonl_record(layer)) + "\n"
+            elif fmt == "doccano":
+                chunk = jsonl.dumps(doccano_record(layer)) + "\n"
+            else:
+                chunk = tagger.render(layer)
+            handles[name].write(chunk)
             written[name] += 1
-            report.spans += count
+            report.spans += len(layer.spans)
             if doc.id not in seen:
                 seen.add(doc.id)
                 progress(len(seen), total)
+        tagger.check()
     report.documents = len(seen)
     report.records = {str(path or "stdout"): written[name] for name, path in targets.items()}
     return report
 
 
-def _targets(output: Path | None, parts: list[tuple[str, float]] | None) -> dict[str, Path | None]:
+def _export_brat(
+    store: Store,
+    layers: Iterator[Layer],
+    output: Path,
+    parts: list[tuple[str, float]] | None,
+    seed: int,
+    single: bool,
+    report: ExportReport,
+    total: int,
+    progress: Callable[[int, int], None],
+) -> None:
+    """A brat folder: one sub-folder per annotator (unless one layer is asked for), an
+    ``annotation.conf`` at the top, and documents nobody annotated as bare ``.txt`` files."""
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise InputError(f"{output}: brat export needs a new or empty folder")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    try:
+        names: dict[int, str] = {}
+        taken: set[str] = set()
+        folders: dict[str, str] = {}
+        taken_folders: set[str] = set()
+        written: Counter[str] = Counter()
+        for layer in layers:
+            doc = layer.doc
+            part = split_of(doc.hash, seed, parts) if parts else ""
+            if doc.id not in names:
+                names[doc.id] = brat.safe_name(doc.doc_id, taken)
+                progress(len(names), total)
+            name = names[doc.id]
+            folder = temp / part if part else temp
+            if layer.annotator is not None and not single:
+                if layer.annotator not in folders:
+                    folders[layer.annotator] = brat.safe_name(
+                        layer.annotator.lstrip("@"), taken_folders
+                    )
+                folder = folder / folders[layer.annotator]
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}.txt").write_text(doc.text, encoding="utf-8", newline="")
+            if layer.annotator is not None:
+                (folder / f"{name}.ann").write_text(
+                    brat.ann_lines(doc.text, layer.triples), encoding="utf-8", newline=""
+                )
+            written[part] += 1
+            report.spans += len(layer.spans)
+        report.documents = len(names)
+        conf = brat.annotation_conf(store.labels().keys)
+        for part in [name for name, _ in parts] if parts else [""]:
+            root = temp / part if part else temp
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "annotation.conf").write_text(conf, encoding="utf-8")
+        if output.exists():
+            output.rmdir()
+        os.replace(temp, output)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    report.records = {
+        str(output / part if part else output): written[part]
+        for part in ([name for name, _ in parts] if parts else [""])
+    }
+
+
+def _targets(
+    output: Path | None, parts: list[tuple[str, float]] | None, suffix: str
+) -> dict[str, Path | None]:
     if not parts:
         return {"": output}
     assert output is not None
     if output.suffix:
         return {name: output.with_name(f"{output.stem}.{name}{output.suffix}") for name, _ in parts}
-    return {name: output / f"{name}.jsonl" for name, _ in parts}
+    return {name: output / f"{name}{suffix}" for name, _ in parts}
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alama.core import jsonl
+from alama.core import brat, conll, jsonl
 from alama.core import text as arabic
 from alama.core.errors import InputError
 from alama.core.jsonl import Record
@@ -20,13 +20,22 @@ from alama.core.labels import LabelSet
 from alama.core.model import IMPORTED_ANNOTATOR, Status
 from alama.core.store import Store, check_annotator
 
-READERS: dict[str, tuple[str, ...]] = {"txt": (".txt",), "jsonl": (".jsonl", ".json")}
-FORMATS = ("auto", *READERS)
+FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "txt": (".txt",),
+    "jsonl": (".jsonl", ".json", ".ndjson"),
+    "doccano": (".jsonl", ".json", ".ndjson"),
+    "hf": (".jsonl", ".json", ".ndjson"),
+    "conll": (".conll", ".conllu", ".bio", ".iob", ".iob2", ".bilou", ".bioes", ".tsv", ".txt"),
+    "brat": (".ann", ".txt"),
+}
+CLASSIFICATION = "text-classification answer, not spans (its text is imported)"
+RELATION = "relation between spans (Alama has none; the spans are imported)"
 
 
 @dataclass
 class ImportReport:
-    """What an import read, added and skipped, for the user."""
+    """What an import read, added, repaired and skipped, for the user."""
 
     files: int = 0
     records: int = 0
@@ -35,45 +44,60 @@ class ImportReport:
     spans_added: int = 0
     layers: set[tuple[int, str]] = field(default_factory=set)
     labels_added: list[str] = field(default_factory=list)
+    formats: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
+    notes: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
 
     def summary(self) -> str:
-        """One paragraph for stderr: counts, then what was skipped and why."""
+        """One paragraph for stderr: counts, then what was repaired or skipped and why."""
+        kinds = ", ".join(f"{count} {name}" for name, count in sorted(self.formats.items()))
         lines = [
             f"imported {self.records} record{'s' * (self.records != 1)} from {self.files} "
-            f"file{'s' * (self.files != 1)}: {self.documents_added} new document"
-            f"{'s' * (self.documents_added != 1)}, {self.documents_known} already in the "
-            f"project, {self.spans_added} span{'s' * (self.spans_added != 1)} in "
-            f"{len(self.layers)} annotator layer{'s' * (len(self.layers) != 1)}"
+            f"file{'s' * (self.files != 1)}{f' ({kinds})' if kinds else ''}: "
+            f"{self.documents_added} new document{'s' * (self.documents_added != 1)}, "
+            f"{self.documents_known} already in the project, {self.spans_added} span"
+            f"{'s' * (self.spans_added != 1)} in {len(self.layers)} annotator layer"
+            f"{'s' * (len(self.layers) != 1)}"
         ]
         if self.labels_added:
             lines.append(f"added labels: {', '.join(self.labels_added)}")
+        for reason, count in sorted(self.notes.items()):
+            lines.append(f"repaired {count}: {reason}")
         for reason, count in sorted(self.skipped.items()):
-            lines.append(f"skipped {count}: {reason}")
+            where = self.examples.get(reason, [])
+            shown = f" ({', '.join(where[:5])}{', …' if len(where) > 5 else ''})" if where else ""
+            lines.append(f"skipped {count}: {reason}{shown}")
         return "\n".join(lines)
 
 
-def collect_files(paths: Iterable[Path], fmt: str, report: ImportReport) -> list[tuple[Path, str]]:
-    """Files to read with their format; a folder gives its files in name order."""
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a file in a format, or a brat document (its .txt and .ann)."""
+
+    fmt: str
+    path: Path
+    ann: Path | None = None
+    annotator: str | None = None
+
+
+def collect_files(
+    paths: Iterable[Path], fmt: str, report: ImportReport, annotator: str | None = None
+) -> list[Source]:
+    """What to read, with its format; a folder gives its files in name order.
+
+    ``auto`` decides by name and content: ``.ann`` files and their ``.txt`` are brat (a
+    sub-folder is that annotator's layer), a ``.txt`` of token-and-tag lines is CoNLL, JSON
+    records with ``ner_tags`` are Hugging Face, other JSON records are JSONL or doccano.
+    """
     if fmt not in FORMATS:
         raise InputError(f"unknown import format {fmt!r} (choose from {', '.join(FORMATS)})")
-    chosen: list[tuple[Path, str]] = []
+    chosen: list[Source] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                found = _format_of(child, fmt)
-                if found is None:
-                    report.skipped[f"not a {_wanted(fmt)} file ({child.name})"] += 1
-                else:
-                    chosen.append((child, found))
+            chosen.extend(_folder(path, fmt, report, annotator))
         elif path.is_file():
-            found = fmt if fmt != "auto" else _format_of(path, fmt)
-            if found is None:
-                raise InputError(
-                    f"{path}: cannot tell the format from the name; use --format "
-                    f"{'|'.join(READERS)}"
-                )
-            chosen.append((path, found))
+            chosen.append(_file(path, fmt, annotator))
         else:
             raise InputError(f"{path}: no such file or folder")
     if not chosen:
@@ -81,27 +105,87 @@ def collect_files(paths: Iterable[Path], fmt: str, report: ImportReport) -> list
     return chosen
 
 
+def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -> list[Source]:
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    found: list[Source] = []
+    paired: set[Path] = set()
+    if fmt in ("auto", "brat"):
+        for ann in (p for p in files if p.suffix.lower() == ".ann"):
+            txt = ann.with_suffix(".txt")
+            if not txt.is_file():
+                raise InputError(f"{ann}: there is no {txt.name} beside it")
+            layer = ann.parent.name if ann.parent != root else annotator
+            found.append(Source("brat", txt, ann, layer))
+            paired.update((ann, txt))
+    for child in files:
+        if child in paired:
+            continue
+        kind = _format_of(child, fmt)
+        if kind is None:
+            reason = f"not a {fmt} file" if fmt != "auto" else "not a file Alama imports"
+            report.skipped[reason] += 1
+            report.examples.setdefault(reason, []).append(child.name)
+        else:
+            found.append(Source(kind, child, annotator=annotator))
+    return found
+
+
+def _file(path: Path, fmt: str, annotator: str | None) -> Source:
+    if path.suffix.lower() == ".ann" and fmt in ("auto", "brat"):
+        txt = path.with_suffix(".txt")
+        if not txt.is_file():
+            raise InputError(f"{path}: there is no {txt.name} beside it")
+        return Source("brat", txt, path, annotator)
+    if fmt == "brat":
+        ann = path.with_suffix(".ann")
+        return Source("brat", path, ann if ann.is_file() else None, annotator)
+    kind = fmt if fmt != "auto" else _format_of(path, fmt)
+    if kind is None:
+        raise InputError(
+            f"{path}: cannot tell the format from the name; use --format {'|'.join(FORMATS[1:])}"
+        )
+    return Source(kind, path, annotator=annotator)
+
+
 def _wanted(fmt: str) -> str:
-    suffixes = READERS.get(fmt) or tuple(s for group in READERS.values() for s in group)
-    return "/".join(suffixes)
+    if fmt == "auto":
+        suffixes = {s for group in SUFFIXES.values() for s in group}
+    else:
+        suffixes = set(SUFFIXES[fmt])
+    return "/".join(sorted(suffixes))
 
 
 def _format_of(path: Path, fmt: str) -> str | None:
+    suffix = path.suffix.lower()
     if fmt != "auto":
-        return fmt if path.suffix.lower() in READERS[fmt] else None
-    return next(
-        (name for name, suffixes in READERS.items() if path.suffix.lower() in suffixes), None
-    )
+        return fmt if suffix in SUFFIXES[fmt] else None
+    if suffix in SUFFIXES["jsonl"]:
+        return "hf" if _first_line_has(path, '"ner_tags"') else "jsonl"
+    if suffix == ".txt":
+        return "conll" if conll.looks_like_conll(path) else "txt"
+    if suffix in SUFFIXES["conll"]:
+        return "conll"
+    return None
+
+
+def _first_line_has(path: Path, needle: str) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return needle in handle.readline(1 << 16)
+    except OSError:
+        return False
 
 
 def read_records(
-    path: Path, fmt: str, annotator: str | None, report: ImportReport
+    source: Source, report: ImportReport, discontinuous: list[str]
 ) -> Iterator[Record]:
-    """The records of one file, validated."""
-    if fmt == "txt":
+    """The records of one source, validated."""
+    path, annotator = source.path, source.annotator
+    if source.fmt == "txt":
         text, _ = arabic.clean_with_offsets(jsonl.read_text_file(path))
         if not text.strip():
-            report.skipped[f"empty file ({path.name})"] += 1
+            report.skipped["empty file"] += 1
+            report.examples.setdefault("empty file", []).append(path.name)
             return
         yield Record(
             text=text,
@@ -111,6 +195,12 @@ def read_records(
             doc_id=path.stem,
             source=path.name,
         )
+    elif source.fmt == "conll":
+        yield from conll.read_conll(path, annotator, report.notes)
+    elif source.fmt == "hf":
+        yield from conll.read_hf(path, annotator, report.notes)
+    elif source.fmt == "brat":
+        yield brat.read_pair(path, source.ann, annotator, report.skipped, discontinuous)
     else:
         yield from jsonl.read_jsonl(path, annotator)
 
@@ -127,13 +217,22 @@ def import_paths(
 ) -> ImportReport:
     """Read every path, then write all of it in one transaction; return what happened."""
     report = ImportReport()
-    files = collect_files(list(paths), fmt, report)
-    report.files = len(files)
     if annotator is not None:
         annotator = check_annotator(annotator)
+    sources = collect_files(list(paths), fmt, report, annotator)
+    report.files = len({source.ann or source.path for source in sources})
     records: list[Record] = []
-    for path, found in files:
-        records.extend(read_records(path, found, annotator, report))
+    discontinuous: list[str] = []
+    for source in sources:
+        report.formats[source.fmt] += 1
+        for record in read_records(source, report, discontinuous):
+            if record.classification:
+                report.skipped[CLASSIFICATION] += 1
+            if record.relations:
+                report.skipped[RELATION] += record.relations
+            records.append(record)
+    if discontinuous:
+        report.examples[brat.DISCONTINUOUS] = discontinuous
     report.records = len(records)
     labels = _settle_labels(store, records, label_map or {}, add_labels, report)
     for record in records:

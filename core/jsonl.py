@@ -1,4 +1,4 @@
-"""JSONL in the Prodigy/spaCy shape (SPEC 8): reading records and writing them.
+"""JSON records of annotated text (SPEC 8): Prodigy/spaCy JSONL, doccano, and their cousins.
 
 Reading validates everything (JSON, encoding, offsets, span texts) before anything is stored,
 and names the file and line of the first problem.
@@ -32,11 +32,18 @@ class Record:
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     duplicates: int = 0
+    answered: bool = False
+    classification: bool = False
+    relations: int = 0
 
     @property
     def has_layer(self) -> bool:
-        """Whether the record says something about an annotator's work on the document."""
-        return self.annotator is not None or bool(self.spans)
+        """Whether the record says something about an annotator's work on the document.
+
+        A text-classification answer does not: Alama keeps the text and reports the answer."""
+        if self.classification:
+            return False
+        return self.annotator is not None or bool(self.spans) or self.answered
 
 
 def read_text_file(path: Path) -> str:
@@ -57,63 +64,174 @@ def read_text_file(path: Path) -> str:
         ) from None
 
 
-def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Non-blank lines with their numbers, split on LF only (U+0085 and U+2028 stay in text)."""
-    for number, line in enumerate(read_text_file(path).split("\n"), 1):
-        if line.strip():
-            yield number, line
+def read_objects(path: Path) -> Iterator[tuple[str, Any]]:
+    """Every JSON value of a file with where it starts (``path:line``).
 
-
-def read_jsonl(path: Path, annotator: str | None = None) -> Iterator[Record]:
-    """Records of a JSONL file; ``annotator`` names the layer when a record does not."""
-    for number, line in numbered_lines(path):
+    A file is read as JSON Lines; a file that starts with ``[`` is one JSON array, and a file
+    whose first line is not a whole JSON value is read as JSON values one after another (the
+    pretty-printed records that doccano writes for relations).
+    """
+    content = read_text_file(path)
+    first = content.lstrip()[:1]
+    if first == "[" or (first == "{" and not _first_line_is_json(content)):
+        yield from _read_stream(path, content)
+        return
+    for number, line in enumerate(content.split("\n"), 1):
+        if not line.strip():
+            continue
         where = f"{path}:{number}"
         try:
-            obj = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(
                 f"{where}: malformed JSON: {error.msg} (column {error.colno})"
             ) from None
+
+
+def _first_line_is_json(content: str) -> bool:
+    line = next((line for line in content.split("\n") if line.strip()), "")
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _read_stream(path: Path, content: str) -> Iterator[tuple[str, Any]]:
+    decoder = json.JSONDecoder()
+    position = 0
+    values: list[tuple[str, Any]] = []
+    while True:
+        while position < len(content) and content[position] in " \t\r\n":
+            position += 1
+        if position >= len(content):
+            break
+        where = f"{path}:{content.count(chr(10), 0, position) + 1}"
+        try:
+            value, position = decoder.raw_decode(content, position)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"{path}:{error.lineno}: malformed JSON: {error.msg} (column {error.colno})"
+            ) from None
+        values.append((where, value))
+    if len(values) == 1 and isinstance(values[0][1], list):
+        where = values[0][0]
+        yield from ((where, item) for item in values[0][1])
+    else:
+        yield from values
+
+
+def read_jsonl(path: Path, annotator: str | None = None) -> Iterator[Record]:
+    """Records of a JSONL file; ``annotator`` names the layer when a record does not."""
+    for where, obj in read_objects(path):
         if not isinstance(obj, dict):
             raise InputError(f"{where}: expected a JSON object, found {type(obj).__name__}")
         yield record_from_object(obj, where, annotator)
 
 
+# Names other tools give the same things: Prodigy/spaCy first, then doccano (its 1.x "data",
+# its import example's "column_data"), then IDRISI's location mentions.
+TEXT_KEYS = ("text", "data", "column_data")
+START_KEYS = ("start", "start_offset", "startIdx", "start_char")
+END_KEYS = ("end", "end_offset", "endIdx", "end_char")
+LABEL_KEYS = ("label", "type", "tag")
+SPAN_LIST_KEYS = ("spans", "entities", "location_mentions")
+TRIPLE_LIST_KEYS = ("label", "labels", "column_label")
+ANNOTATOR_KEYS = ("_annotator_id", "annotator", "user")
+# Keys a record may carry that say nothing about the document or are recomputed on export.
+_IGNORED = frozenset({"tokens", "answer", "status", "meta", "id", "doc_id", "relations"})
+
+
 def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -> Record:
-    """Validate one parsed JSONL object and turn it into a `Record` of cleaned text."""
-    raw = obj.get("text")
+    """Validate one parsed JSON object and turn it into a `Record` of cleaned text.
+
+    Reads Prodigy's and spaCy's ``spans``, doccano's ``label`` triples and ``entities``,
+    and IDRISI's ``location_mentions``; offsets are code points, as Python counts them.
+    """
+    text_key = next((key for key in TEXT_KEYS if key in obj), "text")
+    raw = obj.get(text_key)
     if not isinstance(raw, str):
         raise InputError(f'{where}: no "text" string')
     found = obj.get("meta")
-    meta: dict[str, Any] = found if isinstance(found, dict) else {}
+    meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
     text, to_clean = arabic.clean_with_offsets(raw)
-    raw_spans = obj.get("spans") or []
-    if not isinstance(raw_spans, list):
-        raise InputError(f'{where}: "spans" must be a list')
-    spans = [_read_span(raw, item, number, where) for number, item in enumerate(raw_spans, 1)]
-    named = obj.get("_annotator_id") or meta.get("annotator") or annotator
+    spans, used, classification = _read_spans(obj, raw, where)
+    named = next((obj[key] for key in ANNOTATOR_KEYS if obj.get(key) is not None), None)
+    named = named if named is not None else meta.get("annotator", annotator)
+    if isinstance(named, int) and not isinstance(named, bool):
+        named = str(named)
     if named is not None and not isinstance(named, str):
         raise InputError(f"{where}: the annotator must be a string")
     answer = obj.get("answer")
+    status = obj.get("status")
     unique = sorted({(to_clean(s), to_clean(e), label) for s, e, label in spans})
+    relations = obj.get("relations")
+    consumed = {text_key, used, *ANNOTATOR_KEYS, *_IGNORED}
+    extra = {
+        key: value for key, value in obj.items() if key not in consumed and not key.startswith("_")
+    }
+    doc_id = meta.get("doc_id", obj.get("doc_id", obj.get("id")))
     return Record(
         text=text,
         where=where,
         spans=unique,
         duplicates=len(spans) - len(unique),
         annotator=named,
-        done=answer in (None, "accept"),
-        doc_id=_string_or_none(meta.get("doc_id")),
+        done=answer in (None, "accept") and status in (None, "done"),
+        answered=answer is not None or status is not None,
+        classification=classification,
+        relations=len(relations) if isinstance(relations, list) else 0,
+        doc_id=_string_or_none(doc_id),
         source=_string_or_none(meta.get("source")) or where,
         title=_string_or_none(meta.get("title")),
-        meta={k: v for k, v in meta.items() if k not in _OWN_META},
+        meta={**extra, **{k: v for k, v in meta.items() if k not in _OWN_META}},
     )
+
+
+def _read_spans(
+    obj: dict[str, Any], raw: str, where: str
+) -> tuple[list[tuple[int, int, str]], str, bool]:
+    """The spans of a record, the key they were under, and whether it is a classification."""
+    for key in SPAN_LIST_KEYS:
+        items = obj.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise InputError(f'{where}: "{key}" must be a list')
+        return [_read_span(raw, item, n, where) for n, item in enumerate(items, 1)], key, False
+    for key in TRIPLE_LIST_KEYS:
+        items = obj.get(key)
+        if items is None:
+            continue
+        if isinstance(items, str) or (
+            isinstance(items, list) and all(isinstance(item, str) for item in items) and items
+        ):
+            return [], key, True  # a text-classification answer (Prodigy, doccano), not spans
+        if not isinstance(items, list):
+            raise InputError(f'{where}: "{key}" must be a list of [start, end, label]')
+        return [_read_triple(raw, item, n, where) for n, item in enumerate(items, 1)], key, False
+    return [], "spans", False
+
+
+def _read_triple(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
+    if not isinstance(item, list) or len(item) != 3:
+        raise InputError(f"{where}: label {number} is not [start, end, label]")
+    start, end, label = item
+    return _check_span(raw, start, end, label, None, number, where)
 
 
 def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
     if not isinstance(item, dict):
         raise InputError(f"{where}: span {number} is not an object")
-    start, end, label = item.get("start"), item.get("end"), item.get("label")
+    start = next((item[key] for key in START_KEYS if key in item), None)
+    end = next((item[key] for key in END_KEYS if key in item), None)
+    label = next((item[key] for key in LABEL_KEYS if key in item), None)
+    return _check_span(raw, start, end, label, item.get("text"), number, where)
+
+
+def _check_span(
+    raw: str, start: Any, end: Any, label: Any, quoted: Any, number: int, where: str
+) -> tuple[int, int, str]:
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
             raise InputError(f'{where}: span {number} has no integer "{name}"')
@@ -128,7 +246,6 @@ def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, 
         raise InputError(
             f"{where}: span {number} ({start}–{end}) is outside the text (length {len(raw)})"
         )
-    quoted = item.get("text")
     if isinstance(quoted, str) and quoted != raw[start:end]:
         raise InputError(
             f"{where}: span {number} says {quoted!r} but the text at {start}–{end} "

@@ -28,6 +28,9 @@ class Status(StrEnum):
 IMPORTED_ANNOTATOR = "imported"
 """The layer that spans with no named annotator belong to."""
 
+GOLD_ANNOTATOR = "@gold"
+"""The reviewed layer; no annotator can take the name (see `store.check_annotator`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:

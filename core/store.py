@@ -149,18 +149,21 @@ class Store:
             missing = sorted(used - set(labels.keys))
             if missing:
                 raise InputError(f"labels in use cannot be removed: {', '.join(missing)}")
-            self.conn.execute("DELETE FROM labels")
-            self.db.table("labels").insert_all(
-                {
-                    "key": lb.key,
-                    "name_ar": lb.name_ar,
-                    "name_en": lb.name_en,
-                    "shortcut": lb.shortcut,
-                    "color": lb.color,
-                    "description": lb.description,
-                    "position": position,
-                }
-                for position, lb in enumerate(labels)
+            keys = labels.keys
+            self.conn.execute(
+                f"DELETE FROM labels WHERE key NOT IN ({', '.join('?' * len(keys))})", keys
+            )
+            # Upsert rather than replace: spans refer to their label by key.
+            self.conn.executemany(
+                "INSERT INTO labels (key, name_ar, name_en, shortcut, color, description, "
+                "position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "name_ar = excluded.name_ar, name_en = excluded.name_en, "
+                "shortcut = excluded.shortcut, color = excluded.color, "
+                "description = excluded.description, position = excluded.position",
+                [
+                    (lb.key, lb.name_ar, lb.name_en, lb.shortcut, lb.color, lb.description, n)
+                    for n, lb in enumerate(labels)
+                ],
             )
             self._labels = None
 
