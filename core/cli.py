@@ -6,6 +6,7 @@ Every failure is one line on stderr and a non-zero exit; the project is left as 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -32,6 +33,10 @@ def friendly(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            # `alama export … | head`: the reader has what it wanted; say nothing more.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except AlamaError as error:
             raise click.ClickException(str(error)) from None
         except sqlite3.DatabaseError as error:

@@ -206,19 +206,25 @@ def looks_like_conll(path: Path) -> bool:
 
 @dataclass
 class Conflict:
-    """Two spans of one layer that share a token, so tags cannot hold both."""
+    """A span tags cannot hold: it shares a token with another, or crosses a line break."""
 
     doc_id: str
     annotator: str | None
-    first: tuple[int, int, str, str]  # start, end, label, text
-    second: tuple[int, int, str, str]
+    span: tuple[int, int, str, str]  # start, end, label, text
+    other: tuple[int, int, str, str] | None = None
 
     def __str__(self) -> str:
         layer = f" ({self.annotator})" if self.annotator else ""
-        a, b = self.first, self.second
+        a = self.span
+        if self.other is None:
+            return (
+                f"{self.doc_id}{layer}: {a[2]} {a[3]!r} at {a[0]}–{a[1]} crosses a line break "
+                "(CoNLL writes a sentence per line)"
+            )
+        b = self.other
         return (
-            f"{self.doc_id}{layer}: {a[2]} {a[3]!r} at {a[0]}–{a[1]} overlaps "
-            f"{b[2]} {b[3]!r} at {b[0]}–{b[1]}"
+            f"{self.doc_id}{layer}: {b[2]} {b[3]!r} at {b[0]}–{b[1]} overlaps "
+            f"{a[2]} {a[3]!r} at {a[0]}–{a[1]}"
         )
 
 
@@ -229,11 +235,13 @@ def encode(
     doc_id: str,
     annotator: str | None,
     conflicts: list[Conflict],
+    line_starts: frozenset[int] = frozenset(),
 ) -> tuple[list[str], int]:
     """BIO tags for ``tokens`` and the count of spans widened to whole tokens.
 
-    A span covers every token it touches. Spans that would share a token go to ``conflicts``
-    (the first one keeps the token), so the caller can refuse with the full list.
+    A span covers every token it touches. Spans that would share a token, or run over one of
+    ``line_starts`` (tokens that begin a sentence), go to ``conflicts`` (the first of two
+    overlapping spans keeps the token), so the caller can refuse with the full list.
     """
     tags = ["O"] * len(tokens)
     owner: list[tuple[int, int, str] | None] = [None] * len(tokens)
@@ -246,16 +254,14 @@ def encode(
         last = bisect_left(starts, end) - 1
         if first > last:
             continue
+        quoted = (start, end, label, text[start:end])
+        if any(i in line_starts for i in range(first + 1, last + 1)):
+            conflicts.append(Conflict(doc_id, annotator, quoted))
+            continue
         clash = next((owner[i] for i in range(first, last + 1) if owner[i] is not None), None)
         if clash is not None:
-            conflicts.append(
-                Conflict(
-                    doc_id,
-                    annotator,
-                    (*clash, text[clash[0] : clash[1]]),
-                    (start, end, label, text[start:end]),
-                )
-            )
+            other = (*clash, text[clash[0] : clash[1]])
+            conflicts.append(Conflict(doc_id, annotator, quoted, other))
             continue
         if tokens[first][0] != start or tokens[last][1] != end:
             widened += 1

@@ -215,8 +215,19 @@ class _Tagger:
 
     def render(self, layer: Layer) -> str:
         text, tokens = layer.doc.text, layer.index.tokens
+        line_starts = (
+            frozenset(sentence[0] for sentence in conll.sentences_of(text, tokens)[1:])
+            if self.fmt == "conll"
+            else frozenset()
+        )
         tags, widened = conll.encode(
-            text, tokens, layer.triples, layer.doc.doc_id, layer.annotator, self.conflicts
+            text,
+            tokens,
+            layer.triples,
+            layer.doc.doc_id,
+            layer.annotator,
+            self.conflicts,
+            line_starts,
         )
         self.report.widened += widened
         chunk: str
@@ -232,11 +243,12 @@ class _Tagger:
             return
         shown = "\n".join(f"  {conflict}" for conflict in self.conflicts[:SHOWN_CONFLICTS])
         more = len(self.conflicts) - SHOWN_CONFLICTS
+        count = len(self.conflicts)
         raise InputError(
-            f"{self.fmt} holds one tag per token, and {len(self.conflicts)} span"
-            f"{'s' * (len(self.conflicts) != 1)} overlap another; nothing was written. "
-            "Choose labels that do not overlap with --labels, or export jsonl, doccano or "
-            f"brat, which keep nested spans:\n{shown}"
+            f"{self.fmt} holds one tag per token, and {count} "
+            f"{'span' if count == 1 else 'spans'} cannot be written as tags; nothing was "
+            "written. For overlapping spans choose labels that do not overlap with --labels, "
+            f"or export jsonl, doccano or brat, which keep nested spans:\n{shown}"
             + (f"\n  … and {more} more" if more > 0 else "")
         )
 

@@ -120,6 +120,9 @@ def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -
     for child in files:
         if child in paired:
             continue
+        if paired and child.suffix.lower() == ".txt":
+            found.append(Source("brat", child))  # a brat document nobody has annotated yet
+            continue
         kind = _format_of(child, fmt)
         if kind is None:
             reason = f"not a {fmt} file" if fmt != "auto" else "not a file Alama imports"
