@@ -8,6 +8,7 @@ spans if nobody has annotated it, so a full export is also a backup.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import sys
@@ -108,26 +109,56 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
     return parts[-1][0]
 
 
+def record_tokens(
+    text: str, tokens: list[tuple[int, int]], spans: list[Span]
+) -> list[dict[str, Any]]:
+    """Tokens the way spaCy and Prodigy hold them, so that every span starts and ends on one.
+
+    Words are cut where a span starts or ends inside them (a proclitic و labelled alone), one
+    following space is a token's ``ws``, and any other white space (a paragraph break, a
+    no-break space, a second space) is a token of its own. Joining each token's text, plus a
+    space where ``ws`` is true, gives the text back exactly: ``Doc(words, spaces)`` in spaCy.
+    """
+    span_starts = {span.start for span in spans}
+    span_ends = {span.end for span in spans}
+    bounds = {0, len(text), *span_starts, *span_ends}
+    for start, end in tokens:
+        bounds.update((start, end))
+    out: list[dict[str, Any]] = []
+    for start, end in itertools.pairwise(sorted(bounds)):
+        piece = text[start:end]
+        if (
+            out
+            and not out[-1]["ws"]
+            and piece.startswith(" ")
+            and not piece.strip()
+            and start not in span_starts
+            and start + 1 not in span_ends
+        ):
+            out[-1]["ws"] = True
+            start, piece = start + 1, piece[1:]
+            if not piece:
+                continue
+        out.append({"text": piece, "start": start, "end": end, "id": len(out), "ws": False})
+    return out
+
+
 def jsonl_record(layer: Layer) -> dict[str, Any]:
-    """One layer as a Prodigy-style record, with tokens and token indices."""
-    doc, index, text = layer.doc, layer.index, layer.doc.text
-    tokens = [
+    """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
+    doc, text = layer.doc, layer.doc.text
+    tokens = record_tokens(text, layer.index.tokens, layer.spans)
+    first_at = {token["start"]: token["id"] for token in tokens}
+    last_at = {token["end"]: token["id"] for token in tokens}
+    record_spans = [
         {
-            "text": text[start:end],
-            "start": start,
-            "end": end,
-            "id": number,
-            "ws": end < len(text) and text[end].isspace(),
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "token_start": first_at[span.start],
+            "token_end": last_at[span.end],
         }
-        for number, (start, end) in enumerate(index.tokens)
+        for span in layer.spans
     ]
-    record_spans = []
-    for span in layer.spans:
-        token_range = index.token_range(span.start, span.end)
-        entry: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label}
-        if token_range is not None:
-            entry["token_start"], entry["token_end"] = token_range
-        record_spans.append(entry)
     record: dict[str, Any] = {
         "text": text,
         "spans": record_spans,

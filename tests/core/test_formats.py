@@ -648,3 +648,86 @@ def test_split_is_by_document_in_every_format(project: Store, tmp_path: Path, fm
     assert set(numbers) >= {"train", "test"}
     assert not numbers["train"] & numbers["test"], "a document's layers landed in two splits"
     assert numbers["train"] | numbers["test"] == {str(n) for n in range(40)}
+
+
+# --- JSONL tokens that spaCy and Prodigy accept --------------------------------------------------
+
+
+def jsonl_export(store: Store, tmp_path: Path) -> list[dict[str, Any]]:
+    out = Path(tempfile.mkdtemp(dir=tmp_path)) / "out.jsonl"
+    export(store, out, "jsonl")
+    return lines_of(out)
+
+
+def check_tokens(record: dict[str, Any]) -> None:
+    """What spaCy's Doc(words, spaces) and Prodigy's token check need of a record."""
+    tokens = record["tokens"]
+    text = record["text"]
+    assert "".join(t["text"] + " " * t["ws"] for t in tokens) == text
+    assert [t["id"] for t in tokens] == list(range(len(tokens)))
+    assert all(t["text"] and text[t["start"] : t["end"]] == t["text"] for t in tokens)
+    for span in record["spans"]:
+        assert tokens[span["token_start"]]["start"] == span["start"]
+        assert tokens[span["token_end"]]["end"] == span["end"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=stored_text.filter(lambda t: t.strip()), data=st.data())
+def test_jsonl_tokens_rebuild_the_text_and_every_span_sits_on_tokens(
+    tmp_path: Path, text: str, data: st.DataObject
+) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    store = Store.create(folder / "p.alama")
+    make_project(
+        store, folder, [{"text": text, "spans": random_spans(data, text), "_annotator_id": "a"}]
+    )
+    for record in jsonl_export(store, folder):
+        check_tokens(record)
+    store.close()
+
+
+def test_a_proclitic_labelled_alone_gets_its_own_token(project: Store, tmp_path: Path) -> None:
+    text = "وأكد سامي ذلك.\n\nثم  غادر"
+    make_project(
+        project,
+        tmp_path,
+        [{"text": text, "_annotator_id": "a", "spans": [{"start": 1, "end": 4, "label": "CLAIM"}]}],
+    )
+    (record,) = jsonl_export(project, tmp_path)
+    check_tokens(record)
+    assert [(t["text"], t["ws"]) for t in record["tokens"]] == [
+        ("و", False),
+        ("أكد", True),
+        ("سامي", True),
+        ("ذلك", False),
+        (".", False),
+        ("\n\n", False),
+        ("ثم", True),
+        (" ", False),
+        ("غادر", False),
+    ]
+    assert record["spans"][0]["token_start"] == record["spans"][0]["token_end"] == 1
+
+
+def test_spacy_reads_the_jsonl_export(project: Store, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    nested_project(project, tmp_path)
+    make_project(
+        project,
+        tmp_path,
+        [{"text": ARTICLE, "_annotator_id": "a", "spans": [span(ARTICLE, "أكد", "CLAIM")]}],
+    )
+    nlp = spacy.blank("ar")
+    for record in jsonl_export(project, tmp_path):
+        words = [t["text"] for t in record["tokens"]]
+        doc = Doc(nlp.vocab, words=words, spaces=[t["ws"] for t in record["tokens"]])
+        assert doc.text == record["text"]
+        for item in record["spans"]:
+            found = doc.char_span(item["start"], item["end"], label=item["label"])
+            assert found is not None, item
+            assert (found.start, found.end - 1) == (item["token_start"], item["token_end"])
+            assert found.text == record["text"][item["start"] : item["end"]]
