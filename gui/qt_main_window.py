@@ -26,6 +26,7 @@ from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, ask_annotator
 from alama.gui.qt_documents import DocumentListModel
 from alama.gui.qt_panels import FindBar, LabelPalette, SpanList
+from alama.gui.qt_transfer import ExportDialog, ImportDialog, run_job, show_outcome
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Open the demo"), lambda: self.projectRequested.emit("demo"))
         self._action(file, self.tr("Start screen…"), lambda: self.projectRequested.emit(None))
         self._action(file, self.tr("Change annotator…"), self.change_annotator)
+        file.addSeparator()
+        self._action(file, self.tr("Import…"), self.import_files, ["Ctrl+I"])
+        self._action(file, self.tr("Export…"), self.export_files, ["Ctrl+E"])
         file.addSeparator()
         self._action(file, self.tr("Quit"), self.close, [QKeySequence.StandardKey.Quit])
 
@@ -391,6 +395,28 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """F1."""
         ShortcutsSheet(self.labels, self).exec()
+
+    def import_files(self, dialog: ImportDialog | None = None) -> bool:
+        """File ▸ Import…: read files into the project, then show what was read and skipped."""
+        dialog = dialog or ImportDialog(self)
+        if not dialog.exec():
+            return False
+        title = self.tr("Import")
+        outcome = run_job(self, title, self.store.path, dialog.job())
+        show_outcome(self, title, outcome)
+        if outcome[0]:
+            self.projectRequested.emit(self.store.path)  # new documents, perhaps new labels
+        return outcome[0]
+
+    def export_files(self, dialog: ExportDialog | None = None) -> bool:
+        """File ▸ Export…: write training data, then show what was written."""
+        dialog = dialog or ExportDialog(self.store, self)
+        if not dialog.exec():
+            return False
+        title = self.tr("Export")
+        outcome = run_job(self, title, self.store.path, dialog.job())
+        show_outcome(self, title, outcome)
+        return outcome[0]
 
     def change_annotator(self) -> None:
         """Switch whose layer is edited (a new undo history starts)."""

@@ -1,114 +1,286 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="68"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="85"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="110"/>
+        <source>The work stopped without a result.</source>
+        <translation>توقّف العمل دون نتيجة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="142"/>
+        <location filename="../../gui/qt_transfer.py" line="174"/>
+        <location filename="../../gui/qt_transfer.py" line="212"/>
+        <location filename="../../gui/qt_transfer.py" line="217"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="146"/>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="148"/>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="150"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="161"/>
+        <source>as the files say; otherwise “imported”</source>
+        <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="165"/>
+        <source>Add labels the project does not have yet</source>
+        <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="167"/>
+        <location filename="../../gui/qt_transfer.py" line="287"/>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="168"/>
+        <source>Annotator:</source>
+        <translation>المُعلِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="169"/>
+        <source>Rename labels:</source>
+        <translation>إعادة تسمية الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="196"/>
+        <source>Files to import</source>
+        <translation>ملفات للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="198"/>
+        <source>Articles and annotations</source>
+        <translation>مقالات وتعليمات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="200"/>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="206"/>
+        <source>Folder to import</source>
+        <translation>مجلد للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="212"/>
+        <source>Add a file or a folder to import first.</source>
+        <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="245"/>
+        <location filename="../../gui/qt_transfer.py" line="295"/>
+        <location filename="../../gui/qt_transfer.py" line="328"/>
+        <location filename="../../gui/qt_transfer.py" line="331"/>
+        <location filename="../../gui/qt_transfer.py" line="337"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="252"/>
+        <source>Every annotator (also a backup)</source>
+        <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="256"/>
+        <source>Only %1</source>
+        <translation>%1 فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="258"/>
+        <source>The reviewed gold layer</source>
+        <translation>الطبقة الذهبية المراجَعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="267"/>
+        <source>Split documents into</source>
+        <translation>قسّم الوثائق إلى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="272"/>
+        <source>seed </source>
+        <translation>البذرة </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="279"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="288"/>
+        <source>Layer:</source>
+        <translation>الطبقة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="289"/>
+        <source>Labels:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="291"/>
+        <source>Write to:</source>
+        <translation>اكتب إلى:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="316"/>
+        <source>Folder to write</source>
+        <translation>المجلد الذي يُكتب فيه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="318"/>
+        <source>File to write</source>
+        <translation>الملف الذي يُكتب فيه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="328"/>
+        <source>Choose where to write the export.</source>
+        <translation>اختر أين يُكتب التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="331"/>
+        <source>Choose at least one label.</source>
+        <translation>اختر وسماً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="355"/>
+        <source>Writing %1</source>
+        <translation>جارٍ كتابة %1</translation>
+    </message>
+</context>
 <context>
     <name>Alama</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="32" />
+        <location filename="../../gui/qt_dialogs.py" line="33"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالتعليم؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="33" />
+        <location filename="../../gui/qt_dialogs.py" line="34"/>
         <source>Your name. It decides whose layer you edit, and is shown at all times:</source>
         <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهراً طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="41" />
+        <location filename="../../gui/qt_dialogs.py" line="44"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="47" />
+        <location filename="../../gui/qt_dialogs.py" line="53"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ %1 (%2)؛ أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="51" />
+        <location filename="../../gui/qt_dialogs.py" line="65"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="52" />
+        <location filename="../../gui/qt_dialogs.py" line="70"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="52" />
+        <location filename="../../gui/qt_dialogs.py" line="71"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسم بعد السابقة و أو ب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="53" />
+        <location filename="../../gui/qt_dialogs.py" line="76"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="53" />
+        <location filename="../../gui/qt_dialogs.py" line="77"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجدداً للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="54" />
+        <location filename="../../gui/qt_dialogs.py" line="81"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="55" />
+        <location filename="../../gui/qt_dialogs.py" line="84"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="57" />
+        <location filename="../../gui/qt_dialogs.py" line="90"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="58" />
+        <location filename="../../gui/qt_dialogs.py" line="95"/>
         <source>… with Alt</source>
         <translation>… مع Alt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="58" />
+        <location filename="../../gui/qt_dialogs.py" line="96"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلاً من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="59" />
+        <location filename="../../gui/qt_dialogs.py" line="98"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="60" />
+        <location filename="../../gui/qt_dialogs.py" line="101"/>
         <source>Mark the document done and open the next one</source>
         <translation>تعليم المستند كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="61" />
+        <location filename="../../gui/qt_dialogs.py" line="103"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="62" />
+        <location filename="../../gui/qt_dialogs.py" line="104"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="63" />
+        <location filename="../../gui/qt_dialogs.py" line="105"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="64" />
+        <location filename="../../gui/qt_dialogs.py" line="108"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="65" />
+        <location filename="../../gui/qt_dialogs.py" line="110"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="66" />
+        <location filename="../../gui/qt_dialogs.py" line="111"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
@@ -116,17 +288,17 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="53" />
+        <location filename="../../gui/qt_documents.py" line="54"/>
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="53" />
+        <location filename="../../gui/qt_documents.py" line="55"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="54" />
+        <location filename="../../gui/qt_documents.py" line="56"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -134,12 +306,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="112" />
+        <location filename="../../gui/qt_panels.py" line="131"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>ابحث في هذا المقال (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="139" />
+        <location filename="../../gui/qt_panels.py" line="158"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -147,7 +319,7 @@
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="49" />
+        <location filename="../../gui/qt_panels.py" line="51"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
@@ -155,188 +327,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="71" />
+        <location filename="../../gui/qt_main_window.py" line="73"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>ابحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="77" />
+        <location filename="../../gui/qt_main_window.py" line="80"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="77" />
+        <location filename="../../gui/qt_main_window.py" line="81"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="78" />
+        <location filename="../../gui/qt_main_window.py" line="82"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="79" />
+        <location filename="../../gui/qt_main_window.py" line="83"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="146" />
+        <location filename="../../gui/qt_main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="147" />
+        <location filename="../../gui/qt_main_window.py" line="159"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="148" />
+        <location filename="../../gui/qt_main_window.py" line="160"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="149" />
+        <location filename="../../gui/qt_main_window.py" line="161"/>
         <source>Change annotator…</source>
         <translation>تغيير اسم المعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="151" />
+        <location filename="../../gui/qt_main_window.py" line="163"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="164"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="166"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="153" />
+        <location filename="../../gui/qt_main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="154" />
+        <location filename="../../gui/qt_main_window.py" line="169"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="156" />
+        <location filename="../../gui/qt_main_window.py" line="171"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="160" />
+        <location filename="../../gui/qt_main_window.py" line="177"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="162" />
+        <location filename="../../gui/qt_main_window.py" line="181"/>
         <source>Find in article</source>
         <translation>بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="163" />
+        <location filename="../../gui/qt_main_window.py" line="182"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="165" />
+        <location filename="../../gui/qt_main_window.py" line="184"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="176" />
+        <location filename="../../gui/qt_main_window.py" line="199"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="177" />
+        <location filename="../../gui/qt_main_window.py" line="202"/>
         <source>Mark done and open the next</source>
         <translation>تعليم كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="179" />
+        <location filename="../../gui/qt_main_window.py" line="206"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="180" />
+        <location filename="../../gui/qt_main_window.py" line="209"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="182" />
+        <location filename="../../gui/qt_main_window.py" line="215"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="185" />
+        <location filename="../../gui/qt_main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="186" />
+        <location filename="../../gui/qt_main_window.py" line="221"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="187" />
+        <location filename="../../gui/qt_main_window.py" line="222"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="188" />
+        <location filename="../../gui/qt_main_window.py" line="223"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="190" />
+        <location filename="../../gui/qt_main_window.py" line="225"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="198" />
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="199" />
+        <location filename="../../gui/qt_main_window.py" line="234"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="247" />
+        <location filename="../../gui/qt_main_window.py" line="283"/>
         <source>That was the last document to do in this list.</source>
         <translation>كان هذا آخر مستند متبقٍّ في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="264" />
+        <location filename="../../gui/qt_main_window.py" line="300"/>
         <source>%n document(s) contain it</source>
         <translation>
-            <numerusform>لا مستند يحتويه</numerusform><numerusform>مستند واحد يحتويه</numerusform><numerusform>مستندان يحتويانه</numerusform><numerusform>%n مستندات تحتويه</numerusform><numerusform>%n مستنداً يحتويه</numerusform><numerusform>%n مستند يحتويه</numerusform></translation>
+            <numerusform>لا مستند يحتويه</numerusform>
+            <numerusform>مستند واحد يحتويه</numerusform>
+            <numerusform>مستندان يحتويانه</numerusform>
+            <numerusform>%n مستندات تحتويه</numerusform>
+            <numerusform>%n مستنداً يحتويه</numerusform>
+            <numerusform>%n مستند يحتويه</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="284" />
+        <location filename="../../gui/qt_main_window.py" line="321"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد يحوي مسافات أو علامات فقط.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="290" />
+        <location filename="../../gui/qt_main_window.py" line="327"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="292" />
+        <location filename="../../gui/qt_main_window.py" line="330"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="326" />
+        <location filename="../../gui/qt_main_window.py" line="365"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="368" />
+        <location filename="../../gui/qt_main_window.py" line="404"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="416"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="430"/>
         <source>Annotator: %1</source>
         <translation>المعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="373" />
+        <location filename="../../gui/qt_main_window.py" line="436"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -344,27 +542,27 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="93" />
+        <location filename="../../gui/session.py" line="93"/>
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="123" />
+        <location filename="../../gui/session.py" line="123"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="141" />
+        <location filename="../../gui/session.py" line="143"/>
         <source>Change %1</source>
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="161" />
+        <location filename="../../gui/session.py" line="165"/>
         <source>Mark done</source>
         <translation>تعليم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="162" />
+        <location filename="../../gui/session.py" line="167"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
@@ -372,7 +570,7 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="76" />
+        <location filename="../../gui/qt_dialogs.py" line="121"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -380,54 +578,92 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="97" />
+        <location filename="../../gui/qt_dialogs.py" line="145"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="99" />
+        <location filename="../../gui/qt_dialogs.py" line="148"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="106" />
+        <location filename="../../gui/qt_dialogs.py" line="156"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="107" />
+        <location filename="../../gui/qt_dialogs.py" line="157"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="108" />
+        <location filename="../../gui/qt_dialogs.py" line="158"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="114" />
+        <location filename="../../gui/qt_dialogs.py" line="165"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="127" />
+        <location filename="../../gui/qt_dialogs.py" line="179"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="128" />
+        <location filename="../../gui/qt_dialogs.py" line="179"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع علامة (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="134" />
+        <location filename="../../gui/qt_dialogs.py" line="187"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="135" />
+        <location filename="../../gui/qt_dialogs.py" line="187"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="127"/>
+        <source>Decide from the files</source>
+        <translation>تُحدَّد من الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="128"/>
+        <source>Plain text articles (.txt)</source>
+        <translation>مقالات نصية (‎.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="129"/>
+        <source>JSONL (Prodigy, spaCy)</source>
+        <translation>JSONL ‏(Prodigy وspaCy)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="130"/>
+        <source>doccano JSONL</source>
+        <translation>JSONL ‏doccano</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="131"/>
+        <source>CoNLL / BIO</source>
+        <translation>CoNLL / BIO</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="132"/>
+        <source>Hugging Face (tokens, ner_tags)</source>
+        <translation>Hugging Face ‏(tokens وner_tags)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="133"/>
+        <source>brat standoff folder</source>
+        <translation>مجلد brat</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,361 @@
+"""File ▸ Import… and File ▸ Export…: the dialogs, and the work done off the GUI thread.
+
+The work runs in a `QThread` on its own connection to the project (SQLite connections belong to
+one thread), with a progress dialog whose Cancel stops it: an import is one transaction and an
+export writes temporary files, so a cancelled job leaves the project and the disk as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alama.core import exporting, importing
+from alama.core.errors import AlamaError
+from alama.core.labels import parse_label_map
+from alama.core.model import GOLD_ANNOTATOR
+from alama.core.store import Store
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Transfer", text)
+
+
+class Cancelled(AlamaError):
+    """The user pressed Cancel in the progress dialog."""
+
+
+Job = Callable[[Store, Callable[[int, int], None], Callable[[str], None]], str]
+"""Work on a project: (store, progress, notify) → the summary to show."""
+
+
+class Worker(QThread):
+    """Runs a job on its own connection to the project; reports progress, then the outcome."""
+
+    progressed = Signal(int, int)
+    noted = Signal(str)
+    succeeded = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, project: Path, job: Job) -> None:
+        super().__init__()
+        self.project = project
+        self.job = job
+        self.cancelled = False
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> None:
+            if self.cancelled:
+                raise Cancelled(tr("Cancelled: nothing was changed."))
+            self.progressed.emit(done, total)
+
+        try:
+            with Store.open(self.project) as store:
+                self.succeeded.emit(self.job(store, progress, self.noted.emit))
+        except AlamaError as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            name = f"{error.filename}: " if error.filename else ""
+            self.failed.emit(f"{name}{error.strerror or error}")
+        except Exception as error:  # shown to the user rather than lost in the thread
+            self.failed.emit(f"{type(error).__name__}: {error}")
+
+
+def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool, str]:
+    """Run ``job`` with a progress dialog; return (succeeded, summary or error message)."""
+    dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = Worker(project, job)
+    outcome: list[tuple[bool, str]] = []
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    worker.progressed.connect(on_progress)
+    worker.noted.connect(dialog.setLabelText)
+    worker.succeeded.connect(lambda summary: outcome.append((True, summary)))
+    worker.failed.connect(lambda message: outcome.append((False, message)))
+    worker.finished.connect(loop.quit)
+    dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+    worker.start()
+    if worker.isRunning():
+        loop.exec()
+    worker.wait()
+    dialog.close()
+    return outcome[0] if outcome else (False, tr("The work stopped without a result."))
+
+
+def show_outcome(parent: QWidget, title: str, outcome: tuple[bool, str]) -> None:
+    """The report of an import or export, or its one-line error."""
+    ok, message = outcome
+    box = QMessageBox(
+        QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
+        title,
+        message,
+        parent=parent,
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+FORMAT_NAMES = {
+    "auto": QT_TRANSLATE_NOOP("Transfer", "Decide from the files"),
+    "txt": QT_TRANSLATE_NOOP("Transfer", "Plain text articles (.txt)"),
+    "jsonl": QT_TRANSLATE_NOOP("Transfer", "JSONL (Prodigy, spaCy)"),
+    "doccano": QT_TRANSLATE_NOOP("Transfer", "doccano JSONL"),
+    "conll": QT_TRANSLATE_NOOP("Transfer", "CoNLL / BIO"),
+    "hf": QT_TRANSLATE_NOOP("Transfer", "Hugging Face (tokens, ner_tags)"),
+    "brat": QT_TRANSLATE_NOOP("Transfer", "brat standoff folder"),
+}
+
+
+class ImportDialog(QDialog):
+    """Files and folders to import, their format, whose spans they are, and label renaming."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Import"))
+        self.setMinimumWidth(620)
+        self.paths = QListWidget()
+        self.paths.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        add_files = QPushButton(tr("Add files…"))
+        add_files.clicked.connect(self._add_files)
+        add_folder = QPushButton(tr("Add folder…"))
+        add_folder.clicked.connect(self._add_folder)
+        remove = QPushButton(tr("Remove"))
+        remove.clicked.connect(lambda: [self.paths.takeItem(self.paths.row(item)) for item in
+                                        self.paths.selectedItems()])  # fmt: skip
+        buttons_row = QHBoxLayout()
+        for button in (add_files, add_folder, remove):
+            buttons_row.addWidget(button)
+        buttons_row.addStretch(1)
+        self.format = QComboBox()
+        for key in importing.FORMATS:
+            self.format.addItem(tr(FORMAT_NAMES[key]), key)
+        self.annotator = QLineEdit()
+        self.annotator.setPlaceholderText(tr("as the files say; otherwise “imported”"))
+        self.label_map = QLineEdit()
+        self.label_map.setPlaceholderText("PERS=ACTOR,ORG=ACTOR,LOC=PLACE,MISC=")
+        self.label_map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.add_labels = QCheckBox(tr("Add labels the project does not have yet"))
+        form = QFormLayout()
+        form.addRow(tr("Format:"), self.format)
+        form.addRow(tr("Annotator:"), self.annotator)
+        form.addRow(tr("Rename labels:"), self.label_map)
+        form.addRow("", self.add_labels)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Import"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.paths, 1)
+        layout.addLayout(buttons_row)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Add files or folders to import."""
+        have = set(self.chosen_paths())
+        for path in paths:
+            if path not in have:
+                self.paths.addItem(str(path))
+
+    def chosen_paths(self) -> list[Path]:
+        return [Path(self.paths.item(row).text()) for row in range(self.paths.count())]
+
+    def _add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            tr("Files to import"),
+            "",
+            tr("Articles and annotations")
+            + " (*.txt *.jsonl *.json *.conll *.bio *.iob *.bilou *.tsv *.ann);;"
+            + tr("All files")
+            + " (*)",
+        )
+        self.add_paths([Path(f) for f in files])
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder to import"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def _accept(self) -> None:
+        if not self.chosen_paths():
+            QMessageBox.warning(self, tr("Import"), tr("Add a file or a folder to import first."))
+            return
+        try:
+            parse_label_map(self.label_map.text())
+        except AlamaError as error:
+            QMessageBox.warning(self, tr("Import"), str(error))
+            return
+        self.accept()
+
+    def job(self) -> Job:
+        """The import the dialog describes."""
+        paths = self.chosen_paths()
+        fmt = str(self.format.currentData())
+        annotator = self.annotator.text().strip() or None
+        mapping = parse_label_map(self.label_map.text())
+        add_labels = self.add_labels.isChecked()
+
+        def work(
+            store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
+        ) -> str:
+            report = importing.import_paths(
+                store, paths, fmt, annotator, mapping, add_labels, notify, progress
+            )
+            return report.summary()
+
+        return work
+
+
+class ExportDialog(QDialog):
+    """Format, layer, labels, split and where to write an export."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export"))
+        self.setMinimumWidth(620)
+        self.format = QComboBox()
+        for key in exporting.FORMATS:
+            self.format.addItem(tr(FORMAT_NAMES[key]), key)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.layer = QComboBox()
+        self.layer.addItem(tr("Every annotator (also a backup)"), None)
+        for name in store.annotators():
+            if name == GOLD_ANNOTATOR:
+                continue
+            self.layer.addItem(tr("Only %1").replace("%1", name), name)
+        if GOLD_ANNOTATOR in store.annotators():
+            self.layer.addItem(tr("The reviewed gold layer"), GOLD_ANNOTATOR)
+        self.labels: dict[str, QCheckBox] = {}
+        labels_row = QHBoxLayout()
+        for label in store.labels():
+            box = QCheckBox(f"{label.name_ar} · {label.key}")
+            box.setChecked(True)
+            self.labels[label.key] = box
+            labels_row.addWidget(box)
+        labels_row.addStretch(1)
+        self.split = QCheckBox(tr("Split documents into"))
+        self.split_spec = QLineEdit("train=0.8,dev=0.1,test=0.1")
+        self.split_spec.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setPrefix(tr("seed "))
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split)
+        split_row.addWidget(self.split_spec, 1)
+        split_row.addWidget(self.seed)
+        self.output = QLineEdit()
+        self.output.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        choose = QPushButton(tr("Choose…"))
+        choose.clicked.connect(self._choose_output)
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output, 1)
+        output_row.addWidget(choose)
+        self.default_folder = store.path.parent
+        self.stem = store.path.stem
+        form = QFormLayout()
+        form.addRow(tr("Format:"), self.format)
+        form.addRow(tr("Layer:"), self.layer)
+        form.addRow(tr("Labels:"), labels_row)
+        form.addRow("", split_row)
+        form.addRow(tr("Write to:"), output_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._format_changed()
+
+    def _writes_folder(self) -> bool:
+        return self.format.currentData() == "brat"
+
+    def _format_changed(self) -> None:
+        fmt = str(self.format.currentData())
+        if self._writes_folder():
+            name = f"{self.stem}-brat"
+        else:
+            name = f"{self.stem}{exporting.SUFFIX[fmt]}"
+        self.output.setText(str(self.default_folder / name))
+
+    def _choose_output(self) -> None:
+        if self._writes_folder():
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder to write"))
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("File to write"), self.output.text())
+        if chosen:
+            self.output.setText(chosen)
+
+    def chosen_labels(self) -> list[str] | None:
+        chosen = [key for key, box in self.labels.items() if box.isChecked()]
+        return None if len(chosen) == len(self.labels) else chosen
+
+    def _accept(self) -> None:
+        if not self.output.text().strip():
+            QMessageBox.warning(self, tr("Export"), tr("Choose where to write the export."))
+            return
+        if not any(box.isChecked() for box in self.labels.values()):
+            QMessageBox.warning(self, tr("Export"), tr("Choose at least one label."))
+            return
+        if self.split.isChecked():
+            try:
+                exporting.parse_split(self.split_spec.text())
+            except AlamaError as error:
+                QMessageBox.warning(self, tr("Export"), str(error))
+                return
+        self.accept()
+
+    def job(self) -> Job:
+        """The export the dialog describes."""
+        output = Path(self.output.text().strip())
+        fmt = str(self.format.currentData())
+        layer = self.layer.currentData()
+        gold = layer == GOLD_ANNOTATOR
+        annotator = None if gold or layer is None else str(layer)
+        labels = self.chosen_labels()
+        split = self.split_spec.text() if self.split.isChecked() else None
+        seed = self.seed.value()
+
+        def work(
+            store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
+        ) -> str:
+            notify(tr("Writing %1").replace("%1", str(output)))
+            report = exporting.export(
+                store, output, fmt, annotator, labels, split, seed, progress, gold=gold
+            )
+            return report.summary()
+
+        return work
