@@ -37,6 +37,7 @@ from alama.core.store import Store
 
 
 def tr(text: str) -> str:
+    """Translate a string of this module's functions (the classes use ``self.tr``)."""
     return QCoreApplication.translate("Transfer", text)
 
 
@@ -139,15 +140,15 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Import"))
+        self.setWindowTitle(self.tr("Import"))
         self.setMinimumWidth(620)
         self.paths = QListWidget()
         self.paths.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        add_files = QPushButton(tr("Add files…"))
+        add_files = QPushButton(self.tr("Add files…"))
         add_files.clicked.connect(self._add_files)
-        add_folder = QPushButton(tr("Add folder…"))
+        add_folder = QPushButton(self.tr("Add folder…"))
         add_folder.clicked.connect(self._add_folder)
-        remove = QPushButton(tr("Remove"))
+        remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(lambda: [self.paths.takeItem(self.paths.row(item)) for item in
                                         self.paths.selectedItems()])  # fmt: skip
         buttons_row = QHBoxLayout()
@@ -158,20 +159,20 @@ class ImportDialog(QDialog):
         for key in importing.FORMATS:
             self.format.addItem(tr(FORMAT_NAMES[key]), key)
         self.annotator = QLineEdit()
-        self.annotator.setPlaceholderText(tr("as the files say; otherwise “imported”"))
+        self.annotator.setPlaceholderText(self.tr("as the files say; otherwise “imported”"))
         self.label_map = QLineEdit()
         self.label_map.setPlaceholderText("PERS=ACTOR,ORG=ACTOR,LOC=PLACE,MISC=")
         self.label_map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.add_labels = QCheckBox(tr("Add labels the project does not have yet"))
+        self.add_labels = QCheckBox(self.tr("Add labels the project does not have yet"))
         form = QFormLayout()
-        form.addRow(tr("Format:"), self.format)
-        form.addRow(tr("Annotator:"), self.annotator)
-        form.addRow(tr("Rename labels:"), self.label_map)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Annotator:"), self.annotator)
+        form.addRow(self.tr("Rename labels:"), self.label_map)
         form.addRow("", self.add_labels)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Import"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -193,28 +194,30 @@ class ImportDialog(QDialog):
     def _add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            tr("Files to import"),
+            self.tr("Files to import"),
             "",
-            tr("Articles and annotations")
+            self.tr("Articles and annotations")
             + " (*.txt *.jsonl *.json *.conll *.bio *.iob *.bilou *.tsv *.ann);;"
-            + tr("All files")
+            + self.tr("All files")
             + " (*)",
         )
         self.add_paths([Path(f) for f in files])
 
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Folder to import"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to import"))
         if folder:
             self.add_paths([Path(folder)])
 
     def _accept(self) -> None:
         if not self.chosen_paths():
-            QMessageBox.warning(self, tr("Import"), tr("Add a file or a folder to import first."))
+            QMessageBox.warning(
+                self, self.tr("Import"), self.tr("Add a file or a folder to import first.")
+            )
             return
         try:
             parse_label_map(self.label_map.text())
         except AlamaError as error:
-            QMessageBox.warning(self, tr("Import"), str(error))
+            QMessageBox.warning(self, self.tr("Import"), str(error))
             return
         self.accept()
 
@@ -242,20 +245,20 @@ class ExportDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Export"))
+        self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(620)
         self.format = QComboBox()
         for key in exporting.FORMATS:
             self.format.addItem(tr(FORMAT_NAMES[key]), key)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.layer = QComboBox()
-        self.layer.addItem(tr("Every annotator (also a backup)"), None)
+        self.layer.addItem(self.tr("Every annotator (also a backup)"), None)
         for name in store.annotators():
             if name == GOLD_ANNOTATOR:
                 continue
-            self.layer.addItem(tr("Only %1").replace("%1", name), name)
+            self.layer.addItem(self.tr("Only %1").replace("%1", name), name)
         if GOLD_ANNOTATOR in store.annotators():
-            self.layer.addItem(tr("The reviewed gold layer"), GOLD_ANNOTATOR)
+            self.layer.addItem(self.tr("The reviewed gold layer"), GOLD_ANNOTATOR)
         self.labels: dict[str, QCheckBox] = {}
         labels_row = QHBoxLayout()
         for label in store.labels():
@@ -264,19 +267,19 @@ class ExportDialog(QDialog):
             self.labels[label.key] = box
             labels_row.addWidget(box)
         labels_row.addStretch(1)
-        self.split = QCheckBox(tr("Split documents into"))
+        self.split = QCheckBox(self.tr("Split documents into"))
         self.split_spec = QLineEdit("train=0.8,dev=0.1,test=0.1")
         self.split_spec.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setPrefix(tr("seed "))
+        self.seed.setPrefix(self.tr("seed "))
         split_row = QHBoxLayout()
         split_row.addWidget(self.split)
         split_row.addWidget(self.split_spec, 1)
         split_row.addWidget(self.seed)
         self.output = QLineEdit()
         self.output.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        choose = QPushButton(tr("Choose…"))
+        choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_output)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
@@ -284,15 +287,15 @@ class ExportDialog(QDialog):
         self.default_folder = store.path.parent
         self.stem = store.path.stem
         form = QFormLayout()
-        form.addRow(tr("Format:"), self.format)
-        form.addRow(tr("Layer:"), self.layer)
-        form.addRow(tr("Labels:"), labels_row)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Layer:"), self.layer)
+        form.addRow(self.tr("Labels:"), labels_row)
         form.addRow("", split_row)
-        form.addRow(tr("Write to:"), output_row)
+        form.addRow(self.tr("Write to:"), output_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -313,9 +316,11 @@ class ExportDialog(QDialog):
 
     def _choose_output(self) -> None:
         if self._writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, tr("Folder to write"))
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder to write"))
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, tr("File to write"), self.output.text())
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("File to write"), self.output.text()
+            )
         if chosen:
             self.output.setText(chosen)
 
@@ -325,16 +330,18 @@ class ExportDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.output.text().strip():
-            QMessageBox.warning(self, tr("Export"), tr("Choose where to write the export."))
+            QMessageBox.warning(
+                self, self.tr("Export"), self.tr("Choose where to write the export.")
+            )
             return
         if not any(box.isChecked() for box in self.labels.values()):
-            QMessageBox.warning(self, tr("Export"), tr("Choose at least one label."))
+            QMessageBox.warning(self, self.tr("Export"), self.tr("Choose at least one label."))
             return
         if self.split.isChecked():
             try:
                 exporting.parse_split(self.split_spec.text())
             except AlamaError as error:
-                QMessageBox.warning(self, tr("Export"), str(error))
+                QMessageBox.warning(self, self.tr("Export"), str(error))
                 return
         self.accept()
 
@@ -348,11 +355,12 @@ class ExportDialog(QDialog):
         labels = self.chosen_labels()
         split = self.split_spec.text() if self.split.isChecked() else None
         seed = self.seed.value()
+        writing = self.tr("Writing %1").replace("%1", str(output))
 
         def work(
             store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
         ) -> str:
-            notify(tr("Writing %1").replace("%1", str(output)))
+            notify(writing)
             report = exporting.export(
                 store, output, fmt, annotator, labels, split, seed, progress, gold=gold
             )

@@ -4,172 +4,19 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="68"/>
+        <location filename="../../gui/qt_transfer.py" line="69"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="85"/>
+        <location filename="../../gui/qt_transfer.py" line="86"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="110"/>
+        <location filename="../../gui/qt_transfer.py" line="111"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="142"/>
-        <location filename="../../gui/qt_transfer.py" line="174"/>
-        <location filename="../../gui/qt_transfer.py" line="212"/>
-        <location filename="../../gui/qt_transfer.py" line="217"/>
-        <source>Import</source>
-        <translation>استيراد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="146"/>
-        <source>Add files…</source>
-        <translation>إضافة ملفات…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="148"/>
-        <source>Add folder…</source>
-        <translation>إضافة مجلد…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="150"/>
-        <source>Remove</source>
-        <translation>إزالة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="161"/>
-        <source>as the files say; otherwise “imported”</source>
-        <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="165"/>
-        <source>Add labels the project does not have yet</source>
-        <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="167"/>
-        <location filename="../../gui/qt_transfer.py" line="287"/>
-        <source>Format:</source>
-        <translation>الصيغة:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="168"/>
-        <source>Annotator:</source>
-        <translation>المُعلِّم:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="169"/>
-        <source>Rename labels:</source>
-        <translation>إعادة تسمية الوسوم:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="196"/>
-        <source>Files to import</source>
-        <translation>ملفات للاستيراد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="198"/>
-        <source>Articles and annotations</source>
-        <translation>مقالات وتعليمات</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="200"/>
-        <source>All files</source>
-        <translation>كل الملفات</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="206"/>
-        <source>Folder to import</source>
-        <translation>مجلد للاستيراد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="212"/>
-        <source>Add a file or a folder to import first.</source>
-        <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="245"/>
-        <location filename="../../gui/qt_transfer.py" line="295"/>
-        <location filename="../../gui/qt_transfer.py" line="328"/>
-        <location filename="../../gui/qt_transfer.py" line="331"/>
-        <location filename="../../gui/qt_transfer.py" line="337"/>
-        <source>Export</source>
-        <translation>تصدير</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="252"/>
-        <source>Every annotator (also a backup)</source>
-        <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="256"/>
-        <source>Only %1</source>
-        <translation>%1 فقط</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="258"/>
-        <source>The reviewed gold layer</source>
-        <translation>الطبقة الذهبية المراجَعة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="267"/>
-        <source>Split documents into</source>
-        <translation>قسّم الوثائق إلى</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="272"/>
-        <source>seed </source>
-        <translation>البذرة </translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="279"/>
-        <source>Choose…</source>
-        <translation>اختيار…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="288"/>
-        <source>Layer:</source>
-        <translation>الطبقة:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="289"/>
-        <source>Labels:</source>
-        <translation>الوسوم:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="291"/>
-        <source>Write to:</source>
-        <translation>اكتب إلى:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="316"/>
-        <source>Folder to write</source>
-        <translation>المجلد الذي يُكتب فيه</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="318"/>
-        <source>File to write</source>
-        <translation>الملف الذي يُكتب فيه</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="328"/>
-        <source>Choose where to write the export.</source>
-        <translation>اختر أين يُكتب التصدير.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="331"/>
-        <source>Choose at least one label.</source>
-        <translation>اختر وسماً واحداً على الأقل.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="355"/>
-        <source>Writing %1</source>
-        <translation>جارٍ كتابة %1</translation>
     </message>
 </context>
 <context>
@@ -304,6 +151,93 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="248"/>
+        <location filename="../../gui/qt_transfer.py" line="298"/>
+        <location filename="../../gui/qt_transfer.py" line="334"/>
+        <location filename="../../gui/qt_transfer.py" line="338"/>
+        <location filename="../../gui/qt_transfer.py" line="344"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="255"/>
+        <source>Every annotator (also a backup)</source>
+        <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="259"/>
+        <source>Only %1</source>
+        <translation>%1 فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="261"/>
+        <source>The reviewed gold layer</source>
+        <translation>الطبقة الذهبية المراجَعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="270"/>
+        <source>Split documents into</source>
+        <translation>قسّم الوثائق إلى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="275"/>
+        <source>seed </source>
+        <translation>البذرة </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="282"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="290"/>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="291"/>
+        <source>Layer:</source>
+        <translation>الطبقة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="292"/>
+        <source>Labels:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="294"/>
+        <source>Write to:</source>
+        <translation>اكتب إلى:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="319"/>
+        <source>Folder to write</source>
+        <translation>المجلد الذي يُكتب فيه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="322"/>
+        <source>File to write</source>
+        <translation>الملف الذي يُكتب فيه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="334"/>
+        <source>Choose where to write the export.</source>
+        <translation>اختر أين يُكتب التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="338"/>
+        <source>Choose at least one label.</source>
+        <translation>اختر وسماً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="358"/>
+        <source>Writing %1</source>
+        <translation>جارٍ كتابة %1</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../gui/qt_panels.py" line="131"/>
@@ -314,6 +248,82 @@
         <location filename="../../gui/qt_panels.py" line="158"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="143"/>
+        <location filename="../../gui/qt_transfer.py" line="175"/>
+        <location filename="../../gui/qt_transfer.py" line="214"/>
+        <location filename="../../gui/qt_transfer.py" line="220"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="147"/>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="149"/>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="151"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="162"/>
+        <source>as the files say; otherwise “imported”</source>
+        <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="166"/>
+        <source>Add labels the project does not have yet</source>
+        <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="168"/>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="169"/>
+        <source>Annotator:</source>
+        <translation>المُعلِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="170"/>
+        <source>Rename labels:</source>
+        <translation>إعادة تسمية الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="197"/>
+        <source>Files to import</source>
+        <translation>ملفات للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="199"/>
+        <source>Articles and annotations</source>
+        <translation>مقالات وتعليمات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="201"/>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="207"/>
+        <source>Folder to import</source>
+        <translation>مجلد للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="214"/>
+        <source>Add a file or a folder to import first.</source>
+        <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
     </message>
 </context>
 <context>
@@ -631,37 +641,37 @@
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="127"/>
+        <location filename="../../gui/qt_transfer.py" line="128"/>
         <source>Decide from the files</source>
         <translation>تُحدَّد من الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="128"/>
+        <location filename="../../gui/qt_transfer.py" line="129"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (‎.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="129"/>
+        <location filename="../../gui/qt_transfer.py" line="130"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="130"/>
+        <location filename="../../gui/qt_transfer.py" line="131"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="131"/>
+        <location filename="../../gui/qt_transfer.py" line="132"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="132"/>
+        <location filename="../../gui/qt_transfer.py" line="133"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="133"/>
+        <location filename="../../gui/qt_transfer.py" line="134"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>
