@@ -123,3 +123,57 @@ def test_every_command_has_help() -> None:
         assert result.exit_code == 0 and "Usage: " in result.output
     version = runner.invoke(cli, ["--version"])
     assert version.exit_code == 0 and "alama, version" in version.output
+
+
+def test_formats_from_the_command_line(tmp_path: Path) -> None:
+    project = str(tmp_path / "p.alama")
+    assert alama("init", project).returncode == 0
+    conll = tmp_path / "news.txt"  # a .txt of token-and-tag lines: auto reads it as CoNLL
+    conll.write_text(
+        "\ufeffقال O\r\nرئيس B-PERS\r\nبلدية I-PERS\r\nحلب I-PERS\r\n\t\r\nفي O\r\nحلب B-LOC",
+        encoding="utf-8",
+    )
+    imported = alama(
+        "import", project, str(conll), "--annotator", "anercorp", "--map", "PERS=ACTOR,LOC=PLACE"
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert "imported 2 records from 1 file (1 conll): 2 new documents" in imported.stderr
+    nested = tmp_path / "nested.jsonl"
+    text = "قال رئيس بلدية حلب"
+    nested.write_text(
+        json.dumps(
+            {
+                "text": text,
+                "_annotator_id": "amal",
+                "spans": [
+                    {"start": 4, "end": 18, "label": "ACTOR"},
+                    {"start": 15, "end": 18, "label": "PLACE"},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    assert alama("import", project, str(nested)).returncode == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    refused = alama("export", project, "--format", "conll", "-o", str(tmp_path / "all.conll"))
+    assert refused.returncode == 1
+    assert "1 span cannot be written as tags" in refused.stderr
+    # the JSONL record has the CoNLL sentence's text: its spans joined that document
+    assert "news-1 (amal): ACTOR 'رئيس بلدية حلب' at 4–18 overlaps PLACE 'حلب'" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    written = alama(
+        "export", project, "--format", "conll", "--labels", "ACTOR", "-o", str(tmp_path / "a.conll")
+    )
+    assert written.returncode == 0, written.stderr
+    assert "left out 2: spans with a label not chosen by --labels" in written.stderr
+    brat = alama("export", project, "--format", "brat", "-o", str(tmp_path / "brat"))
+    assert brat.returncode == 0, brat.stderr
+    assert (tmp_path / "brat" / "amal" / "news-1.ann").read_text("utf-8").startswith(
+        "T1\tACTOR 4 18\tرئيس بلدية حلب\n"
+    )
+    gold = alama("export", project, "--gold")
+    assert gold.returncode == 1
+    assert gold.stderr.startswith("Error: the project has no gold layer yet")
+    both = alama("export", project, "--gold", "--annotator", "amal")
+    assert both.stderr.strip() == "Error: choose --annotator or --gold, not both"
