@@ -8,8 +8,10 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -57,9 +59,9 @@ def test_every_visible_string_is_translated(tmp_path: Path) -> None:
     assert untranslated == [], "run `pyside6-lupdate gui/*.py -ts resources/i18n/alama_ar.ts`"
 
 
-def test_switching_language_mirrors_and_translates(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
+@pytest.fixture
+def arabic(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[Application]:
+    """The application in Arabic with a window open on a one-document project."""
     project = tmp_path / "p.alama"
     with Store.create(project) as store:
         store.add_document("خبر عن حلب")
@@ -69,24 +71,32 @@ def test_switching_language_mirrors_and_translates(
     controller.set_language("ar")
     try:
         assert controller.open(project)
-        window = controller.window
-        assert window is not None
-        qtbot.addWidget(window)
-        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        titles = [action.text() for action in window.menuBar().actions()]
-        assert "&ملف" in titles and "&File" not in titles
-        window.languageRequested.emit("en")
-        english = controller.window
-        assert english is not None and english is not window
-        qtbot.addWidget(english)
-        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
-        assert "&File" in [action.text() for action in english.menuBar().actions()]
-        assert english.doc == window.doc, "the open document stays open"
-        assert settings.language == "en"
+        assert controller.window is not None
+        qtbot.addWidget(controller.window)
+        yield controller
     finally:
         controller.set_language("en")
         if controller.session is not None:
             controller.session.store.close()
+
+
+def test_switching_language_mirrors_and_translates(
+    qtbot: QtBot, qapp: QApplication, arabic: Application
+) -> None:
+    controller, settings = arabic, arabic.settings
+    window = controller.window
+    assert window is not None
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert "&ملف" in titles and "&File" not in titles
+    window.languageRequested.emit("en")
+    english = controller.window
+    assert english is not None and english is not window
+    qtbot.addWidget(english)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert "&File" in [action.text() for action in english.menuBar().actions()]
+    assert english.doc == window.doc, "the open document stays open"
+    assert settings.language == "en"
 
 
 # Names that stay in Latin letters in the Arabic interface: formats, tools, label keys, keys.
@@ -122,31 +132,14 @@ def english_words(strings: list[str]) -> list[str]:
     return sorted(words - LATIN_ALLOWED)
 
 
-def test_nothing_visible_is_left_in_english(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
+def test_nothing_visible_is_left_in_english(arabic: Application) -> None:
     # The .ts test above cannot see a string translated under another context than lupdate
     # gave it; this one reads what the widgets actually show with Arabic installed.
-    project = tmp_path / "p.alama"
-    with Store.create(project) as store:
-        store.add_document("خبر عن حلب")
-    settings = Settings(tmp_path / "settings.ini")
-    settings.annotator = "amal"
-    controller = Application(qapp, settings)
-    controller.set_language("ar")
-    try:
-        assert controller.open(project)
-        window = controller.window
-        assert window is not None
-        qtbot.addWidget(window)
-        dialogs = [ImportDialog(window), ExportDialog(window.store, window)]
-        shown = visible_strings(window)
-        for menu_action in window.menuBar().actions():
-            shown.extend(visible_strings(menu_action.menu()))
-        for dialog in dialogs:
-            shown.extend(visible_strings(dialog))
-        assert english_words(shown) == []
-    finally:
-        controller.set_language("en")
-        if controller.session is not None:
-            controller.session.store.close()
+    window = arabic.window
+    assert window is not None
+    shown = visible_strings(window)
+    for menu_action in window.menuBar().actions():
+        shown.extend(visible_strings(menu_action.menu()))
+    for dialog in (ImportDialog(window), ExportDialog(window.store, window)):
+        shown.extend(visible_strings(dialog))
+    assert english_words(shown) == []
