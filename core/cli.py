@@ -260,6 +260,30 @@ def stats(project: Path, as_json: bool) -> None:
         )
 
 
+@cli.command(name="agreement")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (SPEC 9).")
+@click.option("--annotators", help="Only these annotators, comma-separated.")
+@click.option("--labels", help="Only these labels, comma-separated.")
+@friendly
+def agreement_(project: Path, as_json: bool, annotators: str | None, labels: str | None) -> None:
+    """Inter-annotator agreement: span F1, unitizing alpha and token kappas.
+
+    Only documents an annotator marked done count for them; pairs compare the documents both
+    finished. A figure with nothing behind it is shown as "–" (null in JSON).
+    """
+    from alama.core import agreement
+
+    with Store.open(project) as store, progress_bar("agreement") as progress:
+        figures = agreement.agreement(
+            store, _labels_list(annotators), _labels_list(labels), progress=progress
+        )
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(agreement.as_table(figures))
+
+
 def _open_window(project: Path | None) -> None:
     from alama.gui.app import run
 

@@ -1,0 +1,196 @@
+"""Agreement coefficients on plain numbers: no project, no documents (SPEC 9).
+
+Each function returns None where its figure is undefined (no data, or no variation to correct
+for chance), never NaN and never a division by zero. Cohen's and Fleiss' kappa come from
+statsmodels; Krippendorff's alpha and unitizing alpha are written here (the `krippendorff`
+package is GPL-3.0 and only checks these in the tests).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate, combinations
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+def f1(matched: int, total: int) -> float | None:
+    """``matched / total`` where ``total`` counts both annotators' spans; None without spans."""
+    return matched / total if total else None
+
+
+def mean_sd(values: Sequence[float | None]) -> tuple[float | None, float | None]:
+    """Mean and population standard deviation of the figures that exist."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None, None
+    mean = sum(present) / len(present)
+    return mean, (sum((v - mean) ** 2 for v in present) / len(present)) ** 0.5
+
+
+def cohen_kappa(table: NDArray[Any]) -> float | None:
+    """Cohen's kappa from two raters' contingency table (rows: the first rater), by statsmodels.
+
+    None when it is undefined: no items, or both raters used one and the same category
+    throughout (no variation, so nothing to correct for chance).
+    """
+    table = np.asarray(table, dtype=float)
+    n = table.sum()
+    if n == 0:
+        return None
+    chance = float((table.sum(axis=0) * table.sum(axis=1)).sum()) / (n * n)
+    if chance >= 1.0:
+        return None
+    from statsmodels.stats.inter_rater import cohens_kappa as statsmodels_cohen
+
+    return float(statsmodels_cohen(table).kappa)
+
+
+def fleiss_kappa(counts: NDArray[Any]) -> float | None:
+    """Fleiss' kappa from an items × categories table of rating counts (statsmodels).
+
+    Every item needs the same number (at least two) of ratings. None when undefined: no items,
+    or a single category used throughout.
+    """
+    if counts.shape[0] == 0 or counts.sum(axis=1).min() < 2:
+        return None
+    if np.count_nonzero(counts.sum(axis=0)) < 2:
+        return None
+    from statsmodels.stats.inter_rater import fleiss_kappa as statsmodels_fleiss
+
+    return float(statsmodels_fleiss(counts, method="fleiss"))
+
+
+def krippendorff_alpha_nominal(counts: NDArray[Any]) -> float | None:
+    """Krippendorff's alpha for nominal data from an items × values table of rating counts.
+
+    Missing ratings are simply not counted, so items may have any number of ratings; items with
+    fewer than two are not pairable and are left out, as in Krippendorff (2011). None when
+    undefined: fewer than two pairable values, or a single value used throughout.
+    """
+    counts = np.asarray(counts, dtype=float)
+    per_item = counts.sum(axis=1)
+    counts = counts[per_item >= 2]
+    per_item = per_item[per_item >= 2]
+    n = counts.sum()
+    if n < 2:
+        return None
+    # coincidences within items: o_ck = Σ_u n_uc (n_uk − [c = k]) / (m_u − 1)
+    weights = 1.0 / (per_item - 1)
+    totals = counts.sum(axis=0)
+    agreeing = float((weights[:, None] * counts * (counts - 1)).sum())
+    expected = float(n * n - (totals * totals).sum())  # Σ_{c≠k} n_c n_k
+    if expected == 0:
+        return None
+    observed = n - agreeing  # Σ_{c≠k} o_ck
+    return float(1.0 - (n - 1) * observed / expected)
+
+
+def counts_table(ratings: Sequence[Sequence[Any]]) -> NDArray[np.int64]:
+    """Items × values counts from each item's ratings (missing ratings left out of the lists)."""
+    values = sorted({value for item in ratings for value in item})
+    column = {value: i for i, value in enumerate(values)}
+    table = np.zeros((len(ratings), len(values)), dtype=np.int64)
+    for row, item in enumerate(ratings):
+        for value in item:
+            table[row, column[value]] += 1
+    return table
+
+
+# --- unitizing alpha --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unitizing:
+    """αU of one category: its observed and expected disagreement, and the coefficient."""
+
+    observed: float
+    expected: float
+
+    @property
+    def alpha(self) -> float | None:
+        return 1.0 - self.observed / self.expected if self.expected > 0 else None
+
+
+def alpha_u(length: int, coders: Sequence[Sequence[tuple[int, int]]]) -> Unitizing | None:
+    """Krippendorff's unitizing alpha for one category (Krippendorff 2004, as DKPro computes it).
+
+    ``coders`` holds each coder's units as ``(begin, end)`` on a continuum ``[0, length)``; a
+    coder's units must not overlap one another (`flatten` makes them so). Sections are units
+    and the gaps between them. Observed disagreement sums, over coder pairs, δ of overlapping
+    sections: (b_g − b_h)² + (e_g − e_h)² for two units, l² for a unit lying in the other's gap.
+    The expected disagreement uses sorted gap lengths and prefix sums, so it costs
+    O(n log n) rather than a loop over every pair of unit and gap.
+    """
+    coders_n = len(coders)
+    if coders_n < 2 or length <= 0:
+        return None
+    units = [sorted(c) for c in coders]
+    total = 0
+    for first, second in combinations(units, 2):
+        total += _pair_disagreement(first, second)
+    observed = 2 * total / (coders_n * (coders_n - 1) * length * length)
+    lengths = [end - begin for unit_list in units for begin, end in unit_list]
+    gaps = sorted(g for unit_list in units for g in _gaps(unit_list, length))
+    suffix = [*list(accumulate(reversed(gaps)))[::-1], 0]  # suffix[i] = Σ gaps[i:]
+    count_n = len(lengths)
+    numerator = 0.0
+    for size in lengths:
+        at = bisect_left(gaps, size)
+        wide, wide_sum = len(gaps) - at, suffix[at]
+        numerator += (count_n - 1) * (2 * size**3 - 3 * size**2 + size) / 3
+        numerator += size * size * (wide_sum - wide * (size - 1))
+    denominator = coders_n * length * (coders_n * length - 1) - sum(s * (s - 1) for s in lengths)
+    if numerator == 0 or denominator <= 0:
+        return Unitizing(observed, 0.0)
+    return Unitizing(observed, (2 / length) * numerator / denominator)
+
+
+def _gaps(units: Sequence[tuple[int, int]], length: int) -> list[int]:
+    gaps, position = [], 0
+    for begin, end in units:
+        if begin > position:
+            gaps.append(begin - position)
+        position = max(position, end)
+    if length > position:
+        gaps.append(length - position)
+    return gaps
+
+
+def _pair_disagreement(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> int:
+    """Σ δ over overlapping sections of two coders (units sorted, not overlapping each other)."""
+    total = 0
+    touched_first = [False] * len(first)
+    touched_second = [False] * len(second)
+    j = 0
+    for i, (begin, end) in enumerate(first):
+        while j < len(second) and second[j][1] <= begin:
+            j += 1
+        k = j
+        while k < len(second) and second[k][0] < end:
+            other_begin, other_end = second[k]
+            total += (begin - other_begin) ** 2 + (end - other_end) ** 2
+            touched_first[i] = touched_second[k] = True
+            k += 1
+    for (begin, end), touched in zip(first, touched_first, strict=True):
+        if not touched:
+            total += (end - begin) ** 2
+    for (begin, end), touched in zip(second, touched_second, strict=True):
+        if not touched:
+            total += (end - begin) ** 2
+    return total
+
+
+def flatten(units: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One coder's units of one category without overlaps: a unit that starts inside the unit
+    before it is dropped, as INCEpTION does (the outer of two nested spans is kept)."""
+    kept: list[tuple[int, int]] = []
+    for begin, end in sorted(units, key=lambda u: (u[0], -u[1])):
+        if kept and begin < kept[-1][1]:
+            continue
+        kept.append((begin, end))
+    return kept
