@@ -206,7 +206,8 @@ def _kappa_table(a: NDArray[np.int8], b: NDArray[np.int8]) -> NDArray[np.int64]:
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    """Figures keep 12 decimals: enough for any use, and no float noise like 0.30000000000000004."""
+    return None if value is None else round(float(value), 12)
 
 
 def agreement(

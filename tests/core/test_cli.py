@@ -169,8 +169,10 @@ def test_formats_from_the_command_line(tmp_path: Path) -> None:
     assert "left out 2: spans with a label not chosen by --labels" in written.stderr
     brat = alama("export", project, "--format", "brat", "-o", str(tmp_path / "brat"))
     assert brat.returncode == 0, brat.stderr
-    assert (tmp_path / "brat" / "amal" / "news-1.ann").read_text("utf-8").startswith(
-        "T1\tACTOR 4 18\tرئيس بلدية حلب\n"
+    assert (
+        (tmp_path / "brat" / "amal" / "news-1.ann")
+        .read_text("utf-8")
+        .startswith("T1\tACTOR 4 18\tرئيس بلدية حلب\n")
     )
     gold = alama("export", project, "--gold")
     assert gold.returncode == 1
