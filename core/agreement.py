@@ -8,10 +8,11 @@ A figure with nothing behind it is None (``null`` in JSON). The coefficients the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import accumulate, combinations
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ from alama.core import measures
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
-from alama.core.text import TextIndex
+from alama.core.text import token_bounds
 
 Triple = tuple[int, int, str]
 DISAGREEMENTS = ("boundary", "label", "boundary_and_label", "missing")
@@ -40,7 +41,6 @@ class Study:
     doc_ids: dict[int, str]
     titles: dict[int, str]
     left_out: list[str] = field(default_factory=list)
-    _tokens: dict[int, tuple[NDArray[np.int64], NDArray[np.int64]]] = field(default_factory=dict)
 
     def finishers(self, doc: int) -> list[str]:
         return [a for a in self.annotators if doc in self.done[a]]
@@ -49,26 +49,47 @@ class Study:
         spans = self.spans.get((annotator, doc), [])
         return spans if label is None else [s for s in spans if s[2] == label]
 
-    def tokens(self, doc: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-        """Token starts and ends of a document (SPEC 4), computed once."""
-        if doc not in self._tokens:
-            pairs = TextIndex(self.texts[doc]).tokens
-            starts = np.fromiter((s for s, _ in pairs), dtype=np.int64, count=len(pairs))
-            ends = np.fromiter((e for _, e in pairs), dtype=np.int64, count=len(pairs))
-            self._tokens[doc] = (starts, ends)
-        return self._tokens[doc]
 
-    def token_layer(self, annotator: str, doc: int, label: str) -> NDArray[np.int8]:
+class _Continuum:
+    """Every token of the study's documents in one array, for the token-level coefficients:
+    each annotator's layer of a label is one vector over all of them (SPEC 9, token level)."""
+
+    def __init__(self, study: Study) -> None:
+        self.study = study
+        starts, ends, owners, self.offsets = [], [], [], {}
+        position = 0
+        for number, doc in enumerate(study.documents):
+            self.offsets[doc] = position
+            first, last = token_bounds(study.texts[doc])
+            starts.append(first + position)
+            ends.append(last + position)
+            owners.append(np.full(len(first), number, dtype=np.int64))
+            position += len(study.texts[doc]) + 1
+        empty = np.zeros(0, dtype=np.int64)
+        self.starts = np.concatenate(starts) if starts else empty
+        self.ends = np.concatenate(ends) if ends else empty
+        owner = np.concatenate(owners) if owners else empty
+        self.finished = {
+            a: np.isin(owner, [n for n, doc in enumerate(study.documents) if doc in study.done[a]])
+            for a in study.annotators
+        }
+
+    def layer(self, annotator: str, label: str) -> NDArray[np.int64]:
         """1 for each token that overlaps one of the annotator's spans of ``label``, else 0."""
-        starts, ends = self.tokens(doc)
-        marks = np.zeros(len(starts) + 1, dtype=np.int32)
-        for start, end, _ in self.layer(annotator, doc, label):
-            first = int(np.searchsorted(ends, start, side="right"))
-            last = int(np.searchsorted(starts, end, side="left"))
-            if first < last:
-                marks[first] += 1
-                marks[last] -= 1
-        return (np.cumsum(marks[:-1]) > 0).astype(np.int8)
+        bounds = [
+            (self.offsets[doc] + start, self.offsets[doc] + end)
+            for doc in self.study.documents
+            for start, end, _ in self.study.layer(annotator, doc, label)
+        ]
+        marks = np.zeros(len(self.starts) + 1, dtype=np.int64)
+        if bounds:
+            pairs = np.array(bounds, dtype=np.int64)
+            first = np.searchsorted(self.ends, pairs[:, 0], side="right")
+            last = np.searchsorted(self.starts, pairs[:, 1], side="left")
+            keep = first < last
+            np.add.at(marks, first[keep], 1)
+            np.add.at(marks, last[keep], -1)
+        return (np.cumsum(marks[:-1]) > 0).astype(np.int64)
 
 
 def collect(
@@ -99,13 +120,12 @@ def collect(
     doc_ids: dict[int, str] = {}
     titles: dict[int, str] = {}
     order: list[int] = []
-    for info in store.documents():
-        if info.id in wanted:
-            order.append(info.id)
-            doc_ids[info.id] = info.doc_id
-            titles[info.id] = info.title
-    for doc in order:
-        texts[doc] = store.document(doc).text
+    for document in store.iter_documents():
+        if document.id in wanted:
+            order.append(document.id)
+            texts[document.id] = document.text
+            doc_ids[document.id] = document.doc_id
+            titles[document.id] = document.title
     spans: dict[tuple[str, int], list[Triple]] = {}
     label_set = set(chosen_labels)
     for span in store.iter_spans():
@@ -128,6 +148,22 @@ def _overlaps(span: Triple, others: Iterable[Triple], same_label: bool = True) -
     )
 
 
+def _matched(spans: list[Triple], others: list[Triple]) -> int:
+    """How many of ``spans`` overlap one of ``others`` (all of one label) by a character:
+    ``others`` sorted by start with the running maximum of their ends, a bisection each."""
+    if not spans or not others:
+        return 0
+    ordered = sorted(others)
+    starts = [o[0] for o in ordered]
+    reach = list(accumulate((o[1] for o in ordered), max))
+    count = 0
+    for start, end, _ in spans:
+        before = bisect_left(starts, end)  # the others that start before this span ends
+        if before and reach[before - 1] > start:
+            count += 1
+    return count
+
+
 @dataclass
 class SpanCounts:
     """Counts behind a pair's span F1: spans each side, exact matches, overlap matches."""
@@ -139,11 +175,19 @@ class SpanCounts:
     matched_b: int = 0
 
     def add(self, a: list[Triple], b: list[Triple]) -> None:
+        """Add one document's spans of one label."""
         self.spans_a += len(a)
         self.spans_b += len(b)
         self.exact += len(set(a) & set(b))
-        self.matched_a += sum(1 for s in a if _overlaps(s, b))
-        self.matched_b += sum(1 for s in b if _overlaps(s, a))
+        self.matched_a += _matched(a, b)
+        self.matched_b += _matched(b, a)
+
+    def merge(self, other: SpanCounts) -> None:
+        self.spans_a += other.spans_a
+        self.spans_b += other.spans_b
+        self.exact += other.exact
+        self.matched_a += other.matched_a
+        self.matched_b += other.matched_b
 
     @property
     def spans(self) -> int:
@@ -165,41 +209,59 @@ def classify(a: list[Triple], b: list[Triple], found: Counter[str]) -> None:
     has there: the same label with other offsets (boundary), the same offsets with another label
     (label), another label and other offsets (boundary_and_label), or nothing (missing). Two
     spans that disagree with each other count once."""
-    only_a = sorted(set(a) - set(b))
-    only_b = sorted(set(b) - set(a))
+    set_a, set_b = set(a), set(b)
+    only_a = sorted(set_a - set_b)
+    only_b = sorted(set_b - set_a)
+    if not only_a and not only_b:
+        return
+    near_only_b, near_a, near_b = _Near(only_b), _Near(a), _Near(b)
     used_b: set[Triple] = set()
     for span in only_a:
-        kind, partner = _kind(span, only_b, used_b)
+        kind, partner = _kind(span, near_only_b.around(span), used_b)
         if partner is None:
-            kind = _kind(span, b, set())[0]
+            kind = _kind(span, near_b.around(span), set())[0]
         else:
             used_b.add(partner)
         found[kind] += 1
     for span in only_b:
         if span not in used_b:
-            found[_kind(span, a, set())[0]] += 1
+            found[_kind(span, near_a.around(span), set())[0]] += 1
+
+
+class _Near:
+    """Spans sorted by start, to find those that may overlap a span without a full scan."""
+
+    def __init__(self, spans: Iterable[Triple]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
+
+    def around(self, span: Triple) -> list[Triple]:
+        low = bisect_left(self.starts, span[0] - self.longest)
+        high = bisect_left(self.starts, span[1])
+        return self.spans[low:high]
 
 
 def _kind(span: Triple, others: Iterable[Triple], used: set[Triple]) -> tuple[str, Triple | None]:
-    candidates = [o for o in others if o not in used and o[0] < span[1] and span[0] < o[1]]
-    for test, kind in (
-        (lambda o: (o[0], o[1]) == (span[0], span[1]), "label"),
-        (lambda o: o[2] == span[2], "boundary"),
-        (lambda o: True, "boundary_and_label"),
-    ):
-        match = next((o for o in candidates if test(o)), None)
-        if match is not None:
-            return kind, match
+    start, end, label = span
+    boundary = crossed = None
+    for other in others:
+        if other[0] >= end or other[1] <= start or other in used:
+            continue
+        if other[0] == start and other[1] == end:
+            return "label", other
+        if other[2] == label:
+            boundary = boundary or other
+        else:
+            crossed = crossed or other
+    if boundary is not None:
+        return "boundary", boundary
+    if crossed is not None:
+        return "boundary_and_label", crossed
     return "missing", None
 
 
 # --- token level ------------------------------------------------------------------------------
-
-
-def _kappa_table(a: NDArray[np.int8], b: NDArray[np.int8]) -> NDArray[np.int64]:
-    table = np.zeros((2, 2), dtype=np.int64)
-    np.add.at(table, (a, b), 1)
-    return table
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -247,13 +309,15 @@ def report(
         for doc in shared:
             layer_a, layer_b = study.layer(a, doc), study.layer(b, doc)
             here = SpanCounts()
-            here.add(layer_a, layer_b)
-            doc_pair_counts[doc].append(here)
-            total.add(layer_a, layer_b)
             for label, counts in per_label.items():
-                counts.add(
+                of_label = SpanCounts()
+                of_label.add(
                     [s for s in layer_a if s[2] == label], [s for s in layer_b if s[2] == label]
                 )
+                counts.merge(of_label)
+                here.merge(of_label)
+            doc_pair_counts[doc].append(here)
+            total.merge(here)
             classify(layer_a, layer_b, disagreements)
         for label, counts in per_label.items():
             pair_label_counts[(a, b, label)] = counts
@@ -265,38 +329,28 @@ def report(
     label_figures: dict[str, dict[str, Any]] = {}
     pair_kappas: dict[tuple[str, str, str], float | None] = {}
     unitizing: dict[str, measures.Unitizing | None] = {}
+    continuum = _Continuum(study)
     for label in study.labels:
-        layers = {
-            (a, doc): study.token_layer(a, doc, label) for doc in docs for a in study.finishers(doc)
-        }
+        layers = {a: continuum.layer(a, label) for a in study.annotators}
         for a, b in pairs:
-            shared = pair_docs[(a, b)]
-            if shared:
-                table = sum(
-                    (_kappa_table(layers[(a, doc)], layers[(b, doc)]) for doc in shared),
-                    np.zeros((2, 2), dtype=np.int64),
-                )
+            both = continuum.finished[a] & continuum.finished[b]
+            if both.any():
+                codes = layers[a][both] * 2 + layers[b][both]
+                table = np.bincount(codes, minlength=4).reshape(2, 2)
                 pair_kappas[(a, b, label)] = measures.cohen_kappa(table)
             else:
                 pair_kappas[(a, b, label)] = None
-        alpha_counts = []
-        for doc in docs:
-            raters = study.finishers(doc)
-            ones = np.sum([layers[(a, doc)] for a in raters], axis=0, dtype=np.int64)
-            alpha_counts.append(np.stack([len(raters) - ones, ones], axis=1))
+        raters = np.sum([continuum.finished[a] for a in study.annotators], axis=0, dtype=np.int64)
+        ones = np.sum([layers[a] & continuum.finished[a] for a in study.annotators], axis=0,
+                      dtype=np.int64)  # fmt: skip
         krippendorff = (
-            measures.krippendorff_alpha_nominal(np.concatenate(alpha_counts))
-            if alpha_counts
+            measures.krippendorff_alpha_nominal(np.stack([raters - ones, ones], axis=1))
+            if docs
             else None
         )
         fleiss = None
         if len(complete) >= 2 and docs:
-            ones = np.concatenate(
-                [
-                    np.sum([layers[(a, doc)] for a in complete], axis=0, dtype=np.int64)
-                    for doc in docs
-                ]
-            )
+            ones = np.sum([layers[a] for a in complete], axis=0, dtype=np.int64)
             fleiss = measures.fleiss_kappa(np.stack([len(complete) - ones, ones], axis=1))
         unitizing[label] = _alpha_u(study, complete, label)
         kappa_mean, _ = measures.mean_sd([pair_kappas[(a, b, label)] for a, b in pairs])

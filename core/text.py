@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import regex
-from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
 from camel_tools.utils.charsets import AR_DIAC_CHARSET, AR_LETTERS_CHARSET
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
 )
+from numpy.typing import NDArray
 
 TATWEEL = "\u0640"
 BOM = "\ufeff"
@@ -79,21 +81,86 @@ def title_of(text: str, limit: int = 120) -> str:
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Tokens as ``(start, end)`` code-point offsets, from camel-tools' simple word tokenizer.
+    """Tokens as ``(start, end)`` code-point offsets: camel-tools' simple word tokenizer.
 
-    camel-tools returns strings only; they are verbatim substrings in order, so each one is found
-    after the previous. A string it altered (none known) would be skipped rather than misplaced.
+    See `token_bounds`, which gives the same as two arrays.
     """
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for token in simple_word_tokenize(text):
-        start = text.find(token, position)
-        if start < 0:
-            continue
-        end = start + len(token)
-        spans.append((start, end))
-        position = end
-    return spans
+    starts, ends = token_bounds(text)
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+def token_bounds(text: str) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Token starts and ends as arrays: camel-tools' simple word tokenizer.
+
+    The same tokens as `camel_tools.tokenizers.word.simple_word_tokenize` (a test holds the two
+    together on random text with every kind of emoji sequence), computed with numpy over the
+    whole text instead of character by character in Python: about four times faster, which
+    export and agreement over 10,000 documents need.
+
+    camel-tools splits each white-space-separated word before every punctuation mark, symbol or
+    emoji sequence of its list. A character that cannot start such a sequence never splits; one
+    that is the whole sequence on its own (most punctuation) splits without a regex; only the
+    few that may start a longer sequence (emoji with modifiers, flags, keycaps) go through
+    camel-tools' own regex.
+    """
+    if not text:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = _SPACE[np.minimum(cp, _SPACE_LIMIT)]
+    edges = np.diff(np.concatenate(([True], space, [True])).view(np.int8))
+    starts = np.flatnonzero(edges == -1)
+    ends = np.flatnonzero(edges == 1)
+    first = _CAN_START[cp]
+    following = np.concatenate((cp[1:], [_NONE]))
+    simple = first & ~_REGIONAL[cp] & ~_EXTENDS[following]
+    cut_start = np.flatnonzero(simple & _ALONE[cp])
+    cut_end = cut_start + 1
+    hard = np.flatnonzero(first & ~simple)
+    if len(hard):
+        word_ends = ends[np.searchsorted(starts, hard, side="right") - 1]
+        covered_to = -1
+        extra: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = []
+        for position, word_end in zip(hard.tolist(), word_ends.tolist(), strict=True):
+            if position < covered_to:
+                continue
+            match = _SYMBOLS_RE.match(text, position, word_end)
+            if match is not None and match[0] in _SYMBOLS_ALL:
+                extra.append((position, match.end()))
+                if match.end() - position > 1:
+                    covered.append((position, match.end()))
+                    covered_to = match.end()
+        keep = np.ones(len(cut_start), dtype=bool)
+        for begin, end in covered:
+            keep &= ~((cut_start > begin) & (cut_start < end))
+        cut_start = np.concatenate((cut_start[keep], [b for b, _ in extra])).astype(np.int64)
+        cut_end = np.concatenate((cut_end[keep], [e for _, e in extra])).astype(np.int64)
+    bounds = np.unique(np.concatenate((starts, ends, cut_start, cut_end)))
+    left, right = bounds[:-1], bounds[1:]
+    inside = ~space[left]
+    return left[inside].astype(np.int64), right[inside].astype(np.int64)
+
+
+def _tables() -> tuple[NDArray[np.bool_], ...]:
+    """Lookup tables by code point for `tokenize`."""
+    size = _NONE + 1
+    can_start = np.zeros(size, dtype=bool)
+    can_start[[ord(symbol[0]) for symbol in _SYMBOLS_ALL]] = True
+    alone = np.zeros(size, dtype=bool)
+    alone[[ord(symbol) for symbol in _SYMBOLS_ALL if len(symbol) == 1]] = True
+    extends = np.zeros(size, dtype=bool)  # what continues an emoji sequence: VS16, keycap,
+    for low, high in ((0xFE0F, 0xFE0F), (0x20E3, 0x20E3), (0x200D, 0x200D),  # ZWJ, skin tones,
+                      (0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F)):  # tag letters  # fmt: skip
+        extends[low : high + 1] = True
+    regional = np.zeros(size, dtype=bool)
+    regional[0x1F1E6 : 0x1F1FF + 1] = True  # flags are pairs of regional indicators
+    space = np.array([chr(i).isspace() for i in range(_SPACE_LIMIT)] + [False], dtype=bool)
+    return can_start, alone, extends, regional, space
+
+
+_NONE = 0x110000  # past the last code point: "no next character"
+_SPACE_LIMIT = 0x3001  # no white space above U+3000
+_CAN_START, _ALONE, _EXTENDS, _REGIONAL, _SPACE = _tables()
 
 
 def is_trimmed(ch: str) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from alama.core import text as arabic
 from alama.core.text import TextIndex
+from tests.conftest import SAMPLES
 from tests.core.strategies import raw_text, stored_text
 
 CLUSTERS = regex.compile(r"\X")
@@ -64,6 +65,32 @@ def test_tokens_of_a_headline_with_emoji_and_tatweel() -> None:
     text = 'بـ"خطوات" 😀 في «سوريا»، 55\u00a0كيلومتراً'
     words = [text[s:e] for s, e in arabic.tokenize(text)]
     assert words == ["بـ", '"', "خطوات", '"', "😀", "في", "«", "سوريا", "»", "،", "55", "كيلومتراً"]
+
+
+# Everything that makes camel-tools' symbol regex take more than one character, or none.
+TOKEN_PIECES = [
+    *"ab ،.٫#*1٢\u200d\ufe0f\u20e3\n\t\xa0«»—ـ\u0651$%™©",
+    "😀", "👍🏽", "🇸🇾", "🇸", "\U0001f3fb", "1\ufe0f\u20e3", "#\u20e3", "👨\u200d👩\u200d👧",
+    "®\ufe0f", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "\u2028",
+    "\x1c", "\u3000", "\U0001d400",
+]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=30).map("".join))
+def test_tokens_are_camel_tools_tokens(text: str) -> None:
+    # the numpy tokenizer and camel-tools' own give the same tokens, in order
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    assert [text[s:e] for s, e in arabic.tokenize(text)] == simple_word_tokenize(text)
+
+
+def test_tokens_of_the_sample_articles_are_camel_tools_tokens() -> None:
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    for path in SAMPLES.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert [text[s:e] for s, e in arabic.tokenize(text)] == simple_word_tokenize(text)
 
 
 # --- snapping ------------------------------------------------------------------------------
