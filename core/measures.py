@@ -47,7 +47,8 @@ def cohen_kappa(table: NDArray[Any]) -> float | None:
         return None
     from statsmodels.stats.inter_rater import cohens_kappa as statsmodels_cohen
 
-    return float(statsmodels_cohen(table).kappa)
+    with np.errstate(divide="ignore", invalid="ignore"):  # its z-value when a variance is 0
+        return float(statsmodels_cohen(table).kappa)
 
 
 def fleiss_kappa(counts: NDArray[Any]) -> float | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
 from alama.core.text import find_all
+from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, ask_annotator
 from alama.gui.qt_documents import DocumentListModel
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.doc: int | None = None
         self._found: list[tuple[int, int]] = []
         self._found_at = 0
+        self.dashboard: AgreementDashboard | None = None
         self.resize(1400, 900)
         self._build_panels()
         self._build_menus()
@@ -221,6 +223,8 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
         self._action(view, self.tr("Zoom out"), lambda: self.zoom(-1), ["Ctrl+-"])
         self._action(view, self.tr("Normal size"), lambda: self.zoom(0), ["Ctrl+0"])
+        view.addSeparator()
+        self._action(view, self.tr("Agreement…"), self.show_agreement, ["Ctrl+Shift+A"])
         view.addSeparator()
         language = view.addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -417,6 +421,27 @@ class MainWindow(QMainWindow):
         outcome = run_job(self, title, self.store.path, dialog.job())
         show_outcome(self, title, outcome)
         return outcome[0]
+
+    def show_agreement(self) -> AgreementDashboard:
+        """View ▸ Agreement…: the dashboard, computed now; a document double-clicked opens here."""
+        if self.dashboard is None:
+            self.dashboard = AgreementDashboard(self.store, self)
+            self.dashboard.documentRequested.connect(self.open_by_doc_id)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.refresh()
+        return self.dashboard
+
+    def open_by_doc_id(self, doc_id: str) -> None:
+        """Open a document named by its doc_id (from the dashboard)."""
+        found = next((info.id for info in self.store.documents() if info.doc_id == doc_id), None)
+        if found is not None:
+            if self.documents.row_of(found) is None:  # hidden by a filter: show everything
+                self.search.clear()
+                self.status_filter.setCurrentIndex(0)
+                self._apply_filter()
+            self.open_document(found)
+            self.activateWindow()
 
     def change_annotator(self) -> None:
         """Switch whose layer is edited (a new undo history starts)."""

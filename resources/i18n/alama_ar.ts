@@ -20,6 +20,106 @@
     </message>
 </context>
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="139"/>
+        <location filename="../../gui/qt_agreement.py" line="213"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="145"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="153"/>
+        <source>F1, exact match</source>
+        <translation>F1، تطابق تام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="154"/>
+        <source>F1, overlap match</source>
+        <translation>F1، تطابق بالتداخل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="155"/>
+        <source>Cohen&apos;s kappa on tokens</source>
+        <translation>كابا كوهين على الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="162"/>
+        <source>Annotator pairs</source>
+        <translation>أزواج المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="168"/>
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="173"/>
+        <source>Disagreements</source>
+        <translation>مواضع الاختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="178"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="178"/>
+        <source>F1 exact</source>
+        <translation>F1 التام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="178"/>
+        <source>F1 overlap</source>
+        <translation>F1 بالتداخل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="178"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="184"/>
+        <source>Documents, lowest agreement first (double-click opens)</source>
+        <translation>المستندات، الأقل اتفاقاً أولاً (النقر المزدوج يفتح المستند)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="225"/>
+        <source>%1 annotators (%2), %3 documents finished by at least two of them.</source>
+        <translation>%1 معلِّمين (%2)، و%3 مستندات أنجزها اثنان منهم على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="230"/>
+        <source>Not counted (nothing marked done): %1</source>
+        <translation>لم يُحتسب (لم يُنجز شيئاً): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="240"/>
+        <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
+        <translation>الإجمالي: F1 التام %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="256"/>
+        <source>Boundary (same label, other offsets): %1
+Label (same offsets, other label): %2
+Boundary and label: %3
+Missing (nothing there in the other layer): %4</source>
+        <translation>الحدود (الوسم نفسه بحدود أخرى): %1
+الوسم (الحدود نفسها بوسم آخر): %2
+الحدود والوسم معاً: %3
+ناقص (لا شيء هناك في الطبقة الأخرى): %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="301"/>
+        <source>%1 documents both finished</source>
+        <translation>%1 مستندات أنجزها الاثنان</translation>
+    </message>
+</context>
+<context>
     <name>Alama</name>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="33"/>
@@ -327,6 +427,29 @@
     </message>
 </context>
 <context>
+    <name>LabelBars</name>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="67"/>
+        <source>F1 exact</source>
+        <translation>F1 التام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="68"/>
+        <source>F1 overlap</source>
+        <translation>F1 بالتداخل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="69"/>
+        <source>alpha U</source>
+        <translation>ألفا للتقطيع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="70"/>
+        <source>Cohen&apos;s kappa</source>
+        <translation>كابا كوهين</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <location filename="../../gui/qt_panels.py" line="51"/>
@@ -337,167 +460,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="73"/>
+        <location filename="../../gui/qt_main_window.py" line="75"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>ابحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="80"/>
+        <location filename="../../gui/qt_main_window.py" line="82"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="81"/>
+        <location filename="../../gui/qt_main_window.py" line="83"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="82"/>
+        <location filename="../../gui/qt_main_window.py" line="84"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="83"/>
+        <location filename="../../gui/qt_main_window.py" line="85"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="158"/>
+        <location filename="../../gui/qt_main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="159"/>
+        <location filename="../../gui/qt_main_window.py" line="161"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="160"/>
+        <location filename="../../gui/qt_main_window.py" line="162"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="161"/>
+        <location filename="../../gui/qt_main_window.py" line="163"/>
         <source>Change annotator…</source>
         <translation>تغيير اسم المعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="163"/>
+        <location filename="../../gui/qt_main_window.py" line="165"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="164"/>
+        <location filename="../../gui/qt_main_window.py" line="166"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="166"/>
+        <location filename="../../gui/qt_main_window.py" line="168"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="168"/>
+        <location filename="../../gui/qt_main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="169"/>
+        <location filename="../../gui/qt_main_window.py" line="171"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="171"/>
+        <location filename="../../gui/qt_main_window.py" line="173"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="177"/>
+        <location filename="../../gui/qt_main_window.py" line="179"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="181"/>
+        <location filename="../../gui/qt_main_window.py" line="183"/>
         <source>Find in article</source>
         <translation>بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="182"/>
+        <location filename="../../gui/qt_main_window.py" line="184"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="184"/>
+        <location filename="../../gui/qt_main_window.py" line="186"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="199"/>
+        <location filename="../../gui/qt_main_window.py" line="201"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="202"/>
+        <location filename="../../gui/qt_main_window.py" line="204"/>
         <source>Mark done and open the next</source>
         <translation>تعليم كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="206"/>
+        <location filename="../../gui/qt_main_window.py" line="208"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="209"/>
+        <location filename="../../gui/qt_main_window.py" line="211"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="215"/>
+        <location filename="../../gui/qt_main_window.py" line="217"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="220"/>
+        <location filename="../../gui/qt_main_window.py" line="222"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="221"/>
+        <location filename="../../gui/qt_main_window.py" line="223"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="222"/>
+        <location filename="../../gui/qt_main_window.py" line="224"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="223"/>
+        <location filename="../../gui/qt_main_window.py" line="225"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="225"/>
+        <location filename="../../gui/qt_main_window.py" line="227"/>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين المعلِّمين…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="229"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="234"/>
+        <location filename="../../gui/qt_main_window.py" line="238"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="283"/>
+        <location filename="../../gui/qt_main_window.py" line="287"/>
         <source>That was the last document to do in this list.</source>
         <translation>كان هذا آخر مستند متبقٍّ في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="300"/>
+        <location filename="../../gui/qt_main_window.py" line="304"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -509,42 +637,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="321"/>
+        <location filename="../../gui/qt_main_window.py" line="325"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد يحوي مسافات أو علامات فقط.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="327"/>
+        <location filename="../../gui/qt_main_window.py" line="331"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="330"/>
+        <location filename="../../gui/qt_main_window.py" line="334"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="365"/>
+        <location filename="../../gui/qt_main_window.py" line="369"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="404"/>
+        <location filename="../../gui/qt_main_window.py" line="408"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="416"/>
+        <location filename="../../gui/qt_main_window.py" line="420"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="430"/>
+        <location filename="../../gui/qt_main_window.py" line="455"/>
         <source>Annotator: %1</source>
         <translation>المعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="436"/>
+        <location filename="../../gui/qt_main_window.py" line="461"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from alama.core.agreement import agreement
 from alama.core.store import Store
 from alama.gui.app import Application
+from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
 from tests.conftest import ROOT
@@ -140,6 +142,10 @@ def test_nothing_visible_is_left_in_english(arabic: Application) -> None:
     shown = visible_strings(window)
     for menu_action in window.menuBar().actions():
         shown.extend(visible_strings(menu_action.menu()))
-    for dialog in (ImportDialog(window), ExportDialog(window.store, window)):
+    dashboard = AgreementDashboard(window.store, window)
+    dashboard.show_figures(agreement(window.store))
+    for dialog in (ImportDialog(window), ExportDialog(window.store, window), dashboard):
         shown.extend(visible_strings(dialog))
+    shown.append(dashboard.breakdown.text())
+    shown.extend(dashboard.bars.names.values())
     assert english_words(shown) == []
