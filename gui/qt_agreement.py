@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QGridLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
@@ -165,8 +166,12 @@ class AgreementDashboard(QDialog):
         matrix_layout.addWidget(self.matrix, 1)
 
         self.bars = LabelBars()
+        scroll = QScrollArea()
+        scroll.setWidget(self.bars)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         bars_box = QGroupBox(self.tr("Per label"))
-        QVBoxLayout(bars_box).addWidget(self.bars)
+        QVBoxLayout(bars_box).addWidget(scroll)
 
         self.breakdown = QLabel()
         self.breakdown.setWordWrap(True)
@@ -189,12 +194,10 @@ class AgreementDashboard(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(matrix_box, 1)
         left_layout.addWidget(breakdown_box)
-        right = QWidget()
-        right_layout = QGridLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(bars_box, 0, 0)
-        right_layout.addWidget(documents_box, 1, 0)
-        right_layout.setRowStretch(1, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(bars_box)
+        right.addWidget(documents_box)
+        right.setSizes([380, 320])
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -202,6 +205,15 @@ class AgreementDashboard(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.overall)
+        self.legend = QLabel(
+            self.tr(
+                "– : nothing to compute it on. Pairs compare the documents both finished; alpha U "
+                "and Fleiss' kappa need annotators who finished every document counted here."
+            )
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: palette(mid)")
+        layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
 
     def refresh(self) -> bool:
