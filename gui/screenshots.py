@@ -11,8 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from alama.core.agreement import agreement
 from alama.core.demo import build_demo
 from alama.gui.app import Application, create_app
+from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet
 from alama.gui.settings import Settings
 
@@ -26,7 +28,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def render(folder: Path) -> None:
-    """Arabic window with overlapping labels, English window, and the shortcuts sheet."""
+    """Arabic window with overlapping labels, English window, the shortcuts sheet, and the
+    agreement dashboard of the demo's two annotators."""
     folder.mkdir(parents=True, exist_ok=True)
     app = create_app()
     with tempfile.TemporaryDirectory() as home:
@@ -48,6 +51,11 @@ def render(folder: Path) -> None:
         sheet = ShortcutsSheet(window.labels, window)
         sheet.resize(720, 640)
         save(sheet, folder / "shortcuts.png")
+
+        dashboard = AgreementDashboard(window.store, window)
+        dashboard.show_figures(agreement(window.store))
+        dashboard.resize(1200, 760)
+        save(dashboard, folder / "agreement-arabic.png")
 
         window.languageRequested.emit("en")
         english = controller.window
