@@ -54,6 +54,13 @@ def shade(value: float | None) -> QColor:
     )
 
 
+def filled(template: str, *values: object) -> str:
+    """A translated template with %1, %2, … replaced by the values, in order."""
+    for number in range(len(values), 0, -1):  # %10 before %1
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template
+
+
 def figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -248,30 +255,28 @@ class AgreementDashboard(QDialog):
         )  # fmt: skip
         overall = figures["overall"]
         self.overall.setText(
-            self.tr(
-                "Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen's kappa %5 · "
-                "Fleiss' kappa %6 · Krippendorff's alpha %7"
+            filled(
+                self.tr(
+                    "Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen's kappa %5 · "
+                    "Fleiss' kappa %6 · Krippendorff's alpha %7"
+                ),
+                *(figure(overall[key]) for key in (
+                    "f1_exact", "f1_exact_sd", "f1_partial", "alpha_u", "cohen_kappa",
+                    "fleiss_kappa", "krippendorff_alpha",
+                )),
             )
-            .replace("%1", figure(overall["f1_exact"]))
-            .replace("%2", figure(overall["f1_exact_sd"]))
-            .replace("%3", figure(overall["f1_partial"]))
-            .replace("%4", figure(overall["alpha_u"]))
-            .replace("%5", figure(overall["cohen_kappa"]))
-            .replace("%6", figure(overall["fleiss_kappa"]))
-            .replace("%7", figure(overall["krippendorff_alpha"]))
-        )
+        )  # fmt: skip
         self._fill_matrix()
         self.bars.set_figures(self.labels, figures["labels"])
         found = figures["disagreements"]
         self.breakdown.setText(
-            self.tr(
-                "Boundary (same label, other offsets): %1\nLabel (same offsets, other label): %2\n"
-                "Boundary and label: %3\nMissing (nothing there in the other layer): %4"
+            filled(
+                self.tr(
+                    "Boundary (same label, other offsets): %1\nLabel (same offsets, other label): "
+                    "%2\nBoundary and label: %3\nMissing (nothing there in the other layer): %4"
+                ),
+                *(found[key] for key in ("boundary", "label", "boundary_and_label", "missing")),
             )
-            .replace("%1", str(found["boundary"]))
-            .replace("%2", str(found["label"]))
-            .replace("%3", str(found["boundary_and_label"]))
-            .replace("%4", str(found["missing"]))
         )
         rows = figures["per_document"]
         self.documents.setRowCount(len(rows))

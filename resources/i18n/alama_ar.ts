@@ -22,93 +22,93 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="140"/>
-        <location filename="../../gui/qt_agreement.py" line="225"/>
+        <location filename="../../gui/qt_agreement.py" line="147"/>
+        <location filename="../../gui/qt_agreement.py" line="232"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="146"/>
+        <location filename="../../gui/qt_agreement.py" line="153"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="154"/>
+        <location filename="../../gui/qt_agreement.py" line="161"/>
         <source>F1, exact match</source>
         <translation>F1، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="155"/>
+        <location filename="../../gui/qt_agreement.py" line="162"/>
         <source>F1, overlap match</source>
         <translation>F1، تطابق بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="156"/>
+        <location filename="../../gui/qt_agreement.py" line="163"/>
         <source>Cohen&apos;s kappa on tokens</source>
         <translation>كابا كوهين على الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="163"/>
+        <location filename="../../gui/qt_agreement.py" line="170"/>
         <source>Annotator pairs</source>
         <translation>أزواج المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="173"/>
+        <location filename="../../gui/qt_agreement.py" line="180"/>
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="178"/>
+        <location filename="../../gui/qt_agreement.py" line="185"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="183"/>
+        <location filename="../../gui/qt_agreement.py" line="190"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="183"/>
+        <location filename="../../gui/qt_agreement.py" line="190"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="183"/>
+        <location filename="../../gui/qt_agreement.py" line="190"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="183"/>
+        <location filename="../../gui/qt_agreement.py" line="190"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="189"/>
+        <location filename="../../gui/qt_agreement.py" line="196"/>
         <source>Documents, lowest agreement first (double-click opens)</source>
         <translation>المستندات، الأقل اتفاقاً أولاً (النقر المزدوج يفتح المستند)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="210"/>
+        <location filename="../../gui/qt_agreement.py" line="217"/>
         <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
         <translation>– : لا شيء يُحسب عليه. يقارن كل زوج المستندات التي أنجزها الاثنان؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى معلِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="237"/>
+        <location filename="../../gui/qt_agreement.py" line="244"/>
         <source>%1 annotators (%2), %3 documents finished by at least two of them.</source>
         <translation>%1 معلِّمين (%2)، و%3 مستندات أنجزها اثنان منهم على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="242"/>
+        <location filename="../../gui/qt_agreement.py" line="249"/>
         <source>Not counted (nothing marked done): %1</source>
         <translation>لم يُحتسب (لم يُنجز شيئاً): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="252"/>
+        <location filename="../../gui/qt_agreement.py" line="260"/>
         <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
         <translation>الإجمالي: F1 التام %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="268"/>
+        <location filename="../../gui/qt_agreement.py" line="275"/>
         <source>Boundary (same label, other offsets): %1
 Label (same offsets, other label): %2
 Boundary and label: %3
@@ -119,7 +119,7 @@ Missing (nothing there in the other layer): %4</source>
 ناقص (لا شيء هناك في الطبقة الأخرى): %4</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="313"/>
+        <location filename="../../gui/qt_agreement.py" line="318"/>
         <source>%1 documents both finished</source>
         <translation>%1 مستندات أنجزها الاثنان</translation>
     </message>
@@ -434,22 +434,22 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>LabelBars</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="68"/>
+        <location filename="../../gui/qt_agreement.py" line="75"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="69"/>
+        <location filename="../../gui/qt_agreement.py" line="76"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="70"/>
+        <location filename="../../gui/qt_agreement.py" line="77"/>
         <source>alpha U</source>
         <translation>ألفا للتقطيع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="71"/>
+        <location filename="../../gui/qt_agreement.py" line="78"/>
         <source>Cohen&apos;s kappa</source>
         <translation>كابا كوهين</translation>
     </message>
