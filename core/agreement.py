@@ -142,12 +142,6 @@ def collect(
 # --- span level ---------------------------------------------------------------------------------
 
 
-def _overlaps(span: Triple, others: Iterable[Triple], same_label: bool = True) -> bool:
-    return any(
-        o[0] < span[1] and span[0] < o[1] and (not same_label or o[2] == span[2]) for o in others
-    )
-
-
 def _matched(spans: list[Triple], others: list[Triple]) -> int:
     """How many of ``spans`` overlap one of ``others`` (all of one label) by a character:
     ``others`` sorted by start with the running maximum of their ends, a bisection each."""

@@ -91,17 +91,6 @@ def krippendorff_alpha_nominal(counts: NDArray[Any]) -> float | None:
     return float(1.0 - (n - 1) * observed / expected)
 
 
-def counts_table(ratings: Sequence[Sequence[Any]]) -> NDArray[np.int64]:
-    """Items × values counts from each item's ratings (missing ratings left out of the lists)."""
-    values = sorted({value for item in ratings for value in item})
-    column = {value: i for i, value in enumerate(values)}
-    table = np.zeros((len(ratings), len(values)), dtype=np.int64)
-    for row, item in enumerate(ratings):
-        for value in item:
-            table[row, column[value]] += 1
-    return table
-
-
 # --- unitizing alpha --------------------------------------------------------------------------
 
 

@@ -16,6 +16,18 @@ from hypothesis import strategies as st
 
 from alama.core import measures
 
+
+def counts_table(ratings: list[list[object]]) -> np.ndarray:
+    """Items × values counts from each item's ratings (missing ratings left out of the lists)."""
+    values = sorted({value for item in ratings for value in item}, key=str)
+    column = {value: i for i, value in enumerate(values)}
+    table = np.zeros((len(ratings), len(values)), dtype=np.int64)
+    for row, item in enumerate(ratings):
+        for value in item:
+            table[row, column[value]] += 1
+    return table
+
+
 # --- Krippendorff's alpha, nominal ---------------------------------------------------------------
 
 # C1. Krippendorff 2011, "Computing Krippendorff's alpha-reliability": 4 observers × 12 units.
@@ -59,7 +71,7 @@ def by_items(coders: list[list[object]]) -> list[list[object]]:
     ids=["C1-krippendorff-2011", "C2-binary", "C3-wikipedia", "C4-2004-p227", "C6-1980-p139"],
 )
 def test_krippendorff_alpha_nominal_published(items: list[list[object]], expected: float) -> None:
-    alpha = measures.krippendorff_alpha_nominal(measures.counts_table(items))
+    alpha = measures.krippendorff_alpha_nominal(counts_table(items))
     assert alpha == pytest.approx(expected, abs=0.0005)
 
 
@@ -75,7 +87,7 @@ def test_krippendorff_alpha_agrees_with_the_reference_package(
     units: list[list[int | None]],
 ) -> None:
     coders = [[unit[c] for unit in units] for c in range(3)]
-    ours = measures.krippendorff_alpha_nominal(measures.counts_table(by_items(coders)))
+    ours = measures.krippendorff_alpha_nominal(counts_table(by_items(coders)))
     data = np.array([[np.nan if v is None else v for v in coder] for coder in coders], dtype=float)
     try:
         theirs = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
@@ -88,8 +100,8 @@ def test_krippendorff_alpha_agrees_with_the_reference_package(
 
 
 def test_alpha_without_variation_or_pairs_is_none() -> None:
-    assert measures.krippendorff_alpha_nominal(measures.counts_table([[1, 1], [1, 1]])) is None
-    assert measures.krippendorff_alpha_nominal(measures.counts_table([[1], [2]])) is None
+    assert measures.krippendorff_alpha_nominal(counts_table([[1, 1], [1, 1]])) is None
+    assert measures.krippendorff_alpha_nominal(counts_table([[1], [2]])) is None
     assert measures.krippendorff_alpha_nominal(np.zeros((0, 2))) is None
 
 
@@ -140,7 +152,7 @@ def test_cohen_kappa_without_variation_is_none() -> None:
 
 def test_binary_alpha_of_the_digitized_example() -> None:
     items = [[a, b] for a, b in zip(BERTHA, BILL, strict=True)]
-    assert measures.krippendorff_alpha_nominal(measures.counts_table(items)) == pytest.approx(
+    assert measures.krippendorff_alpha_nominal(counts_table(items)) == pytest.approx(
         0.329, abs=0.0005
     )
 
@@ -162,7 +174,7 @@ WIKIPEDIA = [
 
 
 def test_fleiss_kappa_published() -> None:
-    fleiss = measures.counts_table([list(subject) for subject in FLEISS_1971])
+    fleiss = counts_table([list(subject) for subject in FLEISS_1971])
     assert measures.fleiss_kappa(fleiss) == pytest.approx(0.4302, abs=0.0001)
     assert measures.fleiss_kappa(np.array(WIKIPEDIA)) == pytest.approx(0.210, abs=0.0005)
 
