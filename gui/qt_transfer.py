@@ -149,8 +149,7 @@ class ImportDialog(QDialog):
         add_folder = QPushButton(self.tr("Add folder…"))
         add_folder.clicked.connect(self._add_folder)
         remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(lambda: [self.paths.takeItem(self.paths.row(item)) for item in
-                                        self.paths.selectedItems()])  # fmt: skip
+        remove.clicked.connect(self._remove_selected)
         buttons_row = QHBoxLayout()
         for button in (add_files, add_folder, remove):
             buttons_row.addWidget(button)
@@ -190,6 +189,10 @@ class ImportDialog(QDialog):
 
     def chosen_paths(self) -> list[Path]:
         return [Path(self.paths.item(row).text()) for row in range(self.paths.count())]
+
+    def _remove_selected(self) -> None:
+        for item in self.paths.selectedItems():
+            self.paths.takeItem(self.paths.row(item))
 
     def _add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(

@@ -258,86 +258,86 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="248"/>
-        <location filename="../../gui/qt_transfer.py" line="298"/>
-        <location filename="../../gui/qt_transfer.py" line="334"/>
-        <location filename="../../gui/qt_transfer.py" line="338"/>
-        <location filename="../../gui/qt_transfer.py" line="344"/>
+        <location filename="../../gui/qt_transfer.py" line="251"/>
+        <location filename="../../gui/qt_transfer.py" line="301"/>
+        <location filename="../../gui/qt_transfer.py" line="337"/>
+        <location filename="../../gui/qt_transfer.py" line="341"/>
+        <location filename="../../gui/qt_transfer.py" line="347"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="255"/>
+        <location filename="../../gui/qt_transfer.py" line="258"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="259"/>
+        <location filename="../../gui/qt_transfer.py" line="262"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="261"/>
+        <location filename="../../gui/qt_transfer.py" line="264"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة الذهبية المراجَعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="270"/>
+        <location filename="../../gui/qt_transfer.py" line="273"/>
         <source>Split documents into</source>
         <translation>قسّم الوثائق إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="275"/>
+        <location filename="../../gui/qt_transfer.py" line="278"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="282"/>
+        <location filename="../../gui/qt_transfer.py" line="285"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="290"/>
+        <location filename="../../gui/qt_transfer.py" line="293"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="291"/>
+        <location filename="../../gui/qt_transfer.py" line="294"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="292"/>
+        <location filename="../../gui/qt_transfer.py" line="295"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="294"/>
+        <location filename="../../gui/qt_transfer.py" line="297"/>
         <source>Write to:</source>
         <translation>اكتب إلى:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="319"/>
+        <location filename="../../gui/qt_transfer.py" line="322"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="322"/>
+        <location filename="../../gui/qt_transfer.py" line="325"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="334"/>
+        <location filename="../../gui/qt_transfer.py" line="337"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="338"/>
+        <location filename="../../gui/qt_transfer.py" line="341"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="358"/>
+        <location filename="../../gui/qt_transfer.py" line="361"/>
         <source>Writing %1</source>
         <translation>جارٍ كتابة %1</translation>
     </message>
@@ -359,9 +359,9 @@ Missing (nothing there in the other layer): %4</source>
     <name>ImportDialog</name>
     <message>
         <location filename="../../gui/qt_transfer.py" line="143"/>
-        <location filename="../../gui/qt_transfer.py" line="175"/>
-        <location filename="../../gui/qt_transfer.py" line="214"/>
-        <location filename="../../gui/qt_transfer.py" line="220"/>
+        <location filename="../../gui/qt_transfer.py" line="174"/>
+        <location filename="../../gui/qt_transfer.py" line="217"/>
+        <location filename="../../gui/qt_transfer.py" line="223"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
@@ -381,52 +381,52 @@ Missing (nothing there in the other layer): %4</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="162"/>
+        <location filename="../../gui/qt_transfer.py" line="161"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="166"/>
+        <location filename="../../gui/qt_transfer.py" line="165"/>
         <source>Add labels the project does not have yet</source>
         <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="168"/>
+        <location filename="../../gui/qt_transfer.py" line="167"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="169"/>
+        <location filename="../../gui/qt_transfer.py" line="168"/>
         <source>Annotator:</source>
         <translation>المُعلِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="170"/>
+        <location filename="../../gui/qt_transfer.py" line="169"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="197"/>
+        <location filename="../../gui/qt_transfer.py" line="200"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="199"/>
+        <location filename="../../gui/qt_transfer.py" line="202"/>
         <source>Articles and annotations</source>
         <translation>مقالات وتعليمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="201"/>
+        <location filename="../../gui/qt_transfer.py" line="204"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="207"/>
+        <location filename="../../gui/qt_transfer.py" line="210"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="214"/>
+        <location filename="../../gui/qt_transfer.py" line="217"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
     </message>
