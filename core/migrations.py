@@ -66,16 +66,45 @@ CREATE VIRTUAL TABLE documents_search USING fts5 (norm, tokenize = 'trigram');
 """
 
 
-@MIGRATIONS(name="0001_initial")
-def initial_schema(db: Database) -> None:
-    """Create every table; documents_search holds the normalized copy (rowid = documents.id)."""
+def _run(db: Database, script: str) -> None:
+    """Execute a block of statements one by one (sqlite-utils runs each migration in a
+    transaction of its own; ``executescript`` would commit it)."""
     statement = ""
-    for line in SCHEMA.splitlines(keepends=True):
+    for line in script.splitlines(keepends=True):
         statement += line
         if sqlite3.complete_statement(statement):
             db.execute(statement)
             statement = ""
+
+
+@MIGRATIONS(name="0001_initial")
+def initial_schema(db: Database) -> None:
+    """Create every table; documents_search holds the normalized copy (rowid = documents.id)."""
+    _run(db, SCHEMA)
     db.execute("INSERT INTO alama_meta (key, value) VALUES ('application', ?)", [APPLICATION])
+
+
+REVIEW_SCHEMA = """
+ALTER TABLE spans ADD COLUMN reviewer TEXT;
+ALTER TABLE spans ADD COLUMN agreed TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE rejections (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    rejected INTEGER NOT NULL CHECK (rejected IN (0, 1)),
+    reviewer TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (doc, start_char, end_char, label)
+);
+"""
+
+
+@MIGRATIONS(name="0002_review")
+def review_schema(db: Database) -> None:
+    """Gold spans record their reviewer and the annotators who agreed; a reviewer's rejections
+    of candidate spans are kept (``rejected = 0`` is a rejection taken back)."""
+    _run(db, REVIEW_SCHEMA)
 
 
 KNOWN = frozenset(migration.name for migration in MIGRATIONS.pending(Database(memory=True)))

@@ -70,13 +70,18 @@ class Span:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+    reviewer: str | None = None
+    """For a gold span: who last reviewed it."""
+    agreed: tuple[str, ...] = ()
+    """For a gold span: the annotators whose layers have exactly this span."""
 
     @classmethod
     def new(cls, doc: int, annotator: str, start: int, end: int, label: str, origin: str,
-            stamp: str, span_id: str | None = None) -> Span:  # fmt: skip
+            stamp: str, span_id: str | None = None, reviewer: str | None = None,
+            agreed: tuple[str, ...] = ()) -> Span:  # fmt: skip
         """A span not yet stored: a fresh id (unless given), created and updated now."""
         return cls(span_id or uuid.uuid4().hex, doc, annotator, start, end, label, str(origin),
-                   stamp, stamp, None)  # fmt: skip
+                   stamp, stamp, None, reviewer, agreed)  # fmt: skip
 
     @property
     def key(self) -> tuple[int, int, str]:

@@ -1,0 +1,33 @@
+"""The project file: every read and write of a project goes through `Store`.
+
+One SQLite file per project, opened through sqlite-utils, in WAL mode with foreign keys on.
+Every user action is its own ``BEGIN IMMEDIATE`` transaction, committed before the method
+returns; bulk work (an import, a merge) wraps many calls in `Store.transaction`, which is all
+or nothing. Two processes on one file wait for each other (busy timeout) instead of failing.
+
+The SQL is split by topic: `base` (opening, labels, annotators), `spans` (layers, gold,
+rejections), `sync` (whole rows for merging) and `project` (documents and status).
+"""
+
+from .base import (
+    BUSY_TIMEOUT_S,
+    RESERVED_PREFIX,
+    SQLITE_HEADER,
+    check_annotator,
+    check_is_project,
+    now,
+)
+from .project import Store
+from .sync import RejectionRow, StatusRow
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "RESERVED_PREFIX",
+    "SQLITE_HEADER",
+    "RejectionRow",
+    "StatusRow",
+    "Store",
+    "check_annotator",
+    "check_is_project",
+    "now",
+]

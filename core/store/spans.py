@@ -1,0 +1,266 @@
+"""Spans: every annotator's layer, the gold layer written in review, and rejected candidates.
+
+Roles are kept here as well as in the window: the gold layer is written only with a reviewer's
+name, and no annotator can take the gold layer's name (`check_annotator`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from alama.core.errors import InputError
+from alama.core.model import GOLD_ANNOTATOR, Origin, Span
+
+from .base import Connection, check_annotator, now
+
+SPAN_COLUMNS = (
+    "id, doc, annotator, start_char, end_char, label, origin, created_at, updated_at, deleted_at, "
+    "reviewer, agreed"
+)
+SPAN_PLACES = ", ".join("?" * 12)
+
+
+def span_from_row(row: tuple[Any, ...]) -> Span:
+    """A `Span` from a row of `SPAN_COLUMNS`."""
+    return Span(*row[:11], agreed=tuple(json.loads(row[11])))
+
+
+def span_to_row(span: Span) -> tuple[Any, ...]:
+    """The row of `SPAN_COLUMNS` that stores a `Span`."""
+    return (
+        span.id, span.doc, span.annotator, span.start, span.end, span.label, span.origin,
+        span.created_at, span.updated_at, span.deleted_at, span.reviewer,
+        json.dumps(list(span.agreed), ensure_ascii=False),
+    )  # fmt: skip
+
+
+class SpanRows(Connection):
+    """Reading and writing spans."""
+
+    def spans(self, doc: int, annotator: str | None = None) -> list[Span]:
+        """Live spans of a document (one layer, or every layer), in reading order."""
+        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc = ? AND deleted_at IS NULL"
+        params: tuple[Any, ...] = (doc,)
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params += (annotator,)
+        rows = self.conn.execute(sql + " ORDER BY start_char, end_char DESC, label", params)
+        return [span_from_row(row) for row in rows]
+
+    def span(self, span_id: str) -> Span:
+        """One span by id, live or deleted."""
+        row = self.conn.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)
+        ).fetchone()
+        if row is None:
+            raise InputError(f"no span with id {span_id}")
+        return span_from_row(row)
+
+    def iter_spans(self, annotator: str | None = None) -> Iterator[Span]:
+        """Every live span of the project (or of one layer), grouped by document."""
+        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE deleted_at IS NULL"
+        params: tuple[Any, ...] = ()
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params = (annotator,)
+        cursor = self.conn.execute(sql + " ORDER BY doc, annotator, start_char, end_char", params)
+        while batch := cursor.fetchmany(2000):
+            yield from (span_from_row(row) for row in batch)
+
+    def add_span(
+        self,
+        doc: int,
+        annotator: str,
+        start: int,
+        end: int,
+        label: str,
+        origin: str = Origin.MANUAL,
+        span_id: str | None = None,
+    ) -> Span:
+        """Store a span in an annotator's layer; the document becomes "in progress" for them."""
+        annotator = check_annotator(annotator)
+        self._check_span(doc, start, end, label)
+        span = Span.new(doc, annotator, start, end, label, origin, now(), span_id)
+        with self.transaction():
+            self.ensure_annotator(annotator)
+            self._insert([span])
+        return span
+
+    def add_spans(
+        self,
+        doc: int,
+        annotator: str,
+        spans: Iterable[tuple[int, int, str]],
+        origin: str = Origin.IMPORTED,
+    ) -> int:
+        """Add many spans to one layer, skipping any the layer already has; return the count."""
+        with self.transaction():
+            annotator = self.ensure_annotator(annotator)
+            have = {span.key for span in self.spans(doc, annotator)}
+            length = self._text_length(doc)
+            stamp = now()
+            new: list[Span] = []
+            for start, end, label in spans:
+                if (start, end, label) in have:
+                    continue
+                self._check_span(doc, start, end, label, length)
+                have.add((start, end, label))
+                new.append(Span.new(doc, annotator, start, end, label, origin, stamp))
+            self._insert(new)
+            if not new:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
+                    "VALUES (?, ?, 'in_progress', ?)",
+                    (doc, annotator, stamp),
+                )
+        return len(new)
+
+    def add_gold(
+        self,
+        doc: int,
+        start: int,
+        end: int,
+        label: str,
+        reviewer: str,
+        agreed: Iterable[str] = (),
+        span_id: str | None = None,
+    ) -> Span:
+        """Accept a span into the gold layer, recording the reviewer and who agreed."""
+        reviewer = check_annotator(reviewer)
+        self._check_span(doc, start, end, label)
+        span = Span.new(doc, GOLD_ANNOTATOR, start, end, label, Origin.REVIEW, now(), span_id,
+                        reviewer, tuple(sorted(agreed)))  # fmt: skip
+        with self.transaction():
+            self._layer(GOLD_ANNOTATOR)
+            self._insert([span])
+        return span
+
+    def add_gold_spans(self, spans: list[Span]) -> int:
+        """Store many new gold spans at once (made by `Span.new` with a reviewer)."""
+        if any(sp.annotator != GOLD_ANNOTATOR or not sp.reviewer for sp in spans):
+            raise InputError("only reviewed spans go into the gold layer")
+        with self.transaction():
+            self._layer(GOLD_ANNOTATOR)
+            self._insert(spans)
+        return len(spans)
+
+    def _insert(self, spans: list[Span]) -> None:
+        """Write new spans and mark their layers in progress; the caller holds the transaction."""
+        self.conn.executemany(
+            f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_PLACES})",
+            [span_to_row(sp) for sp in spans],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?)",
+            {(sp.doc, sp.annotator, sp.created_at) for sp in spans},
+        )
+
+    def change_span(
+        self,
+        span_id: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        reviewer: str | None = None,
+        agreed: Iterable[str] | None = None,
+    ) -> Span:
+        """Move or relabel a live span; return it as it now is.
+
+        A gold span changes only with the reviewer's name (and who agrees with its new form).
+        """
+        old = self._writable(span_id, reviewer)
+        if old.deleted_at is not None:
+            raise InputError("that span was deleted")
+        new_start = old.start if start is None else start
+        new_end = old.end if end is None else end
+        new_label = old.label if label is None else label
+        self._check_span(old.doc, new_start, new_end, new_label)
+        new_agreed = old.agreed if agreed is None else tuple(sorted(agreed))
+        stamp = now()
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE spans SET start_char = ?, end_char = ?, label = ?, updated_at = ?, "
+                "reviewer = ?, agreed = ? WHERE id = ?",
+                (new_start, new_end, new_label, stamp, reviewer or old.reviewer,
+                 json.dumps(list(new_agreed), ensure_ascii=False), span_id),
+            )  # fmt: skip
+        return self.span(span_id)
+
+    def delete_span(self, span_id: str, reviewer: str | None = None) -> Span:
+        """Delete a span, keeping a tombstone so that a merge cannot bring it back."""
+        self._writable(span_id, reviewer)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE spans SET deleted_at = ?, updated_at = ?, "
+                "reviewer = COALESCE(?, reviewer) WHERE id = ?",
+                (stamp := now(), stamp, reviewer, span_id),
+            )
+        return self.span(span_id)
+
+    def restore_span(self, span_id: str, reviewer: str | None = None) -> Span:
+        """Bring a deleted span back (undo of a delete)."""
+        self._writable(span_id, reviewer)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE spans SET deleted_at = NULL, updated_at = ?, "
+                "reviewer = COALESCE(?, reviewer) WHERE id = ?",
+                (now(), reviewer, span_id),
+            )
+        return self.span(span_id)
+
+    def _writable(self, span_id: str, reviewer: str | None) -> Span:
+        """The span, if this write respects the roles: gold needs a reviewer, layers do not."""
+        span = self.span(span_id)
+        if span.annotator == GOLD_ANNOTATOR and not reviewer:
+            raise InputError("the gold layer is changed only in review mode")
+        if span.annotator != GOLD_ANNOTATOR and reviewer:
+            raise InputError("review writes the gold layer only, not an annotator's layer")
+        if reviewer:
+            check_annotator(reviewer)
+        return span
+
+    def _text_length(self, doc: int) -> int:
+        row = self.conn.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", (doc,)
+        ).fetchone()
+        if row is None:
+            raise InputError(f"no document with id {doc}")
+        return int(row[0])
+
+    def _check_span(
+        self, doc: int, start: int, end: int, label: str, length: int | None = None
+    ) -> None:
+        length = self._text_length(doc) if length is None else length
+        if not 0 <= start < end <= length:
+            raise InputError(f"span {start}–{end} is outside the text (0–{length})")
+        self.labels().require([label])
+
+    # --- rejected candidates ---------------------------------------------------------------
+
+    def rejections(self, doc: int) -> dict[tuple[int, int, str], str]:
+        """The candidate spans a reviewer rejected in a document: key → reviewer."""
+        rows = self.conn.execute(
+            "SELECT start_char, end_char, label, reviewer FROM rejections "
+            "WHERE doc = ? AND rejected = 1",
+            (doc,),
+        )
+        return {(start, end, label): reviewer for start, end, label, reviewer in rows}
+
+    def set_rejected(
+        self, doc: int, key: tuple[int, int, str], reviewer: str, rejected: bool = True
+    ) -> None:
+        """Record that a reviewer rejected a candidate span (or took the rejection back)."""
+        reviewer = check_annotator(reviewer)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO rejections (doc, start_char, end_char, label, rejected, reviewer, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (doc, start_char, end_char, label) DO UPDATE SET "
+                "rejected = excluded.rejected, reviewer = excluded.reviewer, "
+                "updated_at = excluded.updated_at",
+                (doc, *key, int(rejected), reviewer, now()),
+            )

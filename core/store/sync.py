@@ -1,0 +1,112 @@
+"""Whole rows in and out of a project, as `alama merge` folds one project file into another.
+
+Rows are read with their timestamps and tombstones and written back as they are: a merge never
+makes a version of its own, so folding the same file in twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from alama.core.model import GOLD_ANNOTATOR, Span
+
+from .base import check_annotator
+from .spans import SPAN_COLUMNS, SPAN_PLACES, SpanRows, span_from_row, span_to_row
+
+BATCH = 500
+
+
+class StatusRow(NamedTuple):
+    """A document's state for one layer, as stored."""
+
+    doc: int
+    annotator: str
+    state: str
+    updated_at: str
+
+
+class RejectionRow(NamedTuple):
+    """A reviewer's decision on a candidate span, as stored."""
+
+    doc: int
+    start: int
+    end: int
+    label: str
+    rejected: int
+    reviewer: str
+    updated_at: str
+
+
+class SyncRows(SpanRows):
+    """Every stored version, and writing versions that won a merge."""
+
+    def document_hashes(self) -> dict[str, int]:
+        """Every document's content hash → its id in this project."""
+        return dict(self.conn.execute("SELECT hash, id FROM documents").fetchall())
+
+    def all_spans(self) -> Iterator[Span]:
+        """Every span, live or deleted."""
+        cursor = self.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans ORDER BY doc, id")
+        while batch := cursor.fetchmany(2000):
+            yield from (span_from_row(row) for row in batch)
+
+    def spans_by_id(self, ids: Iterable[str]) -> dict[str, Span]:
+        """The stored version of each of these span ids that this project has."""
+        wanted = list(ids)
+        found: dict[str, Span] = {}
+        for at in range(0, len(wanted), BATCH):
+            chunk = wanted[at : at + BATCH]
+            rows = self.conn.execute(
+                f"SELECT {SPAN_COLUMNS} FROM spans WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((row[0], span_from_row(row)) for row in rows)
+        return found
+
+    def put_spans(self, spans: list[Span]) -> None:
+        """Write these versions of spans as they are, replacing older versions of the same ids."""
+        layers = sorted({sp.annotator for sp in spans})
+        self._register_layers(
+            [name if name == GOLD_ANNOTATOR else check_annotator(name) for name in layers]
+        )
+        columns = SPAN_COLUMNS.split(", ")
+        updates = ", ".join(f"{column} = excluded.{column}" for column in columns[1:])
+        with self.transaction():
+            self.conn.executemany(
+                f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_PLACES}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                [span_to_row(sp) for sp in spans],
+            )
+
+    def status_rows(self) -> list[StatusRow]:
+        """Every layer's status row."""
+        rows = self.conn.execute("SELECT doc, annotator, state, updated_at FROM status")
+        return [StatusRow(*row) for row in rows]
+
+    def put_status_rows(self, rows: list[StatusRow]) -> None:
+        """Write status rows as they are."""
+        self._register_layers(sorted({row.annotator for row in rows}))
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
+                "VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def rejection_rows(self) -> list[RejectionRow]:
+        """Every reviewer decision on a candidate span, taken back or not."""
+        rows = self.conn.execute(
+            "SELECT doc, start_char, end_char, label, rejected, reviewer, updated_at "
+            "FROM rejections"
+        )
+        return [RejectionRow(*row) for row in rows]
+
+    def put_rejection_rows(self, rows: list[RejectionRow]) -> None:
+        """Write reviewer decisions as they are."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO rejections (doc, start_char, end_char, label, rejected, "
+                "reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
