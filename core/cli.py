@@ -5,6 +5,7 @@ Every failure is one line on stderr and a non-zero exit; the project is left as 
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sqlite3
@@ -282,6 +283,61 @@ def agreement_(project: Path, as_json: bool, annotators: str | None, labels: str
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(agreement.as_table(figures))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--accept-agreed",
+    is_flag=True,
+    required=True,
+    help="Copy into gold every span all annotators who finished a document made identically.",
+)
+@click.option(
+    "--min-annotators",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Only documents at least this many annotators finished.",
+)
+@click.option(
+    "--reviewer",
+    default=getpass.getuser,
+    show_default="your login name",
+    help="Whose review the gold spans record.",
+)
+@friendly
+def review(project: Path, accept_agreed: bool, min_annotators: int, reviewer: str) -> None:
+    """The bulk step of review: agreed spans go into the gold layer.
+
+    Spans a reviewer already rejected, or settled in another form, are left alone; running it
+    again adds nothing new. Review the rest in the window (Review ▸ Review mode).
+    """
+    from alama.core import review as reviewing
+
+    if not accept_agreed:
+        raise click.UsageError("say what to do: --accept-agreed")
+    with Store.open(project) as store, progress_bar("reviewing") as progress:
+        report = reviewing.accept_agreed(store, reviewer, min_annotators, progress)
+    click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@friendly
+def merge(target: Path, sources: tuple[Path, ...]) -> None:
+    """Fold annotator project files into TARGET (created if missing).
+
+    Documents are matched by their text, spans by id; of two versions of a span the newer
+    wins, a deletion included. Labels the target lacks are added. Running it twice changes
+    nothing. All or nothing.
+    """
+    from alama.core import merging
+
+    with progress_bar("merging") as progress:
+        report = merging.merge(target, sources, progress)
+    click.echo(report.summary(), err=True)
 
 
 def _open_window(project: Path | None) -> None:

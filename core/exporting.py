@@ -156,6 +156,7 @@ def jsonl_record(layer: Layer) -> dict[str, Any]:
             "label": span.label,
             "token_start": first_at[span.start],
             "token_end": last_at[span.end],
+            **_review_fields(span),
         }
         for span in layer.spans
     ]
@@ -169,6 +170,13 @@ def jsonl_record(layer: Layer) -> dict[str, Any]:
         record["_annotator_id"] = layer.annotator
         record["answer"] = "accept" if layer.status is Status.DONE else "ignore"
     return record
+
+
+def _review_fields(span: Span) -> dict[str, Any]:
+    """A gold span's reviewer and the annotators who agreed (nothing for other layers)."""
+    if span.annotator != GOLD_ANNOTATOR:
+        return {}
+    return {"reviewer": span.reviewer, "agreed": list(span.agreed)}
 
 
 def doccano_record(layer: Layer) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from alama.core import text as arabic
 from alama.core.errors import InputError
 from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
-from alama.core.model import IMPORTED_ANNOTATOR, Status
+from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, Status
 from alama.core.store import Store, check_annotator
 
 FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
@@ -30,6 +30,10 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "brat": (".ann", ".txt"),
 }
 CLASSIFICATION = "text-classification answer, not spans (its text is imported)"
+GOLD_LAYER = (
+    "record of the gold layer (it is written only in review; alama merge carries it between "
+    "projects)"
+)
 RELATION = "relation between spans (Alama has none; the spans are imported)"
 
 
@@ -239,6 +243,9 @@ def import_paths(
     report.records = len(records)
     labels = _settle_labels(store, records, label_map or {}, add_labels, report)
     for record in records:
+        if record.annotator == GOLD_ANNOTATOR:  # a full export's gold records: text only
+            report.skipped[GOLD_LAYER] += 1
+            record.spans, record.annotator, record.answered = [], None, False
         if record.has_layer:
             record.annotator = check_annotator(record.annotator or IMPORTED_ANNOTATOR)
     notify(f"writing {len(records)} records to {store.path}")

@@ -1,8 +1,10 @@
-"""One annotator's session on an open project: the actions of the window, each undoable.
+"""One person's session on an open project: the actions of the window, each undoable.
 
-Every action is a `QUndoCommand` whose redo/undo call the store (one committed transaction each)
-and then announce which document changed, so the window repaints from the store. Commands keep
-their document, so undo and redo work after switching documents.
+An annotator edits their own layer; in review mode the same person edits the gold layer as its
+reviewer, and accepts or rejects the annotators' candidate spans. Every action is a
+`QUndoCommand` whose redo/undo call the store (one committed transaction each) and then
+announce which document changed, so the window repaints from the store. Commands keep their
+document, so undo and redo work after switching documents.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from collections import OrderedDict
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from alama.core.model import Origin, Span, Status
+from alama.core import review
+from alama.core.errors import InputError
+from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
 from alama.core.store import Store
 from alama.core.text import TextIndex
 
@@ -20,15 +24,22 @@ INDEX_CACHE = 32
 
 
 class Session(QObject):
-    """The open project, whose layer is being edited, and the undo history."""
+    """The open project, whose layer is being edited, and the undo history.
+
+    ``layer`` is the annotator's own name, or the gold layer in review mode; ``reviewer`` is
+    the person's name in review mode and None otherwise.
+    """
 
     changed = Signal(int)  # a document whose spans or status changed
     spanPicked = Signal(object)  # the span an action left current (or None)
 
-    def __init__(self, store: Store, annotator: str) -> None:
+    def __init__(self, store: Store, annotator: str, reviewing: bool = False) -> None:
         super().__init__()
         self.store = store
         self.annotator = store.ensure_annotator(annotator)
+        self.reviewing = reviewing
+        self.layer = GOLD_ANNOTATOR if reviewing else self.annotator
+        self.reviewer = self.annotator if reviewing else None
         self.undo_stack = QUndoStack(self)
         self._indexes: OrderedDict[int, TextIndex] = OrderedDict()
 
@@ -45,8 +56,18 @@ class Session(QObject):
         return index
 
     def spans(self, doc: int) -> list[Span]:
-        """This annotator's spans in a document."""
-        return self.store.spans(doc, self.annotator)
+        """The spans of the layer being edited (this annotator's, or gold) in a document."""
+        return self.store.spans(doc, self.layer)
+
+    def review(self, doc: int) -> review.DocumentReview:
+        """Every finished layer of the document, its candidates and the gold layer."""
+        return review.document_review(self.store, doc)
+
+    def _own(self, span: Span) -> Span:
+        """The span, if it is in the layer this session edits (annotators edit only theirs)."""
+        if span.annotator != self.layer:
+            raise InputError("only your own layer can be changed here")
+        return span
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -65,25 +86,73 @@ class Session(QObject):
 
     def relabel(self, span: Span, label: str) -> None:
         """Give a span another label."""
-        if span.label != label:
+        if self._own(span).label != label:
             self.undo_stack.push(ChangeSpan(self, span, span.start, span.end, label))
 
     def resize(self, span: Span, side: str, grow: bool, by_token: bool) -> None:
         """Grow or shrink one end of a span by a token or a character."""
-        index = self.index(span.doc)
+        index = self.index(self._own(span).doc)
         move = index.grow if grow else index.shrink
         start, end = move(span.start, span.end, side, by_token)
         if (start, end) != (span.start, span.end) and start < end:
             self.undo_stack.push(ChangeSpan(self, span, start, end, span.label))
 
     def delete(self, span: Span) -> None:
-        """Delete a span (a tombstone stays on file)."""
-        self.undo_stack.push(DeleteSpan(self, span))
+        """Delete a span (a tombstone stays on file); in review, the candidate is rejected too."""
+        if self.reviewing:
+            self.reject(span.doc, span.key)
+        else:
+            self.undo_stack.push(DeleteSpan(self, self._own(span)))
 
     def set_status(self, doc: int, status: Status) -> None:
-        """Mark a document done (or not) for this annotator."""
-        if self.store.status(doc, self.annotator) is not status:
+        """Mark a document done (or not) for this annotator, or reviewed in review mode."""
+        if self.store.status(doc, self.layer) is not status:
             self.undo_stack.push(SetStatus(self, doc, status))
+
+    # --- review ----------------------------------------------------------------------------
+
+    def accept(self, doc: int, key: review.Key) -> Span | None:
+        """Put a candidate into gold (nothing happens if gold has it already)."""
+        existing = next((s for s in self.spans(doc) if s.key == key), None)
+        if existing is not None:
+            self.spanPicked.emit(existing)
+            return existing
+        command = AddSpan(self, doc, *key)
+        self.undo_stack.push(command)
+        return command.span
+
+    def reject(self, doc: int, key: review.Key) -> None:
+        """Keep a candidate out of gold (taking it out if it is there); remembered on file."""
+        self.undo_stack.push(Reject(self, doc, key))
+
+    def accept_agreed(self, doc: int) -> int:
+        """Accept every open candidate all finished annotators agree on; one undo step."""
+        agreed = self.review(doc).agreed_open()
+        if not agreed:
+            return 0
+        self.undo_stack.beginMacro(
+            QCoreApplication.translate("Session", "Accept %n agreed span(s)", "", len(agreed))
+        )
+        for candidate in agreed:
+            self.undo_stack.push(AddSpan(self, doc, *candidate.key))
+        self.undo_stack.endMacro()
+        return len(agreed)
+
+    def _add(self, doc: int, start: int, end: int, label: str) -> Span:
+        """Store a new span in the layer being edited."""
+        if not self.reviewing:
+            return self.store.add_span(doc, self.annotator, start, end, label, Origin.MANUAL)
+        with self.store.transaction():
+            agreed = self.review(doc).agreeing((start, end, label))
+            if (start, end, label) in self.store.rejections(doc):
+                self.store.set_rejected(doc, (start, end, label), self.annotator, rejected=False)
+            return self.store.add_gold(doc, start, end, label, self.annotator, agreed)
+
+    def _change(self, span: Span, start: int, end: int, label: str) -> Span:
+        agreed = self.review(span.doc).agreeing((start, end, label)) if self.reviewing else None
+        return self.store.change_span(
+            span.id, start=start, end=end, label=label, reviewer=self.reviewer, agreed=agreed
+        )
 
 
 class AddSpan(QUndoCommand):
@@ -99,18 +168,18 @@ class AddSpan(QUndoCommand):
     def redo(self) -> None:
         store = self.session.store
         if self.span is None:
-            self.status_before = store.status(self.doc, self.session.annotator)
-            self.span = store.add_span(self.doc, self.session.annotator, *self.args, Origin.MANUAL)
+            self.status_before = store.status(self.doc, self.session.layer)
+            self.span = self.session._add(self.doc, *self.args)
         else:
-            self.span = store.restore_span(self.span.id)
+            self.span = store.restore_span(self.span.id, self.session.reviewer)
         self.session.changed.emit(self.doc)
         self.session.spanPicked.emit(self.span)
 
     def undo(self) -> None:
         assert self.span is not None
-        self.session.store.delete_span(self.span.id)
+        self.session.store.delete_span(self.span.id, self.session.reviewer)
         if self.status_before is Status.TODO and not self.session.spans(self.doc):
-            self.session.store.set_status(self.doc, self.session.annotator, Status.TODO)
+            self.session.store.set_status(self.doc, self.session.layer, Status.TODO)
         self.session.changed.emit(self.doc)
         self.session.spanPicked.emit(None)
 
@@ -125,12 +194,12 @@ class DeleteSpan(QUndoCommand):
         self.session, self.span = session, span
 
     def redo(self) -> None:
-        self.session.store.delete_span(self.span.id)
+        self.session.store.delete_span(self.span.id, self.session.reviewer)
         self.session.changed.emit(self.span.doc)
         self.session.spanPicked.emit(None)
 
     def undo(self) -> None:
-        span = self.session.store.restore_span(self.span.id)
+        span = self.session.store.restore_span(self.span.id, self.session.reviewer)
         self.session.changed.emit(self.span.doc)
         self.session.spanPicked.emit(span)
 
@@ -146,7 +215,7 @@ class ChangeSpan(QUndoCommand):
         self.after = (start, end, label)
 
     def _apply(self, start: int, end: int, label: str) -> None:
-        span = self.session.store.change_span(self.before.id, start=start, end=end, label=label)
+        span = self.session._change(self.before, start, end, label)
         self.session.changed.emit(span.doc)
         self.session.spanPicked.emit(span)
 
@@ -167,12 +236,40 @@ class SetStatus(QUndoCommand):
             else QCoreApplication.translate("Session", "Mark not done")
         )
         self.session, self.doc, self.status = session, doc, status
-        self.before = session.store.status(doc, session.annotator)
+        self.before = session.store.status(doc, session.layer)
 
     def redo(self) -> None:
-        self.session.store.set_status(self.doc, self.session.annotator, self.status)
+        self.session.store.set_status(self.doc, self.session.layer, self.status)
         self.session.changed.emit(self.doc)
 
     def undo(self) -> None:
-        self.session.store.set_status(self.doc, self.session.annotator, self.before)
+        self.session.store.set_status(self.doc, self.session.layer, self.before)
+        self.session.changed.emit(self.doc)
+
+
+class Reject(QUndoCommand):
+    """Keep a candidate out of gold; undo takes the rejection back (and restores a gold span
+    the rejection deleted)."""
+
+    def __init__(self, session: Session, doc: int, key: review.Key) -> None:
+        super().__init__(QCoreApplication.translate("Session", "Reject %1").replace("%1", key[2]))
+        self.session, self.doc, self.key = session, doc, key
+        self.was_rejected = key in session.store.rejections(doc)
+        self.gold = next((s for s in session.spans(doc) if s.key == key), None)
+
+    def redo(self) -> None:
+        store, reviewer = self.session.store, self.session.annotator
+        with store.transaction():
+            if self.gold is not None:
+                store.delete_span(self.gold.id, reviewer)
+            store.set_rejected(self.doc, self.key, reviewer)
+        self.session.changed.emit(self.doc)
+        self.session.spanPicked.emit(None)
+
+    def undo(self) -> None:
+        store, reviewer = self.session.store, self.session.annotator
+        with store.transaction():
+            store.set_rejected(self.doc, self.key, reviewer, rejected=self.was_rejected)
+            if self.gold is not None:
+                store.restore_span(self.gold.id, reviewer)
         self.session.changed.emit(self.doc)

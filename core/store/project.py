@@ -142,6 +142,20 @@ class Store(SyncRows):
                 )
         return before
 
+    def layer_states(self, doc: int) -> dict[str, Status]:
+        """Every layer of one document (a status row or a live span) and its state."""
+        rows = self.conn.execute(
+            """
+            SELECT l.annotator, COALESCE(st.state, 'in_progress')
+            FROM (SELECT annotator FROM status WHERE doc = ?
+                  UNION SELECT annotator FROM spans WHERE doc = ? AND deleted_at IS NULL) l
+            LEFT JOIN status st ON st.doc = ? AND st.annotator = l.annotator
+            ORDER BY l.annotator
+            """,
+            (doc, doc, doc),
+        ).fetchall()
+        return {annotator: Status(state) for annotator, state in rows}
+
     def layers(self) -> list[tuple[int, str, Status]]:
         """Every (document, annotator) pair with a status or a live span, in project order."""
         rows = self.conn.execute(

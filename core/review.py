@@ -1,0 +1,244 @@
+"""Review: the annotators' layers of a document side by side, and the gold layer built from them.
+
+A *candidate* is a span (start, end, label) that an annotator who finished the document marked,
+or that the gold layer holds. Its *agreement* says how many of those annotators marked exactly
+it (all, some, one, or none: the reviewer added it); its *decision* says what the reviewer did
+with it (in gold, rejected, settled by a gold span of another form, or still open). Only the
+layers of annotators who marked the document done are counted, as in `agreement`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from alama.core.errors import InputError
+from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
+from alama.core.store import Store, check_annotator, now
+
+Key = tuple[int, int, str]
+
+
+class Agreement(StrEnum):
+    """How many of the annotators who finished the document marked a candidate exactly."""
+
+    ALL = "all"
+    SOME = "some"
+    ONE = "one"
+    NONE = "none"
+
+
+class Decision(StrEnum):
+    """What the reviewer made of a candidate."""
+
+    GOLD = "gold"
+    REJECTED = "rejected"
+    COVERED = "covered"
+    OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One span that some layer of the document has, with who marked it and its decision."""
+
+    start: int
+    end: int
+    label: str
+    annotators: tuple[str, ...]
+    agreement: Agreement
+    decision: Decision
+    gold: Span | None = None
+
+    @property
+    def key(self) -> Key:
+        """Offsets and label, as `Span.key`."""
+        return (self.start, self.end, self.label)
+
+    @property
+    def disputed(self) -> bool:
+        """An open candidate that not every annotator marked: a disagreement to review."""
+        return self.decision is Decision.OPEN and self.agreement is not Agreement.ALL
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReview:
+    """Everything review mode shows for one document."""
+
+    doc: int
+    finished: tuple[str, ...]
+    unfinished: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    reviewed: bool
+
+    def agreed_open(self) -> list[Candidate]:
+        """Candidates every finished annotator marked, not yet decided."""
+        return [
+            c for c in self.candidates
+            if c.agreement is Agreement.ALL and c.decision is Decision.OPEN
+        ]  # fmt: skip
+
+    def disputed(self) -> list[Candidate]:
+        """The disagreements still open, in reading order."""
+        return [c for c in self.candidates if c.disputed]
+
+    def find(self, key: Key) -> Candidate | None:
+        """The candidate with these offsets and label."""
+        return next((c for c in self.candidates if c.key == key), None)
+
+    def agreeing(self, key: Key) -> tuple[str, ...]:
+        """The finished annotators who marked exactly this span."""
+        found = self.find(key)
+        return found.annotators if found else ()
+
+
+def classify(
+    layers: dict[str, set[Key]], gold: Iterable[Span], rejected: Iterable[Key]
+) -> list[Candidate]:
+    """Candidates of one document from the finished layers, the live gold spans, rejections."""
+    gold_by_key = {span.key: span for span in gold}
+    rejected = set(rejected)
+    counted = len(layers)
+    marked: dict[Key, list[str]] = {}
+    for annotator in sorted(layers):
+        for key in layers[annotator]:
+            marked.setdefault(key, []).append(annotator)
+    candidates = []
+    for key in sorted(set(marked) | set(gold_by_key), key=lambda k: (k[0], -k[1], k[2])):
+        who = tuple(marked.get(key, ()))
+        if not who:
+            agreement = Agreement.NONE
+        elif len(who) == counted:
+            agreement = Agreement.ALL
+        else:
+            agreement = Agreement.ONE if len(who) == 1 else Agreement.SOME
+        candidates.append(
+            Candidate(
+                key[0],
+                key[1],
+                key[2],
+                who,
+                agreement,
+                _decision(key, gold_by_key, rejected),
+                gold_by_key.get(key),
+            )
+        )
+    return candidates
+
+
+def _decision(key: Key, gold: dict[Key, Span], rejected: set[Key]) -> Decision:
+    if key in gold:
+        return Decision.GOLD
+    if key in rejected:
+        return Decision.REJECTED
+    start, end, label = key
+    for other in gold.values():
+        if (
+            other.start < end
+            and start < other.end
+            and (other.label == label or (other.start, other.end) == (start, end))
+        ):
+            return Decision.COVERED
+    return Decision.OPEN
+
+
+def document_review(store: Store, doc: int) -> DocumentReview:
+    """The review of one document as it stands in the project."""
+    states = store.layer_states(doc)
+    finished = tuple(a for a, s in states.items() if a != GOLD_ANNOTATOR and s is Status.DONE)
+    unfinished = tuple(a for a, s in states.items() if a != GOLD_ANNOTATOR and s is not Status.DONE)
+    layers: dict[str, set[Key]] = {name: set() for name in finished}
+    gold: list[Span] = []
+    for span in store.spans(doc):
+        if span.annotator == GOLD_ANNOTATOR:
+            gold.append(span)
+        elif span.annotator in layers:
+            layers[span.annotator].add(span.key)
+    candidates = classify(layers, gold, store.rejections(doc))
+    reviewed = states.get(GOLD_ANNOTATOR) is Status.DONE
+    return DocumentReview(doc, finished, unfinished, tuple(candidates), reviewed)
+
+
+@dataclass
+class AcceptReport:
+    """What `accept_agreed` copied into gold."""
+
+    min_annotators: int
+    documents: int = 0
+    too_few: int = 0
+    spans_added: int = 0
+    documents_changed: int = 0
+
+    def summary(self) -> str:
+        """One line for the terminal or a message box."""
+        n = self.min_annotators
+        return (
+            f"accepted {self.spans_added} agreed span{'s' * (self.spans_added != 1)} into gold "
+            f"in {self.documents_changed} document{'s' * (self.documents_changed != 1)}; "
+            f"{self.documents} document{'s' * (self.documents != 1)} had at least {n} annotator"
+            f"{'s' * (n != 1)} who finished {'them' if self.documents != 1 else 'it'}, "
+            f"{self.too_few} had fewer"
+        )
+
+
+def accept_agreed(
+    store: Store,
+    reviewer: str,
+    min_annotators: int = 2,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> AcceptReport:
+    """Copy into gold every open span that all annotators who finished a document made
+    identically, where at least ``min_annotators`` finished it; one transaction."""
+    reviewer = check_annotator(reviewer)
+    if min_annotators < 1:
+        raise InputError("--min-annotators must be 1 or more")
+    report = AcceptReport(min_annotators)
+    finished: dict[int, list[str]] = {}
+    for doc, annotator, state in store.layers():
+        if annotator != GOLD_ANNOTATOR and state is Status.DONE:
+            finished.setdefault(doc, []).append(annotator)
+    rejected: dict[int, set[Key]] = {}
+    for row in store.rejection_rows():
+        if row.rejected:
+            rejected.setdefault(row.doc, set()).add((row.start, row.end, row.label))
+    stamp = now()
+    new: list[Span] = []
+    total = len(finished)
+    for number, (doc, spans) in enumerate(itertools.groupby(store.iter_spans(), lambda s: s.doc)):
+        if number % 500 == 0:
+            progress(min(number, total), total)
+        who = finished.get(doc, [])
+        if len(who) < min_annotators:
+            continue
+        layers: dict[str, set[Key]] = {name: set() for name in who}
+        gold: list[Span] = []
+        for span in spans:
+            if span.annotator == GOLD_ANNOTATOR:
+                gold.append(span)
+            elif span.annotator in layers:
+                layers[span.annotator].add(span.key)
+        agreed = [
+            c for c in classify(layers, gold, rejected.get(doc, ()))
+            if c.agreement is Agreement.ALL and c.decision is Decision.OPEN
+        ]  # fmt: skip
+        new.extend(
+            Span.new(
+                doc,
+                GOLD_ANNOTATOR,
+                c.start,
+                c.end,
+                c.label,
+                Origin.REVIEW,
+                stamp,
+                reviewer=reviewer,
+                agreed=c.annotators,
+            )
+            for c in agreed
+        )
+        report.documents_changed += bool(agreed)
+    report.documents = sum(len(who) >= min_annotators for who in finished.values())
+    report.too_few = len(finished) - report.documents
+    report.spans_added = store.add_gold_spans(new) if new else 0
+    progress(total, total)
+    return report

@@ -1,0 +1,183 @@
+"""Review mode's panel: every finished layer of the document and the gold layer, side by side.
+
+One row per candidate span, one column per annotator who finished the document and one for
+gold, so the layers read as a stack: a tick where a layer has exactly that span. The row's
+colour says how many annotators agree (all / some / one / none: the reviewer's own), the last
+column what the reviewer decided. Colours are the Okabe–Ito ones, readable by colour-blind
+reviewers, and every colour is also said in words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alama.core.labels import LabelSet
+from alama.core.review import Agreement, Candidate, Decision, DocumentReview
+from alama.gui.qt_agreement import filled
+
+AGREEMENT_COLORS = {
+    Agreement.ALL: "#009E73",
+    Agreement.SOME: "#E69F00",
+    Agreement.ONE: "#D55E00",
+    Agreement.NONE: "#56B4E9",
+}
+AGREEMENT_NAMES = {
+    Agreement.ALL: QT_TRANSLATE_NOOP("Review", "all agree"),
+    Agreement.SOME: QT_TRANSLATE_NOOP("Review", "some agree"),
+    Agreement.ONE: QT_TRANSLATE_NOOP("Review", "one annotator"),
+    Agreement.NONE: QT_TRANSLATE_NOOP("Review", "reviewer's own"),
+}
+DECISION_NAMES = {
+    Decision.GOLD: QT_TRANSLATE_NOOP("Review", "✓ in gold"),
+    Decision.REJECTED: QT_TRANSLATE_NOOP("Review", "✗ rejected"),
+    Decision.COVERED: QT_TRANSLATE_NOOP("Review", "≈ settled in gold"),
+    Decision.OPEN: QT_TRANSLATE_NOOP("Review", "• open"),
+}
+TICK = "✓"
+
+
+def tr(text: str) -> str:
+    """Translate one of this module's strings."""
+    return QCoreApplication.translate("Review", text)
+
+
+class ReviewPanel(QWidget):
+    """The candidates of one document; a click (or the review keys) makes one current."""
+
+    candidateChosen = Signal(object)  # a Candidate, or None
+    acceptRequested = Signal()
+    rejectRequested = Signal()
+    acceptAgreedRequested = Signal()
+    nextRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.review: DocumentReview | None = None
+        self.current: Candidate | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        legend = QLabel(
+            "  ".join(
+                f"<span style='background:{color}; color:white'>&nbsp;{tr(AGREEMENT_NAMES[kind])}"
+                "&nbsp;</span>"
+                for kind, color in AGREEMENT_COLORS.items()
+            )
+        )
+        legend.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, signal in (
+            ("accept", tr("Accept (Enter)"), self.acceptRequested),
+            ("reject", tr("Reject (Delete)"), self.rejectRequested),
+            ("agreed", tr("Accept all agreed (Shift+Enter)"), self.acceptAgreedRequested),
+            ("next", tr("Next disagreement (F8)"), self.nextRequested),
+        ):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(signal.emit)
+            self.buttons[name] = button
+        for name in ("accept", "reject"):
+            buttons.addWidget(self.buttons[name])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(legend)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.buttons["agreed"])
+        layout.addWidget(self.buttons["next"])
+
+    def show_review(self, text: str, review: DocumentReview, labels: LabelSet) -> None:
+        """Fill the table; the current candidate stays current if it is still there."""
+        self.review = review
+        layers = [*review.finished, tr("gold")]
+        headers = [tr("Span"), tr("Label"), *layers, tr("Decision")]
+        self.table.blockSignals(True)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(review.candidates))
+        for row, candidate in enumerate(review.candidates):
+            self._fill_row(row, text, candidate, review, labels)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.blockSignals(False)
+        self.summary.setText(self._summary(review))
+        current = self.current and review.find(self.current.key)
+        self.select(current or None)
+
+    def _fill_row(
+        self, row: int, text: str, c: Candidate, review: DocumentReview, labels: LabelSet
+    ) -> None:
+        piece = text[c.start : c.end].replace("\n", " ")
+        piece = piece if len(piece) <= 60 else piece[:58] + "…"
+        name = labels[c.label].name_ar if c.label in labels else c.label
+        ticks = [TICK if who in c.annotators else "" for who in review.finished]
+        cells = [piece, name, *ticks, TICK if c.decision is Decision.GOLD else "",
+                 tr(DECISION_NAMES[c.decision])]  # fmt: skip
+        color = QColor(AGREEMENT_COLORS[c.agreement])
+        color.setAlpha(150 if c.decision is Decision.OPEN else 60)
+        for column, value in enumerate(cells):
+            item = QTableWidgetItem(value)
+            item.setBackground(color)
+            item.setData(Qt.ItemDataRole.UserRole, c)
+            item.setToolTip(tr(AGREEMENT_NAMES[c.agreement]))
+            if column >= 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, column, item)
+
+    @staticmethod
+    def _summary(review: DocumentReview) -> str:
+        if not review.finished:
+            lead = tr("No annotator has marked this document done yet: nothing to compare.")
+        else:
+            lead = filled(tr("Finished by: %1."), "، ".join(review.finished))
+        if review.unfinished:
+            lead += " " + filled(tr("Not counted (not done): %1."), "، ".join(review.unfinished))
+        open_count = len(review.disputed())
+        agreed = len(review.agreed_open())
+        state = tr("Reviewed.") if review.reviewed else tr("Not marked reviewed yet.")
+        counts = filled(
+            tr("%1 candidates: %2 disagreements open, %3 agreed not yet accepted."),
+            len(review.candidates),
+            open_count,
+            agreed,
+        )
+        return f"{lead}<br>{counts} {state}"
+
+    def select(self, candidate: Candidate | None) -> None:
+        """Make a candidate current (and its row selected) without announcing it."""
+        self.current = candidate
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        if candidate is not None and self.review is not None:
+            row = self.review.candidates.index(candidate)
+            self.table.selectRow(row)
+            self.table.scrollToItem(self.table.item(row, 0))
+        self.table.blockSignals(False)
+
+    def _on_selection(self) -> None:
+        items = self.table.selectedItems()
+        self.current = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        self.candidateChosen.emit(self.current)
