@@ -111,40 +111,53 @@ def merge(
 ) -> MergeReport:
     """Fold every source project into the target (created if missing), all or nothing."""
     target = Path(target)
+    if not sources:
+        raise InputError("name at least one project file to merge")
+    created = not target.exists()
+    if created:
+        with Store.read_only(sources[0]) as first:
+            labels = first.labels()
+        store = Store.create(target, labels)
+    else:
+        store = Store.open(target)
+    try:
+        report = merge_into(store, sources, progress)
+    except BaseException:
+        store.close()
+        if created:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
+    store.close()
+    report.created = created
+    return report
+
+
+def merge_into(
+    store: Store,
+    sources: Sequence[Path | str],
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> MergeReport:
+    """Fold every source project into an open project, in one transaction."""
     paths = [Path(source) for source in sources]
     if not paths:
         raise InputError("name at least one project file to merge")
     for path in paths:
-        if path == target or (target.exists() and path.exists() and os.path.samefile(path, target)):
+        if path.exists() and os.path.samefile(path, store.path):
             raise InputError(f"{path} is the target itself; name other project files to merge")
+    report = MergeReport(target=store.path, sources=len(paths))
     readers: list[Store] = []
     try:
         for path in paths:
             readers.append(Store.read_only(path))
-        return _merge_into(target, readers, progress)
-    finally:
-        for reader in readers:
-            reader.close()
-
-
-def _merge_into(
-    target: Path, readers: list[Store], progress: Callable[[int, int], None]
-) -> MergeReport:
-    report = MergeReport(target=target, sources=len(readers), created=not target.exists())
-    store = Store.create(target, readers[0].labels()) if report.created else Store.open(target)
-    try:
         with store.transaction():
             for number, reader in enumerate(readers):
                 progress(number, len(readers))
                 _fold(store, reader, report)
             progress(len(readers), len(readers))
-    except BaseException:
-        store.close()
-        if report.created:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
-        raise
-    store.close()
+    finally:
+        for reader in readers:
+            reader.close()
     return report
 
 

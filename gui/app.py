@@ -67,7 +67,7 @@ class Application:
             QLocale(QLocale.Language.Arabic if code == "ar" else QLocale.Language.English)
         )
 
-    def open(self, path: Path, doc: int | None = None) -> bool:
+    def open(self, path: Path, doc: int | None = None, reviewing: bool = False) -> bool:
         """Open a project (creating it if it does not exist) in a fresh window."""
         try:
             store = Store.open(path) if path.exists() else Store.create(path)
@@ -80,7 +80,7 @@ class Application:
             return False
         self.settings.annotator = name
         self.settings.add_recent(path)
-        self._show(Session(store, name), doc)
+        self._show(Session(store, name, reviewing), doc)
         return True
 
     def _show(self, session: Session, doc: int | None) -> None:
@@ -89,11 +89,12 @@ class Application:
         self.window = MainWindow(session, self.settings, doc)
         self.window.languageRequested.connect(self._change_language)
         self.window.projectRequested.connect(self._change_project)
+        self.window.reviewRequested.connect(self._change_mode)
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
             old_window.close()
             old_window.deleteLater()
-        if old_session is not None and old_session is not session:
+        if old_session is not None and old_session.store is not session.store:
             old_session.store.close()
         self.window.show()
 
@@ -104,11 +105,21 @@ class Application:
         self.set_language(code)
         self._show(self.session, self.window.doc)
 
+    def _change_mode(self, reviewing: bool) -> None:
+        """Review mode on or off: the same project and document, another layer to edit."""
+        if self.session is None or self.window is None:
+            return
+        session = Session(self.session.store, self.session.annotator, reviewing)
+        self._show(session, self.window.doc)
+
     def _change_project(self, target: object) -> None:
         if target == "demo":
             self.open(build_demo())
         elif isinstance(target, Path):
-            self.open(target)
+            same = self.session is not None and self.session.store.path == target
+            self.open(
+                target, reviewing=same and self.session is not None and self.session.reviewing
+            )
         else:
             self.choose_project()
 

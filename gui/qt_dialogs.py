@@ -108,6 +108,39 @@ def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
             QCoreApplication.translate("Alama", "Undo / redo, also after switching documents"),
         ),
         ("Ctrl+= / Ctrl+-  / Ctrl+0", QCoreApplication.translate("Alama", "Zoom in / out / reset")),
+        ("Ctrl+Shift+A", QCoreApplication.translate("Alama", "Agreement dashboard")),
+        ("Ctrl+M", QCoreApplication.translate("Alama", "Merge annotators' project files")),
+        ("Ctrl+R", QCoreApplication.translate("Alama", "Review mode on / off (the gold layer)")),
+        (
+            "Enter",
+            QCoreApplication.translate("Alama", "Review: accept the chosen span into gold"),
+        ),
+        (
+            "Delete",
+            QCoreApplication.translate("Alama", "Review: reject the chosen span (out of gold)"),
+        ),
+        (
+            "Shift+Enter",
+            QCoreApplication.translate(
+                "Alama", "Review: accept everything all annotators agree on"
+            ),
+        ),
+        (
+            "F8 / Shift+F8",
+            QCoreApplication.translate("Alama", "Review: next / previous disagreement"),
+        ),
+        (
+            "1…9",
+            QCoreApplication.translate(
+                "Alama", "Review: accept the chosen span under that label, or relabel gold"
+            ),
+        ),
+        (
+            "Ctrl+Enter",
+            QCoreApplication.translate(
+                "Alama", "Review: mark the document reviewed, open the next"
+            ),
+        ),
         ("F1", QCoreApplication.translate("Alama", "This sheet")),
     ]
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -21,13 +22,22 @@ from PySide6.QtWidgets import (
 
 from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
+from alama.core.review import Candidate, Decision
 from alama.core.text import find_all
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, ask_annotator
 from alama.gui.qt_documents import DocumentListModel
 from alama.gui.qt_panels import FindBar, LabelPalette, SpanList
-from alama.gui.qt_transfer import ExportDialog, ImportDialog, run_job, show_outcome
+from alama.gui.qt_review import ReviewPanel
+from alama.gui.qt_transfer import (
+    ExportDialog,
+    ImportDialog,
+    choose_merge_sources,
+    merge_job,
+    run_job,
+    show_outcome,
+)
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 
@@ -36,10 +46,11 @@ DEFAULT_ZOOM = 17
 
 
 class MainWindow(QMainWindow):
-    """One open project, edited as one annotator."""
+    """One open project, edited as one annotator, or reviewed into the gold layer."""
 
     languageRequested = Signal(str)
     projectRequested = Signal(object)  # a Path, or "demo"
+    reviewRequested = Signal(bool)  # reopen in review mode (True) or as an annotator
 
     def __init__(self, session: Session, settings: Settings, doc: int | None = None) -> None:
         super().__init__()
@@ -51,6 +62,8 @@ class MainWindow(QMainWindow):
         self._found: list[tuple[int, int]] = []
         self._found_at = 0
         self.dashboard: AgreementDashboard | None = None
+        self.reviewing = session.reviewing
+        self.candidate: Candidate | None = None
         self.resize(1400, 900)
         self._build_panels()
         self._build_menus()
@@ -69,7 +82,7 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.documents = DocumentListModel(
-            self.store.documents(), self.store.statuses(self.session.annotator)
+            self.store.documents(), self.store.statuses(self.session.layer)
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all documents (ignores diacritics)"))
@@ -126,6 +139,12 @@ class MainWindow(QMainWindow):
         self.span_list = SpanList()
         self.span_list.spanChosen.connect(self._pick)
         self.spans_title = QLabel()
+        self.review_panel = ReviewPanel()
+        self.review_panel.candidateChosen.connect(self._on_candidate)
+        self.review_panel.acceptRequested.connect(self.accept_current)
+        self.review_panel.rejectRequested.connect(self.delete_current)
+        self.review_panel.acceptAgreedRequested.connect(self.accept_agreed)
+        self.review_panel.nextRequested.connect(lambda: self.next_disagreement(1))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -133,11 +152,14 @@ class MainWindow(QMainWindow):
         right_layout.addSpacing(12)
         right_layout.addWidget(self.spans_title)
         right_layout.addWidget(self.span_list, 1)
+        right_layout.addWidget(self.review_panel, 3)
+        self.span_list.setVisible(not self.reviewing)
+        self.review_panel.setVisible(self.reviewing)
 
         splitter = QSplitter()
         for widget in (left, middle, right):
             splitter.addWidget(widget)
-        splitter.setSizes([320, 820, 300])
+        splitter.setSizes([280, 620, 540] if self.reviewing else [320, 820, 300])
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
 
@@ -164,6 +186,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("Import…"), self.import_files, ["Ctrl+I"])
         self._action(file, self.tr("Export…"), self.export_files, ["Ctrl+E"])
+        self._action(file, self.tr("Merge…"), self.merge_files, ["Ctrl+M"])
         file.addSeparator()
         self._action(file, self.tr("Quit"), self.close, [QKeySequence.StandardKey.Quit])
 
@@ -176,7 +199,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(
             edit,
-            self.tr("Delete span"),
+            self.tr("Reject span") if self.reviewing else self.tr("Delete span"),
             self.delete_current,
             [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
         )
@@ -224,8 +247,6 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Zoom out"), lambda: self.zoom(-1), ["Ctrl+-"])
         self._action(view, self.tr("Normal size"), lambda: self.zoom(0), ["Ctrl+0"])
         view.addSeparator()
-        self._action(view, self.tr("Agreement…"), self.show_agreement, ["Ctrl+Shift+A"])
-        view.addSeparator()
         language = view.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         for code, name in (("ar", "العربية"), ("en", "English")):
@@ -234,8 +255,32 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.language == code)
             group.addAction(action)
 
+        self._build_review_menu(bar.addMenu(self.tr("&Review")))
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"])
+
+    def _build_review_menu(self, menu: QMenu) -> None:
+        self._action(menu, self.tr("Agreement…"), self.show_agreement, ["Ctrl+Shift+A"])
+        mode = self._action(
+            menu, self.tr("Review mode"), lambda: self.reviewRequested.emit(not self.reviewing),
+            ["Ctrl+R"],
+        )  # fmt: skip
+        mode.setCheckable(True)
+        mode.setChecked(self.reviewing)
+        menu.addSeparator()
+        self.review_actions = [
+            self._action(menu, self.tr("Accept span into gold"), self.accept_current,
+                         [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
+            self._action(menu, self.tr("Accept everything all annotators agree on"),
+                         self.accept_agreed, ["Shift+Return", "Shift+Enter"]),
+            self._action(menu, self.tr("Next disagreement"), lambda: self.next_disagreement(1),
+                         ["F8"]),
+            self._action(menu, self.tr("Previous disagreement"),
+                         lambda: self.next_disagreement(-1), ["Shift+F8"]),
+        ]  # fmt: skip
+        for action in self.review_actions:
+            action.setEnabled(self.reviewing)
 
     def _build_status_bar(self) -> None:
         self.who = QLabel()
@@ -252,6 +297,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         self.doc = doc
+        self.candidate = None
         index = self.session.index(doc)
         self.article.show_text(index.text, self.session.spans(doc))
         self._refresh_spans()
@@ -326,6 +372,9 @@ class MainWindow(QMainWindow):
                     )
             elif self.article.current is not None:
                 self.session.relabel(self.article.current, key)
+            elif self.reviewing and self.candidate is not None:
+                c = self.candidate  # accept the candidate under another label
+                self.session.accept(self.doc, (c.start, c.end, key))
             else:
                 self.statusBar().showMessage(
                     self.tr("Select some text first, then press a label key."), 4000
@@ -334,9 +383,86 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Alama"), str(error))
 
     def delete_current(self) -> None:
-        """Delete the chosen span."""
-        if self.article.current is not None:
+        """Delete the chosen span; in review mode, reject the chosen candidate."""
+        if self.reviewing and self.candidate is not None and self.doc is not None:
+            self.session.reject(self.doc, self.candidate.key)
+            self._advance()
+        elif self.article.current is not None:
             self.session.delete(self.article.current)
+
+    # --- review ----------------------------------------------------------------------------
+
+    def accept_current(self) -> None:
+        """Enter: put the chosen candidate into gold, then go on to the next open one."""
+        if not self.reviewing or self.doc is None:
+            return
+        if self.candidate is None:
+            self.statusBar().showMessage(
+                self.tr("Choose a span in the review list first (F8 finds the next)."), 4000
+            )
+            return
+        self.session.accept(self.doc, self.candidate.key)
+        self._advance()
+
+    def accept_agreed(self) -> None:
+        """Shift+Enter: accept every open span all finished annotators agree on."""
+        if not self.reviewing or self.doc is None:
+            return
+        count = self.session.accept_agreed(self.doc)
+        self.statusBar().showMessage(
+            self.tr("%n agreed span(s) accepted into gold.", "", count), 5000
+        )
+
+    def next_disagreement(self, step: int) -> None:
+        """F8 / Shift+F8: the next (previous) open disagreement, in later documents too."""
+        if not self.reviewing or self.doc is None:
+            return
+        disputed = self.session.review(self.doc).disputed()
+        at = self.candidate.key if self.candidate else None
+        if step > 0:
+            here = [c for c in disputed if at is None or c.key > at]
+        else:
+            here = [c for c in reversed(disputed) if at is not None and c.key < at]
+        if here:
+            self._choose(here[0])
+            return
+        row = self.documents.row_of(self.doc)
+        row = row if row is not None else -1
+        while (row := row + step) >= 0 and (doc := self.documents.doc_at(row)) is not None:
+            found = self.session.review(doc).disputed()
+            if found:
+                self.open_document(doc)
+                self._choose(found[0] if step > 0 else found[-1])
+                return
+        self.statusBar().showMessage(
+            self.tr("No open disagreement left in this list of documents."), 5000
+        )
+
+    def _advance(self) -> None:
+        """After a decision: the next open candidate in reading order, if there is one."""
+        if self.doc is None or self.candidate is None:
+            return
+        at = self.candidate.key
+        review = self.session.review(self.doc)
+        later = [c for c in review.candidates if c.decision is Decision.OPEN and c.key > at]
+        self._choose(later[0] if later else review.find(at))
+
+    def _choose(self, candidate: Candidate | None) -> None:
+        self.review_panel.select(candidate)
+        self._on_candidate(candidate)
+
+    def _on_candidate(self, candidate: Candidate | None) -> None:
+        """Show the chosen candidate in the text; its gold span (if any) is the current span."""
+        self.candidate = candidate
+        if candidate is None:
+            self.article.set_found([])
+            self.article.set_current(None)
+            return
+        self.article.set_found([(candidate.start, candidate.end)])
+        gold = next((s for s in self.article.spans if s.key == candidate.key), None)
+        self.article.set_current(gold)
+        if gold is None:
+            self.article.scroll_to(candidate.start)
 
     def _resize_current(self, side: str, grow: bool, by_token: bool) -> None:
         if self.article.current is not None:
@@ -347,10 +473,15 @@ class MainWindow(QMainWindow):
             return
         self.article.set_current(span)
         self.span_list.select(span)
+        if self.reviewing:
+            found = self.review_panel.review and span and self.review_panel.review.find(span.key)
+            self.candidate = found or None
+            self.review_panel.select(self.candidate)
+            self.article.set_found([(span.start, span.end)] if span else [])
 
     def _on_changed(self, doc: int) -> None:
         """Repaint after an action (or its undo) on any document."""
-        status = self.store.status(doc, self.session.annotator)
+        status = self.store.status(doc, self.session.layer)
         self.documents.set_status(doc, status)
         self._update_progress()
         if doc != self.doc:
@@ -364,10 +495,18 @@ class MainWindow(QMainWindow):
         self._refresh_span_list()
 
     def _refresh_span_list(self) -> None:
+        if self.reviewing and self.doc is not None:
+            self.review_panel.show_review(
+                self.article.text, self.session.review(self.doc), self.labels
+            )
+            self.candidate = self.review_panel.current
         spans = self.article.spans
-        self.spans_title.setText(
-            self.tr("Spans in this article: %1").replace("%1", str(len(spans)))
+        title = (
+            self.tr("Gold spans in this article: %1")
+            if self.reviewing
+            else self.tr("Spans in this article: %1")
         )
+        self.spans_title.setText(title.replace("%1", str(len(spans))))
         self.span_list.show_spans(self.article.text, spans, self.labels, self.article.current)
 
     # --- find ------------------------------------------------------------------------------
@@ -422,6 +561,18 @@ class MainWindow(QMainWindow):
         show_outcome(self, title, outcome)
         return outcome[0]
 
+    def merge_files(self, sources: list[Path] | None = None) -> bool:
+        """File ▸ Merge…: fold annotators' project files into this one, then reload."""
+        sources = sources if sources is not None else choose_merge_sources(self)
+        if not sources:
+            return False
+        title = self.tr("Merge")
+        outcome = run_job(self, title, self.store.path, merge_job(sources))
+        show_outcome(self, title, outcome)
+        if outcome[0]:
+            self.projectRequested.emit(self.store.path)  # new documents, spans and labels
+        return outcome[0]
+
     def show_agreement(self) -> AgreementDashboard:
         """View ▸ Agreement…: the dashboard, computed now; a document double-clicked opens here."""
         if self.dashboard is None:
@@ -452,11 +603,15 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.session.annotator
+        if self.reviewing:
+            self.who.setText(self.tr("Reviewing as %1: the gold layer").replace("%1", name))
+            role = self.tr("review")
+            self.setWindowTitle(f"{self.store.path.name} — {name} ({role}) — Alama")
+            return
         self.who.setText(self.tr("Annotator: %1").replace("%1", name))
         self.setWindowTitle(f"{self.store.path.name} — {name} — Alama")
 
     def _update_progress(self) -> None:
         done, total = self.documents.done_count()
-        self.progress.setText(
-            self.tr("%1 / %2 done").replace("%1", str(done)).replace("%2", str(total))
-        )
+        template = self.tr("%1 / %2 reviewed") if self.reviewing else self.tr("%1 / %2 done")
+        self.progress.setText(template.replace("%1", str(done)).replace("%2", str(total)))

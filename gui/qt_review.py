@@ -29,7 +29,7 @@ from alama.gui.qt_agreement import filled
 
 AGREEMENT_COLORS = {
     Agreement.ALL: "#009E73",
-    Agreement.SOME: "#E69F00",
+    Agreement.SOME: "#F0E442",
     Agreement.ONE: "#D55E00",
     Agreement.NONE: "#56B4E9",
 }
@@ -78,7 +78,7 @@ class ReviewPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._on_selection)
         legend = QLabel(
             "  ".join(
-                f"<span style='background:{color}; color:white'>&nbsp;{tr(AGREEMENT_NAMES[kind])}"
+                f"<span style='background:{color}; color:black'>&nbsp;{tr(AGREEMENT_NAMES[kind])}"
                 "&nbsp;</span>"
                 for kind, color in AGREEMENT_COLORS.items()
             )
@@ -131,7 +131,7 @@ class ReviewPanel(QWidget):
         self, row: int, text: str, c: Candidate, review: DocumentReview, labels: LabelSet
     ) -> None:
         piece = text[c.start : c.end].replace("\n", " ")
-        piece = piece if len(piece) <= 60 else piece[:58] + "…"
+        piece = piece if len(piece) <= 36 else piece[:34] + "…"
         name = labels[c.label].name_ar if c.label in labels else c.label
         ticks = [TICK if who in c.annotators else "" for who in review.finished]
         cells = [piece, name, *ticks, TICK if c.decision is Decision.GOLD else "",

@@ -1,4 +1,4 @@
-"""File ▸ Import… and File ▸ Export…: the dialogs, and the work done off the GUI thread.
+"""File ▸ Import…, Export… and Merge…: the dialogs, and the work done off the GUI thread.
 
 The work runs in a `QThread` on its own connection to the project (SQLite connections belong to
 one thread), with a progress dialog whose Cancel stops it: an import is one transaction and an
@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alama.core import exporting, importing
+from alama.core import exporting, importing, merging
 from alama.core.errors import AlamaError
 from alama.core.labels import parse_label_map
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
 
 
-def tr(text: str) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate a string of this module's functions (the classes use ``self.tr``)."""
-    return QCoreApplication.translate("Transfer", text)
+    return QCoreApplication.translate("Transfer", text, disambiguation, n)
 
 
 class Cancelled(AlamaError):
@@ -122,6 +122,29 @@ def show_outcome(parent: QWidget, title: str, outcome: tuple[bool, str]) -> None
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def choose_merge_sources(parent: QWidget) -> list[Path]:
+    """File ▸ Merge…: the annotators' project files to fold into the open project."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        tr("Project files to merge into this one"),
+        "",
+        tr("Alama projects (*.alama);;All files (*)"),
+    )
+    return [Path(name) for name in names]
+
+
+def merge_job(sources: list[Path]) -> Job:
+    """Fold project files into the open project (one transaction; Cancel undoes it)."""
+
+    def job(
+        store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
+    ) -> str:
+        notify(tr("Merging %n file(s)…", "", len(sources)))
+        return merging.merge_into(store, sources, progress).summary()
+
+    return job
 
 
 FORMAT_NAMES = {

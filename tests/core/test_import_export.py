@@ -247,7 +247,7 @@ BAD_LINES = [
         '{"text": "نص قصير", "spans": [{"start": "0", "end": 2, "label": "ACTOR"}]}\n',
         'no integer "start"',
     ),
-    ('{"text": "نص", "_annotator_id": "@gold"}\n', "cannot be an annotator name"),
+    ('{"text": "نص", "_annotator_id": "@lead"}\n', "cannot be an annotator name"),
 ]
 
 

@@ -1,0 +1,270 @@
+"""`alama merge`: annotators' copies folded back into one project, by text and span id."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from contextlib import ExitStack
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alama.core.errors import InputError, ProjectError
+from alama.core.labels import Label, LabelSet
+from alama.core.merging import merge, version
+from alama.core.model import GOLD_ANNOTATOR, Span, Status
+from alama.core.store import Store
+from tests.conftest import dump
+
+TEXTS = ("قال الوزير إن القوات ستنسحب من قاعدة التنف قريباً", "خبر ثان عن مدينة حلب وأهلها")
+
+
+def base(path: Path, labels: LabelSet | None = None) -> Path:
+    with Store.create(path, labels) as store:
+        for text in TEXTS:
+            store.add_document(text)
+    return path
+
+
+def spans_of(path: Path) -> dict[str, Span]:
+    with Store.read_only(path) as store:
+        return {span.id: span for span in store.all_spans()}
+
+
+def test_copies_fold_back_and_a_second_run_changes_nothing(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    amal, omar = tmp_path / "amal.alama", tmp_path / "omar.alama"
+    shutil.copy(lead, amal)
+    shutil.copy(lead, omar)
+    with Store.open(amal) as store:
+        kept = store.add_span(1, "amal", 0, 3, "ACTOR")
+        gone = store.add_span(1, "amal", 4, 10, "ACTOR")
+        store.delete_span(gone.id)
+        store.set_status(1, "amal", Status.DONE)
+    with Store.open(omar) as store:
+        store.add_span(1, "omar", 0, 3, "ACTOR")
+        store.add_span(2, "omar", 18, 21, "PLACE")
+
+    report = merge(lead, [amal, omar])
+    assert report.spans_added == 4  # the tombstone travels too, so the span cannot come back
+    assert (report.documents_added, report.statuses) == (0, 3)
+    with Store.open(lead) as store:
+        assert [s.key for s in store.spans(1, "amal")] == [kept.key]
+        assert store.span(gone.id).deleted_at is not None
+        assert store.status(1, "amal") is Status.DONE
+        assert store.status(2, "omar") is Status.IN_PROGRESS
+    before = dump(lead)
+    again = merge(lead, [omar, amal])
+    assert not again.changed
+    assert "nothing new" in again.summary()
+    assert dump(lead) == before
+
+
+def test_projects_that_share_documents_by_content(tmp_path: Path) -> None:
+    first = tmp_path / "first.alama"
+    with Store.create(first) as store:
+        store.add_document(TEXTS[1], doc_id="halab")
+        store.add_span(1, "amal", 18, 21, "PLACE")
+    second = tmp_path / "second.alama"
+    with Store.create(second) as store:
+        store.add_document("مقال لا يعرفه المشروع الأول", doc_id="other")
+        store.add_document(TEXTS[1], doc_id="same-text-other-id")
+        store.add_span(2, "omar", 18, 21, "PLACE")
+    target = tmp_path / "new" / "all.alama"
+    target.parent.mkdir()
+    report = merge(target, [first, second])
+    assert report.created and report.documents_added == 2
+    with Store.open(target) as store:
+        assert [d.doc_id for d in store.documents()] == ["halab", "other"]
+        assert {s.annotator for s in store.spans(1)} == {"amal", "omar"}
+
+
+def test_the_newer_version_wins_whichever_file_comes_first(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    with Store.open(lead) as store:
+        span = store.add_span(1, "amal", 0, 3, "ACTOR")
+    early, late = tmp_path / "early.alama", tmp_path / "late.alama"
+    shutil.copy(lead, early)
+    shutil.copy(lead, late)
+    with Store.open(early) as store:
+        store.change_span(span.id, label="PLACE")
+    with Store.open(late) as store:
+        store.delete_span(span.id)  # later than the relabelling: the tombstone wins
+    for order in ([early, late], [late, early]):
+        target = tmp_path / f"t{order[0].stem}.alama"
+        merge(target, order)
+        assert spans_of(target)[span.id].deleted_at is not None
+    with Store.open(early) as store:
+        store.change_span(span.id, label="CLAIM")  # now the live copy is the newer one
+    merge(tmp_path / "again.alama", [late, early])
+    assert spans_of(tmp_path / "again.alama")[span.id].label == "CLAIM"
+    assert spans_of(tmp_path / "again.alama")[span.id].deleted_at is None
+
+
+def test_labels_are_reconciled(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    extra = Label("EVENT", "حدث", "Event", "3", "#CC79A7")
+    odd = base(tmp_path / "odd.alama", LabelSet([*list(LabelSet.default())[:2], extra]))
+    with Store.open(odd) as store:
+        store.add_span(1, "amal", 0, 3, "EVENT")
+    report = merge(lead, [odd])
+    assert report.labels_added == ["EVENT (key 4)"]  # 3 is CLAIM's here: the next free key
+    with Store.open(lead) as store:
+        assert store.labels().keys == ["ACTOR", "PLACE", "CLAIM", "EVENT"]
+        assert store.labels()["EVENT"].shortcut == "4"
+        assert store.spans(1, "amal")[0].label == "EVENT"
+
+
+def test_labels_that_differ_only_in_case_are_refused(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    actor = Label("Actor", "فاعل", "Actor", "1", "#0072B2")
+    odd = base(tmp_path / "odd.alama", LabelSet([actor]))
+    before = dump(lead)
+    with pytest.raises(InputError, match="'Actor' and this project's 'ACTOR' differ only"):
+        merge(lead, [odd])
+    assert dump(lead) == before
+    target = tmp_path / "new.alama"
+    with pytest.raises(InputError):
+        merge(target, [lead, odd])
+    assert not target.exists()  # the target it created is gone again
+
+
+def test_bad_sources_are_refused_and_nothing_changes(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    before = dump(lead)
+    text = tmp_path / "notes.txt"
+    text.write_text("not a project", encoding="utf-8")
+    with pytest.raises(ProjectError, match="not a SQLite database"):
+        merge(lead, [text])
+    with pytest.raises(ProjectError, match="no such project"):
+        merge(lead, [tmp_path / "missing.alama"])
+    with pytest.raises(InputError, match="is the target itself"):
+        merge(lead, [lead])
+    assert dump(lead) == before
+
+
+def test_strangers_sharing_span_ids_are_refused(tmp_path: Path) -> None:
+    one, two = base(tmp_path / "one.alama"), base(tmp_path / "two.alama")
+    with Store.open(one) as store:
+        store.add_span(1, "amal", 0, 3, "ACTOR", span_id="same")
+    with Store.open(two) as store:
+        store.add_span(2, "omar", 0, 3, "ACTOR", span_id="same")
+    with pytest.raises(ProjectError, match="were not copies of one project"):
+        merge(one, [two])
+
+
+def test_gold_and_review_decisions_travel(tmp_path: Path) -> None:
+    lead = base(tmp_path / "lead.alama")
+    reviewer = tmp_path / "reviewer.alama"
+    shutil.copy(lead, reviewer)
+    with Store.open(reviewer) as store:
+        store.add_gold(1, 0, 3, "ACTOR", "sara", ["amal", "omar"])
+        store.set_rejected(1, (4, 10, "PLACE"), "sara")
+        store.set_status(1, GOLD_ANNOTATOR, Status.DONE)
+    merge(lead, [reviewer])
+    with Store.open(lead) as store:
+        (gold,) = store.spans(1, GOLD_ANNOTATOR)
+        assert (gold.reviewer, gold.agreed) == ("sara", ("amal", "omar"))
+        assert store.rejections(1) == {(4, 10, "PLACE"): "sara"}
+        assert store.status(1, GOLD_ANNOTATOR) is Status.DONE
+
+
+def test_an_older_project_file_is_read_without_being_changed(tmp_path: Path) -> None:
+    """A source written before schema step 0002 is upgraded in memory, never on disk."""
+    old = base(tmp_path / "old.alama")
+    with Store.open(old) as store:
+        store.add_span(1, "amal", 0, 3, "ACTOR")
+        store.conn.executescript(
+            "DROP TABLE rejections; ALTER TABLE spans DROP COLUMN reviewer; "
+            "ALTER TABLE spans DROP COLUMN agreed; "
+            "DELETE FROM _sqlite_migrations WHERE name = '0002_review';"
+        )
+    before = dump(old)
+    merge(tmp_path / "new.alama", [old])
+    assert dump(old) == before
+    assert [s.key for s in spans_of(tmp_path / "new.alama").values()] == [(0, 3, "ACTOR")]
+
+
+# --- random edit histories on two copies ---------------------------------------------------
+
+ANNOTATORS = ("amal", "omar", "@gold")
+Op = tuple[str, int, int, int, str]
+ops = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "add", "delete", "change", "restore", "status"]),
+        st.integers(0, 1),  # which copy
+        st.integers(0, 40),  # a document, a span, an offset: taken modulo what exists
+        st.integers(0, 2),  # an annotator
+        st.sampled_from(["ACTOR", "PLACE", "CLAIM"]),
+    ),
+    max_size=30,
+)
+
+
+def apply(store: Store, op: Op) -> None:
+    kind, _, n, who, label = op
+    annotator = ANNOTATORS[who]
+    spans = sorted(store.all_spans(), key=lambda s: s.id)
+    reviewer = "sara" if annotator == GOLD_ANNOTATOR else None
+    if kind == "add":
+        start = n % 20
+        if annotator == GOLD_ANNOTATOR:
+            store.add_gold(1 + n % 2, start, start + 3, label, "sara", ["amal"])
+        else:
+            store.add_span(1 + n % 2, annotator, start, start + 3, label)
+    elif kind == "status":
+        store.set_status(1 + n % 2, annotator, [Status.DONE, Status.IN_PROGRESS][who % 2])
+    elif spans:
+        span = spans[n % len(spans)]
+        reviewer = "sara" if span.annotator == GOLD_ANNOTATOR else None
+        if kind == "delete" and span.deleted_at is None:
+            store.delete_span(span.id, reviewer)
+        elif kind == "restore" and span.deleted_at is not None:
+            store.restore_span(span.id, reviewer)
+        elif kind == "change" and span.deleted_at is None:
+            store.change_span(span.id, label=label, reviewer=reviewer)
+
+
+@settings(max_examples=40)
+@given(history=ops)
+def test_merge_is_idempotent_lossless_and_newest_wins(tmp_path_factory, history) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("merge")
+    clock = (f"2026-11-21T{n:012d}" for n in itertools.count())
+    with ExitStack() as stack:
+        for module in ("base", "spans", "project"):
+            stack.enter_context(
+                mock.patch(f"alama.core.store.{module}.now", side_effect=lambda: next(clock))
+            )
+        lead = base(folder / "lead.alama")
+        with Store.open(lead) as store:
+            store.add_span(1, "amal", 0, 3, "ACTOR")
+            store.add_span(2, "omar", 5, 9, "PLACE")
+        copies = [folder / "a.alama", folder / "b.alama"]
+        for copy in copies:
+            shutil.copy(lead, copy)
+        opened = [stack.enter_context(Store.open(copy)) for copy in copies]
+        for op in history:
+            apply(opened[op[1]], op)
+    a, b = spans_of(copies[0]), spans_of(copies[1])
+
+    forward, backward = folder / "ab.alama", folder / "ba.alama"
+    merge(forward, copies)
+    merge(backward, copies[::-1])
+    merged = spans_of(forward)
+    assert merged == spans_of(backward)  # the order of the files does not matter
+    assert set(merged) == set(a) | set(b)  # nothing is lost
+    for span_id, span in merged.items():
+        versions = [v for v in (a.get(span_id), b.get(span_id)) if v is not None]
+        assert span == max(versions, key=version)  # the newest version, tombstones included
+        for other in versions:
+            if other.deleted_at and not span.deleted_at:
+                assert span.updated_at > other.updated_at  # restored after it was deleted
+
+    before = dump(forward)
+    assert not merge(forward, copies).changed
+    assert dump(forward) == before
+    merge(copies[0], [forward])  # folding the result back brings the copy up to date
+    assert spans_of(copies[0]) == merged
