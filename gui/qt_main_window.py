@@ -385,8 +385,9 @@ class MainWindow(QMainWindow):
     def delete_current(self) -> None:
         """Delete the chosen span; in review mode, reject the chosen candidate."""
         if self.reviewing and self.candidate is not None and self.doc is not None:
-            self.session.reject(self.doc, self.candidate.key)
-            self._advance()
+            key = self.candidate.key
+            self.session.reject(self.doc, key)
+            self._advance(key)
         elif self.article.current is not None:
             self.session.delete(self.article.current)
 
@@ -401,8 +402,9 @@ class MainWindow(QMainWindow):
                 self.tr("Choose a span in the review list first (F8 finds the next)."), 4000
             )
             return
-        self.session.accept(self.doc, self.candidate.key)
-        self._advance()
+        key = self.candidate.key
+        self.session.accept(self.doc, key)
+        self._advance(key)
 
     def accept_agreed(self) -> None:
         """Shift+Enter: accept every open span all finished annotators agree on."""
@@ -438,11 +440,10 @@ class MainWindow(QMainWindow):
             self.tr("No open disagreement left in this list of documents."), 5000
         )
 
-    def _advance(self) -> None:
-        """After a decision: the next open candidate in reading order, if there is one."""
-        if self.doc is None or self.candidate is None:
+    def _advance(self, at: tuple[int, int, str]) -> None:
+        """After a decision on ``at``: the next open candidate in reading order, if any."""
+        if self.doc is None:
             return
-        at = self.candidate.key
         review = self.session.review(self.doc)
         later = [c for c in review.candidates if c.decision is Decision.OPEN and c.key > at]
         self._choose(later[0] if later else review.find(at))
