@@ -49,7 +49,7 @@ TICK = "✓"
 
 
 def tr(text: str) -> str:
-    """Translate one of this module's strings."""
+    """Translate a name marked with ``QT_TRANSLATE_NOOP("Review", …)``."""
     return QCoreApplication.translate("Review", text)
 
 
@@ -87,10 +87,10 @@ class ReviewPanel(QWidget):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, signal in (
-            ("accept", tr("Accept (Enter)"), self.acceptRequested),
-            ("reject", tr("Reject (Delete)"), self.rejectRequested),
-            ("agreed", tr("Accept all agreed (Shift+Enter)"), self.acceptAgreedRequested),
-            ("next", tr("Next disagreement (F8)"), self.nextRequested),
+            ("accept", self.tr("Accept (Enter)"), self.acceptRequested),
+            ("reject", self.tr("Reject (Delete)"), self.rejectRequested),
+            ("agreed", self.tr("Accept all agreed (Shift+Enter)"), self.acceptAgreedRequested),
+            ("next", self.tr("Next disagreement (F8)"), self.nextRequested),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -110,8 +110,8 @@ class ReviewPanel(QWidget):
     def show_review(self, text: str, review: DocumentReview, labels: LabelSet) -> None:
         """Fill the table; the current candidate stays current if it is still there."""
         self.review = review
-        layers = [*review.finished, tr("gold")]
-        headers = [tr("Span"), tr("Label"), *layers, tr("Decision")]
+        layers = [*review.finished, self.tr("gold")]
+        headers = [self.tr("Span"), self.tr("Label"), *layers, self.tr("Decision")]
         self.table.blockSignals(True)
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -147,19 +147,20 @@ class ReviewPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.table.setItem(row, column, item)
 
-    @staticmethod
-    def _summary(review: DocumentReview) -> str:
+    def _summary(self, review: DocumentReview) -> str:
         if not review.finished:
-            lead = tr("No annotator has marked this document done yet: nothing to compare.")
+            lead = self.tr("No annotator has marked this document done yet: nothing to compare.")
         else:
-            lead = filled(tr("Finished by: %1."), "، ".join(review.finished))
+            lead = filled(self.tr("Finished by: %1."), "، ".join(review.finished))
         if review.unfinished:
-            lead += " " + filled(tr("Not counted (not done): %1."), "، ".join(review.unfinished))
+            lead += " " + filled(
+                self.tr("Not counted (not done): %1."), "، ".join(review.unfinished)
+            )
         open_count = len(review.disputed())
         agreed = len(review.agreed_open())
-        state = tr("Reviewed.") if review.reviewed else tr("Not marked reviewed yet.")
+        state = self.tr("Reviewed.") if review.reviewed else self.tr("Not marked reviewed yet.")
         counts = filled(
-            tr("%1 candidates: %2 disagreements open, %3 agreed not yet accepted."),
+            self.tr("%1 candidates: %2 disagreements open, %3 agreed not yet accepted."),
             len(review.candidates),
             open_count,
             agreed,

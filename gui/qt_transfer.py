@@ -36,9 +36,18 @@ from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate a string of this module's functions (the classes use ``self.tr``)."""
-    return QCoreApplication.translate("Transfer", text, disambiguation, n)
+def tr(text: str) -> str:
+    """Translate a name marked with ``QT_TRANSLATE_NOOP("Transfer", …)``."""
+    return QCoreApplication.translate("Transfer", text)
+
+
+def translate(text: str) -> str:
+    """Translate a string of this module's functions (the classes use ``self.tr``).
+
+    lupdate files a call of a module-level function named ``tr`` under no context at all, so
+    these strings go through a name of their own that lupdate reads as the empty context.
+    """
+    return QCoreApplication.translate("", text)
 
 
 class Cancelled(AlamaError):
@@ -66,7 +75,9 @@ class Worker(QThread):
     def run(self) -> None:
         def progress(done: int, total: int) -> None:
             if self.cancelled:
-                raise Cancelled(tr("Cancelled: nothing was changed."))
+                raise Cancelled(
+                    QCoreApplication.translate("Transfer", "Cancelled: nothing was changed.")
+                )
             self.progressed.emit(done, total)
 
         try:
@@ -83,7 +94,7 @@ class Worker(QThread):
 
 def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool, str]:
     """Run ``job`` with a progress dialog; return (succeeded, summary or error message)."""
-    dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Transfer", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -108,7 +119,11 @@ def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool,
         loop.exec()
     worker.wait()
     dialog.close()
-    return outcome[0] if outcome else (False, tr("The work stopped without a result."))
+    return (
+        outcome[0]
+        if outcome
+        else (False, QCoreApplication.translate("Transfer", "The work stopped without a result."))
+    )
 
 
 def show_outcome(parent: QWidget, title: str, outcome: tuple[bool, str]) -> None:
@@ -128,9 +143,9 @@ def choose_merge_sources(parent: QWidget) -> list[Path]:
     """File ▸ Merge…: the annotators' project files to fold into the open project."""
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        tr("Project files to merge into this one"),
+        QCoreApplication.translate("Transfer", "Project files to merge into this one"),
         "",
-        tr("Alama projects (*.alama);;All files (*)"),
+        QCoreApplication.translate("Transfer", "Alama projects (*.alama);;All files (*)"),
     )
     return [Path(name) for name in names]
 
@@ -141,7 +156,11 @@ def merge_job(sources: list[Path]) -> Job:
     def job(
         store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
     ) -> str:
-        notify(tr("Merging %n file(s)…", "", len(sources)))
+        notify(
+            QCoreApplication.translate("Transfer", "Merging project files: %1").replace(
+                "%1", str(len(sources))
+            )
+        )
         return merging.merge_into(store, sources, progress).summary()
 
     return job

@@ -131,7 +131,9 @@ class Session(QObject):
         if not agreed:
             return 0
         self.undo_stack.beginMacro(
-            QCoreApplication.translate("Session", "Accept %n agreed span(s)", "", len(agreed))
+            QCoreApplication.translate("Session", "Accept agreed spans (%1)").replace(
+                "%1", str(len(agreed))
+            )
         )
         for candidate in agreed:
             self.undo_stack.push(AddSpan(self, doc, *candidate.key))

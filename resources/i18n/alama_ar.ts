@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="69"/>
-        <source>Cancelled: nothing was changed.</source>
-        <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="86"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="111"/>
-        <source>The work stopped without a result.</source>
-        <translation>توقّف العمل دون نتيجة.</translation>
-    </message>
-</context>
-<context>
     <name>AgreementDashboard</name>
     <message>
         <location filename="../../gui/qt_agreement.py" line="147"/>
@@ -233,6 +215,51 @@ Missing (nothing there in the other layer): %4</source>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="111"/>
+        <source>Agreement dashboard</source>
+        <translation>لوحة الاتفاق بين المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="112"/>
+        <source>Merge annotators&apos; project files</source>
+        <translation>دمج ملفات مشاريع المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="113"/>
+        <source>Review mode on / off (the gold layer)</source>
+        <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="116"/>
+        <source>Review: accept the chosen span into gold</source>
+        <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="120"/>
+        <source>Review: reject the chosen span (out of gold)</source>
+        <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="124"/>
+        <source>Review: accept everything all annotators agree on</source>
+        <translation>المراجعة: قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="130"/>
+        <source>Review: next / previous disagreement</source>
+        <translation>المراجعة: الخلاف التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="134"/>
+        <source>Review: accept the chosen span under that label, or relabel gold</source>
+        <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم المقطع المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="140"/>
+        <source>Review: mark the document reviewed, open the next</source>
+        <translation>المراجعة: تعليم المستند مراجَعاً وفتح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="144"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
@@ -258,86 +285,86 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="251"/>
-        <location filename="../../gui/qt_transfer.py" line="301"/>
-        <location filename="../../gui/qt_transfer.py" line="337"/>
-        <location filename="../../gui/qt_transfer.py" line="341"/>
-        <location filename="../../gui/qt_transfer.py" line="347"/>
+        <location filename="../../gui/qt_transfer.py" line="293"/>
+        <location filename="../../gui/qt_transfer.py" line="343"/>
+        <location filename="../../gui/qt_transfer.py" line="379"/>
+        <location filename="../../gui/qt_transfer.py" line="383"/>
+        <location filename="../../gui/qt_transfer.py" line="389"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="258"/>
+        <location filename="../../gui/qt_transfer.py" line="300"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="262"/>
+        <location filename="../../gui/qt_transfer.py" line="304"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="264"/>
+        <location filename="../../gui/qt_transfer.py" line="306"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة الذهبية المراجَعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="273"/>
+        <location filename="../../gui/qt_transfer.py" line="315"/>
         <source>Split documents into</source>
         <translation>قسّم الوثائق إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="278"/>
+        <location filename="../../gui/qt_transfer.py" line="320"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="285"/>
+        <location filename="../../gui/qt_transfer.py" line="327"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="293"/>
+        <location filename="../../gui/qt_transfer.py" line="335"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="294"/>
+        <location filename="../../gui/qt_transfer.py" line="336"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="295"/>
+        <location filename="../../gui/qt_transfer.py" line="337"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="297"/>
+        <location filename="../../gui/qt_transfer.py" line="339"/>
         <source>Write to:</source>
         <translation>اكتب إلى:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="322"/>
+        <location filename="../../gui/qt_transfer.py" line="364"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="325"/>
+        <location filename="../../gui/qt_transfer.py" line="367"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="337"/>
+        <location filename="../../gui/qt_transfer.py" line="379"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="341"/>
+        <location filename="../../gui/qt_transfer.py" line="383"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسماً واحداً على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="361"/>
+        <location filename="../../gui/qt_transfer.py" line="403"/>
         <source>Writing %1</source>
         <translation>جارٍ كتابة %1</translation>
     </message>
@@ -358,75 +385,75 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="143"/>
-        <location filename="../../gui/qt_transfer.py" line="174"/>
-        <location filename="../../gui/qt_transfer.py" line="217"/>
-        <location filename="../../gui/qt_transfer.py" line="223"/>
+        <location filename="../../gui/qt_transfer.py" line="185"/>
+        <location filename="../../gui/qt_transfer.py" line="216"/>
+        <location filename="../../gui/qt_transfer.py" line="259"/>
+        <location filename="../../gui/qt_transfer.py" line="265"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="147"/>
+        <location filename="../../gui/qt_transfer.py" line="189"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="149"/>
+        <location filename="../../gui/qt_transfer.py" line="191"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="151"/>
+        <location filename="../../gui/qt_transfer.py" line="193"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="161"/>
+        <location filename="../../gui/qt_transfer.py" line="203"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="165"/>
+        <location filename="../../gui/qt_transfer.py" line="207"/>
         <source>Add labels the project does not have yet</source>
         <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="167"/>
+        <location filename="../../gui/qt_transfer.py" line="209"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="168"/>
+        <location filename="../../gui/qt_transfer.py" line="210"/>
         <source>Annotator:</source>
         <translation>المُعلِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="169"/>
+        <location filename="../../gui/qt_transfer.py" line="211"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="200"/>
+        <location filename="../../gui/qt_transfer.py" line="242"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="202"/>
+        <location filename="../../gui/qt_transfer.py" line="244"/>
         <source>Articles and annotations</source>
         <translation>مقالات وتعليمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="204"/>
+        <location filename="../../gui/qt_transfer.py" line="246"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="210"/>
+        <location filename="../../gui/qt_transfer.py" line="252"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="217"/>
+        <location filename="../../gui/qt_transfer.py" line="259"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
     </message>
@@ -465,172 +492,217 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="75"/>
+        <location filename="../../gui/qt_main_window.py" line="88"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>ابحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="82"/>
+        <location filename="../../gui/qt_main_window.py" line="95"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="83"/>
+        <location filename="../../gui/qt_main_window.py" line="96"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="84"/>
+        <location filename="../../gui/qt_main_window.py" line="97"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="85"/>
+        <location filename="../../gui/qt_main_window.py" line="98"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="160"/>
+        <location filename="../../gui/qt_main_window.py" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="161"/>
+        <location filename="../../gui/qt_main_window.py" line="183"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="162"/>
+        <location filename="../../gui/qt_main_window.py" line="184"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="163"/>
+        <location filename="../../gui/qt_main_window.py" line="185"/>
         <source>Change annotator…</source>
         <translation>تغيير اسم المعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="165"/>
+        <location filename="../../gui/qt_main_window.py" line="187"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="166"/>
+        <location filename="../../gui/qt_main_window.py" line="188"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="168"/>
+        <location filename="../../gui/qt_main_window.py" line="189"/>
+        <source>Merge…</source>
+        <translation>دمج…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="191"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="170"/>
+        <location filename="../../gui/qt_main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="171"/>
+        <location filename="../../gui/qt_main_window.py" line="194"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="173"/>
+        <location filename="../../gui/qt_main_window.py" line="196"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="179"/>
+        <location filename="../../gui/qt_main_window.py" line="202"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="183"/>
+        <location filename="../../gui/qt_main_window.py" line="202"/>
+        <source>Reject span</source>
+        <translation>رفض المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="206"/>
         <source>Find in article</source>
         <translation>بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="184"/>
+        <location filename="../../gui/qt_main_window.py" line="207"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="186"/>
+        <location filename="../../gui/qt_main_window.py" line="209"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="201"/>
+        <location filename="../../gui/qt_main_window.py" line="224"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="204"/>
+        <location filename="../../gui/qt_main_window.py" line="227"/>
         <source>Mark done and open the next</source>
         <translation>تعليم كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="208"/>
+        <location filename="../../gui/qt_main_window.py" line="231"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="211"/>
+        <location filename="../../gui/qt_main_window.py" line="234"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="217"/>
+        <location filename="../../gui/qt_main_window.py" line="240"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="222"/>
+        <location filename="../../gui/qt_main_window.py" line="245"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="223"/>
+        <location filename="../../gui/qt_main_window.py" line="246"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="224"/>
+        <location filename="../../gui/qt_main_window.py" line="247"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="225"/>
+        <location filename="../../gui/qt_main_window.py" line="248"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="227"/>
+        <location filename="../../gui/qt_main_window.py" line="258"/>
+        <source>&amp;Review</source>
+        <translation>ال&amp;مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="264"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المعلِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="229"/>
+        <location filename="../../gui/qt_main_window.py" line="617"/>
+        <source>%1 / %2 reviewed</source>
+        <translation>رُوجع %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="250"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="237"/>
+        <location filename="../../gui/qt_main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="238"/>
+        <location filename="../../gui/qt_main_window.py" line="261"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="287"/>
+        <location filename="../../gui/qt_main_window.py" line="266"/>
+        <source>Review mode</source>
+        <translation>وضع المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <source>Accept span into gold</source>
+        <translation>قبول المقطع في الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="275"/>
+        <source>Accept everything all annotators agree on</source>
+        <translation>قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="277"/>
+        <source>Next disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="279"/>
+        <source>Previous disagreement</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="333"/>
         <source>That was the last document to do in this list.</source>
         <translation>كان هذا آخر مستند متبقٍّ في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="304"/>
+        <location filename="../../gui/qt_main_window.py" line="350"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -642,78 +714,246 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="325"/>
+        <location filename="../../gui/qt_main_window.py" line="371"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد يحوي مسافات أو علامات فقط.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="331"/>
+        <location filename="../../gui/qt_main_window.py" line="380"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="334"/>
+        <location filename="../../gui/qt_main_window.py" line="383"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="369"/>
+        <location filename="../../gui/qt_main_window.py" line="402"/>
+        <source>Choose a span in the review list first (F8 finds the next).</source>
+        <translation>اختر مقطعاً من قائمة المراجعة أولاً (F8 يجد التالي).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="415"/>
+        <source>%n agreed span(s) accepted into gold.</source>
+        <translation>
+            <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
+            <numerusform>قُبل مقطع واحد متّفق عليه في المرجع.</numerusform>
+            <numerusform>قُبل مقطعان متّفق عليهما في المرجع.</numerusform>
+            <numerusform>قُبلت %n مقاطع متّفق عليها في المرجع.</numerusform>
+            <numerusform>قُبل %n مقطعاً متّفقاً عليه في المرجع.</numerusform>
+            <numerusform>قُبل %n مقطع متّفق عليه في المرجع.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="440"/>
+        <source>No open disagreement left in this list of documents.</source>
+        <translation>لم يبقَ خلاف مفتوح في قائمة المستندات هذه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="506"/>
+        <source>Gold spans in this article: %1</source>
+        <translation>المقاطع المرجعية في هذا المقال: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="508"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="408"/>
+        <location filename="../../gui/qt_main_window.py" line="548"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="420"/>
+        <location filename="../../gui/qt_main_window.py" line="560"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="455"/>
+        <location filename="../../gui/qt_main_window.py" line="570"/>
+        <source>Merge</source>
+        <translation>الدمج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="608"/>
+        <source>Reviewing as %1: the gold layer</source>
+        <translation>المراجِع: %1 — الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="609"/>
+        <source>review</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="612"/>
         <source>Annotator: %1</source>
         <translation>المعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="461"/>
+        <location filename="../../gui/qt_main_window.py" line="617"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../gui/qt_review.py" line="37"/>
+        <source>all agree</source>
+        <translation>اتفاق الجميع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="38"/>
+        <source>some agree</source>
+        <translation>اتفاق البعض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="39"/>
+        <source>one annotator</source>
+        <translation>معلِّم واحد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="40"/>
+        <source>reviewer&apos;s own</source>
+        <translation>من المراجِع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="43"/>
+        <source>✓ in gold</source>
+        <translation>✓ في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="44"/>
+        <source>✗ rejected</source>
+        <translation>✗ مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="45"/>
+        <source>≈ settled in gold</source>
+        <translation>≈ حُسم في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="46"/>
+        <source>• open</source>
+        <translation>• مفتوح</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../gui/qt_review.py" line="90"/>
+        <source>Accept (Enter)</source>
+        <translation>قبول (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="91"/>
+        <source>Reject (Delete)</source>
+        <translation>رفض (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="92"/>
+        <source>Accept all agreed (Shift+Enter)</source>
+        <translation>قبول كل ما اتُّفق عليه (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="93"/>
+        <source>Next disagreement (F8)</source>
+        <translation>الخلاف التالي (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="113"/>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="114"/>
+        <source>Span</source>
+        <translation>المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="114"/>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="114"/>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="152"/>
+        <source>No annotator has marked this document done yet: nothing to compare.</source>
+        <translation>لم يُنجز أي معلِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="154"/>
+        <source>Finished by: %1.</source>
+        <translation>أنجزه: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="157"/>
+        <source>Not counted (not done): %1.</source>
+        <translation>لا يُحتسب (لم يُنجز): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="161"/>
+        <source>Reviewed.</source>
+        <translation>رُوجع.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="161"/>
+        <source>Not marked reviewed yet.</source>
+        <translation>لم يُعلَّم مراجَعاً بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_review.py" line="163"/>
+        <source>%1 candidates: %2 disagreements open, %3 agreed not yet accepted.</source>
+        <translation>المقاطع المرشّحة: %1؛ خلافات مفتوحة: %2؛ متّفق عليها لم تُقبل بعد: %3.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="93"/>
+        <location filename="../../gui/session.py" line="134"/>
+        <source>Accept agreed spans (%1)</source>
+        <translation>قبول المقاطع المتّفق عليها (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="164"/>
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="123"/>
+        <location filename="../../gui/session.py" line="194"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="143"/>
+        <location filename="../../gui/session.py" line="214"/>
         <source>Change %1</source>
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="165"/>
+        <location filename="../../gui/session.py" line="236"/>
         <source>Mark done</source>
         <translation>تعليم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="167"/>
+        <location filename="../../gui/session.py" line="238"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="257"/>
+        <source>Reject %1</source>
+        <translation>رفض %1</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="121"/>
+        <location filename="../../gui/qt_dialogs.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -721,52 +961,52 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="145"/>
+        <location filename="../../gui/qt_dialogs.py" line="178"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="148"/>
+        <location filename="../../gui/qt_dialogs.py" line="181"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="156"/>
+        <location filename="../../gui/qt_dialogs.py" line="189"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="157"/>
+        <location filename="../../gui/qt_dialogs.py" line="190"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="158"/>
+        <location filename="../../gui/qt_dialogs.py" line="191"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="165"/>
+        <location filename="../../gui/qt_dialogs.py" line="198"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="179"/>
+        <location filename="../../gui/qt_dialogs.py" line="212"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="179"/>
+        <location filename="../../gui/qt_dialogs.py" line="212"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع علامة (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="187"/>
+        <location filename="../../gui/qt_dialogs.py" line="220"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="187"/>
+        <location filename="../../gui/qt_dialogs.py" line="220"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
     </message>
@@ -774,37 +1014,67 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="128"/>
+        <location filename="../../gui/qt_transfer.py" line="79"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="97"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="125"/>
+        <source>The work stopped without a result.</source>
+        <translation>توقّف العمل دون نتيجة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="146"/>
+        <source>Project files to merge into this one</source>
+        <translation>ملفات المشاريع المراد دمجها في هذا المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="148"/>
+        <source>Alama projects (*.alama);;All files (*)</source>
+        <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="160"/>
+        <source>Merging project files: %1</source>
+        <translation>دمج ملفات المشاريع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="170"/>
         <source>Decide from the files</source>
         <translation>تُحدَّد من الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="129"/>
+        <location filename="../../gui/qt_transfer.py" line="171"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (‎.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="130"/>
+        <location filename="../../gui/qt_transfer.py" line="172"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="131"/>
+        <location filename="../../gui/qt_transfer.py" line="173"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="132"/>
+        <location filename="../../gui/qt_transfer.py" line="174"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="133"/>
+        <location filename="../../gui/qt_transfer.py" line="175"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="134"/>
+        <location filename="../../gui/qt_transfer.py" line="176"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from alama.core.agreement import agreement
+from alama.core.model import Status
 from alama.core.store import Store
 from alama.gui.app import Application
 from alama.gui.qt_agreement import AgreementDashboard
+from alama.gui.qt_dialogs import shortcut_rows
 from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
 from tests.conftest import ROOT
@@ -106,7 +108,7 @@ LATIN_ALLOWED = {
     "JSONL", "Prodigy", "spaCy", "doccano", "CoNLL", "BIO", "Hugging", "Face", "tokens",
     "ner_tags", "brat", "txt", "imported", "PERS", "ACTOR", "ORG", "LOC", "PLACE", "MISC",
     "CLAIM", "Actor", "Place", "Claim", "Alt", "Ctrl", "Shift", "Enter", "Return", "Del",
-    "Backspace", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal", "Alama",
+    "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal", "omar", "Alama",
     "alama",
 }  # fmt: skip
 
@@ -130,7 +132,8 @@ def visible_strings(widget: QWidget) -> list[str]:
 
 
 def english_words(strings: list[str]) -> list[str]:
-    words = {w for s in strings for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", s.replace("&", ""))}
+    plain = [re.sub(r"<[^>]*>|&\w+;", " ", s).replace("&", "") for s in strings]  # no markup
+    words = {w for s in plain for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", s)}
     return sorted(words - LATIN_ALLOWED)
 
 
@@ -148,4 +151,27 @@ def test_nothing_visible_is_left_in_english(arabic: Application) -> None:
         shown.extend(visible_strings(dialog))
     shown.append(dashboard.breakdown.text())
     shown.extend(dashboard.bars.names.values())
+    shown.extend(text for _, text in shortcut_rows(window.labels))
+    assert english_words(shown) == []
+
+
+def test_review_mode_is_arabic_too(qtbot: QtBot, arabic: Application) -> None:
+    assert arabic.window is not None
+    store = arabic.window.store
+    for name, end in (("amal", 3), ("omar", 6)):
+        store.add_span(1, name, 0, end, "PLACE")
+        store.set_status(1, name, Status.DONE)
+    arabic.window.reviewRequested.emit(True)
+    window = arabic.window
+    assert window is not None and window.reviewing
+    qtbot.addWidget(window)
+    window.open_document(1)
+    table = window.review_panel.table
+    shown = visible_strings(window)
+    shown.extend(table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))
+    shown.extend(table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 5))
+    shown.extend(table.item(r, 0).toolTip() for r in range(table.rowCount()))
+    for menu_action in window.menuBar().actions():
+        shown.extend(visible_strings(menu_action.menu()))
+    assert "omar" in shown  # the layers' columns carry the annotators' names
     assert english_words(shown) == []
