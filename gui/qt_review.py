@@ -121,7 +121,7 @@ class ReviewPanel(QWidget):
             self._fill_row(row, text, candidate, review, labels)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.blockSignals(False)
         self.summary.setText(self._summary(review))
         current = self.current and review.find(self.current.key)
@@ -131,21 +131,33 @@ class ReviewPanel(QWidget):
         self, row: int, text: str, c: Candidate, review: DocumentReview, labels: LabelSet
     ) -> None:
         piece = text[c.start : c.end].replace("\n", " ")
-        piece = piece if len(piece) <= 36 else piece[:34] + "…"
+        piece = piece if len(piece) <= 26 else piece[:24] + "…"
         name = labels[c.label].name_ar if c.label in labels else c.label
         ticks = [TICK if who in c.annotators else "" for who in review.finished]
         cells = [piece, name, *ticks, TICK if c.decision is Decision.GOLD else "",
                  tr(DECISION_NAMES[c.decision])]  # fmt: skip
-        color = QColor(AGREEMENT_COLORS[c.agreement])
-        color.setAlpha(150 if c.decision is Decision.OPEN else 60)
         for column, value in enumerate(cells):
             item = QTableWidgetItem(value)
-            item.setBackground(color)
             item.setData(Qt.ItemDataRole.UserRole, c)
             item.setToolTip(tr(AGREEMENT_NAMES[c.agreement]))
             if column >= 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.table.setItem(row, column, item)
+        self._paint_row(row, current=False)
+
+    def _paint_row(self, row: int, current: bool) -> None:
+        """Agreement colour (paler once decided); the current row in the selection colours."""
+        candidate: Candidate = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        color = QColor(AGREEMENT_COLORS[candidate.agreement])
+        color.setAlpha(150 if candidate.decision is Decision.OPEN else 60)
+        palette = self.table.palette()
+        for column in range(self.table.columnCount()):
+            item = self.table.item(row, column)
+            item.setBackground(palette.highlight() if current else color)
+            item.setForeground(palette.highlightedText() if current else palette.text())
+            font = item.font()
+            font.setBold(current)
+            item.setFont(font)
 
     def _summary(self, review: DocumentReview) -> str:
         if not review.finished:
@@ -172,13 +184,17 @@ class ReviewPanel(QWidget):
         self.current = candidate
         self.table.blockSignals(True)
         self.table.clearSelection()
-        if candidate is not None and self.review is not None:
-            row = self.review.candidates.index(candidate)
-            self.table.selectRow(row)
-            self.table.scrollToItem(self.table.item(row, 0))
+        for row in range(self.table.rowCount()):
+            shown: Candidate = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            here = candidate is not None and shown.key == candidate.key
+            self._paint_row(row, here)
+            if here:
+                self.table.selectRow(row)
+                self.table.scrollToItem(self.table.item(row, 0))
         self.table.blockSignals(False)
 
     def _on_selection(self) -> None:
         items = self.table.selectedItems()
-        self.current = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        self.candidateChosen.emit(self.current)
+        chosen = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        self.select(chosen)
+        self.candidateChosen.emit(chosen)
