@@ -28,8 +28,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def render(folder: Path) -> None:
-    """Arabic window with overlapping labels, English window, the shortcuts sheet, and the
-    agreement dashboard of the demo's two annotators."""
+    """Arabic window with overlapping labels, English window, the shortcuts sheet, the
+    agreement dashboard of the demo's two annotators, and review mode."""
     folder.mkdir(parents=True, exist_ok=True)
     app = create_app()
     with tempfile.TemporaryDirectory() as home:
@@ -56,6 +56,18 @@ def render(folder: Path) -> None:
         dashboard.show_figures(agreement(window.store))
         dashboard.resize(1200, 760)
         save(dashboard, folder / "agreement-arabic.png")
+
+        window.reviewRequested.emit(True)
+        review = controller.window
+        assert review is not None and review.doc is not None
+        review.resize(1500, 900)
+        review.next_disagreement(1)
+        review.accept_current()
+        review.article.verticalScrollBar().setValue(0)
+        save(review, folder / "review-arabic.png")
+        review.reviewRequested.emit(False)
+        window = controller.window
+        assert window is not None
 
         window.languageRequested.emit("en")
         english = controller.window

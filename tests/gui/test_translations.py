@@ -108,8 +108,8 @@ LATIN_ALLOWED = {
     "JSONL", "Prodigy", "spaCy", "doccano", "CoNLL", "BIO", "Hugging", "Face", "tokens",
     "ner_tags", "brat", "txt", "imported", "PERS", "ACTOR", "ORG", "LOC", "PLACE", "MISC",
     "CLAIM", "Actor", "Place", "Claim", "Alt", "Ctrl", "Shift", "Enter", "Return", "Del",
-    "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal", "omar", "Alama",
-    "alama",
+    "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal",
+    "omar", "Alama", "alama",
 }  # fmt: skip
 
 
