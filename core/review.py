@@ -148,16 +148,24 @@ def document_review(store: Store, doc: int) -> DocumentReview:
     states = store.layer_states(doc)
     finished = tuple(a for a, s in states.items() if a != GOLD_ANNOTATOR and s is Status.DONE)
     unfinished = tuple(a for a, s in states.items() if a != GOLD_ANNOTATOR and s is not Status.DONE)
+    layers, gold = _split(store.spans(doc), finished)
+    candidates = classify(layers, gold, store.rejections(doc))
+    reviewed = states.get(GOLD_ANNOTATOR) is Status.DONE
+    return DocumentReview(doc, finished, unfinished, tuple(candidates), reviewed)
+
+
+def _split(
+    spans: Iterable[Span], finished: Iterable[str]
+) -> tuple[dict[str, set[Key]], list[Span]]:
+    """A document's spans as the finished annotators' layers (keys) and the live gold spans."""
     layers: dict[str, set[Key]] = {name: set() for name in finished}
     gold: list[Span] = []
-    for span in store.spans(doc):
+    for span in spans:
         if span.annotator == GOLD_ANNOTATOR:
             gold.append(span)
         elif span.annotator in layers:
             layers[span.annotator].add(span.key)
-    candidates = classify(layers, gold, store.rejections(doc))
-    reviewed = states.get(GOLD_ANNOTATOR) is Status.DONE
-    return DocumentReview(doc, finished, unfinished, tuple(candidates), reviewed)
+    return layers, gold
 
 
 @dataclass
@@ -211,13 +219,7 @@ def accept_agreed(
         who = finished.get(doc, [])
         if len(who) < min_annotators:
             continue
-        layers: dict[str, set[Key]] = {name: set() for name in who}
-        gold: list[Span] = []
-        for span in spans:
-            if span.annotator == GOLD_ANNOTATOR:
-                gold.append(span)
-            elif span.annotator in layers:
-                layers[span.annotator].add(span.key)
+        layers, gold = _split(spans, who)
         agreed = [
             c for c in classify(layers, gold, rejected.get(doc, ()))
             if c.agreement is Agreement.ALL and c.decision is Decision.OPEN
