@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from alama.core.errors import InputError, ProjectError
-from alama.core.labels import LabelSet
+from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
 from alama.core.store import RejectionRow, StatusRow, Store
 
@@ -84,14 +84,12 @@ def reconcile_labels(ours: LabelSet, theirs: LabelSet, name: str) -> tuple[Label
     if not new:
         return ours, []
     used = {label.shortcut for label in ours if label.shortcut}
-    free = [s for s in "1234567890" if s not in used]
-    added: list[Any] = []
+    added: list[Label] = []
     for label in new:
-        shortcut = label.shortcut if label.shortcut and label.shortcut not in used else ""
-        if label.shortcut and not shortcut and free:
-            shortcut = free.pop(0)
+        shortcut = label.shortcut
+        if shortcut in used:
+            shortcut = next((key for key in "1234567890" if key not in used), "")
         used.add(shortcut)
-        free = [s for s in free if s != shortcut]
         added.append(dataclasses.replace(label, shortcut=shortcut))
     merged = LabelSet([*ours, *added])
     return merged, [f"{lb.key} (key {lb.shortcut})" if lb.shortcut else lb.key for lb in added]

@@ -57,6 +57,11 @@ class Candidate:
         return (self.start, self.end, self.label)
 
     @property
+    def agreed_open(self) -> bool:
+        """Every finished annotator marked it and the reviewer has not decided yet."""
+        return self.agreement is Agreement.ALL and self.decision is Decision.OPEN
+
+    @property
     def disputed(self) -> bool:
         """An open candidate that not every annotator marked: a disagreement to review."""
         return self.decision is Decision.OPEN and self.agreement is not Agreement.ALL
@@ -74,10 +79,7 @@ class DocumentReview:
 
     def agreed_open(self) -> list[Candidate]:
         """Candidates every finished annotator marked, not yet decided."""
-        return [
-            c for c in self.candidates
-            if c.agreement is Agreement.ALL and c.decision is Decision.OPEN
-        ]  # fmt: skip
+        return [c for c in self.candidates if c.agreed_open]
 
     def disputed(self) -> list[Candidate]:
         """The disagreements still open, in reading order."""
@@ -220,10 +222,7 @@ def accept_agreed(
         if len(who) < min_annotators:
             continue
         layers, gold = _split(spans, who)
-        agreed = [
-            c for c in classify(layers, gold, rejected.get(doc, ()))
-            if c.agreement is Agreement.ALL and c.decision is Decision.OPEN
-        ]  # fmt: skip
+        agreed = [c for c in classify(layers, gold, rejected.get(doc, ())) if c.agreed_open]
         new.extend(
             Span.new(
                 doc,

@@ -116,10 +116,9 @@ class Application:
         if target == "demo":
             self.open(build_demo())
         elif isinstance(target, Path):
-            same = self.session is not None and self.session.store.path == target
-            self.open(
-                target, reviewing=same and self.session is not None and self.session.reviewing
-            )
+            session = self.session  # reopening the same project keeps review mode
+            self.open(target, reviewing=bool(session and session.store.path == target
+                                             and session.reviewing))  # fmt: skip
         else:
             self.choose_project()
 

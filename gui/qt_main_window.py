@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
-from alama.core.review import Candidate, Decision
+from alama.core.review import Candidate, Decision, DocumentReview
 from alama.core.text import find_all
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         """F8 / Shift+F8: the next (previous) open disagreement, in later documents too."""
         if not self.reviewing or self.doc is None:
             return
-        disputed = self.session.review(self.doc).disputed()
+        disputed = self._review().disputed()
         at = self.candidate.key if self.candidate else None
         if step > 0:
             here = [c for c in disputed if at is None or c.key > at]
@@ -444,9 +444,17 @@ class MainWindow(QMainWindow):
         """After a decision on ``at``: the next open candidate in reading order, if any."""
         if self.doc is None:
             return
-        review = self.session.review(self.doc)
+        review = self._review()
         later = [c for c in review.candidates if c.decision is Decision.OPEN and c.key > at]
         self._choose(later[0] if later else review.find(at))
+
+    def _review(self) -> DocumentReview:
+        """The open document's review: the one the panel shows, refreshed after every action."""
+        shown = self.review_panel.review
+        if shown is not None and shown.doc == self.doc:
+            return shown
+        assert self.doc is not None
+        return self.session.review(self.doc)
 
     def _choose(self, candidate: Candidate | None) -> None:
         self.review_panel.select(candidate)
@@ -475,8 +483,7 @@ class MainWindow(QMainWindow):
         self.article.set_current(span)
         self.span_list.select(span)
         if self.reviewing:
-            found = self.review_panel.review and span and self.review_panel.review.find(span.key)
-            self.candidate = found or None
+            self.candidate = self._review().find(span.key) if span is not None else None
             self.review_panel.select(self.candidate)
             self.article.set_found([(span.start, span.end)] if span else [])
 
@@ -508,7 +515,8 @@ class MainWindow(QMainWindow):
             else self.tr("Spans in this article: %1")
         )
         self.spans_title.setText(title.replace("%1", str(len(spans))))
-        self.span_list.show_spans(self.article.text, spans, self.labels, self.article.current)
+        if not self.reviewing:  # hidden in review mode: the review panel lists the spans
+            self.span_list.show_spans(self.article.text, spans, self.labels, self.article.current)
 
     # --- find ------------------------------------------------------------------------------
 
@@ -575,7 +583,7 @@ class MainWindow(QMainWindow):
         return outcome[0]
 
     def show_agreement(self) -> AgreementDashboard:
-        """View ▸ Agreement…: the dashboard, computed now; a document double-clicked opens here."""
+        """Review ▸ Agreement…: the dashboard, computed now; a double-clicked document opens."""
         if self.dashboard is None:
             self.dashboard = AgreementDashboard(self.store, self)
             self.dashboard.documentRequested.connect(self.open_by_doc_id)

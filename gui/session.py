@@ -136,16 +136,19 @@ class Session(QObject):
             )
         )
         for candidate in agreed:
-            self.undo_stack.push(AddSpan(self, doc, *candidate.key))
+            self.undo_stack.push(AddSpan(self, doc, *candidate.key, agreed=candidate.annotators))
         self.undo_stack.endMacro()
         return len(agreed)
 
-    def _add(self, doc: int, start: int, end: int, label: str) -> Span:
-        """Store a new span in the layer being edited."""
+    def _add(
+        self, doc: int, start: int, end: int, label: str, agreed: tuple[str, ...] | None = None
+    ) -> Span:
+        """Store a new span in the layer being edited (in gold: with who agreed, if known)."""
         if not self.reviewing:
             return self.store.add_span(doc, self.annotator, start, end, label, Origin.MANUAL)
         with self.store.transaction():
-            agreed = self.review(doc).agreeing((start, end, label))
+            if agreed is None:
+                agreed = self.review(doc).agreeing((start, end, label))
             if (start, end, label) in self.store.rejections(doc):
                 self.store.set_rejected(doc, (start, end, label), self.annotator, rejected=False)
             return self.store.add_gold(doc, start, end, label, self.annotator, agreed)
@@ -160,10 +163,19 @@ class Session(QObject):
 class AddSpan(QUndoCommand):
     """Label a span; undo deletes it, redo brings the same span back."""
 
-    def __init__(self, session: Session, doc: int, start: int, end: int, label: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        doc: int,
+        start: int,
+        end: int,
+        label: str,
+        agreed: tuple[str, ...] | None = None,
+    ) -> None:
         super().__init__(QCoreApplication.translate("Session", "Label %1").replace("%1", label))
         self.session, self.doc = session, doc
         self.args = (start, end, label)
+        self.agreed = agreed
         self.span: Span | None = None
         self.status_before: Status | None = None
 
@@ -171,7 +183,7 @@ class AddSpan(QUndoCommand):
         store = self.session.store
         if self.span is None:
             self.status_before = store.status(self.doc, self.session.layer)
-            self.span = self.session._add(self.doc, *self.args)
+            self.span = self.session._add(self.doc, *self.args, agreed=self.agreed)
         else:
             self.span = store.restore_span(self.span.id, self.session.reviewer)
         self.session.changed.emit(self.doc)
