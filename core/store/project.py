@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from alama.core import text as arabic
 from alama.core.errors import InputError
-from alama.core.model import Document, DocumentInfo, Status
+from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
 from .sync import SyncRows
@@ -29,40 +29,50 @@ class Store(SyncRows):
         meta: dict[str, Any] | None = None,
     ) -> tuple[int, bool]:
         """Add a cleaned text unless the project has it already; return (id, whether added)."""
-        digest = arabic.content_hash(text)
+        return self.add_documents([NewDocument(text, source, doc_id, title, meta)])[0]
+
+    def add_documents(self, items: Sequence[NewDocument]) -> list[tuple[int, bool]]:
+        """Add cleaned texts the project does not have yet, in order, in one transaction;
+        return (id, whether added) for each item. A text met twice is added once.
+
+        The search copy is made later, by `index_for_search`: an import does not wait for it.
+        """
+        hashes = [arabic.content_hash(item.text) for item in items]
         with self.transaction():
-            row = self.conn.execute("SELECT id FROM documents WHERE hash = ?", (digest,)).fetchone()
-            if row:
-                return row[0], False
-            wanted = doc_id or digest[:16]
-            taken = self.conn.execute(
-                "SELECT 1 FROM documents WHERE doc_id = ?", (wanted,)
+            known = dict(self._chunked("SELECT hash, id FROM documents WHERE hash IN", hashes))
+            wanted = [
+                item.doc_id or digest[:16] for item, digest in zip(items, hashes, strict=True)
+            ]
+            taken = {
+                row[0]
+                for row in self._chunked("SELECT doc_id FROM documents WHERE doc_id IN", wanted)
+            }
+            next_id, position = self.conn.execute(
+                "SELECT COALESCE(MAX(id), 0) + 1, COALESCE(MAX(position), -1) + 1 FROM documents"
             ).fetchone()
-            if taken:
-                wanted = f"{wanted}-{digest[:8]}"
-            position = self.conn.execute(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM documents"
-            ).fetchone()[0]
-            cursor = self.conn.execute(
-                "INSERT INTO documents (doc_id, hash, title, text, source, meta, position, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    wanted,
-                    digest,
-                    title or arabic.title_of(text),
-                    text,
-                    source,
-                    json.dumps(meta or {}, ensure_ascii=False),
-                    position,
-                    now(),
-                ),
+            stamp = now()
+            rows: list[tuple[Any, ...]] = []
+            added: list[tuple[int, bool]] = []
+            for item, digest, name in zip(items, hashes, wanted, strict=True):
+                if digest in known:
+                    added.append((known[digest], False))
+                    continue
+                if name in taken:
+                    name = f"{name}-{digest[:8]}"
+                taken.add(name)
+                known[digest] = next_id
+                rows.append((
+                    next_id, name, digest, item.title or arabic.title_of(item.text), item.text,
+                    item.source, json.dumps(item.meta or {}, ensure_ascii=False), position, stamp,
+                ))  # fmt: skip
+                added.append((next_id, True))
+                next_id, position = next_id + 1, position + 1
+            self.conn.executemany(
+                "INSERT INTO documents (id, doc_id, hash, title, text, source, meta, position, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
-            new_id = int(cursor.lastrowid or 0)
-            self.conn.execute(
-                "INSERT INTO documents_search (rowid, norm) VALUES (?, ?)",
-                (new_id, arabic.normalize(text)),
-            )
-            return new_id, True
+        return added
 
     def documents(self) -> list[DocumentInfo]:
         """Every document in project order, without its text."""
@@ -97,10 +107,13 @@ class Store(SyncRows):
         return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def search(self, query: str) -> list[int]:
-        """Ids of documents containing ``query``, ignoring diacritics, tatweel and hamza forms."""
+        """Ids of documents containing ``query``, ignoring diacritics, tatweel and hamza forms.
+
+        Documents not yet in the search copy are added to it first."""
         needle = arabic.normalize(query).strip()
         if not needle:
             return []
+        self.index_for_search()
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.conn.execute(
             "SELECT s.rowid FROM documents_search s JOIN documents d ON d.id = s.rowid "
@@ -108,6 +121,37 @@ class Store(SyncRows):
             (f"%{escaped}%",),
         ).fetchall()
         return [row[0] for row in rows]
+
+    def unindexed(self) -> int:
+        """How many documents the search copy does not have yet."""
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM documents WHERE id > "
+                "(SELECT COALESCE(MAX(rowid), 0) FROM documents_search)"
+            ).fetchone()[0]
+        )
+
+    def index_for_search(self, batch: int = 500) -> int:
+        """Add the normalized copy of every document the search copy lacks; return how many.
+
+        Documents are never removed and their ids only grow, so the copy is complete up to its
+        highest id. Each batch is a transaction of its own (unless the caller holds one), so
+        a window indexing in the background holds the file for a moment at a time."""
+        added = 0
+        while True:
+            with self.transaction():
+                rows = self.conn.execute(
+                    "SELECT id, text FROM documents WHERE id > "
+                    "(SELECT COALESCE(MAX(rowid), 0) FROM documents_search) ORDER BY id LIMIT ?",
+                    (batch,),
+                ).fetchall()
+                self.conn.executemany(
+                    "INSERT INTO documents_search (rowid, norm) VALUES (?, ?)",
+                    [(doc, arabic.normalize(text)) for doc, text in rows],
+                )
+            added += len(rows)
+            if len(rows) < batch:
+                return added
 
     # --- annotators and status -------------------------------------------------------------
 
@@ -127,20 +171,29 @@ class Store(SyncRows):
 
     def set_status(self, doc: int, annotator: str, state: Status) -> Status:
         """Set the document's state for this annotator; return the state it had before."""
-        annotator = self._layer(annotator)
         with self.transaction():
-            before = self.status(doc, annotator)
-            if state is Status.TODO:
-                self.conn.execute(
-                    "DELETE FROM status WHERE doc = ? AND annotator = ?", (doc, annotator)
-                )
-            else:
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (doc, annotator, state.value, now()),
-                )
+            before = self.status(doc, self._layer(annotator))
+            self.set_statuses([(doc, annotator, state)])
         return before
+
+    def set_statuses(self, states: Sequence[tuple[int, str, Status]]) -> None:
+        """Set many (document, layer) states in one transaction."""
+        with self.transaction():
+            names = {name: self._layer(name) for name in {name for _, name, _ in states}}
+            self.conn.executemany(
+                "DELETE FROM status WHERE doc = ? AND annotator = ?",
+                [(doc, names[name]) for doc, name, state in states if state is Status.TODO],
+            )
+            stamp = now()
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (doc, names[name], state.value, stamp)
+                    for doc, name, state in states
+                    if state is not Status.TODO
+                ],
+            )
 
     def layer_states(self, doc: int) -> dict[str, Status]:
         """Every layer of one document (a status row or a live span) and its state."""

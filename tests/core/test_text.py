@@ -192,6 +192,12 @@ def test_normalize_folds_hamza_diacritics_and_tatweel() -> None:
     assert arabic.normalize("مسؤول") == arabic.normalize("مسوول")
 
 
+@given(st.one_of(stored_text, st.text()))
+def test_normalize_is_the_fold_table_applied_to_every_character(text: str) -> None:
+    """The numpy fold is ``str.translate`` with the table, emoji and astral planes included."""
+    assert arabic.normalize(text) == text.translate(arabic._FOLD)
+
+
 @given(stored_text)
 def test_normalized_copy_maps_back_to_the_original(text: str) -> None:
     norm, origin = arabic.normalize_with_map(text)
