@@ -57,8 +57,7 @@ class _SpanIds:
         """``count`` new ids (a writer may leave some unused)."""
         with self._lock:
             first, self._next = self._next, self._next + count
-        prefix = self._prefix
-        return (f"{prefix}{n:012x}" for n in range(first, first + count))
+        return map(f"{self._prefix}{{:012x}}".format, range(first, first + count))
 
 
 new_span_id = _SpanIds()

@@ -33,7 +33,9 @@ def raw_import(source: Path, target: Path) -> None:
         for line in lines:
             record = json.loads(line)
             conn.execute("INSERT OR IGNORE INTO docs (text) VALUES (?)", (record["text"],))
-            (doc,) = conn.execute("SELECT id FROM docs WHERE text = ?", (record["text"],)).fetchone()
+            (doc,) = conn.execute(
+                "SELECT id FROM docs WHERE text = ?", (record["text"],)
+            ).fetchone()
             conn.executemany(
                 "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
                 [
@@ -113,11 +115,15 @@ def raw_export(db: Path, target: Path, fmt: str) -> None:
                 record = {
                     "text": text,
                     "spans": [
-                        {"start": s, "end": e, "label": label,
-                         "token_start": bisect_right(starts, s) - 1,
-                         "token_end": bisect_left(ends, e)}
+                        {
+                            "start": s,
+                            "end": e,
+                            "label": label,
+                            "token_start": bisect_right(starts, s) - 1,
+                            "token_end": bisect_left(ends, e),
+                        }
                         for s, e, label in spans
-                    ],  # fmt: skip
+                    ],
                     "tokens": tokens,
                     "meta": {"doc": doc},
                     "_annotator_id": who,

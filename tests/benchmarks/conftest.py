@@ -15,13 +15,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import baselines  # noqa: E402
-import corpus  # noqa: E402
-import harness  # noqa: E402
+import baselines
+import corpus
+import harness
 
-from alama.core.importing import import_paths  # noqa: E402
-from alama.core.store import Store  # noqa: E402
-
+from alama.core.importing import import_paths
+from alama.core.store import Store
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,8 +28,8 @@ def table() -> Iterator[None]:
     """Print the table of every figure, and write it as Markdown, when the run ends."""
     yield
     harness.report(
-        f"Alama benchmark: {harness.DOCS:,} documents × {len(corpus.ANNOTATORS)} annotators × ~20 spans; "
-        f"the window opens a {harness.OPEN_DOCS:,}-document project",
+        f"Alama benchmark: {harness.DOCS:,} documents × {len(corpus.ANNOTATORS)} annotators "
+        f"× ~20 spans; the window opens a {harness.OPEN_DOCS:,}-document project",
         harness.REPORT,
     )
 

@@ -7,6 +7,7 @@ high-water mark through ``/proc/self/clear_refs``, so each run is measured on it
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import os
@@ -39,10 +40,8 @@ def _kib(field_name: str) -> int | None:
 def _release() -> None:
     """Hand memory freed by earlier runs back to the system, so a run's growth is its own."""
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _reset_peak() -> bool:
@@ -151,9 +150,7 @@ def _memory(figure: Figure) -> str:
 
 
 def _line(row: Row) -> str:
-    base = "; ".join(
-        f"{name} {_time(fig.median)} ({_memory(fig)})" for name, fig in row.baselines
-    )
+    base = "; ".join(f"{name} {_time(fig.median)} ({_memory(fig)})" for name, fig in row.baselines)
     ratio = row.ratio()
     return (
         f"{row.what}: {_time(row.alama.median)} ({_memory(row.alama)})"
@@ -192,7 +189,8 @@ def markdown(title: str) -> str:
         f"{title}  ",
         f"Measured on: {machine()}. Median of {RUNS} runs for the batch figures.",
         "",
-        "| what | Alama | peak memory | baseline (same rows, plain code) | baseline | ratio | target |",
+        "| what | Alama | peak memory | baseline: the same rows in plain code | baseline | ratio "
+        "| target |",
         "|---|---|---|---|---|---|---|",
     ]
     for row in RESULTS:

@@ -42,12 +42,20 @@ def test_import(folder: Path, corpus_file: Path) -> None:
             f"import {len(corpus.ANNOTATORS) * DOCS:,} JSONL records",
             measure(alama, before=lambda: _fresh(ours)),
             [
-                ("json + sqlite3", measure(lambda: baselines.raw_import(corpus_file, raw),
-                                           before=lambda: _fresh(raw))),
-                ("sqlite-utils insert", measure(
-                    lambda: baselines.sqlite_utils_import(corpus_file, utils),
-                    before=lambda: _fresh(utils))),
-            ],  # fmt: skip
+                (
+                    "json + sqlite3",
+                    measure(
+                        lambda: baselines.raw_import(corpus_file, raw), before=lambda: _fresh(raw)
+                    ),
+                ),
+                (
+                    "sqlite-utils insert",
+                    measure(
+                        lambda: baselines.sqlite_utils_import(corpus_file, utils),
+                        before=lambda: _fresh(utils),
+                    ),
+                ),
+            ],
             target_ratio=WITHIN_BASELINE,
         )
     )
@@ -63,8 +71,14 @@ def test_export(fmt: str, folder: Path, project: Path, raw_db: Path) -> None:
         Row(
             f"export {fmt}",
             figure,
-            [("sqlite3 + json", measure(lambda: baselines.raw_export(raw_db, raw, fmt),
-                                        before=lambda: _fresh(raw)))],  # fmt: skip
+            [
+                (
+                    "sqlite3 + json",
+                    measure(
+                        lambda: baselines.raw_export(raw_db, raw, fmt), before=lambda: _fresh(raw)
+                    ),
+                )
+            ],
             target_ratio=WITHIN_BASELINE,
         )
     )
@@ -109,7 +123,13 @@ def test_merge(folder: Path) -> None:
         Row(
             f"merge {len(copies)} annotators' copies",
             measure(alama, before=lambda: (_fresh(ours), shutil.copyfile(base, ours))),
-            [("sqlite3 INSERT OR IGNORE", measure(lambda: baselines.raw_merge(raw, base, copies),
-                                                  before=lambda: _fresh(raw)))],  # fmt: skip
+            [
+                (
+                    "sqlite3 INSERT OR IGNORE",
+                    measure(
+                        lambda: baselines.raw_merge(raw, base, copies), before=lambda: _fresh(raw)
+                    ),
+                )
+            ],
         )
     )

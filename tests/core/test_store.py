@@ -9,7 +9,7 @@ import pytest
 
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import LabelSet
-from alama.core.model import Status
+from alama.core.model import NewDocument, Status, new_span_id
 from alama.core.store import Store
 
 TEXT = "قال وزير الدفاع الأمريكيّ إن القوات ستنسحب من قاعدة التنف 😀 قريباً"
@@ -111,6 +111,54 @@ def test_search_ignores_diacritics_hamza_and_tatweel(project: Store) -> None:
     assert project.search("التـنـف") == [hit]
     assert project.search("عمان") != [hit] and len(project.search("عمان")) == 1
     assert project.search("50%") == []
+
+
+def test_documents_added_after_a_search_are_found_by_the_next(project: Store) -> None:
+    first, _ = project.add_document(TEXT)
+    assert project.unindexed() == 1
+    assert project.search("التنف") == [first]
+    assert project.unindexed() == 0
+    added = project.add_documents([NewDocument(f"التنف {n}") for n in range(3)])
+    assert project.unindexed() == 3
+    assert project.search("التنف") == [first, *(doc for doc, _ in added)]
+    assert project.index_for_search() == 0
+
+
+def test_many_documents_and_layers_at_once(project: Store) -> None:
+    """The batch writers an import uses: duplicates within the batch and against the project are
+    skipped, and a bad span stops the whole batch with its reason."""
+    known, _ = project.add_document(TEXT)
+    added = project.add_documents([NewDocument("نص أول"), NewDocument(TEXT), NewDocument("نص أول")])
+    assert [new for _, new in added] == [True, False, False]
+    assert added[1][0] == known and added[0][0] == added[2][0]
+    project.add_span(known, "amal", 4, 8, "ACTOR")
+    counts = project.add_layers(
+        [
+            (known, "amal", [(4, 8, "ACTOR"), (9, 15, "ACTOR"), (9, 15, "ACTOR")]),
+            (added[0][0], "bilal", [(0, 2, "PLACE")]),
+            (known, "amal", [(9, 15, "ACTOR"), (16, 24, "PLACE")]),
+        ]
+    )
+    assert counts == [1, 1, 1]
+    assert [s.key for s in project.spans(known, "amal")] == [
+        (4, 8, "ACTOR"), (9, 15, "ACTOR"), (16, 24, "PLACE")
+    ]  # fmt: skip
+    assert project.status(added[0][0], "bilal") is Status.IN_PROGRESS
+    before = project.counts()
+    with pytest.raises(InputError, match="outside the text"):
+        project.add_layers(
+            [(known, "amal", [(30, 31, "ACTOR")]), (known, "bilal", [(0, 999, "ACTOR")])]
+        )
+    with pytest.raises(InputError, match="no document with id 999"):
+        project.add_layers([(999, "amal", [])])
+    assert project.counts() == before
+
+
+def test_new_span_ids_are_unique_and_in_creation_order() -> None:
+    ids = [new_span_id() for _ in range(3)] + list(new_span_id.take(1000))
+    assert len(set(ids)) == len(ids) == 1003
+    assert ids == sorted(ids)
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
 
 
 def test_reopening_keeps_everything(tmp_path: Path) -> None:
