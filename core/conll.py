@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -228,25 +229,55 @@ class Conflict:
         )
 
 
+@dataclass
+class Tokens:
+    """A document's tokens as the tag writers need them, made once for all of its layers."""
+
+    text: str
+    tokens: Sequence[tuple[int, int]]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.tokens]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [end for _, end in self.tokens]
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.tokens]
+
+    @cached_property
+    def sentences(self) -> list[list[int]]:
+        return sentences_of(self.text, self.tokens)
+
+    @cached_property
+    def line_starts(self) -> frozenset[int]:
+        """Tokens that begin a sentence after the first."""
+        return frozenset(sentence[0] for sentence in self.sentences[1:])
+
+
 def encode(
-    text: str,
-    tokens: Sequence[tuple[int, int]],
+    doc: Tokens,
     spans: Sequence[tuple[int, int, str]],
     doc_id: str,
     annotator: str | None,
     conflicts: list[Conflict],
-    line_starts: frozenset[int] = frozenset(),
+    by_line: bool = False,
 ) -> tuple[list[str], int]:
-    """BIO tags for ``tokens`` and the count of spans widened to whole tokens.
+    """BIO tags for the document's tokens and the count of spans widened to whole tokens.
 
-    A span covers every token it touches. Spans that would share a token, or run over one of
-    ``line_starts`` (tokens that begin a sentence), go to ``conflicts`` (the first of two
-    overlapping spans keeps the token), so the caller can refuse with the full list.
+    A span covers every token it touches. Spans that would share a token, or (``by_line``) run
+    over the start of a line, which CoNLL writes as a sentence of its own, go to ``conflicts``
+    (the first of two overlapping spans keeps the token), so the caller can refuse with the
+    full list.
     """
+    text, tokens = doc.text, doc.tokens
+    line_starts = doc.line_starts if by_line else frozenset()
     tags = ["O"] * len(tokens)
     owner: list[tuple[int, int, str] | None] = [None] * len(tokens)
-    starts = [start for start, _ in tokens]
-    ends = [end for _, end in tokens]
+    starts, ends = doc.starts, doc.ends
     widened = 0
     for span in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
         start, end, label = span
@@ -285,26 +316,22 @@ def sentences_of(text: str, tokens: Sequence[tuple[int, int]]) -> list[list[int]
     return groups
 
 
-def conll_block(text: str, tokens: Sequence[tuple[int, int]], tags: Sequence[str]) -> str:
+def conll_block(doc: Tokens, tags: Sequence[str]) -> str:
     """One document in CoNLL: a ``-DOCSTART-`` line, then a sentence per line of the text."""
     lines = [f"{DOCSTART} O", ""]
-    for sentence in sentences_of(text, tokens):
-        lines.extend(f"{text[tokens[i][0] : tokens[i][1]]} {tags[i]}" for i in sentence)
+    words = doc.words
+    for sentence in doc.sentences:
+        lines.extend(map("{} {}".format, words[sentence[0] : sentence[-1] + 1],
+                         tags[sentence[0] : sentence[-1] + 1]))  # fmt: skip
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def hf_line(
-    doc_id: str,
-    annotator: str | None,
-    text: str,
-    tokens: Sequence[tuple[int, int]],
-    tags: Sequence[str],
-) -> str:
+def hf_line(doc_id: str, annotator: str | None, doc: Tokens, tags: Sequence[str]) -> str:
     """One document as a Hugging Face token-classification record."""
     record: dict[str, Any] = {
         "id": doc_id,
-        "tokens": [text[start:end] for start, end in tokens],
+        "tokens": doc.words,
         "ner_tags": list(tags),
     }
     if annotator is not None:

@@ -8,7 +8,6 @@ spans if nobody has annotated it, so a full export is also a backup.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import shutil
 import sys
@@ -17,10 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
+
 from alama.core import brat, conll, jsonl
+from alama.core import text as arabic
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 from alama.core.store import Store
@@ -118,37 +121,113 @@ def record_tokens(
     following space is a token's ``ws``, and any other white space (a paragraph break, a
     no-break space, a second space) is a token of its own. Joining each token's text, plus a
     space where ``ws`` is true, gives the text back exactly: ``Doc(words, spaces)`` in spaCy.
+
+    Computed with numpy over all the pieces between token and span edges at once: a test holds
+    it equal to the plain loop over the pieces, which took most of an export's time.
     """
-    span_starts = {span.start for span in spans}
-    span_ends = {span.end for span in spans}
-    bounds = {0, len(text), *span_starts, *span_ends}
-    for start, end in tokens:
-        bounds.update((start, end))
-    out: list[dict[str, Any]] = []
-    for start, end in itertools.pairwise(sorted(bounds)):
-        piece = text[start:end]
-        if (
-            out
-            and not out[-1]["ws"]
-            and piece.startswith(" ")
-            and not piece.strip()
-            and start not in span_starts
-            and start + 1 not in span_ends
-        ):
-            out[-1]["ws"] = True
-            start, piece = start + 1, piece[1:]
-            if not piece:
-                continue
-        out.append({"text": piece, "start": start, "end": end, "id": len(out), "ws": False})
-    return out
+    span_starts = np.array([span.start for span in spans], dtype=np.int64)
+    span_ends = np.array([span.end for span in spans], dtype=np.int64)
+    edges = np.array(tokens, dtype=np.int64).reshape(-1)
+    bounds = np.unique(np.concatenate(([0, len(text)], edges, span_starts, span_ends)))
+    first, last = bounds[:-1], bounds[1:]
+    if not len(first):
+        return []
+    is_space = arabic.white_space(text)
+    not_space = np.concatenate(([0], np.cumsum(~is_space)))
+    blank_first = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[first] == ord(" ")
+    # A white-space piece that starts with a plain space gives that space to the token before
+    # it as its ``ws`` (unless a span starts on the space, or ends just after it).
+    merge = (
+        (not_space[last] == not_space[first])
+        & blank_first
+        & ~np.isin(first, span_starts)
+        & ~np.isin(first + 1, span_ends)
+    )
+    merge[0] = False
+    # (The plain loop also refused a merge into a token whose ``ws`` was already set; that
+    # cannot happen: two white-space pieces meet only at a span's edge, which blocks the one
+    # that would have given its single space away.)
+    starts = first + merge
+    kept = starts < last
+    ws = np.concatenate((merge[1:], [False]))
+    return [
+        {"text": text[start:end], "start": start, "end": end, "id": n, "ws": space}
+        for n, (start, end, space) in enumerate(
+            zip(starts[kept].tolist(), last[kept].tolist(), ws[kept].tolist(), strict=True)
+        )
+    ]
 
 
-def jsonl_record(layer: Layer) -> dict[str, Any]:
+class _SharedTokens:
+    """The record tokens of the document being exported, made once for all of its layers whose
+    spans start and end on tokens (the usual case: they are the same tokens then), with their
+    JSON text."""
+
+    def __init__(self) -> None:
+        self._index: TextIndex | None = None
+        self._tokens: list[dict[str, Any]] | None = None
+        self._json = ""
+        self._edges: tuple[dict[int, int], dict[int, int]] | None = None
+
+    def tokens(self, layer: Layer) -> list[dict[str, Any]]:
+        index = layer.index
+        if index is not self._index:
+            self._index, self._tokens = index, None
+        starts, ends = index.token_edges
+        if not all(span.start in starts and span.end in ends for span in layer.spans):
+            return record_tokens(index.text, index.tokens, layer.spans)
+        if self._tokens is None:
+            self._tokens = record_tokens(index.text, index.tokens, [])
+            self._json, self._edges = "", None
+        return self._tokens
+
+    def edges(self, tokens: list[dict[str, Any]]) -> tuple[dict[int, int], dict[int, int]]:
+        """`token_edges`, kept for the shared list."""
+        if tokens is not self._tokens:
+            return token_edges(tokens)
+        if self._edges is None:
+            self._edges = token_edges(tokens)
+        return self._edges
+
+    def json(self, tokens: list[dict[str, Any]]) -> str:
+        """``jsonl.dumps(tokens)``, kept for the shared list."""
+        if tokens is not self._tokens:
+            return tokens_json(tokens)
+        if not self._json:
+            self._json = tokens_json(tokens)
+        return self._json
+
+
+def token_edges(tokens: list[dict[str, Any]]) -> tuple[dict[int, int], dict[int, int]]:
+    """Which token starts at an offset, and which ends there."""
+    return (
+        {token["start"]: token["id"] for token in tokens},
+        {token["end"]: token["id"] for token in tokens},
+    )
+
+
+def tokens_json(tokens: list[dict[str, Any]]) -> str:
+    """The same text as ``jsonl.dumps(tokens)``, written directly: twice as fast."""
+    text = encode_basestring
+    return (
+        "["
+        + ", ".join(
+            f'{{"text": {text(t["text"])}, "start": {t["start"]}, "end": {t["end"]}, '
+            f'"id": {t["id"]}, "ws": {"true" if t["ws"] else "false"}}}'
+            for t in tokens
+        )
+        + "]"
+    )
+
+
+def jsonl_record(layer: Layer, shared: _SharedTokens | None = None) -> dict[str, Any]:
     """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
     doc, text = layer.doc, layer.doc.text
-    tokens = record_tokens(text, layer.index.tokens, layer.spans)
-    first_at = {token["start"]: token["id"] for token in tokens}
-    last_at = {token["end"]: token["id"] for token in tokens}
+    if shared is not None:
+        tokens = shared.tokens(layer)
+    else:
+        tokens = record_tokens(text, layer.index.tokens, layer.spans)
+    first_at, last_at = shared.edges(tokens) if shared is not None else token_edges(tokens)
     record_spans = [
         {
             "start": span.start,
@@ -170,6 +249,17 @@ def jsonl_record(layer: Layer) -> dict[str, Any]:
         record["_annotator_id"] = layer.annotator
         record["answer"] = "accept" if layer.status is Status.DONE else "ignore"
     return record
+
+
+def jsonl_line(record: dict[str, Any], shared: _SharedTokens) -> str:
+    """``jsonl.dumps(record)`` for a `jsonl_record`, with the tokens' JSON made once per
+    document."""
+    head = jsonl.dumps({"text": record["text"], "spans": record["spans"]})
+    tail = jsonl.dumps({key: value for key, value in record.items() if key not in HEAD})
+    return f'{head[:-1]}, "tokens": {shared.json(record["tokens"])}, {tail[1:]}'
+
+
+HEAD = ("text", "spans", "tokens")
 
 
 def _review_fields(span: Span) -> dict[str, Any]:
@@ -251,29 +341,27 @@ class _Tagger:
         self.fmt = fmt
         self.report = report
         self.conflicts: list[conll.Conflict] = []
+        self._doc: conll.Tokens | None = None  # the document of the layers being written
 
     def render(self, layer: Layer) -> str:
         text, tokens = layer.doc.text, layer.index.tokens
-        line_starts = (
-            frozenset(sentence[0] for sentence in conll.sentences_of(text, tokens)[1:])
-            if self.fmt == "conll"
-            else frozenset()
-        )
+        if self._doc is None or self._doc.text is not text:
+            self._doc = conll.Tokens(text, tokens)
+        doc = self._doc
         tags, widened = conll.encode(
-            text,
-            tokens,
+            doc,
             layer.triples,
             layer.doc.doc_id,
             layer.annotator,
             self.conflicts,
-            line_starts,
+            by_line=self.fmt == "conll",
         )
         self.report.widened += widened
         chunk: str
         if self.fmt == "conll":
-            chunk = conll.conll_block(text, tokens, tags)
+            chunk = conll.conll_block(doc, tags)
         else:
-            chunk = conll.hf_line(layer.doc.doc_id, layer.annotator, text, tokens, tags) + "\n"
+            chunk = conll.hf_line(layer.doc.doc_id, layer.annotator, doc, tags) + "\n"
         return chunk
 
     def check(self) -> None:
@@ -330,12 +418,13 @@ def export(
     seen: set[int] = set()
     written: Counter[str] = Counter()
     tagger = _Tagger(fmt, report)
+    shared = _SharedTokens()
     with _open_all(targets) as handles:
         for layer in layers:
             doc = layer.doc
             name = split_of(doc.hash, seed, parts) if parts else ""
             if fmt == "jsonl":
-                chunk = jsonl.dumps(jsonl_record(layer)) + "\n"
+                chunk = jsonl_line(jsonl_record(layer, shared), shared) + "\n"
             elif fmt == "doccano":
                 chunk = jsonl.dumps(doccano_record(layer)) + "\n"
             else:

@@ -86,6 +86,12 @@ def title_of(text: str, limit: int = 120) -> str:
     return ""
 
 
+def white_space(text: str) -> NDArray[np.bool_]:
+    """For each code point of ``text``, whether it is white space (``str.isspace``)."""
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return _SPACE[np.minimum(cp, _SPACE_LIMIT)]
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Tokens as ``(start, end)`` code-point offsets: camel-tools' simple word tokenizer.
 
@@ -191,6 +197,11 @@ class TextIndex:
     def tokens(self) -> list[tuple[int, int]]:
         """The document's tokens, see `tokenize`."""
         return tokenize(self.text)
+
+    @cached_property
+    def token_edges(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The offsets where tokens start, and where they end."""
+        return frozenset(self._token_starts), frozenset(self._token_ends)
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -25,7 +25,8 @@ SPAN_PLACES = ", ".join("?" * 12)
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
     """A `Span` from a row of `SPAN_COLUMNS`."""
-    return Span(*row[:11], agreed=tuple(json.loads(row[11])))
+    agreed = row[11]
+    return Span(*row[:11], agreed=() if agreed == "[]" else tuple(json.loads(agreed)))
 
 
 def span_to_row(span: Span) -> tuple[Any, ...]:

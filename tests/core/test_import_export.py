@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import tempfile
 from pathlib import Path
@@ -11,11 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alama.core import jsonl
 from alama.core.errors import InputError
-from alama.core.exporting import export, iter_records, parse_split
+from alama.core.exporting import export, iter_records, parse_split, record_tokens, tokens_json
 from alama.core.importing import import_paths
-from alama.core.model import Status
+from alama.core.model import Span, Status
 from alama.core.store import Store
+from alama.core.text import TextIndex
 from tests.conftest import SAMPLES, SEEDS, dump, needs_shared
 from tests.core.strategies import stored_text
 
@@ -101,6 +104,48 @@ def test_crlf_and_bom_are_cleaned_and_everything_else_kept(project: Store, tmp_p
 
 
 # --- JSONL with spans ----------------------------------------------------------------------
+
+
+def plain_record_tokens(
+    text: str, tokens: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The record tokens as one loop over the pieces between edges: the oracle of the numpy
+    `record_tokens` (this was Alama's code before the benchmark)."""
+    span_starts = {start for start, _ in spans}
+    span_ends = {end for _, end in spans}
+    bounds = {0, len(text), *span_starts, *span_ends}
+    for start, end in tokens:
+        bounds.update((start, end))
+    out: list[dict[str, Any]] = []
+    for start, end in itertools.pairwise(sorted(bounds)):
+        piece = text[start:end]
+        if (
+            out
+            and not out[-1]["ws"]
+            and piece.startswith(" ")
+            and not piece.strip()
+            and start not in span_starts
+            and start + 1 not in span_ends
+        ):
+            out[-1]["ws"] = True
+            start, piece = start + 1, piece[1:]
+            if not piece:
+                continue
+        out.append({"text": piece, "start": start, "end": end, "id": len(out), "ws": False})
+    return out
+
+
+@given(stored_text, st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=8))
+def test_record_tokens_equal_the_plain_loop_and_their_json(
+    text: str, places: list[tuple[int, int]]
+) -> None:
+    spans = [(s, min(s + n, len(text))) for s, n in places if s < len(text)]
+    objects = [Span("x", 1, "amal", s, e, "ACTOR") for s, e in spans]
+    index = TextIndex(text)
+    tokens = record_tokens(text, index.tokens, objects)
+    assert tokens == plain_record_tokens(text, index.tokens, spans)
+    assert tokens_json(tokens) == jsonl.dumps(tokens)  # type: ignore[arg-type]
+    assert "".join(t["text"] + " " * t["ws"] for t in tokens) == text
 
 
 def test_jsonl_spans_round_trip_with_tokens(project: Store, tmp_path: Path) -> None:
