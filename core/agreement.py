@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, combinations
 from typing import Any
 
@@ -46,8 +47,18 @@ class Study:
         return [a for a in self.annotators if doc in self.done[a]]
 
     def layer(self, annotator: str, doc: int, label: str | None = None) -> list[Triple]:
-        spans = self.spans.get((annotator, doc), [])
-        return spans if label is None else [s for s in spans if s[2] == label]
+        if label is None:
+            return self.spans.get((annotator, doc), [])
+        return self._by_label.get((annotator, doc, label), [])
+
+    @cached_property
+    def _by_label(self) -> dict[tuple[str, int, str], list[Triple]]:
+        """Each layer's spans split by label, once (the measures ask for them many times)."""
+        split: dict[tuple[str, int, str], list[Triple]] = {}
+        for (annotator, doc), spans in self.spans.items():
+            for span in spans:
+                split.setdefault((annotator, doc, span[2]), []).append(span)
+        return split
 
 
 class _Continuum:
@@ -127,10 +138,10 @@ def collect(
             doc_ids[document.id] = document.doc_id
             titles[document.id] = document.title
     spans: dict[tuple[str, int], list[Triple]] = {}
-    label_set = set(chosen_labels)
+    label_set, counted_set = set(chosen_labels), set(counted)
     for span in store.iter_spans():
         if (
-            span.annotator in counted
+            span.annotator in counted_set
             and span.label in label_set
             and span.doc in wanted
             and span.doc in done[span.annotator]
