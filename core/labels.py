@@ -152,6 +152,10 @@ class LabelSet:
     def __getitem__(self, key: str) -> Label:
         return self._labels[key]
 
+    def get(self, key: str) -> Label | None:
+        """The label with this key, or None (a span of a label since removed)."""
+        return self._labels.get(key)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LabelSet) and list(self) == list(other)
 

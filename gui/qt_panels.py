@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -64,56 +72,88 @@ class LabelPalette(QWidget):
         return f"{key}{label.name_ar} · {label.name_en}"
 
 
-class SpanList(QListWidget):
+class SpanListModel(QAbstractListModel):
+    """The spans of the document as rows; a row's text and colour are made when it is shown,
+    so a keypress on a document with 300 spans does not rebuild 300 items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._spans: list[Span] = []
+        self._labels = LabelSet.default()
+        self._rows: dict[str, int] = {}
+
+    def set_spans(self, text: str, spans: list[Span], labels: LabelSet) -> None:
+        self.beginResetModel()
+        self._text, self._spans, self._labels = text, spans, labels
+        self._rows = {span.id: row for row, span in enumerate(spans)}
+        self.endResetModel()
+
+    def row_of(self, span: Span) -> int | None:
+        return self._rows.get(span.id)
+
+    def span_at(self, row: int) -> Span:
+        return self._spans[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        span = self._spans[index.row()]
+        label = self._labels.get(span.label)
+        if role == Qt.ItemDataRole.DisplayRole:
+            piece = self._text[span.start : span.end].replace("\n", " ")
+            if len(piece) > 90:
+                piece = piece[:88] + "…"
+            return f"{label.name_ar if label else span.label}: {piece}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = QColor(label.color if label else "#999999")
+            color.setAlpha(70)
+            return color
+        if role == Qt.ItemDataRole.UserRole:
+            return span
+        return None
+
+
+class SpanList(QListView):
     """This annotator's spans in the document, in reading order; a click jumps to one."""
 
     spanChosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.spans = SpanListModel()
+        self.setModel(self.spans)
+        self.setUniformItemSizes(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
-        self.itemClicked.connect(
-            lambda item: self.spanChosen.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.clicked.connect(lambda index: self.spanChosen.emit(self.spans.span_at(index.row())))
 
     def show_spans(
         self, text: str, spans: list[Span], labels: LabelSet, current: Span | None
     ) -> None:
         """List the spans with their label and text."""
-        self.blockSignals(True)
-        self.clear()
-        for span in spans:
-            piece = text[span.start : span.end].replace("\n", " ")
-            if len(piece) > 90:
-                piece = piece[:88] + "…"
-            name = labels[span.label].name_ar if span.label in labels else span.label
-            item = QListWidgetItem(f"{name}: {piece}")
-            item.setData(Qt.ItemDataRole.UserRole, span)
-            color = QColor(labels[span.label].color if span.label in labels else "#999999")
-            color.setAlpha(70)
-            item.setBackground(color)
-            self.addItem(item)
-            if current is not None and span.id == current.id:
-                item.setSelected(True)
-                self.scrollToItem(item)
-        self.blockSignals(False)
+        self.spans.set_spans(text, spans, labels)
+        self.select(current)
 
     def select(self, span: Span | None) -> None:
         """Mark the chosen span's row, without rebuilding the list."""
-        self.blockSignals(True)
-        self.clearSelection()
-        for row in range(self.count()):
-            item = self.item(row)
-            shown: Span = item.data(Qt.ItemDataRole.UserRole)
-            if span is not None and shown.id == span.id:
-                item.setSelected(True)
-                self.scrollToItem(item)
-                break
-        self.blockSignals(False)
+        row = self.spans.row_of(span) if span is not None else None
+        if row is None:
+            self.clearSelection()
+            return
+        index = self.spans.index(row)
+        self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+
+    def count(self) -> int:
+        """How many spans are listed."""
+        return self.spans.rowCount()
 
 
 class FindBar(QWidget):

@@ -76,7 +76,7 @@ class Session(QObject):
         snapped = self.index(doc).snap(start, end, exact=exact)
         if snapped is None:
             return None
-        existing = next((s for s in self.spans(doc) if s.key == (*snapped, label)), None)
+        existing = self.store.find_span(doc, self.layer, (*snapped, label))
         if existing is not None:
             self.spanPicked.emit(existing)
             return existing

@@ -56,6 +56,15 @@ class SpanRows(Connection):
         rows = self.conn.execute(sql + " ORDER BY start_char, end_char DESC, label", params)
         return [span_from_row(row) for row in rows]
 
+    def find_span(self, doc: int, annotator: str, key: tuple[int, int, str]) -> Span | None:
+        """The live span of a layer with these offsets and label, if there is one."""
+        row = self.conn.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc = ? AND annotator = ? "
+            "AND start_char = ? AND end_char = ? AND label = ? AND deleted_at IS NULL",
+            (doc, annotator, *key),
+        ).fetchone()
+        return None if row is None else span_from_row(row)
+
     def span(self, span_id: str) -> Span:
         """One span by id, live or deleted."""
         row = self.conn.execute(

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from alama.core import importing
 from alama.core.store import Store
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_transfer import ExportDialog, ImportDialog, run_job
@@ -113,8 +114,9 @@ def test_the_export_dialog_refuses_a_bad_split(
 
 
 def test_cancel_stops_the_work_and_leaves_the_project_as_it_was(
-    window: MainWindow, tmp_path: Path
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(importing, "BATCH", 5)  # progress is reported after each batch
     files = []
     for n in range(30):
         path = tmp_path / f"article-{n}.txt"
