@@ -1,7 +1,8 @@
 """The document list: titles with this annotator's status, filtered by status and search.
 
-The model holds only ids, titles and positions (no text), so it fills at once even for 100,000
-documents; the view uses uniform row heights and paints only what is visible.
+The model holds only the documents' ids and reads titles and statuses a page at a time, so it
+fills at once even for 100,000 documents; the view uses uniform row heights and asks only for
+what is visible.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from alama.core.model import DocumentInfo, Status
+from alama.core.model import Status
+from alama.core.store import Store
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLORS = {Status.TODO: "#B0B0B0", Status.IN_PROGRESS: "#E69F00", Status.DONE: "#009E73"}
@@ -39,16 +41,23 @@ def status_icon(status: Status) -> QIcon:
 
 
 class DocumentListModel(QAbstractListModel):
-    """Documents in project order, restricted to a status filter and a search result."""
+    """Documents in project order, restricted to a status filter and a search result.
 
-    def __init__(self, documents: list[DocumentInfo], statuses: dict[int, Status]) -> None:
+    Lazy: it holds the documents' ids, and reads titles and statuses a page at a time when the
+    view asks for a row, so a project of 100,000 documents opens in a fraction of a second.
+    """
+
+    PAGE = 200
+
+    def __init__(self, store: Store, layer: str) -> None:
         super().__init__()
-        self._all = documents
-        self._statuses = statuses
-        self._rows = documents
-        self._row_of = {info.id: row for row, info in enumerate(documents)}
+        self._store, self._layer = store, layer
+        self._all = store.document_ids()
+        self._rows = self._all
+        self._row_of: dict[int, int] | None = None
+        self._info: dict[int, tuple[str, str, Status]] = {}
+        self._done = store.count_in_state(layer, Status.DONE)
         self._status_filter: Status | None = None
-        self._search: set[int] | None = None
         self._icons = {status: status_icon(status) for status in Status}
         self._names = {
             Status.TODO: self.tr("to do"),
@@ -62,27 +71,39 @@ class DocumentListModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid():
             return None
-        info = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return info.title or info.doc_id
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icons[self.status(info.id)]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{info.doc_id} — {self._names[self.status(info.id)]}"
+        doc = self._rows[index.row()]
         if role == DOC_ID_ROLE:
-            return info.id
+            return doc
+        doc_id, title, status = self._read(doc, index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title or doc_id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{doc_id} — {self._names[status]}"
         return None
+
+    def _read(self, doc: int, row: int | None = None) -> tuple[str, str, Status]:
+        """A document's (doc_id, title, status), reading the page of rows around it if needed."""
+        found = self._info.get(doc)
+        if found is None:
+            if row is None:
+                row = self.row_of(doc)
+            first = (row // self.PAGE) * self.PAGE if row is not None else 0
+            page = self._rows[first : first + self.PAGE] if row is not None else [doc]
+            self._info.update(self._store.document_rows(page, self._layer))
+            found = self._info[doc]
+        return found
 
     def status(self, doc: int) -> Status:
         """This annotator's status of a document."""
-        return self._statuses.get(doc, Status.TODO)
+        return self._read(doc)[2]
 
     def set_status(self, doc: int, status: Status) -> None:
         """Update one document's status and repaint its row (or refilter if it now hides)."""
-        if status is Status.TODO:
-            self._statuses.pop(doc, None)
-        else:
-            self._statuses[doc] = status
+        doc_id, title, before = self._read(doc)
+        self._info[doc] = (doc_id, title, status)
+        self._done += (status is Status.DONE) - (before is Status.DONE)
         if self._status_filter is not None:
             return  # the row stays until the filter is applied again, so the list does not jump
         row = self.row_of(doc)
@@ -92,26 +113,23 @@ class DocumentListModel(QAbstractListModel):
 
     def set_filter(self, status: Status | None, search: set[int] | None) -> None:
         """Show only documents with this status (None: all) among these ids (None: all)."""
-        self._status_filter, self._search = status, search
+        self._status_filter = status
         self.beginResetModel()
-        self._rows = [
-            info
-            for info in self._all
-            if (status is None or self.status(info.id) is status)
-            and (search is None or info.id in search)
-        ]
-        self._row_of = {info.id: row for row, info in enumerate(self._rows)}
+        rows = self._all if status is None else self._store.document_ids(self._layer, status)
+        self._rows = rows if search is None else [doc for doc in rows if doc in search]
+        self._row_of = None
         self.endResetModel()
 
     def row_of(self, doc: int) -> int | None:
         """The visible row of a document, if it is shown."""
+        if self._row_of is None:
+            self._row_of = {doc: row for row, doc in enumerate(self._rows)}
         return self._row_of.get(doc)
 
     def doc_at(self, row: int) -> int | None:
         """The document id of a visible row."""
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def done_count(self) -> tuple[int, int]:
         """(done, total) over the whole project for this annotator."""
-        done = sum(1 for status in self._statuses.values() if status is Status.DONE)
-        return done, len(self._all)
+        return self._done, len(self._all)

@@ -240,7 +240,9 @@ def test_scroll(app: QApplication, window: MainWindow, busy: Path) -> None:
     view, docs = _plain_view(busy)
     view.setPlainText(docs[0][0])
     _paint(view, docs[0][1])
+    app.processEvents()
     plain_bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and plain_bar.maximum() > 0
 
     def plain() -> None:
         plain_bar.setValue(
