@@ -154,6 +154,23 @@ def test_many_documents_and_layers_at_once(project: Store) -> None:
     assert project.counts() == before
 
 
+def test_the_document_list_reads_ids_then_pages(project: Store) -> None:
+    """What the window's lazy document list asks: ids in order (per state), then a page."""
+    docs = [doc for doc, _ in project.add_documents([NewDocument(f"خبر {n}") for n in range(5)])]
+    project.set_statuses([(docs[1], "amal", Status.DONE), (docs[3], "amal", Status.IN_PROGRESS)])
+    assert project.document_ids() == docs
+    assert project.document_ids("amal", Status.DONE) == [docs[1]]
+    assert project.document_ids("amal", Status.TODO) == [docs[0], docs[2], docs[4]]
+    assert project.document_ids("bilal", Status.TODO) == docs
+    rows = project.document_rows(docs[1:4], "amal")
+    assert [rows[d][1:] for d in docs[1:4]] == [
+        ("خبر 1", Status.DONE), ("خبر 2", Status.TODO), ("خبر 3", Status.IN_PROGRESS)
+    ]  # fmt: skip
+    assert project.count_in_state("amal", Status.DONE) == 1
+    assert project.find_document(rows[docs[2]][0]) == docs[2]
+    assert project.find_document("nothing") is None
+
+
 def test_new_span_ids_are_unique_and_in_creation_order() -> None:
     ids = [new_span_id() for _ in range(3)] + list(new_span_id.take(1000))
     assert len(set(ids)) == len(ids) == 1003
