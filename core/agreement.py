@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from alama.core import measures
+from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
@@ -277,6 +278,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 12)
 
 
+@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
 def agreement(
     store: Store,
     annotators: list[str] | None = None,

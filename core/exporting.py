@@ -24,6 +24,7 @@ import numpy as np
 
 from alama.core import brat, conll, jsonl
 from alama.core import text as arabic
+from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 from alama.core.store import Store
@@ -380,6 +381,7 @@ class _Tagger:
         )
 
 
+@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
 def export(
     store: Store,
     output: Path | None,

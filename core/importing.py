@@ -14,6 +14,7 @@ from pathlib import Path
 
 from alama.core import brat, conll, jsonl
 from alama.core import text as arabic
+from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
@@ -214,6 +215,7 @@ def read_records(
         yield from jsonl.read_jsonl(path, annotator)
 
 
+@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
 def import_paths(
     store: Store,
     paths: Iterable[Path],

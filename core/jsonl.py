@@ -67,29 +67,51 @@ def read_text_file(path: Path) -> str:
 def read_objects(path: Path) -> Iterator[tuple[str, Any]]:
     """Every JSON value of a file with where it starts (``path:line``).
 
-    A file is read as JSON Lines; a file that starts with ``[`` is one JSON array, and a file
-    whose first line is not a whole JSON value is read as JSON values one after another (the
-    pretty-printed records that doccano writes for relations).
+    A file is read as JSON Lines, one line at a time; a file that starts with ``[`` is one JSON
+    array, and a file whose first line is not a whole JSON value is read as JSON values one
+    after another (the pretty-printed records that doccano writes for relations).
     """
-    content = read_text_file(path)
-    first = content.lstrip()[:1]
-    if first == "[" or (first == "{" and not _first_line_is_json(content)):
-        yield from _read_stream(path, content)
+    first_line = _first_line(path)
+    first = first_line.lstrip()[:1]
+    if first == "[" or (first == "{" and not _is_json(first_line)):
+        yield from _read_stream(path, read_text_file(path))
         return
-    for number, line in enumerate(content.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            yield where, json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"{where}: malformed JSON: {error.msg} (column {error.colno})"
-            ) from None
+    with path.open("rb") as handle:
+        for number, data in enumerate(handle, 1):
+            try:
+                line = data.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{path}:{number}: not UTF-8 text (byte 0x{data[error.start]:02X}); "
+                    "save the file as UTF-8 and import it again"
+                ) from None
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(
+                    f"{where}: malformed JSON: {error.msg} (column {error.colno})"
+                ) from None
 
 
-def _first_line_is_json(content: str) -> bool:
-    line = next((line for line in content.split("\n") if line.strip()), "")
+def _first_line(path: Path) -> str:
+    """The first line that is not blank (decoded leniently: only its shape is looked at)."""
+    try:
+        with path.open("rb") as handle:
+            for data in handle:
+                line = data.decode("utf-8-sig", errors="replace")
+                if line.strip():
+                    return line
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    return ""
+
+
+def _is_json(line: str) -> bool:
     try:
         json.loads(line)
     except json.JSONDecodeError:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alama.core.bulk import without_collector
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
@@ -119,7 +120,7 @@ def merge(
     else:
         store = Store.open(target)
     try:
-        report = merge_into(store, sources, progress)
+        report: MergeReport = merge_into(store, sources, progress)
     except BaseException:
         store.close()
         if created:
@@ -131,6 +132,7 @@ def merge(
     return report
 
 
+@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
 def merge_into(
     store: Store,
     sources: Sequence[Path | str],
