@@ -140,14 +140,14 @@ def collect(
             titles[document.id] = document.title
     spans: dict[tuple[str, int], list[Triple]] = {}
     label_set, counted_set = set(chosen_labels), set(counted)
-    for span in store.iter_spans():
+    for doc, annotator, start, end, label in store.iter_span_keys():
         if (
-            span.annotator in counted_set
-            and span.label in label_set
-            and span.doc in wanted
-            and span.doc in done[span.annotator]
+            annotator in counted_set
+            and label in label_set
+            and doc in wanted
+            and doc in done[annotator]
         ):
-            spans.setdefault((span.annotator, span.doc), []).append(span.key)
+            spans.setdefault((annotator, doc), []).append((start, end, label))
     return Study(counted, list(chosen_labels), order, done, spans, texts, doc_ids, titles, left_out)
 
 

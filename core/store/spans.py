@@ -85,6 +85,16 @@ class SpanRows(Connection):
         while batch := cursor.fetchmany(2000):
             yield from (span_from_row(row) for row in batch)
 
+    def iter_span_keys(self) -> Iterator[tuple[int, str, int, int, str]]:
+        """(doc, annotator, start, end, label) of every live span: what measures read, without
+        building a `Span` for each of 600,000 rows."""
+        cursor = self.conn.execute(
+            "SELECT doc, annotator, start_char, end_char, label FROM spans "
+            "WHERE deleted_at IS NULL ORDER BY doc, annotator, start_char, end_char"
+        )
+        while batch := cursor.fetchmany(5000):
+            yield from batch
+
     def add_span(
         self,
         doc: int,
