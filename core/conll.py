@@ -21,6 +21,7 @@ from typing import Any
 
 from alama.core.errors import InputError
 from alama.core.jsonl import Record, read_objects, read_text_file
+from alama.core.text import TextIndex
 
 TAG = re.compile(r"^([BIELSU])[-_](\S+)$")
 DOCSTART = "-DOCSTART-"
@@ -233,16 +234,27 @@ class Conflict:
 class Tokens:
     """A document's tokens as the tag writers need them, made once for all of its layers."""
 
-    text: str
-    tokens: Sequence[tuple[int, int]]
+    index: TextIndex
 
-    @cached_property
+    @property
+    def text(self) -> str:
+        value: str = self.index.text
+        return value
+
+    @property
+    def tokens(self) -> list[tuple[int, int]]:
+        value: list[tuple[int, int]] = self.index.tokens
+        return value
+
+    @property
     def starts(self) -> list[int]:
-        return [start for start, _ in self.tokens]
+        value: list[int] = self.index.token_starts
+        return value
 
-    @cached_property
+    @property
     def ends(self) -> list[int]:
-        return [end for _, end in self.tokens]
+        value: list[int] = self.index.token_ends
+        return value
 
     @cached_property
     def words(self) -> list[str]:

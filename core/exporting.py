@@ -252,15 +252,16 @@ def jsonl_record(layer: Layer, shared: _SharedTokens | None = None) -> dict[str,
     return record
 
 
+_BEFORE_REST = ("text", "spans", "tokens")
+"""The keys a JSONL record starts with, in order; `jsonl_line` writes the others after them."""
+
+
 def jsonl_line(record: dict[str, Any], shared: _SharedTokens) -> str:
     """``jsonl.dumps(record)`` for a `jsonl_record`, with the tokens' JSON made once per
     document."""
     head = jsonl.dumps({"text": record["text"], "spans": record["spans"]})
-    tail = jsonl.dumps({key: value for key, value in record.items() if key not in HEAD})
+    tail = jsonl.dumps({key: value for key, value in record.items() if key not in _BEFORE_REST})
     return f'{head[:-1]}, "tokens": {shared.json(record["tokens"])}, {tail[1:]}'
-
-
-HEAD = ("text", "spans", "tokens")
 
 
 def _review_fields(span: Span) -> dict[str, Any]:
@@ -345,9 +346,8 @@ class _Tagger:
         self._doc: conll.Tokens | None = None  # the document of the layers being written
 
     def render(self, layer: Layer) -> str:
-        text, tokens = layer.doc.text, layer.index.tokens
-        if self._doc is None or self._doc.text is not text:
-            self._doc = conll.Tokens(text, tokens)
+        if self._doc is None or self._doc.index is not layer.index:
+            self._doc = conll.Tokens(layer.index)
         doc = self._doc
         tags, widened = conll.encode(
             doc,

@@ -243,6 +243,19 @@ def _read_spans(
     return [], "spans", False
 
 
+def _well_formed(raw: str, start: Any, end: Any, label: Any, quoted: Any) -> bool:
+    """Whether a span needs no further look: integer offsets inside the text, a label, and a
+    quoted text (if any) that matches."""
+    return (
+        type(start) is int
+        and type(end) is int
+        and type(label) is str
+        and bool(label)
+        and 0 <= start < end <= len(raw)
+        and (quoted is None or quoted == raw[start:end])
+    )
+
+
 def _fast_spans(raw: str, items: list[Any]) -> list[tuple[int, int, str]] | None:
     """The spans of a list of well-formed Prodigy spans read in one pass, or None if any item
     is not one (`_read_span` then reads each item and names the first bad one)."""
@@ -250,17 +263,8 @@ def _fast_spans(raw: str, items: list[Any]) -> list[tuple[int, int, str]] | None
         spans = [(item["start"], item["end"], item["label"], item.get("text")) for item in items]
     except (KeyError, TypeError, AttributeError):
         return None
-    length = len(raw)
-    for start, end, label, quoted in spans:
-        if not (
-            type(start) is int
-            and type(end) is int
-            and type(label) is str
-            and label
-            and 0 <= start < end <= length
-            and (quoted is None or quoted == raw[start:end])
-        ):
-            return None
+    if not all(_well_formed(raw, *span) for span in spans):
+        return None
     return [(start, end, label) for start, end, label, _ in spans]
 
 
@@ -286,15 +290,8 @@ def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, 
 def _check_span(
     raw: str, start: Any, end: Any, label: Any, quoted: Any, number: int, where: str
 ) -> tuple[int, int, str]:
-    if (
-        type(start) is int
-        and type(end) is int
-        and type(label) is str
-        and label
-        and 0 <= start < end <= len(raw)
-        and (quoted is None or quoted == raw[start:end])
-    ):
-        return start, end, label  # a well-formed span: the usual case, checked at once
+    if _well_formed(raw, start, end, label, quoted):
+        return start, end, label  # the usual case, checked at once
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
             raise InputError(f'{where}: span {number} has no integer "{name}"')

@@ -76,7 +76,7 @@ class NewDocument:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
-    """What the document list shows: no text, so 100,000 of them load at once."""
+    """A document without its text: what `Store.documents` lists."""
 
     id: int
     doc_id: str

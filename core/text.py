@@ -201,14 +201,16 @@ class TextIndex:
     @cached_property
     def token_edges(self) -> tuple[frozenset[int], frozenset[int]]:
         """The offsets where tokens start, and where they end."""
-        return frozenset(self._token_starts), frozenset(self._token_ends)
+        return frozenset(self.token_starts), frozenset(self.token_ends)
 
     @cached_property
-    def _token_starts(self) -> list[int]:
+    def token_starts(self) -> list[int]:
+        """Where each token starts, in order."""
         return [start for start, _ in self.tokens]
 
     @cached_property
-    def _token_ends(self) -> list[int]:
+    def token_ends(self) -> list[int]:
+        """Where each token ends, in order."""
         return [end for _, end in self.tokens]
 
     @cached_property
@@ -220,8 +222,8 @@ class TextIndex:
 
     def token_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices of the first and last token that overlap ``[start, end)`` (inclusive)."""
-        first = bisect_right(self._token_ends, start)
-        last = bisect_left(self._token_starts, end) - 1
+        first = bisect_right(self.token_ends, start)
+        last = bisect_left(self.token_starts, end) - 1
         if first > last:
             return None
         return first, last
@@ -301,7 +303,7 @@ class TextIndex:
         """Move one end of a span outward by a token or a character; ``side`` is start or end."""
         if side == "start":
             if by_token:
-                first = bisect_left(self._token_ends, start) - 1
+                first = bisect_left(self.token_ends, start) - 1
                 if first >= 0 and self.tokens[first][1] <= start:
                     start = self.tokens[first][0]
             else:
@@ -309,7 +311,7 @@ class TextIndex:
             start = self.settle(start, end)[0]
         else:
             if by_token:
-                nxt = bisect_left(self._token_starts, end)
+                nxt = bisect_left(self.token_starts, end)
                 if nxt < len(self.tokens):
                     end = self.tokens[nxt][1]
             else:
@@ -321,7 +323,7 @@ class TextIndex:
         """Move one end of a span inward; a span never shrinks below one cluster."""
         if side == "start":
             if by_token:
-                nxt = bisect_right(self._token_starts, start)
+                nxt = bisect_right(self.token_starts, start)
                 new = self.tokens[nxt][0] if nxt < len(self.tokens) else end
             else:
                 new = self.cluster_ceil(start + 1)
@@ -329,7 +331,7 @@ class TextIndex:
                 start = self.settle(new, end)[0]
         else:
             if by_token:
-                prev = bisect_left(self._token_ends, end) - 1
+                prev = bisect_left(self.token_ends, end) - 1
                 new = self.tokens[prev][1] if prev >= 0 else start
             else:
                 new = self.cluster_floor(end - 1)
