@@ -20,6 +20,7 @@ import click
 
 from alama.core import __version__, exporting, importing
 from alama.core.demo import build_demo
+from alama.core.doctor import run_checks as doctor_checks
 from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet, parse_label_map
 from alama.core.store import Store
@@ -338,6 +339,32 @@ def merge(target: Path, sources: tuple[Path, ...]) -> None:
     with progress_bar("merging") as progress:
         report = merging.merge(target, sources, progress)
     click.echo(report.summary(), err=True)
+
+
+@cli.command()
+@click.option("--no-window", is_flag=True, help="Skip the window check (for machines with no Qt).")
+@friendly
+def doctor(no_window: bool) -> None:
+    """Check this installation: font, translation, Arabic text, storage, window, models.
+
+    Each check does the real thing on a throw-away demo project; your projects and settings
+    are not touched. camel-tools' optional models are reported but never required. Exits with
+    status 1 when something Alama needs is broken.
+    """
+    window = None
+    if not no_window:
+        from alama.gui.app import check_window
+
+        window = check_window
+    click.echo(f"alama {__version__} (Python {sys.version.split()[0]}, {sys.platform})")
+    problems = 0
+    for check in doctor_checks(window):
+        mark = "ok" if check.ok else ("-" if check.optional else "FAILED")
+        problems += not (check.ok or check.optional)
+        click.echo(f"{mark:<7} {check.name:<28} {check.detail}")
+    if problems:
+        raise click.ClickException(f"{problems} problem(s) found")
+    click.echo("Alama is ready.")
 
 
 def _open_window(project: Path | None) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+import camel_tools
 import numpy as np
 import regex
 from camel_tools.tokenizers.word import _SYMBOLS_ALL, _SYMBOLS_RE
@@ -24,6 +25,8 @@ from camel_tools.utils.normalize import (
     normalize_teh_marbuta_ar,
 )
 from numpy.typing import NDArray
+
+CAMEL_TOOLS_VERSION = str(camel_tools.__version__)
 
 TATWEEL = "\u0640"
 BOM = "\ufeff"

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alama.core import __version__
 from alama.core.demo import build_demo
+from alama.core.doctor import Check
 from alama.core.errors import AlamaError
 from alama.core.store import Store
 from alama.gui.qt_dialogs import StartScreen, ask_annotator
@@ -51,15 +55,18 @@ class Application:
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = []
+        # English is the source language; its file holds only the plural forms ("1 document",
+        # "3 documents"). Arabic has all of it, and Qt's own dialogs come in Arabic too.
+        files = [(f"alama_{code}", str(resource("i18n")))]
         if code == "ar":
-            for name, folder in (
-                ("alama_ar", str(resource("i18n"))),
-                ("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-            ):
-                translator = QTranslator(self.app)
-                if translator.load(name, folder):
-                    self.app.installTranslator(translator)
-                    self._translators.append(translator)
+            files.append(
+                ("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            )
+        for name, folder in files:
+            translator = QTranslator(self.app)
+            if translator.load(name, folder):
+                self.app.installTranslator(translator)
+                self._translators.append(translator)
         self.app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if code == "ar" else Qt.LayoutDirection.LeftToRight
         )
@@ -143,6 +150,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Alama — علامة")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Alama")
+    app.setWindowIcon(QIcon(str(resource("icons", "alama.svg"))))
+    app.setDesktopFileName("alama")  # Wayland and the dock match the window to alama.desktop
     families = register_fonts()
     if families:
         # Arabic in menus and lists in the bundled Naskh; Latin falls back to the system font.
@@ -151,6 +160,47 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         font.setPointSize(max(font.pointSize(), 11))
         app.setFont(font)
     return app
+
+
+def check_window(project: Path) -> Check:
+    """`alama doctor`'s window check: open ``project`` in Arabic as a throw-away annotator,
+    paint it, close it, and leave the user's settings alone."""
+    started = time.perf_counter()
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen: Qt would abort, not raise
+    app = create_app()
+    if "Noto Naskh Arabic" not in QFontDatabase.families():
+        return Check("window", False, "the bundled Naskh font did not register with Qt")
+    with tempfile.TemporaryDirectory(prefix="alama-doctor-settings-") as folder:
+        settings = Settings(Path(folder) / "settings.ini")
+        settings.annotator = "doctor"
+        controller = Application(app, settings)
+        controller.set_language("ar")
+        try:
+            if not controller.open(project) or controller.window is None:
+                return Check("window", False, "the demo project did not open")
+            window = controller.window
+            app.processEvents()
+            painted = not window.grab().isNull()
+            arabic = window.menuBar().actions()[0].text() != "&File"
+            window.close()
+            app.processEvents()
+        finally:
+            controller.set_language("en")
+            if controller.session is not None:
+                controller.session.store.close()
+    if not painted or not arabic:
+        return Check("window", False, f"painted: {painted}, Arabic menus: {arabic}")
+    platform = QGuiApplication.platformName()
+    elapsed = (time.perf_counter() - started) * 1000
+    return Check(
+        "window", True, f"opened in Arabic on the demo ({platform}), painted and closed in "
+        f"{elapsed:.0f} ms",
+    )  # fmt: skip
 
 
 def run(project: Path | None) -> int:

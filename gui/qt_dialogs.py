@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alama.core import __version__
+from alama.core.demo import home
 from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
 from alama.core.store import check_annotator
@@ -144,6 +147,29 @@ def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
         ("F1", QCoreApplication.translate("Alama", "This sheet")),
     ]
     return rows
+
+
+def about_html(parent: QWidget) -> str:
+    """Help ▸ About Alama: what it is, its version, licences, and where its files are."""
+    tr = parent.tr
+    direction = "rtl" if parent.isRightToLeft() else "ltr"
+    rows = [
+        (tr("Version"), __version__),
+        (tr("Qt"), qVersion()),
+        (tr("Settings and demo"), str(home())),
+    ]
+    table = "".join(
+        f"<tr><td>{escape(name)}</td><td><span dir='ltr'>{escape(value)}</span></td></tr>"
+        for name, value in rows
+    )
+    return (
+        f"<div dir='{direction}'><h3>Alama — علامة</h3>"
+        + "<p>" + tr("Annotate Arabic news: actors, places and claims.") + "</p>"
+        + f"<table cellpadding='3'>{table}</table>"
+        + "<p>" + tr("Alama is free software under the MIT licence. The Noto Naskh Arabic font "
+                     "is under the SIL Open Font License 1.1; its text is shipped beside it.")
+        + "</p></div>"
+    )  # fmt: skip
 
 
 class ShortcutsSheet(QDialog):

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
 from alama.core.review import Candidate, Decision, DocumentReview
-from alama.core.text import find_all
+from alama.core.text import CAMEL_TOOLS_VERSION, find_all
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
-from alama.gui.qt_dialogs import ShortcutsSheet, ask_annotator
+from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
 from alama.gui.qt_documents import DocumentListModel
+from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.qt_panels import FindBar, LabelPalette, SpanList
 from alama.gui.qt_review import ReviewPanel
 from alama.gui.qt_transfer import (
@@ -263,6 +264,8 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"])
+        self._action(help_menu, self.tr("Arabic models…"), self.show_models)
+        self._action(help_menu, self.tr("About Alama"), self.show_about)
 
     def _build_review_menu(self, menu: QMenu) -> None:
         self._action(menu, self.tr("Agreement…"), self.show_agreement, ["Ctrl+Shift+A"])
@@ -551,6 +554,14 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """F1."""
         ShortcutsSheet(self.labels, self).exec()
+
+    def show_models(self) -> None:
+        """Help ▸ Arabic models: the optional camel-tools data, installed or not."""
+        ArabicModelsPage(self, CAMEL_TOOLS_VERSION).exec()
+
+    def show_about(self) -> None:
+        """Help ▸ About: version, licences, and where this machine keeps Alama's files."""
+        QMessageBox.about(self, self.tr("About Alama"), about_html(self))
 
     def import_files(self, dialog: ImportDialog | None = None) -> bool:
         """File ▸ Import…: read files into the project, then show what was read and skipped."""

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="157"/>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="158"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="159"/>
+        <source>Settings and demo</source>
+        <translation>الإعدادات والمشروع التجريبي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="167"/>
+        <source>Annotate Arabic news: actors, places and claims.</source>
+        <translation>تعليم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="169"/>
+        <source>Alama is free software under the MIT licence. The Noto Naskh Arabic font is under the SIL Open Font License 1.1; its text is shipped beside it.</source>
+        <translation>علامة برنامج حر بترخيص MIT. وخط Noto Naskh Arabic مرخّص برخصة SIL للخطوط المفتوحة 1.1، ونصّها مرفق به.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDashboard</name>
     <message>
         <location filename="../../gui/qt_agreement.py" line="147"/>
@@ -109,175 +137,288 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Alama</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="33"/>
+        <location filename="../../gui/qt_dialogs.py" line="36"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالتعليم؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="34"/>
+        <location filename="../../gui/qt_dialogs.py" line="37"/>
         <source>Your name. It decides whose layer you edit, and is shown at all times:</source>
         <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهراً طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="44"/>
+        <location filename="../../gui/qt_dialogs.py" line="47"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="53"/>
+        <location filename="../../gui/qt_dialogs.py" line="56"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ %1 (%2)؛ أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="65"/>
+        <location filename="../../gui/qt_dialogs.py" line="68"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="70"/>
+        <location filename="../../gui/qt_dialogs.py" line="73"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="71"/>
+        <location filename="../../gui/qt_dialogs.py" line="74"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسم بعد السابقة و أو ب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="76"/>
+        <location filename="../../gui/qt_dialogs.py" line="79"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="77"/>
+        <location filename="../../gui/qt_dialogs.py" line="80"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجدداً للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="81"/>
+        <location filename="../../gui/qt_dialogs.py" line="84"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="84"/>
+        <location filename="../../gui/qt_dialogs.py" line="87"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="90"/>
+        <location filename="../../gui/qt_dialogs.py" line="93"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="95"/>
+        <location filename="../../gui/qt_dialogs.py" line="98"/>
         <source>… with Alt</source>
         <translation>… مع Alt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="96"/>
+        <location filename="../../gui/qt_dialogs.py" line="99"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلاً من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="98"/>
+        <location filename="../../gui/qt_dialogs.py" line="101"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="101"/>
+        <location filename="../../gui/qt_dialogs.py" line="104"/>
         <source>Mark the document done and open the next one</source>
         <translation>تعليم المستند كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="103"/>
+        <location filename="../../gui/qt_dialogs.py" line="106"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="104"/>
+        <location filename="../../gui/qt_dialogs.py" line="107"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="105"/>
+        <location filename="../../gui/qt_dialogs.py" line="108"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="108"/>
+        <location filename="../../gui/qt_dialogs.py" line="111"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="110"/>
+        <location filename="../../gui/qt_dialogs.py" line="113"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="111"/>
+        <location filename="../../gui/qt_dialogs.py" line="114"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="112"/>
+        <location filename="../../gui/qt_dialogs.py" line="115"/>
         <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="113"/>
+        <location filename="../../gui/qt_dialogs.py" line="116"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="116"/>
+        <location filename="../../gui/qt_dialogs.py" line="119"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="120"/>
+        <location filename="../../gui/qt_dialogs.py" line="123"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="124"/>
+        <location filename="../../gui/qt_dialogs.py" line="127"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="130"/>
+        <location filename="../../gui/qt_dialogs.py" line="133"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="134"/>
+        <location filename="../../gui/qt_dialogs.py" line="137"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="140"/>
+        <location filename="../../gui/qt_dialogs.py" line="143"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: تعليم المستند مراجَعاً وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="144"/>
+        <location filename="../../gui/qt_dialogs.py" line="147"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
 </context>
 <context>
+    <name>ArabicModelsPage</name>
+    <message>
+        <location filename="../../gui/qt_models.py" line="26"/>
+        <source>Arabic models</source>
+        <translation>النماذج العربية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="34"/>
+        <source>Copy the install command</source>
+        <translation>انسخ أمر التثبيت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="37"/>
+        <source>Check again</source>
+        <translation>افحص من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="49"/>
+        <source>Named entities</source>
+        <translation>الكيانات المسمّاة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="50"/>
+        <source>Finds people, organisations and places (AraBERT). Needs PyTorch.</source>
+        <translation>يجد الأشخاص والمنظمات والأماكن (AraBERT). يحتاج إلى PyTorch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="53"/>
+        <source>Morphology</source>
+        <translation>الصرف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="54"/>
+        <source>Analyses words into stems and clitics (CALIMA-MSA database).</source>
+        <translation>يحلّل الكلمات إلى جذوع ولواصق (قاعدة بيانات CALIMA-MSA).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="57"/>
+        <source>Disambiguation</source>
+        <translation>إزالة اللبس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="58"/>
+        <source>Picks each word&apos;s most likely analysis in context (MLE model).</source>
+        <translation>يختار لكل كلمة أرجح تحليل لها في سياقها (نموذج MLE).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="81"/>
+        <source>Alama&apos;s own Arabic processing is built in: word edges, normalisation and the search that ignores diacritics, tatweel and hamza forms come from camel-tools %1, which needs no download. Everything in Alama works without the models below.</source>
+        <translation>معالجة علامة للعربية مدمجة فيه: حدود الكلمات والتوحيد والبحث الذي يتجاهل التشكيل والتطويل وصور الهمزة كلها من camel-tools %1، ولا تحتاج إلى أي تنزيل. كل ما في علامة يعمل دون النماذج أدناه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="89"/>
+        <source>camel-tools can also download trained models. They are optional: use them in your own scripts to pre-annotate articles, then import the result as JSONL (File ▸ Import…).</source>
+        <translation>يستطيع camel-tools أيضًا تنزيل نماذج مدرّبة. وهي اختيارية: استعملها في برامجك الخاصة لتعليم المقالات مسبقًا، ثم استورد النتيجة بصيغة JSONL (ملف ◂ استيراد…).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="95"/>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="96"/>
+        <source>Package</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="96"/>
+        <source>On this machine</source>
+        <translation>على هذا الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="103"/>
+        <source>installed</source>
+        <translation>مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="107"/>
+        <source>not installed</source>
+        <translation>غير مثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="115"/>
+        <source>Data folder:</source>
+        <translation>مجلد البيانات:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="117"/>
+        <source>(chosen by CAMELTOOLS_DATA)</source>
+        <translation>(يحدّده CAMELTOOLS_DATA)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="119"/>
+        <source>(set CAMELTOOLS_DATA to use another folder)</source>
+        <translation>(اضبط CAMELTOOLS_DATA لاستعمال مجلد آخر)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="125"/>
+        <source>Every optional model is installed.</source>
+        <translation>كل النماذج الاختيارية مثبّتة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="128"/>
+        <source>To install the rest, run this in a terminal (it downloads from the internet):</source>
+        <translation>لتثبيت الباقي، شغّل هذا الأمر في الطرفية (ينزّل من الإنترنت):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_models.py" line="136"/>
+        <source>This installation of Alama has no %1, which the named-entity model runs on. Install camel-tools with pip in a Python of your own to use it.</source>
+        <translation>هذا التثبيت من علامة لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. ثبّت camel-tools بأداة pip في بيئة Python خاصة بك لاستعماله.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="54"/>
+        <location filename="../../gui/qt_documents.py" line="63"/>
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="55"/>
+        <location filename="../../gui/qt_documents.py" line="64"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="56"/>
+        <location filename="../../gui/qt_documents.py" line="65"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -372,12 +513,12 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="131"/>
+        <location filename="../../gui/qt_panels.py" line="171"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>ابحث في هذا المقال (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="158"/>
+        <location filename="../../gui/qt_panels.py" line="198"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -484,7 +625,7 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="51"/>
+        <location filename="../../gui/qt_panels.py" line="59"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
@@ -492,217 +633,228 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="88"/>
+        <location filename="../../gui/qt_main_window.py" line="87"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>ابحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="95"/>
+        <location filename="../../gui/qt_main_window.py" line="94"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="96"/>
+        <location filename="../../gui/qt_main_window.py" line="95"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="97"/>
+        <location filename="../../gui/qt_main_window.py" line="96"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="98"/>
+        <location filename="../../gui/qt_main_window.py" line="97"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="182"/>
+        <location filename="../../gui/qt_main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="183"/>
+        <location filename="../../gui/qt_main_window.py" line="188"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="184"/>
+        <location filename="../../gui/qt_main_window.py" line="189"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="185"/>
+        <location filename="../../gui/qt_main_window.py" line="190"/>
         <source>Change annotator…</source>
         <translation>تغيير اسم المعلِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="187"/>
+        <location filename="../../gui/qt_main_window.py" line="192"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="188"/>
+        <location filename="../../gui/qt_main_window.py" line="193"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="189"/>
+        <location filename="../../gui/qt_main_window.py" line="194"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="191"/>
+        <location filename="../../gui/qt_main_window.py" line="196"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="193"/>
+        <location filename="../../gui/qt_main_window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="194"/>
+        <location filename="../../gui/qt_main_window.py" line="199"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="196"/>
+        <location filename="../../gui/qt_main_window.py" line="201"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="202"/>
+        <location filename="../../gui/qt_main_window.py" line="207"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="202"/>
+        <location filename="../../gui/qt_main_window.py" line="207"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="206"/>
+        <location filename="../../gui/qt_main_window.py" line="211"/>
         <source>Find in article</source>
         <translation>بحث في المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="207"/>
+        <location filename="../../gui/qt_main_window.py" line="212"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="209"/>
+        <location filename="../../gui/qt_main_window.py" line="214"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="224"/>
+        <location filename="../../gui/qt_main_window.py" line="229"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="227"/>
+        <location filename="../../gui/qt_main_window.py" line="232"/>
         <source>Mark done and open the next</source>
         <translation>تعليم كمنجز وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="231"/>
+        <location filename="../../gui/qt_main_window.py" line="236"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="234"/>
+        <location filename="../../gui/qt_main_window.py" line="239"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="240"/>
+        <location filename="../../gui/qt_main_window.py" line="245"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="245"/>
+        <location filename="../../gui/qt_main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="246"/>
+        <location filename="../../gui/qt_main_window.py" line="251"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="247"/>
+        <location filename="../../gui/qt_main_window.py" line="252"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="248"/>
+        <location filename="../../gui/qt_main_window.py" line="253"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="258"/>
+        <location filename="../../gui/qt_main_window.py" line="263"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="264"/>
+        <location filename="../../gui/qt_main_window.py" line="267"/>
+        <source>Arabic models…</source>
+        <translation>النماذج العربية…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="268"/>
+        <location filename="../../gui/qt_main_window.py" line="564"/>
+        <source>About Alama</source>
+        <translation>عن علامة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="271"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المعلِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="617"/>
+        <location filename="../../gui/qt_main_window.py" line="640"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="250"/>
+        <location filename="../../gui/qt_main_window.py" line="255"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="260"/>
+        <location filename="../../gui/qt_main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="261"/>
+        <location filename="../../gui/qt_main_window.py" line="266"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="266"/>
+        <location filename="../../gui/qt_main_window.py" line="273"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <location filename="../../gui/qt_main_window.py" line="280"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="275"/>
+        <location filename="../../gui/qt_main_window.py" line="282"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="277"/>
+        <location filename="../../gui/qt_main_window.py" line="284"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="279"/>
+        <location filename="../../gui/qt_main_window.py" line="286"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="333"/>
+        <location filename="../../gui/qt_main_window.py" line="340"/>
         <source>That was the last document to do in this list.</source>
         <translation>كان هذا آخر مستند متبقٍّ في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="350"/>
+        <location filename="../../gui/qt_main_window.py" line="357"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -714,27 +866,27 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="371"/>
+        <location filename="../../gui/qt_main_window.py" line="378"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد يحوي مسافات أو علامات فقط.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="380"/>
+        <location filename="../../gui/qt_main_window.py" line="387"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="383"/>
+        <location filename="../../gui/qt_main_window.py" line="390"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="402"/>
+        <location filename="../../gui/qt_main_window.py" line="409"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعاً من قائمة المراجعة أولاً (F8 يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="415"/>
+        <location filename="../../gui/qt_main_window.py" line="422"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -746,52 +898,52 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="440"/>
+        <location filename="../../gui/qt_main_window.py" line="447"/>
         <source>No open disagreement left in this list of documents.</source>
         <translation>لم يبقَ خلاف مفتوح في قائمة المستندات هذه.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="506"/>
+        <location filename="../../gui/qt_main_window.py" line="520"/>
         <source>Gold spans in this article: %1</source>
         <translation>المقاطع المرجعية في هذا المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="508"/>
+        <location filename="../../gui/qt_main_window.py" line="522"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="548"/>
+        <location filename="../../gui/qt_main_window.py" line="571"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="560"/>
+        <location filename="../../gui/qt_main_window.py" line="583"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="570"/>
+        <location filename="../../gui/qt_main_window.py" line="593"/>
         <source>Merge</source>
         <translation>الدمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="608"/>
+        <location filename="../../gui/qt_main_window.py" line="631"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="609"/>
+        <location filename="../../gui/qt_main_window.py" line="632"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="612"/>
+        <location filename="../../gui/qt_main_window.py" line="635"/>
         <source>Annotator: %1</source>
         <translation>المعلِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="617"/>
+        <location filename="../../gui/qt_main_window.py" line="640"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
@@ -882,32 +1034,32 @@ Missing (nothing there in the other layer): %4</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="152"/>
+        <location filename="../../gui/qt_review.py" line="164"/>
         <source>No annotator has marked this document done yet: nothing to compare.</source>
         <translation>لم يُنجز أي معلِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="154"/>
+        <location filename="../../gui/qt_review.py" line="166"/>
         <source>Finished by: %1.</source>
         <translation>أنجزه: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="157"/>
+        <location filename="../../gui/qt_review.py" line="169"/>
         <source>Not counted (not done): %1.</source>
         <translation>لا يُحتسب (لم يُنجز): %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="161"/>
+        <location filename="../../gui/qt_review.py" line="173"/>
         <source>Reviewed.</source>
         <translation>رُوجع.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="161"/>
+        <location filename="../../gui/qt_review.py" line="173"/>
         <source>Not marked reviewed yet.</source>
         <translation>لم يُعلَّم مراجَعاً بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="163"/>
+        <location filename="../../gui/qt_review.py" line="175"/>
         <source>%1 candidates: %2 disagreements open, %3 agreed not yet accepted.</source>
         <translation>المقاطع المرشّحة: %1؛ خلافات مفتوحة: %2؛ متّفق عليها لم تُقبل بعد: %3.</translation>
     </message>
@@ -920,32 +1072,32 @@ Missing (nothing there in the other layer): %4</source>
         <translation>قبول المقاطع المتّفق عليها (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="164"/>
+        <location filename="../../gui/session.py" line="175"/>
         <source>Label %1</source>
         <translation>وسم %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="194"/>
+        <location filename="../../gui/session.py" line="206"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="214"/>
+        <location filename="../../gui/session.py" line="226"/>
         <source>Change %1</source>
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="236"/>
+        <location filename="../../gui/session.py" line="248"/>
         <source>Mark done</source>
         <translation>تعليم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="238"/>
+        <location filename="../../gui/session.py" line="250"/>
         <source>Mark not done</source>
         <translation>إلغاء تعليم الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="257"/>
+        <location filename="../../gui/session.py" line="269"/>
         <source>Reject %1</source>
         <translation>رفض %1</translation>
     </message>
@@ -953,7 +1105,7 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="154"/>
+        <location filename="../../gui/qt_dialogs.py" line="180"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -961,52 +1113,52 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="178"/>
+        <location filename="../../gui/qt_dialogs.py" line="204"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="181"/>
+        <location filename="../../gui/qt_dialogs.py" line="207"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="189"/>
+        <location filename="../../gui/qt_dialogs.py" line="215"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="190"/>
+        <location filename="../../gui/qt_dialogs.py" line="216"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="191"/>
+        <location filename="../../gui/qt_dialogs.py" line="217"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="198"/>
+        <location filename="../../gui/qt_dialogs.py" line="224"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="212"/>
+        <location filename="../../gui/qt_dialogs.py" line="238"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="212"/>
+        <location filename="../../gui/qt_dialogs.py" line="238"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع علامة (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="220"/>
+        <location filename="../../gui/qt_dialogs.py" line="246"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="220"/>
+        <location filename="../../gui/qt_dialogs.py" line="246"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
     </message>

@@ -1,0 +1,112 @@
+"""`alama doctor`: check that an installation has what Alama needs, by using it.
+
+Each check does the real thing on a small scale (reads the font files, builds the demo project
+in a temporary folder, searches it with diacritics stripped) rather than looking for names.
+The window check lives in `alama.gui.app`, since the core does not know Qt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from alama.core import arabic_models
+from alama.core.demo import build_demo, samples_dir
+from alama.core.store import Store
+from alama.core.text import CAMEL_TOOLS_VERSION, normalize, tokenize
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report. An optional check informs and never fails the installation."""
+
+    name: str
+    ok: bool
+    detail: str
+    optional: bool = False
+
+
+def _resource(*parts: str) -> Path:
+    return Path(str(resources.files("alama.resources").joinpath(*parts)))
+
+
+def check_font() -> Check:
+    fonts = sorted(_resource("fonts").glob("*.ttf"))
+    licence = _resource("fonts", "OFL.txt")
+    if not fonts:
+        return Check("font", False, "no bundled Arabic font in alama/resources/fonts")
+    if not licence.is_file() or "SIL OPEN FONT LICENSE" not in licence.read_text("utf-8").upper():
+        return Check("font", False, "the font's licence text (OFL.txt) is missing")
+    names = ", ".join(path.stem for path in fonts)
+    return Check("font", True, f"{names}, with the SIL Open Font License beside them")
+
+
+def check_translation() -> Check:
+    """The compiled translations: Arabic for the whole interface, English for its plurals."""
+    found = []
+    for code in ("ar", "en"):
+        qm = _resource("i18n", f"alama_{code}.qm")
+        if not qm.is_file() or qm.stat().st_size == 0:
+            return Check("translation", False, f"{qm.name} is missing: run `make` to build it")
+        found.append(f"{qm.name} {qm.stat().st_size:,} bytes")
+    return Check("translation", True, "Arabic and English (" + ", ".join(found) + ")")
+
+
+def check_arabic_text() -> Check:
+    """camel-tools' normalizers and tokenizer, on a sentence with the usual traps."""
+    sentence = "قالَ «المُتحدّثُ» إنّ الاجتمـــاع في بيروت انتهى."
+    tokens = [sentence[start:end] for start, end in tokenize(sentence)]
+    same = normalize("أَمْرِيكيّ") == normalize("امريكي")
+    if "«" not in tokens or "بيروت" not in tokens or not same:
+        return Check("arabic text", False, f"camel-tools {CAMEL_TOOLS_VERSION} gave {tokens}")
+    return Check(
+        "arabic text", True, f"camel-tools {CAMEL_TOOLS_VERSION}: {len(tokens)} tokens, hamza and "
+        "diacritics folded for search",
+    )  # fmt: skip
+
+
+def check_demo_and_storage(folder: Path) -> Check:
+    """Build the demo project where it cannot touch the user's, and search it."""
+    samples = sorted(samples_dir().glob("*.txt"))
+    if not samples:
+        return Check("demo", False, "no sample articles in alama/resources/samples")
+    path = build_demo(folder / "doctor-demo.alama")
+    with Store.open(path) as store:
+        documents = store.document_count()
+        found = store.search("الأردنيه")  # ta marbuta written as ha, no hamza: still found
+    if documents != len(samples) or not found:
+        return Check("demo", False, f"{documents} of {len(samples)} articles, search found {found}")
+    return Check(
+        "demo", True, f"{documents} sample articles built and searched (SQLite "
+        f"{sqlite3.sqlite_version})",
+    )  # fmt: skip
+
+
+def model_checks() -> list[Check]:
+    """camel-tools' optional data: reported, never required."""
+    report = arabic_models.report()
+    checks = []
+    for status in report.models:
+        if status.installed:
+            detail = f"installed in {status.path}" + (
+                f" ({status.version})" if status.version else ""
+            )
+        else:
+            detail = f"not installed (optional): camel_data -i {status.model.package}"
+        checks.append(Check(status.model.package, status.installed, detail, optional=True))
+    return checks
+
+
+def run_checks(window: Callable[[Path], Check] | None = None) -> list[Check]:
+    """Every check, in the order a person would want them; ``window`` is the GUI's own check."""
+    checks = [check_font(), check_translation(), check_arabic_text()]
+    with tempfile.TemporaryDirectory(prefix="alama-doctor-") as temp:
+        folder = Path(temp)
+        checks.append(check_demo_and_storage(folder))
+        if window is not None:
+            checks.append(window(folder / "doctor-demo.alama"))
+    return checks + model_checks()
