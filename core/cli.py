@@ -182,7 +182,13 @@ def import_(
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(exporting.FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl (Prodigy and spaCy), doccano, conll (BIO tags), hf (Hugging Face tokens and "
+    "ner_tags) or brat (.txt and .ann pairs).",
 )
 @click.option("--annotator", help="Export this annotator's layer only.")
 @click.option("--gold", is_flag=True, help="Export the reviewed gold layer only.")

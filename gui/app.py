@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -203,9 +204,29 @@ def check_window(project: Path) -> Check:
     )  # fmt: skip
 
 
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Close the windows and leave the event loop on SIGTERM (a logout) or SIGINT (Ctrl+C).
+
+    Every action is already stored, so quitting is all there is to do. Python runs signal
+    handlers only between bytecodes, so a timer hands it control a few times a second.
+    """
+
+    def stop(number: int, _frame: object) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, stop)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run(project: Path | None) -> int:
     """Open the window on ``project``; without one, the last project, else the start screen."""
     app = create_app()
+    quit_on_signals(app)
     settings = Settings()
     controller = Application(app, settings)
     controller.set_language(settings.language)

@@ -149,27 +149,45 @@ def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
     return rows
 
 
+def ltr(text: str) -> str:
+    """A path, package name or version kept left to right inside Arabic: Qt's rich text ignores
+    `dir` on inline elements, so the text is wrapped in a Unicode left-to-right isolate."""
+    return f"\u2066{escape(text)}\u2069"
+
+
+def table_row(widget: QWidget, tag: str, *cells: str) -> str:
+    """A rich-text table row whose first cell is on the reading side: Qt lays tables out left
+    to right whatever their `dir`, so in a right-to-left widget the row is written reversed."""
+    rtl = widget.isRightToLeft()
+    align = "right" if rtl else "left"
+    ordered = reversed(cells) if rtl else iter(cells)
+    return "<tr>" + "".join(f"<{tag} align='{align}'>{cell}</{tag}>" for cell in ordered) + "</tr>"
+
+
 def about_html(parent: QWidget) -> str:
     """Help ▸ About Alama: what it is, its version, licences, and where its files are."""
-    tr = parent.tr
+    translate = QCoreApplication.translate
     direction = "rtl" if parent.isRightToLeft() else "ltr"
     rows = [
-        (tr("Version"), __version__),
-        (tr("Qt"), qVersion()),
-        (tr("Settings and demo"), str(home())),
+        (translate("About", "Version"), __version__),
+        (translate("About", "Qt"), qVersion()),
+        (translate("About", "Settings and demo"), str(home())),
     ]
-    table = "".join(
-        f"<tr><td>{escape(name)}</td><td><span dir='ltr'>{escape(value)}</span></td></tr>"
-        for name, value in rows
+    table = "".join(table_row(parent, "td", escape(name), ltr(value)) for name, value in rows)
+    what = translate("About", "Annotate Arabic news: actors, places and claims.")
+    licence = (
+        translate(
+            "About",
+            "Alama is free software under the MIT licence. The %1 font is under the %2; its "
+            "text is shipped beside it.",
+        )
+        .replace("%1", ltr("Noto Naskh Arabic"))
+        .replace("%2", ltr("SIL Open Font License 1.1"))
     )
     return (
-        f"<div dir='{direction}'><h3>Alama — علامة</h3>"
-        + "<p>" + tr("Annotate Arabic news: actors, places and claims.") + "</p>"
-        + f"<table cellpadding='3'>{table}</table>"
-        + "<p>" + tr("Alama is free software under the MIT licence. The Noto Naskh Arabic font "
-                     "is under the SIL Open Font License 1.1; its text is shipped beside it.")
-        + "</p></div>"
-    )  # fmt: skip
+        f"<div dir='{direction}'><h3>Alama — علامة</h3><p>{what}</p>"
+        f"<table cellpadding='3'>{table}</table><p>{licence}</p></div>"
+    )
 
 
 class ShortcutsSheet(QDialog):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from alama.core import arabic_models
 from alama.core.arabic_models import ModelsReport
+from alama.gui.qt_dialogs import ltr, table_row
 
 
 class ArabicModelsPage(QDialog):
@@ -82,7 +83,7 @@ class ArabicModelsPage(QDialog):
                 "search that ignores diacritics, tatweel and hamza forms come from camel-tools "
                 "%1, which needs no download. Everything in Alama works without the models "
                 "below."
-            ).replace("%1", escape(self.camel_version or "–"))
+            ).replace("%1", ltr(self.camel_version or "–"))
             + "</p>",
             "<p>"
             + self.tr(
@@ -92,28 +93,24 @@ class ArabicModelsPage(QDialog):
             )
             + "</p>",
             "<table width='100%' cellpadding='6'>",
-            "<tr><th align='start'>" + self.tr("Model") + "</th><th align='start'>"
-            + self.tr("Package") + "</th><th align='start'>" + self.tr("On this machine")
-            + "</th></tr>",
-        ]  # fmt: skip
+            table_row(self, "th", self.tr("Model"), self.tr("Package"), self.tr("On this machine")),
+        ]
         purposes = self._purposes()
         for status in report.models:
             name, purpose = purposes[status.model.key]
             if status.installed:
                 state = "<span style='color:#009E73'>✓ " + self.tr("installed") + "</span>"
                 if status.version:
-                    state += f" <span dir='ltr'>{escape(status.version)}</span>"
+                    state += " " + ltr(status.version)
             else:
                 state = "<span style='color:#D55E00'>✗ " + self.tr("not installed") + "</span>"
-            parts.append(
-                f"<tr><td><b>{escape(name)}</b><br/><small>{escape(purpose)}</small></td>"
-                f"<td><code dir='ltr'>{escape(status.model.package)}</code></td>"
-                f"<td>{state}</td></tr>"
-            )
+            described = f"<b>{escape(name)}</b><br/><small>{escape(purpose)}</small>"
+            package = f"<code>{ltr(status.model.package)}</code>"
+            parts.append(table_row(self, "td", described, package, state))
         parts.append("</table>")
         parts.append(
             "<p>" + self.tr("Data folder:")
-            + f" <code dir='ltr'>{escape(str(report.data_dir))}</code> "
+            + f" <code>{ltr(str(report.data_dir))}</code> "
             + (
                 self.tr("(chosen by CAMELTOOLS_DATA)")
                 if report.from_environment
@@ -136,7 +133,7 @@ class ArabicModelsPage(QDialog):
                 + self.tr(
                     "This installation of Alama has no %1, which the named-entity model runs "
                     "on. Install camel-tools with pip in a Python of your own to use it."
-                ).replace("%1", escape(", ".join(report.runtime_missing)))
+                ).replace("%1", ltr(", ".join(report.runtime_missing)))
                 + "</p>"
             )
         parts.append("</div>")

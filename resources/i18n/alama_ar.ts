@@ -2,31 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="157"/>
+        <location filename="../../gui/qt_dialogs.py" line="172"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="158"/>
+        <location filename="../../gui/qt_dialogs.py" line="173"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="159"/>
+        <location filename="../../gui/qt_dialogs.py" line="174"/>
         <source>Settings and demo</source>
         <translation>الإعدادات والمشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="167"/>
+        <location filename="../../gui/qt_dialogs.py" line="177"/>
         <source>Annotate Arabic news: actors, places and claims.</source>
         <translation>تعليم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="169"/>
-        <source>Alama is free software under the MIT licence. The Noto Naskh Arabic font is under the SIL Open Font License 1.1; its text is shipped beside it.</source>
-        <translation>علامة برنامج حر بترخيص MIT. وخط Noto Naskh Arabic مرخّص برخصة SIL للخطوط المفتوحة 1.1، ونصّها مرفق به.</translation>
+        <location filename="../../gui/qt_dialogs.py" line="179"/>
+        <source>Alama is free software under the MIT licence. The %1 font is under the %2; its text is shipped beside it.</source>
+        <translation>علامة برنامج حر بترخيص MIT. والخط %1 مرخّص برخصة %2، ونصّها مرفق به.</translation>
     </message>
 </context>
 <context>
@@ -295,62 +295,62 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ArabicModelsPage</name>
     <message>
-        <location filename="../../gui/qt_models.py" line="26"/>
+        <location filename="../../gui/qt_models.py" line="27"/>
         <source>Arabic models</source>
         <translation>النماذج العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="34"/>
+        <location filename="../../gui/qt_models.py" line="35"/>
         <source>Copy the install command</source>
         <translation>انسخ أمر التثبيت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="37"/>
+        <location filename="../../gui/qt_models.py" line="38"/>
         <source>Check again</source>
         <translation>افحص من جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="49"/>
+        <location filename="../../gui/qt_models.py" line="50"/>
         <source>Named entities</source>
         <translation>الكيانات المسمّاة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="50"/>
+        <location filename="../../gui/qt_models.py" line="51"/>
         <source>Finds people, organisations and places (AraBERT). Needs PyTorch.</source>
         <translation>يجد الأشخاص والمنظمات والأماكن (AraBERT). يحتاج إلى PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="53"/>
+        <location filename="../../gui/qt_models.py" line="54"/>
         <source>Morphology</source>
         <translation>الصرف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="54"/>
+        <location filename="../../gui/qt_models.py" line="55"/>
         <source>Analyses words into stems and clitics (CALIMA-MSA database).</source>
         <translation>يحلّل الكلمات إلى جذوع ولواصق (قاعدة بيانات CALIMA-MSA).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="57"/>
+        <location filename="../../gui/qt_models.py" line="58"/>
         <source>Disambiguation</source>
         <translation>إزالة اللبس</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="58"/>
+        <location filename="../../gui/qt_models.py" line="59"/>
         <source>Picks each word&apos;s most likely analysis in context (MLE model).</source>
         <translation>يختار لكل كلمة أرجح تحليل لها في سياقها (نموذج MLE).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="81"/>
+        <location filename="../../gui/qt_models.py" line="82"/>
         <source>Alama&apos;s own Arabic processing is built in: word edges, normalisation and the search that ignores diacritics, tatweel and hamza forms come from camel-tools %1, which needs no download. Everything in Alama works without the models below.</source>
         <translation>معالجة علامة للعربية مدمجة فيه: حدود الكلمات والتوحيد والبحث الذي يتجاهل التشكيل والتطويل وصور الهمزة كلها من camel-tools %1، ولا تحتاج إلى أي تنزيل. كل ما في علامة يعمل دون النماذج أدناه.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="89"/>
+        <location filename="../../gui/qt_models.py" line="90"/>
         <source>camel-tools can also download trained models. They are optional: use them in your own scripts to pre-annotate articles, then import the result as JSONL (File ▸ Import…).</source>
         <translation>يستطيع camel-tools أيضًا تنزيل نماذج مدرّبة. وهي اختيارية: استعملها في برامجك الخاصة لتعليم المقالات مسبقًا، ثم استورد النتيجة بصيغة JSONL (ملف ◂ استيراد…).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="95"/>
+        <location filename="../../gui/qt_models.py" line="96"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
@@ -365,12 +365,12 @@ Missing (nothing there in the other layer): %4</source>
         <translation>على هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="103"/>
+        <location filename="../../gui/qt_models.py" line="102"/>
         <source>installed</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="107"/>
+        <location filename="../../gui/qt_models.py" line="106"/>
         <source>not installed</source>
         <translation>غير مثبّت</translation>
     </message>
@@ -380,27 +380,27 @@ Missing (nothing there in the other layer): %4</source>
         <translation>مجلد البيانات:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="117"/>
+        <location filename="../../gui/qt_models.py" line="118"/>
         <source>(chosen by CAMELTOOLS_DATA)</source>
         <translation>(يحدّده CAMELTOOLS_DATA)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="119"/>
+        <location filename="../../gui/qt_models.py" line="120"/>
         <source>(set CAMELTOOLS_DATA to use another folder)</source>
         <translation>(اضبط CAMELTOOLS_DATA لاستعمال مجلد آخر)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="125"/>
+        <location filename="../../gui/qt_models.py" line="126"/>
         <source>Every optional model is installed.</source>
         <translation>كل النماذج الاختيارية مثبّتة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="128"/>
+        <location filename="../../gui/qt_models.py" line="129"/>
         <source>To install the rest, run this in a terminal (it downloads from the internet):</source>
         <translation>لتثبيت الباقي، شغّل هذا الأمر في الطرفية (ينزّل من الإنترنت):</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="136"/>
+        <location filename="../../gui/qt_models.py" line="137"/>
         <source>This installation of Alama has no %1, which the named-entity model runs on. Install camel-tools with pip in a Python of your own to use it.</source>
         <translation>هذا التثبيت من علامة لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. ثبّت camel-tools بأداة pip في بيئة Python خاصة بك لاستعماله.</translation>
     </message>
@@ -1105,7 +1105,7 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="180"/>
+        <location filename="../../gui/qt_dialogs.py" line="198"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -1113,52 +1113,52 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="204"/>
+        <location filename="../../gui/qt_dialogs.py" line="222"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="207"/>
+        <location filename="../../gui/qt_dialogs.py" line="225"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="215"/>
+        <location filename="../../gui/qt_dialogs.py" line="233"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="216"/>
+        <location filename="../../gui/qt_dialogs.py" line="234"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="217"/>
+        <location filename="../../gui/qt_dialogs.py" line="235"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="224"/>
+        <location filename="../../gui/qt_dialogs.py" line="242"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="238"/>
+        <location filename="../../gui/qt_dialogs.py" line="256"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="238"/>
+        <location filename="../../gui/qt_dialogs.py" line="256"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع علامة (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="246"/>
+        <location filename="../../gui/qt_dialogs.py" line="264"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="246"/>
+        <location filename="../../gui/qt_dialogs.py" line="264"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
     </message>

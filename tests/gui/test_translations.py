@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -30,7 +30,8 @@ from alama.core.model import Status
 from alama.core.store import Store
 from alama.gui.app import Application
 from alama.gui.qt_agreement import AgreementDashboard
-from alama.gui.qt_dialogs import shortcut_rows
+from alama.gui.qt_dialogs import about_html, shortcut_rows
+from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
 from tests.conftest import ROOT
@@ -48,6 +49,28 @@ def messages(path: Path) -> dict[tuple[str, str], list[str]]:
             forms = [form.text or "" for form in translation.iter("numerusform")]
             found[(name, message.findtext("source") or "")] = forms or [translation.text or ""]
     return found
+
+
+def test_english_plurals_are_written_out(qapp: QApplication, tmp_path: Path) -> None:
+    """English is the source language, but "%n document(s)" needs a file to read "1 document"."""
+    fresh = tmp_path / "fresh.ts"
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate
+    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh), "-pluralonly"], check=True,
+                   capture_output=True)  # fmt: skip
+    english = messages(ROOT / "resources" / "i18n" / "alama_en.ts")
+    for key in messages(fresh):
+        forms = english.get(key, [])
+        assert len(forms) == 2 and all(forms), f"{key}: run lupdate -pluralonly on alama_en.ts"
+    controller = Application(qapp, Settings(tmp_path / "settings.ini"))
+    controller.set_language("en")
+    try:
+        one = QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", 1)
+        three = QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", 3)
+    finally:
+        controller.set_language("en")
+    assert (one, three) == ("1 document contains it", "3 documents contain it")
 
 
 def test_every_visible_string_is_translated(tmp_path: Path) -> None:
@@ -109,7 +132,8 @@ LATIN_ALLOWED = {
     "ner_tags", "brat", "txt", "imported", "PERS", "ACTOR", "ORG", "LOC", "PLACE", "MISC",
     "CLAIM", "Actor", "Place", "Claim", "Alt", "Ctrl", "Shift", "Enter", "Return", "Del",
     "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal",
-    "omar", "Alama", "alama",
+    "omar", "Alama", "alama", "camel", "tools", "AraBERT", "PyTorch", "CALIMA", "MSA", "MLE",
+    "CAMELTOOLS_DATA", "pip", "Python", "MIT",
 }  # fmt: skip
 
 
@@ -132,7 +156,9 @@ def visible_strings(widget: QWidget) -> list[str]:
 
 
 def english_words(strings: list[str]) -> list[str]:
-    plain = [re.sub(r"<[^>]*>|&\w+;", " ", s).replace("&", "") for s in strings]  # no markup
+    # No markup, no commands to type, no names kept left to right on purpose (paths, packages).
+    pattern = r"<pre[^>]*>.*?</pre>|<[^>]*>|&\w+;|\u2066[^\u2069]*\u2069"
+    plain = [re.sub(pattern, " ", s, flags=re.DOTALL).replace("&", "") for s in strings]
     words = {w for s in plain for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", s)}
     return sorted(words - LATIN_ALLOWED)
 
@@ -150,6 +176,8 @@ def test_nothing_visible_is_left_in_english(arabic: Application) -> None:
     for dialog in (ImportDialog(window), ExportDialog(window.store, window), dashboard):
         shown.extend(visible_strings(dialog))
     shown.append(dashboard.breakdown.text())
+    models = ArabicModelsPage(window, "1.6.0")
+    shown.extend([*visible_strings(models), models.page_html(), about_html(window)])
     shown.extend(dashboard.bars.names.values())
     shown.extend(text for _, text in shortcut_rows(window.labels))
     assert english_words(shown) == []
