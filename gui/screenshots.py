@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from alama.core.agreement import agreement
 from alama.core.demo import build_demo
+from alama.core.text import CAMEL_TOOLS_VERSION
 from alama.gui.app import Application, create_app
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet
+from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.settings import Settings
 
 
@@ -28,8 +30,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def render(folder: Path) -> None:
-    """Arabic window with overlapping labels, English window, the shortcuts sheet, the
-    agreement dashboard of the demo's two annotators, and review mode."""
+    """Arabic window with overlapping labels, English window, the shortcuts sheet, Help ▸
+    Arabic models, the agreement dashboard of the demo's two annotators, and review mode."""
     folder.mkdir(parents=True, exist_ok=True)
     app = create_app()
     with tempfile.TemporaryDirectory() as home:
@@ -51,6 +53,10 @@ def render(folder: Path) -> None:
         sheet = ShortcutsSheet(window.labels, window)
         sheet.resize(720, 640)
         save(sheet, folder / "shortcuts.png")
+
+        models = ArabicModelsPage(window, CAMEL_TOOLS_VERSION)
+        models.resize(760, 600)
+        save(models, folder / "models-arabic.png")
 
         dashboard = AgreementDashboard(window.store, window)
         dashboard.show_figures(agreement(window.store))
