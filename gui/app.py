@@ -131,9 +131,15 @@ class Application:
             self.choose_project()
 
     def choose_project(self) -> bool:
-        """The start screen: recent projects, New, Open, the demo."""
-        screen = StartScreen(self.settings.recent, self.window)
-        if not screen.exec():
+        """The start screen: recent projects, New, Open, the demo, and the language."""
+        while True:
+            screen = StartScreen(self.settings.recent, self.settings.language, self.window)
+            accepted = screen.exec()
+            if screen.language is None:
+                break
+            self.settings.language = screen.language
+            self.set_language(screen.language)
+        if not accepted:
             return False
         if screen.wants_demo:
             return self.open(build_demo())

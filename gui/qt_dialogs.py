@@ -213,14 +213,26 @@ class ShortcutsSheet(QDialog):
 
 
 class StartScreen(QDialog):
-    """First run: recent projects, New, Open, and the demo."""
+    """First run: the interface language, recent projects, New, Open, and the demo."""
 
-    def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recent: list[str], language: str = "ar", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.chosen: Path | None = None
         self.wants_demo = False
+        self.language: str | None = None  # set when the user picks another language
         self.setWindowTitle(self.tr("Alama — علامة"))
         self.resize(560, 420)
+        languages = QHBoxLayout()
+        languages.addStretch(1)
+        for code, name in (("ar", "العربية"), ("en", "English")):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setChecked(code == language)
+            button.setFlat(True)
+            button.clicked.connect(lambda _=False, c=code: self._choose_language(c, language))
+            languages.addWidget(button)
         title = QLabel(
             self.tr("<h2>Alama — علامة</h2><p>Annotate Arabic news: actors, places and claims.</p>")
         )
@@ -228,6 +240,14 @@ class StartScreen(QDialog):
         self.recent = QListWidget()
         self.recent.addItems(recent)
         self.recent.itemActivated.connect(lambda item: self._finish(Path(item.text())))
+        self.hint = QLabel(
+            self.tr(
+                "No projects yet. Open the demo to try Alama: six short news articles, two of "
+                "them already labelled by two annotators. Select words and press 1, 2 or 3."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Open the demo"), self._demo),
@@ -237,11 +257,27 @@ class StartScreen(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot == self._demo and not recent:
+                button.setDefault(True)  # Enter opens the demo on a first run
         layout = QVBoxLayout(self)
+        layout.addLayout(languages)
         layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("Recent projects")))
-        layout.addWidget(self.recent, 1)
+        heading = QLabel(self.tr("Recent projects"))
+        for widget in (heading, self.recent, self.hint):
+            layout.addWidget(widget, 1 if widget is not heading else 0)
+        # A first run shows what to do instead of an empty list.
+        heading.setVisible(bool(recent))
+        self.recent.setVisible(bool(recent))
+        self.hint.setVisible(not recent)
         layout.addLayout(buttons)
+
+    def _choose_language(self, code: str, current: str) -> None:
+        """Another language: the caller switches and shows the screen again in it."""
+        if code == current:
+            self.sender().setChecked(True)  # type: ignore[attr-defined]
+            return
+        self.language = code
+        self.reject()
 
     def _finish(self, path: Path) -> None:
         self.chosen = path

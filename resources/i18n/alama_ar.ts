@@ -375,32 +375,32 @@ Missing (nothing there in the other layer): %4</source>
         <translation>غير مثبّت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="115"/>
+        <location filename="../../gui/qt_models.py" line="112"/>
         <source>Data folder:</source>
         <translation>مجلد البيانات:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="118"/>
+        <location filename="../../gui/qt_models.py" line="115"/>
         <source>(chosen by CAMELTOOLS_DATA)</source>
         <translation>(يحدّده CAMELTOOLS_DATA)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="120"/>
+        <location filename="../../gui/qt_models.py" line="117"/>
         <source>(set CAMELTOOLS_DATA to use another folder)</source>
         <translation>(اضبط CAMELTOOLS_DATA لاستعمال مجلد آخر)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="126"/>
+        <location filename="../../gui/qt_models.py" line="123"/>
         <source>Every optional model is installed.</source>
         <translation>كل النماذج الاختيارية مثبّتة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="129"/>
+        <location filename="../../gui/qt_models.py" line="126"/>
         <source>To install the rest, run this in a terminal (it downloads from the internet):</source>
         <translation>لتثبيت الباقي، شغّل هذا الأمر في الطرفية (ينزّل من الإنترنت):</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="137"/>
+        <location filename="../../gui/qt_models.py" line="134"/>
         <source>This installation of Alama has no %1, which the named-entity model runs on. Install camel-tools with pip in a Python of your own to use it.</source>
         <translation>هذا التثبيت من علامة لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. ثبّت camel-tools بأداة pip في بيئة Python خاصة بك لاستعماله.</translation>
     </message>
@@ -1113,52 +1113,57 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="222"/>
+        <location filename="../../gui/qt_dialogs.py" line="225"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="225"/>
+        <location filename="../../gui/qt_dialogs.py" line="237"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="233"/>
+        <location filename="../../gui/qt_dialogs.py" line="245"/>
+        <source>No projects yet. Open the demo to try Alama: six short news articles, two of them already labelled by two annotators. Select words and press 1, 2 or 3.</source>
+        <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب علامة: ست مقالات إخبارية قصيرة، وسم اثنتين منها معلّمان اثنان. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="253"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="234"/>
+        <location filename="../../gui/qt_dialogs.py" line="254"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="235"/>
+        <location filename="../../gui/qt_dialogs.py" line="255"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="242"/>
+        <location filename="../../gui/qt_dialogs.py" line="265"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="256"/>
+        <location filename="../../gui/qt_dialogs.py" line="292"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="256"/>
+        <location filename="../../gui/qt_dialogs.py" line="292"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع علامة (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="264"/>
+        <location filename="../../gui/qt_dialogs.py" line="300"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="264"/>
+        <location filename="../../gui/qt_dialogs.py" line="300"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
     </message>

@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from alama.core import __version__
 from alama.core.demo import build_demo
-from alama.gui.app import check_window
+from alama.gui.app import Application, check_window
+from alama.gui.qt_dialogs import StartScreen
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_models import ArabicModelsPage
+from alama.gui.settings import Settings
 
 
 def help_action(window: MainWindow, text: str) -> object:
@@ -97,3 +99,58 @@ def test_the_doctor_window_check_leaves_the_user_alone(tmp_path: Path, qapp: obj
     assert not [w for w in QGuiApplication.topLevelWindows() if w not in before and w.isVisible()]
     home = Path(os.environ["ALAMA_HOME"])
     assert not home.exists() or list(home.iterdir()) == [], "no settings or demo of the user's"
+
+
+def test_first_run_start_screen_says_what_to_do(qtbot: QtBot) -> None:
+    screen = StartScreen([], "en")
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.hint.isVisible() and not screen.recent.isVisible()
+    assert "Open the demo to try Alama" in screen.hint.text()
+    demo = next(b for b in screen.findChildren(QPushButton) if b.text() == "Open the demo")
+    assert demo.isDefault(), "Enter opens the demo on a first run"
+
+
+def test_start_screen_lists_recent_projects(qtbot: QtBot, tmp_path: Path) -> None:
+    screen = StartScreen([str(tmp_path / "a.alama")], "en")
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.recent.isVisible() and not screen.hint.isVisible()
+    screen.recent.itemActivated.emit(screen.recent.item(0))
+    assert screen.chosen == tmp_path / "a.alama"
+
+
+def test_the_language_is_chosen_on_the_start_screen(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first-time English speaker presses "English": the screen comes back in English and
+    the choice is remembered; then they open the demo."""
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "amal"
+    controller = Application(qapp, settings)
+    controller.set_language(settings.language)
+    seen: list[tuple[str, str]] = []
+
+    def exec_(screen: StartScreen) -> int:
+        seen.append((screen.windowTitle(), screen.hint.text()))
+        buttons = {b.text(): b for b in screen.findChildren(QPushButton)}
+        if len(seen) == 1:
+            buttons["English"].click()
+            return int(screen.result())
+        buttons["Open the demo"].click()
+        return int(screen.result())
+
+    monkeypatch.setattr(StartScreen, "exec", exec_)
+    try:
+        assert controller.choose_project()
+        assert settings.language == "en"
+        assert "افتح المشروع التجريبي" in seen[0][1], "a first run starts in Arabic"
+        assert seen[1][1].startswith("No projects yet"), "shown again, in English"
+        assert controller.window is not None and controller.window.doc is not None
+        assert qapp.layoutDirection().name == "LeftToRight"  # type: ignore[attr-defined]
+    finally:
+        controller.set_language("en")
+        if controller.session is not None:
+            controller.session.store.close()
+        if controller.window is not None:
+            controller.window.close()

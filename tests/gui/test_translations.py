@@ -30,7 +30,7 @@ from alama.core.model import Status
 from alama.core.store import Store
 from alama.gui.app import Application
 from alama.gui.qt_agreement import AgreementDashboard
-from alama.gui.qt_dialogs import about_html, shortcut_rows
+from alama.gui.qt_dialogs import StartScreen, about_html, shortcut_rows
 from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
@@ -173,7 +173,8 @@ def test_nothing_visible_is_left_in_english(arabic: Application) -> None:
         shown.extend(visible_strings(menu_action.menu()))
     dashboard = AgreementDashboard(window.store, window)
     dashboard.show_figures(agreement(window.store))
-    for dialog in (ImportDialog(window), ExportDialog(window.store, window), dashboard):
+    first_run = StartScreen([], "ar", window)
+    for dialog in (ImportDialog(window), ExportDialog(window.store, window), dashboard, first_run):
         shown.extend(visible_strings(dialog))
     shown.append(dashboard.breakdown.text())
     models = ArabicModelsPage(window, "1.6.0")
