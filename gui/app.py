@@ -30,15 +30,18 @@ def resource(*parts: str) -> Path:
     return Path(str(resources.files("alama.resources").joinpath(*parts)))
 
 
+_REGISTERED: list[str] = []  # the bundled fonts' families, once registered with Qt
+
+
 def register_fonts() -> list[str]:
-    """Register the bundled Arabic fonts; return the families now available."""
-    families: list[str] = []
-    folder = resource("fonts")
-    for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
-    return families
+    """Register the bundled Arabic fonts (once per process); return their families."""
+    if not _REGISTERED:
+        folder = resource("fonts")
+        for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                _REGISTERED.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return list(_REGISTERED)
 
 
 class Application:
@@ -180,7 +183,7 @@ def check_window(project: Path) -> Check:
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen: Qt would abort, not raise
     app = create_app()
-    if "Noto Naskh Arabic" not in QFontDatabase.families():
+    if "Noto Naskh Arabic" not in register_fonts():
         return Check("window", False, "the bundled Naskh font did not register with Qt")
     with tempfile.TemporaryDirectory(prefix="alama-doctor-settings-") as folder:
         settings = Settings(Path(folder) / "settings.ini")

@@ -8,13 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from alama.core import __version__
 from alama.core.demo import build_demo
-from alama.gui.app import Application, check_window
+from alama.gui.app import Application, check_window, register_fonts
 from alama.gui.qt_dialogs import StartScreen
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_models import ArabicModelsPage
@@ -154,3 +154,9 @@ def test_the_language_is_chosen_on_the_start_screen(
             controller.session.store.close()
         if controller.window is not None:
             controller.window.close()
+
+
+def test_the_bundled_font_is_the_one_the_article_uses(window: MainWindow) -> None:
+    """Registered from alama/resources at start-up, so every machine shows the same Naskh."""
+    assert "Noto Naskh Arabic" in register_fonts()
+    assert QFontInfo(window.article.font()).family() == "Noto Naskh Arabic"
