@@ -69,12 +69,12 @@ def check_arabic_text() -> Check:
     )  # fmt: skip
 
 
-def check_demo_and_storage(folder: Path) -> Check:
-    """Build the demo project where it cannot touch the user's, and search it."""
+def check_demo_and_storage(path: Path) -> Check:
+    """Build the demo project at ``path``, away from the user's own, and search it."""
     samples = sorted(samples_dir().glob("*.txt"))
     if not samples:
         return Check("demo", False, "no sample articles in alama/resources/samples")
-    path = build_demo(folder / "doctor-demo.alama")
+    build_demo(path)
     with Store.open(path) as store:
         documents = store.document_count()
         found = store.search("الأردنيه")  # ta marbuta written as ha, no hamza: still found
@@ -101,12 +101,32 @@ def model_checks() -> list[Check]:
     return checks
 
 
+def guarded(name: str, check: Callable[[], Check]) -> Check:
+    """A check that raises is a failed check with the reason, not a traceback: a broken
+    installation is exactly when the doctor must finish its report."""
+    try:
+        return check()
+    except Exception as error:  # any failure is the finding
+        return Check(name, False, f"{type(error).__name__}: {error}")
+
+
 def run_checks(window: Callable[[Path], Check] | None = None) -> list[Check]:
     """Every check, in the order a person would want them; ``window`` is the GUI's own check."""
-    checks = [check_font(), check_translation(), check_arabic_text()]
+    checks = [
+        guarded("font", check_font),
+        guarded("translation", check_translation),
+        guarded("arabic text", check_arabic_text),
+    ]
     with tempfile.TemporaryDirectory(prefix="alama-doctor-") as temp:
-        folder = Path(temp)
-        checks.append(check_demo_and_storage(folder))
+        project = Path(temp) / "doctor-demo.alama"
+        demo = guarded("demo", lambda: check_demo_and_storage(project))
+        checks.append(demo)
         if window is not None:
-            checks.append(window(folder / "doctor-demo.alama"))
-    return checks + model_checks()
+            if demo.ok:
+                checks.append(guarded("window", lambda: window(project)))
+            else:
+                checks.append(Check("window", False, "not tried: the demo project is broken"))
+    try:
+        return checks + model_checks()
+    except Exception as error:  # optional data: reported, never fatal
+        return [*checks, Check("camel-tools data", False, f"{type(error).__name__}: {error}", True)]

@@ -196,7 +196,7 @@ def check_window(project: Path) -> Check:
             window = controller.window
             app.processEvents()
             painted = not window.grab().isNull()
-            arabic = window.menuBar().actions()[0].text() != "&File"
+            arabic = window.isRightToLeft() and window.menuBar().actions()[0].text() != "&File"
             window.close()
             app.processEvents()
         finally:

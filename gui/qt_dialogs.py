@@ -231,7 +231,9 @@ class StartScreen(QDialog):
             button.setCheckable(True)
             button.setChecked(code == language)
             button.setFlat(True)
-            button.clicked.connect(lambda _=False, c=code: self._choose_language(c, language))
+            button.clicked.connect(
+                lambda _=False, c=code, b=button: self._choose_language(c, language, b)
+            )
             languages.addWidget(button)
         title = QLabel(
             self.tr("<h2>Alama — علامة</h2><p>Annotate Arabic news: actors, places and claims.</p>")
@@ -271,10 +273,10 @@ class StartScreen(QDialog):
         self.hint.setVisible(not recent)
         layout.addLayout(buttons)
 
-    def _choose_language(self, code: str, current: str) -> None:
+    def _choose_language(self, code: str, current: str, button: QPushButton) -> None:
         """Another language: the caller switches and shows the screen again in it."""
         if code == current:
-            self.sender().setChecked(True)  # type: ignore[attr-defined]
+            button.setChecked(True)  # the language in use stays marked
             return
         self.language = code
         self.reject()

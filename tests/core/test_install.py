@@ -4,6 +4,7 @@ without going online, `alama doctor`, `--version` and `--help` for every command
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,20 @@ def test_every_command_explains_itself(command: str) -> None:
         if isinstance(option, click.Option) and not option.hidden:
             assert option.help, f"`alama {command}` {option.opts[0]} has no help text"
     assert "-h, --help" in result.output
+
+
+def test_a_check_that_raises_is_reported_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(path: Path) -> doctor.Check:
+        raise sqlite3.OperationalError("no such module: fts5")
+
+    monkeypatch.setattr(doctor, "check_demo_and_storage", broken)
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 1, result.output
+    assert (
+        "FAILED  demo" in result.output
+        and "OperationalError: no such module: fts5" in result.output
+    )
+    assert "FAILED  window" in result.output and "not tried" in result.output
+    assert "Error: 2 problem(s) found" in result.output
