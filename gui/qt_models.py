@@ -27,7 +27,7 @@ class ArabicModelsPage(QDialog):
         self.setWindowTitle(self.tr("Arabic models"))
         self.resize(720, 560)
         self.camel_version = camel_version
-        self.report: ModelsReport = arabic_models.report()
+        self.report: ModelsReport  # read by refresh(), below and on "Check again"
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
