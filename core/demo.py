@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 from alama.core.importing import import_paths
 from alama.core.model import Origin, Status
 from alama.core.store import Store
+from alama.resources import path as resource
 
 # Two demo annotators' work on the first articles: (article, phrase, occurrence, label).
 # Offsets are found in the text at build time; they differ where real annotators differ.
@@ -72,7 +72,8 @@ def home() -> Path:
 
 def samples_dir() -> Path:
     """The folder of sample articles shipped with Alama."""
-    return Path(str(resources.files("alama.resources") / "samples"))
+    folder: Path = resource("samples")
+    return folder
 
 
 def demo_path() -> Path:

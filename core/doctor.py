@@ -11,13 +11,13 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from alama.core import arabic_models
 from alama.core.demo import build_demo, samples_dir
 from alama.core.store import Store
 from alama.core.text import CAMEL_TOOLS_VERSION, normalize, tokenize
+from alama.resources import path as resource
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,9 @@ class Check:
     optional: bool = False
 
 
-def _resource(*parts: str) -> Path:
-    return Path(str(resources.files("alama.resources").joinpath(*parts)))
-
-
 def check_font() -> Check:
-    fonts = sorted(_resource("fonts").glob("*.ttf"))
-    licence = _resource("fonts", "OFL.txt")
+    fonts = sorted(resource("fonts").glob("*.ttf"))
+    licence = resource("fonts", "OFL.txt")
     if not fonts:
         return Check("font", False, "no bundled Arabic font in alama/resources/fonts")
     if not licence.is_file() or "SIL OPEN FONT LICENSE" not in licence.read_text("utf-8").upper():
@@ -49,7 +45,7 @@ def check_translation() -> Check:
     """The compiled translations: Arabic for the whole interface, English for its plurals."""
     found = []
     for code in ("ar", "en"):
-        qm = _resource("i18n", f"alama_{code}.qm")
+        qm = resource("i18n", f"alama_{code}.qm")
         if not qm.is_file() or qm.stat().st_size == 0:
             return Check("translation", False, f"{qm.name} is missing: run `make` to build it")
         found.append(f"{qm.name} {qm.stat().st_size:,} bytes")

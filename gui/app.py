@@ -7,7 +7,6 @@ import signal
 import sys
 import tempfile
 import time
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
@@ -23,12 +22,7 @@ from alama.gui.qt_dialogs import StartScreen, ask_annotator
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
-
-
-def resource(*parts: str) -> Path:
-    """A file shipped in alama.resources."""
-    return Path(str(resources.files("alama.resources").joinpath(*parts)))
-
+from alama.resources import path as resource
 
 _REGISTERED: list[str] = []  # the bundled fonts' families, once registered with Qt
 

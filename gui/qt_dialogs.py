@@ -199,12 +199,10 @@ class ShortcutsSheet(QDialog):
         self.resize(640, 560)
         browser = QTextBrowser()
         body = "".join(
-            f"<tr><td style='padding:4px 12px'><p dir='ltr'><b>{key}</b></p></td>"
-            f"<td style='padding:4px 12px'>{text}</td></tr>"
+            table_row(self, "td", f"<b>{ltr(key)}</b>", escape(text))
             for key, text in shortcut_rows(labels)
         )
-        direction = "rtl" if self.isRightToLeft() else "ltr"
-        browser.setHtml(f"<table dir='{direction}' width='100%'>{body}</table>")
+        browser.setHtml(f"<table width='100%' cellpadding='5'>{body}</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

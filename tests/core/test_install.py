@@ -131,10 +131,10 @@ def test_doctor_passes_on_this_installation() -> None:
 def test_doctor_reports_a_missing_font_and_fails(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real = doctor._resource
+    real = doctor.resource
     (tmp_path / "fonts").mkdir()
     monkeypatch.setattr(
-        doctor, "_resource",
+        doctor, "resource",
         lambda *parts: tmp_path / "fonts" if parts == ("fonts",) else real(*parts),
     )  # fmt: skip
     result = CliRunner().invoke(cli, ["doctor", "--no-window"])
@@ -146,9 +146,9 @@ def test_doctor_reports_a_missing_font_and_fails(
 def test_doctor_reports_a_missing_translation(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    real = doctor._resource
+    real = doctor.resource
     monkeypatch.setattr(
-        doctor, "_resource",
+        doctor, "resource",
         lambda *parts: tmp_path / parts[-1] if parts[0] == "i18n" else real(*parts),
     )  # fmt: skip
     check = doctor.check_translation()
