@@ -124,6 +124,9 @@ class ArticleView(QPlainTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        # The plain-text layout takes the alignment literally: with Qt's default (AlignLeft)
+        # every right-to-left line would start at the left edge. Lines start at the right.
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
         self.document().setDocumentMargin(24)
