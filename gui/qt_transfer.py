@@ -7,6 +7,7 @@ export writes temporary files, so a cancelled job leaves the project and the dis
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,7 +60,11 @@ Job = Callable[[Store, Callable[[int, int], None], Callable[[str], None]], str]
 
 
 class Worker(QThread):
-    """Runs a job on its own connection to the project; reports progress, then the outcome."""
+    """Runs a job on its own connection to the project; reports progress, then the outcome.
+
+    The outcome is also kept on the worker (`outcome`), set before the thread finishes: a
+    queued signal can be lost when the work ends before anyone listens, the stored outcome not.
+    """
 
     progressed = Signal(int, int)
     noted = Signal(str)
@@ -71,6 +76,19 @@ class Worker(QThread):
         self.project = project
         self.job = job
         self.cancelled = False
+        self._lock = threading.Lock()
+        self._outcome: tuple[bool, str] | None = None
+
+    @property
+    def outcome(self) -> tuple[bool, str] | None:
+        """(succeeded, summary or one-line error) once the work is over; None before."""
+        with self._lock:
+            return self._outcome
+
+    def _finish(self, ok: bool, message: str) -> None:
+        with self._lock:
+            self._outcome = (ok, message)
+        (self.succeeded if ok else self.failed).emit(message)
 
     def run(self) -> None:
         def progress(done: int, total: int) -> None:
@@ -82,14 +100,16 @@ class Worker(QThread):
 
         try:
             with Store.open(self.project) as store:
-                self.succeeded.emit(self.job(store, progress, self.noted.emit))
+                summary = self.job(store, progress, self.noted.emit)
         except AlamaError as error:
-            self.failed.emit(str(error))
+            self._finish(False, str(error))
         except OSError as error:
             name = f"{error.filename}: " if error.filename else ""
-            self.failed.emit(f"{name}{error.strerror or error}")
+            self._finish(False, f"{name}{error.strerror or error}")
         except Exception as error:  # shown to the user rather than lost in the thread
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self._finish(False, f"{type(error).__name__}: {error}")
+        else:
+            self._finish(True, summary)
 
 
 def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool, str]:
@@ -101,7 +121,6 @@ def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool,
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     worker = Worker(project, job)
-    outcome: list[tuple[bool, str]] = []
     loop = QEventLoop()
 
     def on_progress(done: int, total: int) -> None:
@@ -110,19 +129,19 @@ def run_job(parent: QWidget, title: str, project: Path, job: Job) -> tuple[bool,
 
     worker.progressed.connect(on_progress)
     worker.noted.connect(dialog.setLabelText)
-    worker.succeeded.connect(lambda summary: outcome.append((True, summary)))
-    worker.failed.connect(lambda message: outcome.append((False, message)))
-    worker.finished.connect(loop.quit)
+    # The loop quits on `finished`, connected before the thread starts; a worker already done
+    # before the loop runs is not waited for. Either way the outcome is read from the worker,
+    # after `wait()`, not from signals that may still be queued.
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
     worker.start()
-    if worker.isRunning():
+    if not worker.isFinished():
         loop.exec()
     worker.wait()
     dialog.close()
-    return (
-        outcome[0]
-        if outcome
-        else (False, QCoreApplication.translate("Transfer", "The work stopped without a result."))
+    return worker.outcome or (
+        False,
+        QCoreApplication.translate("Transfer", "The work stopped without a result."),
     )
 
 
