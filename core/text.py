@@ -187,6 +187,23 @@ def _is_punctuation(piece: str) -> bool:
     return all(unicodedata.category(ch).startswith("P") or is_trimmed(ch) for ch in piece)
 
 
+def is_edge_mark(cluster: str) -> bool:
+    """True for a grapheme cluster a span never starts or ends with: blank (whitespace and
+    invisible marks only), or punctuation with nothing but marks on it — quotes of every kind
+    (" ' « » “ ” „ ‹ › ‘ ’), brackets, dashes and the Arabic ، ؛ ؟ ٪ with the Latin . : ! %.
+
+    A letter, digit or symbol anywhere in the cluster keeps it; so does a lone combining mark.
+    """
+    punctuation = False
+    for ch in cluster:
+        category = unicodedata.category(ch)
+        if category[0] == "P":
+            punctuation = True
+        elif not (is_trimmed(ch) or category[0] == "M"):
+            return False
+    return punctuation or all(is_trimmed(ch) for ch in cluster)
+
+
 @dataclass
 class TextIndex:
     """A document's text with its tokens and grapheme boundaries, computed once and kept.
@@ -250,18 +267,19 @@ class TextIndex:
 
     def settle(self, start: int, end: int) -> tuple[int, int]:
         """Align both ends to grapheme clusters, then drop whole clusters at either end that are
-        only whitespace or invisible marks. A joiner that extends a letter (ZWNJ after alef)
-        belongs to the letter's cluster and stays."""
+        whitespace, invisible marks, quotes or punctuation (`is_edge_mark`): the same at both
+        ends, so a quote is never kept on one side and dropped on the other. A joiner that
+        extends a letter (ZWNJ after alef) belongs to the letter's cluster and stays."""
         clusters = self._clusters
         start, end = self.cluster_floor(start), self.cluster_ceil(end)
         while start < end:
             nxt = clusters[bisect_right(clusters, start)]
-            if not all(is_trimmed(ch) for ch in self.text[start:nxt]):
+            if not is_edge_mark(self.text[start:nxt]):
                 break
             start = nxt
         while end > start:
             prev = self.cluster_floor(end - 1)
-            if not all(is_trimmed(ch) for ch in self.text[prev:end]):
+            if not is_edge_mark(self.text[prev:end]):
                 break
             end = prev
         return start, end
@@ -273,7 +291,9 @@ class TextIndex:
         the tokens it touches and loses punctuation tokens at its edges (a double-click's Arabic
         comma, the quote marks around a claim); with ``exact`` (Alt held in the GUI) it keeps the
         characters chosen, for a proclitic such as و or ب. Either way it never splits a letter
-        from its combining marks.
+        from its combining marks, and never starts or ends with a quote or punctuation mark:
+        ``"مايك``, ``«سوريا»`` and ``الأميركي"`` lose their quotes on both sides alike. A
+        selection of punctuation only gives None.
         """
         start, end = sorted((max(0, min(start, len(self.text))), max(0, min(end, len(self.text)))))
         start, end = self.trim(start, end)
@@ -300,25 +320,61 @@ class TextIndex:
         if words:
             first, last = words[0], words[-1]
             return self.tokens[first][0], self.tokens[last][1]
-        return min(start, self.tokens[first][0]), max(end, self.tokens[last][1])
+        return None
+
+    def is_word(self, token: int) -> bool:
+        """Whether the token at this index holds more than punctuation (a word, number, emoji)."""
+        return not _is_punctuation(self.text[slice(*self.tokens[token])])
+
+    def word_step(self, offset: int, forward: bool) -> int:
+        """Where a keyboard word move from ``offset`` lands: the end of the next word, or the
+        start of the previous one, stepping over quotes and punctuation as over spaces. From
+        inside a word it goes to that word's own end (or start). Without a word that way, the
+        offset stays where it is."""
+        if forward:
+            index = bisect_right(self.token_ends, offset)
+            while index < len(self.tokens) and not self.is_word(index):
+                index += 1
+            return self.tokens[index][1] if index < len(self.tokens) else offset
+        index = bisect_left(self.token_starts, offset) - 1
+        while index >= 0 and not self.is_word(index):
+            index -= 1
+        return self.tokens[index][0] if index >= 0 else offset
 
     def grow(self, start: int, end: int, side: str, by_token: bool) -> tuple[int, int]:
-        """Move one end of a span outward by a token or a character; ``side`` is start or end."""
+        """Move one end of a span outward by a word or a character; ``side`` is start or end.
+
+        A word step passes over quotes and punctuation to the next word; a character step passes
+        over them to the next letter, and stops at a space. The span never ends on a quote.
+        """
         if side == "start":
             if by_token:
-                first = bisect_left(self.token_ends, start) - 1
-                if first >= 0 and self.tokens[first][1] <= start:
-                    start = self.tokens[first][0]
+                start = min(start, self.word_step(start, forward=False))
             else:
-                start = self.cluster_floor(max(0, start - 1))
+                position = start
+                while position > 0:
+                    position = self.cluster_floor(position - 1)
+                    cluster = self.text[position : self.cluster_ceil(position + 1)]
+                    if not is_edge_mark(cluster):
+                        start = position
+                        break
+                    if all(is_trimmed(ch) for ch in cluster):
+                        break  # blank: the word ends here
             start = self.settle(start, end)[0]
         else:
             if by_token:
-                nxt = bisect_left(self.token_starts, end)
-                if nxt < len(self.tokens):
-                    end = self.tokens[nxt][1]
+                end = max(end, self.word_step(end, forward=True))
             else:
-                end = self.cluster_ceil(min(len(self.text), end + 1))
+                position = end
+                while position < len(self.text):
+                    following = self.cluster_ceil(position + 1)
+                    cluster = self.text[position:following]
+                    if not is_edge_mark(cluster):
+                        end = following
+                        break
+                    if all(is_trimmed(ch) for ch in cluster):
+                        break
+                    position = following
             end = self.settle(start, end)[1]
         return start, end
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 import regex
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -121,7 +124,11 @@ def test_exact_selection_keeps_the_chosen_letters(text: str, data: st.DataObject
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     snapped = TextIndex(text).snap(start, end, exact=True)
-    chosen = [i for i in range(start, end) if not arabic.is_trimmed(text[i])]
+    chosen = [  # letters, digits, symbols: what is left once quotes and punctuation go
+        i
+        for i in range(start, end)
+        if not arabic.is_trimmed(text[i]) and unicodedata.category(text[i])[0] not in "PM"
+    ]
     if snapped is not None and chosen:
         s, e = snapped
         assert s <= chosen[0] and chosen[-1] < e
@@ -144,6 +151,153 @@ def test_snap_drops_the_arabic_comma_and_quotes_a_double_click_takes() -> None:
     claim = text.index("«")
     s, e = TextIndex(text).snap(claim, len(text))
     assert text[s:e] == "التنسيق عاد"
+
+
+# Quotes and punctuation at the edges of a selection. Each case: the text, the selection (its
+# first occurrence) and the span expected, in both modes: by word and exact (Alt).
+EDGE_CASES = [
+    ('صرّح الوزير "سامي العلي" للصحفيين', '"سامي العلي', "سامي العلي"),
+    ('صرّح الوزير "سامي العلي" للصحفيين', 'سامي العلي"', "سامي العلي"),
+    ('صرّح الوزير "سامي العلي" للصحفيين', '"سامي العلي"', "سامي العلي"),
+    ('صرّح الوزير "سامي العلي" للصحفيين', ' "سامي العلي" ', "سامي العلي"),
+    ("أعلنت “هيئة الموانئ” توقف الملاحة", "“هيئة الموانئ", "هيئة الموانئ"),
+    ("أعلنت “هيئة الموانئ” توقف الملاحة", "هيئة الموانئ”", "هيئة الموانئ"),
+    ("أعلنت „هيئة الموانئ“ توقف الملاحة", "„هيئة الموانئ“", "هيئة الموانئ"),
+    ("زار «ميناء طرطوس» أمس", "«ميناء طرطوس»", "ميناء طرطوس"),
+    ("زار ‹ميناء طرطوس› أمس", "‹ميناء", "ميناء"),
+    ("قال الناطق ‘لن نتراجع’ بحزم", "‘لن نتراجع’", "لن نتراجع"),
+    ("قال الناطق 'لن نتراجع' بحزم", "نتراجع'", "نتراجع"),
+    # a quote glued to the words on both sides, straight and curly
+    ('ردّ النائب"خالد"بحدة على الأسئلة', '"خالد"', "خالد"),
+    ('ردّ النائب"خالد"بحدة على الأسئلة', 'النائب"', "النائب"),
+    ('ردّ النائب"خالد"بحدة على الأسئلة', '"بحدة', "بحدة"),
+    ("ردّ النائب”خالد“بحدة على الأسئلة", "”خالد“", "خالد"),
+    # Arabic punctuation
+    ("وصل الوفد إلى عمّان، ثم غادر؛ فهل يعود؟", "عمّان،", "عمّان"),
+    ("وصل الوفد إلى عمّان، ثم غادر؛ فهل يعود؟", "، ثم غادر؛", "ثم غادر"),
+    ("وصل الوفد إلى عمّان، ثم غادر؛ فهل يعود؟", "يعود؟", "يعود"),
+    ("ارتفعت الأسعار ١٥٪. وقال التجار: لا!", "١٥٪.", "١٥"),
+    ("ارتفعت الأسعار ١٥٪. وقال التجار: لا!", "التجار: لا!", "التجار: لا"),
+]
+EDGE_IDS = [
+    "straight-open", "straight-close", "straight-both", "straight-spaced", "curly-open",
+    "curly-close", "low-curly", "guillemets", "single-guillemet", "single-curly",
+    "apostrophe", "glued-both", "glued-after-word", "glued-before-word", "glued-curly",
+    "comma", "comma-semicolon", "question-mark", "percent-full-stop", "colon-inside",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("exact", [False, True], ids=["by word", "exact"])
+@pytest.mark.parametrize(("text", "selected", "expected"), EDGE_CASES, ids=EDGE_IDS)
+def test_quotes_and_punctuation_are_trimmed_at_both_edges(
+    text: str, selected: str, expected: str, exact: bool
+) -> None:
+    start = text.index(selected)
+    span = TextIndex(text).snap(start, start + len(selected), exact=exact)
+    assert span is not None
+    assert text[slice(*span)] == expected
+
+
+@pytest.mark.parametrize("exact", [False, True], ids=["by word", "exact"])
+def test_a_selection_of_quotes_or_punctuation_only_gives_no_span(exact: bool) -> None:
+    text = 'قال: «" نعم "»، ثم سكت.'
+    index = TextIndex(text)
+    for selected in ('«"', ' "»، ', ":", "،", "."):
+        start = text.index(selected)
+        assert index.snap(start, start + len(selected), exact=exact) is None, selected
+
+
+def test_word_steps_pass_over_quotes_and_punctuation() -> None:
+    text = 'قال الوزير "سامي العلي"، ثم غادر'
+    index = TextIndex(text)
+    minister = text.index("الوزير")
+    name = text.index("سامي")
+    family = text.index("العلي")
+    assert index.word_step(minister + len("الوزير"), forward=True) == name + len("سامي")
+    assert index.word_step(family + len("العلي"), forward=True) == text.index("ثم") + 2
+    assert index.word_step(name, forward=False) == minister
+    assert index.word_step(text.index("ثم"), forward=False) == family
+    assert index.word_step(name + 2, forward=True) == name + len("سامي")  # inside a word
+    assert index.word_step(len(text), forward=True) == len(text)  # nowhere to go
+
+
+def test_growing_and_shrinking_by_word_never_stops_on_a_quote() -> None:
+    text = 'قال الوزير "سامي العلي"، ثم غادر'
+    index = TextIndex(text)
+    name = text.index("سامي")
+    span = (name, name + len("سامي العلي"))
+    grown = index.grow(*span, "start", by_token=True)
+    assert text[slice(*grown)] == 'الوزير "سامي العلي'
+    assert text[slice(*index.grow(*span, "end", by_token=True))] == 'سامي العلي"، ثم'
+    assert text[slice(*index.shrink(*grown, "start", by_token=True))] == "سامي العلي"
+    minister = (text.index("الوزير"), name - 2)
+    assert text[slice(*index.grow(*minister, "end", by_token=True))] == 'الوزير "سامي'
+
+
+def test_growing_by_a_letter_passes_over_a_glued_quote() -> None:
+    text = 'ردّ النائب"خالد"بحدة'
+    index = TextIndex(text)
+    name = (text.index("خالد"), text.index("خالد") + len("خالد"))
+    assert text[slice(*index.grow(*name, "start", by_token=False))] == 'ب"خالد'
+    assert text[slice(*index.grow(*name, "end", by_token=False))] == 'خالد"ب'
+    word = (text.index("ردّ"), text.index("ردّ") + len("ردّ"))
+    assert index.grow(*word, "end", by_token=False) == word  # only a space follows
+
+
+# Text built from words, quotes and punctuation, glued or spaced in every way.
+QUOTES = "«»“”„‹›\"'‘’"
+PUNCTUATION = "،؛؟.:!٪…-()"
+LETTERS = "ابتسعلمنهويةأ"
+word = st.builds(
+    "".join,
+    st.lists(st.sampled_from([*LETTERS, "بّ", "سَ", "١", "٥"]), min_size=1, max_size=4),
+)
+quoted_text = st.lists(
+    st.one_of(word, st.sampled_from([*QUOTES, *PUNCTUATION, " ", " ", "\n"])), max_size=25
+).map("".join)
+
+
+def word_runs(text: str) -> list[tuple[int, int]]:
+    """Where each word is: the runs of characters that are not space, quote or punctuation."""
+    return [m.span() for m in regex.finditer(r"[^\s\p{P}]+", text)]
+
+
+@settings(max_examples=500)
+@given(quoted_text, st.data(), st.booleans())
+def test_snapped_spans_never_start_or_end_with_a_quote_and_cover_whole_words(
+    text: str, data: st.DataObject, exact: bool
+) -> None:
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    start, end = min(a, b), max(a, b)
+    index = TextIndex(text)
+    span = index.snap(a, b, exact=exact)
+    touched = [(s, e) for s, e in word_runs(text) if s < end and start < e]
+    if start == end:
+        assert span is None, "no selection, no span"
+        return
+    if span is None:
+        assert not touched, "a selection over a word gives a span"
+        return
+    s, e = span
+    clusters = [m.group() for m in CLUSTERS.finditer(text[s:e])]
+    for edge in (clusters[0][0], clusters[-1][0]):  # the edge clusters' base characters
+        assert edge not in QUOTES + PUNCTUATION and not edge.isspace(), text[s:e]
+    if not exact:  # whole words: every word the selection touches, and no more
+        assert (s, e) == (touched[0][0], touched[-1][1]), text[s:e]
+    else:
+        assert touched[0][0] <= s < e <= touched[-1][1]
+    assert index.snap(s, e, exact=exact) == (s, e), "snapping twice changes the span"
+
+
+@given(word, quoted_text, quoted_text, st.booleans())
+def test_a_selection_over_a_quoted_word_gives_the_word(
+    inner: str, before: str, after: str, exact: bool
+) -> None:
+    text = f"{before} «{inner}» {after}"
+    start = len(before) + 1
+    span = TextIndex(text).snap(start, start + len(inner) + 2, exact=exact)
+    assert span is not None and text[slice(*span)] == inner
 
 
 def test_exact_mode_keeps_a_proclitic_apart() -> None:
