@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
 
 from alama.core.labels import LabelSet
 from alama.core.model import Span
+from alama.core.text import TextIndex
 from alama.gui.qt_offsets import OffsetMap
 
 ARTICLE_FONTS = ["Noto Naskh Arabic", "Amiri", "DejaVu Sans", "Sans Serif"]
@@ -138,6 +139,7 @@ class ArticleView(QPlainTextEdit):
         self.found: list[tuple[int, int]] = []
         self.alt_selection = False
         self.labels = LabelSet([])
+        self._words = TextIndex("")  # the shown text's words, for Ctrl+arrow steps
 
     # --- content ---------------------------------------------------------------------------
 
@@ -295,9 +297,30 @@ class ArticleView(QPlainTextEdit):
                 self.resizeRequested.emit("end", key == Qt.Key.Key_Left, by_token)
             event.accept()
             return
+        if key in arrows and mods & Qt.KeyboardModifier.ControlModifier and not (
+            mods & Qt.KeyboardModifier.AltModifier
+        ):
+            self._step_word(key == Qt.Key.Key_Left, bool(mods & Qt.KeyboardModifier.ShiftModifier))
+            event.accept()
+            return
         if key == Qt.Key.Key_Escape:
             self.clear_selection()
             self.spanClicked.emit(None)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _step_word(self, left: bool, extend: bool) -> None:
+        """Ctrl+←/→ moves the caret a word, Ctrl+Shift+←/→ extends the selection: to the next
+        word's end or the previous word's start, passing over quotes and punctuation as over
+        spaces (Qt's own step stops on an opening quote). Right to left, ← reads forward."""
+        if self._words.text is not self.text:
+            self._words = TextIndex(self.text)
+        direction = self.document().defaultTextOption().textDirection()
+        forward = left == (direction == Qt.LayoutDirection.RightToLeft)
+        cursor = self.textCursor()
+        target = self._words.word_step(self.offsets.to_py(cursor.position()), forward)
+        mode = QTextCursor.MoveMode.KeepAnchor if extend else QTextCursor.MoveMode.MoveAnchor
+        cursor.setPosition(self.offsets.to_qt(target), mode)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
