@@ -7,13 +7,15 @@ The window check lives in `alama.gui.app`, since the core does not know Qt.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from alama.core import arabic_models
+from alama.core import arabic_models, platform_check
 from alama.core.demo import build_demo, samples_dir
 from alama.core.store import Store
 from alama.core.text import CAMEL_TOOLS_VERSION, normalize, tokenize
@@ -82,6 +84,25 @@ def check_demo_and_storage(path: Path) -> Check:
     )  # fmt: skip
 
 
+def check_x11_libraries(
+    environ: Mapping[str, str] | None = None, loader: platform_check.Loader | None = None
+) -> Check:
+    """The system libraries Qt's X11 plugin loads (libxcb-cursor0 and the rest), asked of the
+    dynamic linker. Missing ones fail the check when this session's window would use X11;
+    otherwise they are reported, with the command that installs them, for the day it does."""
+    name = "x11 libraries"
+    missing = platform_check.missing_libraries(loader)
+    if not missing:
+        return Check(
+            name, True, f"the {len(platform_check.XCB_LIBRARIES)} system libraries of Qt's X11 "
+            "plugin, libxcb-cursor.so.0 among them",
+        )  # fmt: skip
+    line = platform_check.describe(missing)
+    if platform_check.uses_xcb(os.environ if environ is None else environ, sys.platform):
+        return Check(name, False, line)
+    return Check(name, False, f"{line} (needed for the window on X11, not in this session)", True)
+
+
 def model_checks() -> list[Check]:
     """camel-tools' optional data: reported, never required."""
     report = arabic_models.report()
@@ -113,12 +134,18 @@ def run_checks(window: Callable[[Path], Check] | None = None) -> list[Check]:
         guarded("translation", check_translation),
         guarded("arabic text", check_arabic_text),
     ]
+    x11 = guarded("x11 libraries", check_x11_libraries)
+    if sys.platform.startswith("linux"):
+        checks.append(x11)
     with tempfile.TemporaryDirectory(prefix="alama-doctor-") as temp:
         project = Path(temp) / "doctor-demo.alama"
         demo = guarded("demo", lambda: check_demo_and_storage(project))
         checks.append(demo)
         if window is not None:
-            if demo.ok:
+            if sys.platform.startswith("linux") and not (x11.ok or x11.optional):
+                # Qt aborts the whole process when its platform plugin cannot load.
+                checks.append(Check("window", False, "not tried: the X11 libraries are missing"))
+            elif demo.ok:
                 checks.append(guarded("window", lambda: window(project)))
             else:
                 checks.append(Check("window", False, "not tried: the demo project is broken"))

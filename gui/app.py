@@ -17,6 +17,7 @@ from alama.core import __version__
 from alama.core.demo import build_demo
 from alama.core.doctor import Check
 from alama.core.errors import AlamaError
+from alama.core.platform_check import window_problem
 from alama.core.store import Store
 from alama.gui.qt_dialogs import StartScreen, ask_annotator
 from alama.gui.qt_main_window import MainWindow
@@ -228,6 +229,10 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
 def run(project: Path | None) -> int:
     """Open the window on ``project``; without one, the last project, else the start screen."""
+    problem = window_problem()
+    if problem:  # Qt would abort the process with its own message, naming no package
+        print(f"Error: {problem}", file=sys.stderr)
+        return 1
     app = create_app()
     quit_on_signals(app)
     settings = Settings()

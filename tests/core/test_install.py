@@ -13,7 +13,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from alama.core import __version__, arabic_models, doctor
+from alama.core import __version__, arabic_models, doctor, platform_check
 from alama.core.arabic_models import MODELS, data_dir, report
 from alama.core.cli import cli
 from tests.conftest import ROOT
@@ -198,3 +198,167 @@ def test_a_check_that_raises_is_reported_not_a_traceback(
     )
     assert "FAILED  window" in result.output and "not tried" in result.output
     assert "Error: 2 problem(s) found" in result.output
+
+
+# --- the window's system libraries: Qt's X11 plugin ------------------------------------------
+
+DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n'
+UBUNTU = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n'
+FEDORA = 'NAME="Fedora Linux"\nID=fedora\n'
+X11 = {"DISPLAY": ":0"}
+NO_CURSOR = (
+    "the window cannot open: Qt's X11 plugin needs libxcb-cursor.so.0, which is not installed; "
+    "install it with: sudo apt-get install libxcb-cursor0"
+)
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")
+
+
+def without(*sonames: str) -> platform_check.Loader:
+    """A dynamic linker that finds every library but these."""
+    return lambda soname: soname not in sonames
+
+
+def os_release(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "os-release"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("release", "command"),
+    [
+        (DEBIAN, "sudo apt-get install libxcb-cursor0"),
+        (UBUNTU, "sudo apt-get install libxcb-cursor0"),
+        (FEDORA, "sudo dnf install xcb-util-cursor"),
+    ],
+    ids=["debian", "ubuntu", "fedora"],
+)
+def test_a_missing_xcb_cursor_is_one_line_with_the_install_command(
+    tmp_path: Path, release: str, command: str
+) -> None:
+    problem = platform_check.window_problem(
+        X11, "linux", without("libxcb-cursor.so.0"), os_release(tmp_path, release)
+    )
+    assert problem is not None and "\n" not in problem
+    assert "libxcb-cursor.so.0" in problem and problem.endswith(command)
+
+
+def test_every_missing_library_is_named_in_one_command(tmp_path: Path) -> None:
+    missing = without("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1")
+    problem = platform_check.window_problem(X11, "linux", missing, os_release(tmp_path, DEBIAN))
+    assert problem is not None
+    assert problem.endswith("sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
+
+
+def test_another_system_is_told_the_package_names(tmp_path: Path) -> None:
+    for release in (os_release(tmp_path, "ID=arch\n"), tmp_path / "no-such-file"):
+        problem = platform_check.window_problem(
+            X11, "linux", without("libxcb-cursor.so.0"), release
+        )
+        assert problem is not None
+        assert "(Debian/Ubuntu: libxcb-cursor0; Fedora: xcb-util-cursor)" in problem
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform"),
+    [
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux"),
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "wayland;xcb"}, "linux"),
+        ({}, "linux"),
+        ({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}, "linux"),
+        ({"DISPLAY": ":0"}, "darwin"),
+        ({"DISPLAY": ":0"}, "win32"),
+    ],
+    ids=["offscreen", "wayland-asked", "no-display", "wayland-session", "macos", "windows"],
+)
+def test_nothing_is_checked_when_qt_will_not_use_x11(
+    environ: dict[str, str], platform: str
+) -> None:
+    def loader(soname: str) -> bool:
+        raise AssertionError(f"{soname} was looked for")
+
+    assert platform_check.window_problem(environ, platform, loader) is None
+
+
+def test_x11_asked_for_by_name_is_checked() -> None:
+    for asked in ("xcb", "xcb:nograb"):
+        environ = {"DISPLAY": ":0", "QT_QPA_PLATFORM": asked}
+        assert platform_check.window_problem(environ, "linux", without("libxcb-cursor.so.0"))
+    assert platform_check.window_problem(X11, "linux", lambda soname: True) is None
+
+
+@linux_only
+def test_the_dynamic_linker_is_asked_for_real() -> None:
+    assert platform_check.can_load("libc.so.6")
+    assert not platform_check.can_load("libalama-no-such-library.so.0")
+
+
+@pytest.fixture
+def fresh_debian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An X11 session on a Debian without libxcb-cursor0, where Qt must not be started."""
+    from alama.gui import app
+
+    monkeypatch.setenv("DISPLAY", ":0")
+    for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ALAMA_HOME", str(tmp_path / "alama-home"))
+    monkeypatch.setattr(platform_check, "can_load", without("libxcb-cursor.so.0"))
+    monkeypatch.setattr(platform_check, "OS_RELEASE", os_release(tmp_path, DEBIAN))
+
+    def no_qt(*args: object) -> object:
+        raise AssertionError("Qt was started: it would abort the process")
+
+    monkeypatch.setattr(app, "create_app", no_qt)
+    monkeypatch.setattr(app, "check_window", no_qt)
+
+
+@linux_only
+@pytest.mark.usefixtures("fresh_debian")
+def test_alama_and_alama_demo_say_what_to_install_instead_of_aborting(tmp_path: Path) -> None:
+    for args in (["demo", "--path", str(tmp_path / "demo.alama")], []):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert result.output == f"Error: {NO_CURSOR}\n"
+
+
+@linux_only
+@pytest.mark.usefixtures("fresh_debian")
+def test_alama_gui_says_what_to_install_instead_of_aborting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alama.gui import app
+
+    monkeypatch.setattr(sys, "argv", ["alama-gui"])
+    with pytest.raises(SystemExit) as exited:
+        app.main()
+    assert exited.value.code == 1
+    assert capsys.readouterr().err == f"Error: {NO_CURSOR}\n"
+
+
+@linux_only
+@pytest.mark.usefixtures("fresh_debian")
+def test_doctor_fails_on_a_missing_xcb_cursor_and_does_not_try_the_window() -> None:
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 1, result.output
+    line = next(line for line in result.output.splitlines() if "x11 libraries" in line)
+    assert line.startswith("FAILED") and line.endswith("sudo apt-get install libxcb-cursor0")
+    assert "FAILED  window" in result.output and "not tried" in result.output
+
+
+@linux_only
+@pytest.mark.usefixtures("fresh_debian")
+def test_doctor_only_reports_the_library_when_the_window_does_not_use_x11(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    result = CliRunner().invoke(cli, ["doctor", "--no-window"])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if "x11 libraries" in line)
+    assert line.startswith("-") and "sudo apt-get install libxcb-cursor0" in line
+
+
+def test_doctor_checks_the_x11_libraries_on_this_machine() -> None:
+    check = doctor.check_x11_libraries({"QT_QPA_PLATFORM": "offscreen"})
+    missing = platform_check.missing_libraries()
+    assert check.ok == (not missing)
+    assert check.ok or check.optional, "not needed offscreen: reported, never a failure"
