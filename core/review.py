@@ -85,6 +85,30 @@ class DocumentReview:
         """The disagreements still open, in reading order."""
         return [c for c in self.candidates if c.disputed]
 
+    def next_open(
+        self, key: Key | None, step: int = 1, disputed: bool = False, wrap: bool = False
+    ) -> Candidate | None:
+        """The open candidate after (``step`` 1) or before (-1) ``key`` in the table's order.
+
+        ``key`` need not be a candidate any more (a rejected span of the reviewer's own leaves
+        the table). With ``disputed`` only disagreements count; with ``wrap`` the search goes
+        on from the other end, to any open candidate but ``key`` itself. Without a key, the
+        search starts before the first row (``step`` 1) or after the last (-1).
+        """
+        pool = [
+            c for c in self.candidates if (c.disputed if disputed else c.decision is Decision.OPEN)
+        ]
+        if step < 0:
+            pool.reverse()
+        if key is None:
+            return pool[0] if pool else None
+        at = reading_order(key)
+        ahead = [c for c in pool if (reading_order(c.key) > at) == (step > 0) and c.key != key]
+        if ahead:
+            return ahead[0]
+        behind = [c for c in pool if c.key != key] if wrap else []
+        return behind[0] if behind else None
+
     def find(self, key: Key) -> Candidate | None:
         """The candidate with these offsets and label."""
         return next((c for c in self.candidates if c.key == key), None)
@@ -93,6 +117,12 @@ class DocumentReview:
         """The finished annotators who marked exactly this span."""
         found = self.find(key)
         return found.annotators if found else ()
+
+
+def reading_order(key: Key) -> tuple[int, int, str]:
+    """How candidates are listed: by start, the longer of two first, then by label."""
+    start, end, label = key
+    return (start, -end, label)
 
 
 def classify(
@@ -107,7 +137,7 @@ def classify(
         for key in layers[annotator]:
             marked.setdefault(key, []).append(annotator)
     candidates = []
-    for key in sorted(set(marked) | set(gold_by_key), key=lambda k: (k[0], -k[1], k[2])):
+    for key in sorted(set(marked) | set(gold_by_key), key=reading_order):
         who = tuple(marked.get(key, ()))
         if not who:
             agreement = Agreement.NONE

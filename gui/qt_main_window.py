@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
-from alama.core.review import Candidate, Decision, DocumentReview
+from alama.core.review import Candidate, DocumentReview
 from alama.core.text import CAMEL_TOOLS_VERSION, find_all
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
@@ -326,19 +326,41 @@ class MainWindow(QMainWindow):
             self.open_document(target)
 
     def done_and_next(self) -> None:
-        """Mark the document done, then open the next one not done yet."""
+        """Mark the document done, then open the next one not done yet, going on from the top
+        of the list after the last; "all done" only when it is true."""
         if self.doc is None:
             return
         self.session.set_status(self.doc, Status.DONE)
-        row = self.documents.row_of(self.doc) or 0
-        for next_row in range(row + 1, self.documents.rowCount()):
-            candidate = self.documents.doc_at(next_row)
-            if candidate is not None and self.documents.status(candidate) is not Status.DONE:
+        rows = self.documents.rowCount()
+        row = self.documents.row_of(self.doc)
+        start = row if row is not None else -1
+        for offset in range(1, rows + 1):
+            candidate = self.documents.doc_at((start + offset) % rows)
+            if (
+                candidate is not None
+                and candidate != self.doc
+                and self.documents.status(candidate) is not Status.DONE
+            ):
                 self.open_document(candidate)
+                if start + offset >= rows:
+                    self.statusBar().showMessage(self._went_round(1), 5000)
                 return
-        self.statusBar().showMessage(
-            self.tr("That was the last document to do in this list."), 5000
-        )
+        done, total = self.documents.done_count()
+        if done < total:
+            message = (
+                self.tr("Every document in this list is reviewed; still to review outside "
+                        "it: %n.", "", total - done)
+                if self.reviewing
+                else self.tr("Every document in this list is done; still to do outside it: %n.",
+                             "", total - done)
+            )  # fmt: skip
+        else:
+            message = (
+                self.tr("All done: every document is reviewed.")
+                if self.reviewing
+                else self.tr("All done: every document is marked done.")
+            )
+        self.statusBar().showMessage(message, 8000)
 
     def mark_not_done(self) -> None:
         """Take back "done" for this document."""
@@ -423,37 +445,66 @@ class MainWindow(QMainWindow):
         )
 
     def next_disagreement(self, step: int) -> None:
-        """F8 / Shift+F8: the next (previous) open disagreement, in later documents too."""
+        """F8 / Shift+F8: the next (previous) open disagreement, in later (earlier) documents
+        too, going round the list once; "none left" only when there is none in it."""
         if not self.reviewing or self.doc is None:
             return
-        disputed = self._review().disputed()
         at = self.candidate.key if self.candidate else None
-        if step > 0:
-            here = [c for c in disputed if at is None or c.key > at]
-        else:
-            here = [c for c in reversed(disputed) if at is not None and c.key < at]
-        if here:
-            self._choose(here[0])
+        found = self._review().next_open(at, step, disputed=True)
+        if found is not None:
+            self._choose(found)
             return
+        rows = self.documents.rowCount()
         row = self.documents.row_of(self.doc)
-        row = row if row is not None else -1
-        while (row := row + step) >= 0 and (doc := self.documents.doc_at(row)) is not None:
-            found = self.session.review(doc).disputed()
-            if found:
-                self.open_document(doc)
-                self._choose(found[0] if step > 0 else found[-1])
+        start = row if row is not None else (-1 if step > 0 else rows)
+        for offset in range(1, rows + 1):
+            doc = self.documents.doc_at((start + step * offset) % rows)
+            if doc is None:
+                continue
+            # back at this document after going round: its disagreements on the other side
+            review = self._review() if doc == self.doc else self.session.review(doc)
+            found = review.next_open(None, step, disputed=True)
+            if found is not None:
+                if doc != self.doc:
+                    self.open_document(doc)
+                self._choose(found)
+                if found.key == at:
+                    self.statusBar().showMessage(
+                        self.tr("This is the only open disagreement left."), 5000
+                    )
+                elif not 0 <= start + step * offset < rows:
+                    self.statusBar().showMessage(self._went_round(step), 5000)
                 return
         self.statusBar().showMessage(
-            self.tr("No open disagreement left in this list of documents."), 5000
+            self.tr("No open disagreement left in the documents listed (a filter hides others).")
+            if self._filtered()
+            else self.tr("All done: every disagreement in the project is decided."),
+            5000,
         )
 
+    def _went_round(self, step: int) -> str:
+        return (
+            self.tr("Went on from the top of the document list.")
+            if step > 0
+            else self.tr("Went on from the bottom of the document list.")
+        )
+
+    def _filtered(self) -> bool:
+        """Whether the document list hides some documents (a status filter or a search)."""
+        return self.documents.rowCount() < self.documents.done_count()[1]
+
     def _advance(self, at: tuple[int, int, str]) -> None:
-        """After a decision on ``at``: the next open candidate in reading order, if any."""
+        """After a decision on ``at``: the next open candidate in the table's order, going on
+        from the top after the last row; ``at`` stays chosen when nothing is open."""
         if self.doc is None:
             return
         review = self._review()
-        later = [c for c in review.candidates if c.decision is Decision.OPEN and c.key > at]
-        self._choose(later[0] if later else review.find(at))
+        found = review.next_open(at, wrap=True)
+        self._choose(found or review.find(at))
+        if found is None:
+            self.statusBar().showMessage(
+                self.tr("Nothing open left in this document: Ctrl+Enter marks it reviewed."), 5000
+            )
 
     def _review(self) -> DocumentReview:
         """The open document's review: the one the panel shows, refreshed after every action."""
@@ -598,17 +649,33 @@ class MainWindow(QMainWindow):
         return outcome[0]
 
     def show_agreement(self) -> AgreementDashboard:
-        """Review ▸ Agreement…: the dashboard, computed now; a double-clicked document opens."""
+        """Review ▸ Agreement…: the dashboard, computed when first opened (its Refresh button
+        computes again); a double-clicked document opens in review mode."""
         if self.dashboard is None:
             self.dashboard = AgreementDashboard(self.store, self)
-            self.dashboard.documentRequested.connect(self.open_by_doc_id)
+            self.dashboard.documentRequested.connect(self.review_document)
+            self.dashboard.show()
+            self.dashboard.refresh()
         self.dashboard.show()
         self.dashboard.raise_()
-        self.dashboard.refresh()
+        self.dashboard.activateWindow()
         return self.dashboard
 
+    def review_document(self, doc_id: str) -> None:
+        """From the dashboard: open the document in review mode, in front of the dashboard,
+        which steps aside (Review ▸ Agreement… brings it back as it was)."""
+        if self.dashboard is not None:
+            self.dashboard.hide()
+        self.open_by_doc_id(doc_id)
+        if not self.reviewing and self.store.find_document(doc_id) is not None:
+            self.reviewRequested.emit(True)  # the window reopens on this document, reviewing
+        elif self.reviewing:
+            self.statusBar().showMessage(
+                self.tr("Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back."), 6000
+            )
+
     def open_by_doc_id(self, doc_id: str) -> None:
-        """Open a document named by its doc_id (from the dashboard)."""
+        """Open a document named by its doc_id."""
         found = self.store.find_document(doc_id)
         if found is not None:
             if self.documents.row_of(found) is None:  # hidden by a filter: show everything
@@ -616,11 +683,12 @@ class MainWindow(QMainWindow):
                 self.status_filter.setCurrentIndex(0)
                 self._apply_filter()
             self.open_document(found)
+            self.raise_()
             self.activateWindow()
 
     def change_annotator(self) -> None:
         """Switch whose layer is edited (a new undo history starts)."""
-        name = ask_annotator(self, self.session.annotator)
+        name = ask_annotator(self, self.session.annotator, self.store.annotators())
         if name and name != self.session.annotator:
             self.settings.annotator = name
             self.projectRequested.emit(self.store.path)

@@ -10,7 +10,7 @@ reviewers, and every colour is also said in words.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,6 +46,9 @@ DECISION_NAMES = {
     Decision.OPEN: QT_TRANSLATE_NOOP("Review", "• open"),
 }
 TICK = "✓"
+SLIM_COLUMN = 30  # pixels: a tick column can be no narrower
+WIDE_COLUMN = 110  # nor wider, however long the annotator's name
+SPAN_COLUMN = 90  # what the span text keeps at least, elided
 
 
 def tr(text: str) -> str:
@@ -75,6 +78,8 @@ class ReviewPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._on_selection)
         legend = QLabel(
             "  ".join(
@@ -119,13 +124,43 @@ class ReviewPanel(QWidget):
         self.table.setRowCount(len(review.candidates))
         for row, candidate in enumerate(review.candidates):
             self._fill_row(row, text, candidate, review, labels)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column, name in enumerate(review.finished, start=2):
+            self.table.horizontalHeaderItem(column).setToolTip(name)
+        self._fit_columns()
         self.table.blockSignals(False)
         self.summary.setText(self._summary(review))
         current = self.current and review.find(self.current.key)
         self.select(current or None)
+
+    def _fit_columns(self) -> None:
+        """Every column within the table's width, however many annotators: the span text takes
+        what is left (elided), the label, gold and decision columns fit their contents, and
+        the annotators' tick columns share the rest, their names elided (a tooltip has them)."""
+        header = self.table.horizontalHeader()
+        columns = self.table.columnCount()
+        if columns < 4:  # not filled yet
+            return
+        first_layer, gold, decision = 2, columns - 2, columns - 1
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(SLIM_COLUMN)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, gold, decision):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        def wanted(column: int) -> int:
+            return max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+
+        layers = range(first_layer, gold)
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        fixed = sum(wanted(c) for c in (1, gold, decision)) + scroll_bar + SPAN_COLUMN
+        share = (self.table.viewport().width() - fixed) // max(1, len(layers))
+        for column in layers:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(SLIM_COLUMN, min(wanted(column), share, WIDE_COLUMN)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _fill_row(
         self, row: int, text: str, c: Candidate, review: DocumentReview, labels: LabelSet

@@ -178,6 +178,10 @@ class AddSpan(QUndoCommand):
         self.agreed = agreed
         self.span: Span | None = None
         self.status_before: Status | None = None
+        # In review, accepting a rejected candidate takes the rejection back; undo restores it.
+        self.rejected_by = (
+            session.store.rejections(doc).get(self.args) if session.reviewing else None
+        )
 
     def redo(self) -> None:
         store = self.session.store
@@ -185,13 +189,20 @@ class AddSpan(QUndoCommand):
             self.status_before = store.status(self.doc, self.session.layer)
             self.span = self.session._add(self.doc, *self.args, agreed=self.agreed)
         else:
-            self.span = store.restore_span(self.span.id, self.session.reviewer)
+            with store.transaction():
+                self.span = store.restore_span(self.span.id, self.session.reviewer)
+                if self.rejected_by is not None:
+                    store.set_rejected(self.doc, self.args, self.session.annotator, False)
         self.session.changed.emit(self.doc)
         self.session.spanPicked.emit(self.span)
 
     def undo(self) -> None:
         assert self.span is not None
-        self.session.store.delete_span(self.span.id, self.session.reviewer)
+        store = self.session.store
+        with store.transaction():
+            store.delete_span(self.span.id, self.session.reviewer)
+            if self.rejected_by is not None:
+                store.set_rejected(self.doc, self.args, self.rejected_by)
         if self.status_before is Status.TODO and not self.session.spans(self.doc):
             self.session.store.set_status(self.doc, self.session.layer, Status.TODO)
         self.session.changed.emit(self.doc)

@@ -55,6 +55,30 @@ def test_candidates_count_only_the_annotators_who_finished(reviewed: Store) -> N
     ]  # fmt: skip
 
 
+def test_next_open_follows_the_table_and_goes_round(reviewed: Store) -> None:
+    reviewed.add_span(1, "amal", 37, 41, "ACTOR")  # starts with amal's PLACE, shorter
+    review = document_review(reviewed, 1)
+    order = [c.key for c in review.candidates]
+    assert order[3:5] == [(37, 48, "PLACE"), (37, 41, "ACTOR")]  # the longer first
+
+    def after(key: tuple[int, int, str] | None, step: int = 1, **how: bool) -> object:
+        found = review.next_open(key, step, **how)
+        return found.key if found else None
+
+    assert after((37, 48, "PLACE")) == (37, 41, "ACTOR")  # not skipped for its smaller end
+    assert after((37, 41, "ACTOR"), -1) == (37, 48, "PLACE")
+    assert after((42, 48, "PLACE")) is None  # the last row
+    assert after((42, 48, "PLACE"), wrap=True) == (4, 15, "ACTOR")  # round to the first
+    assert after((42, 48, "PLACE"), disputed=True, wrap=True) == (19, 54, "CLAIM")
+    assert after((19, 54, "CLAIM"), -1, disputed=True, wrap=True) == (42, 48, "PLACE")
+    assert after(None) == (4, 15, "ACTOR") and after(None, -1) == (42, 48, "PLACE")
+    assert after((0, 1, "CLAIM")) == (4, 15, "ACTOR")  # a key no longer in the table
+    for key in order[1:]:
+        reviewed.set_rejected(1, key, "lead")
+    review = document_review(reviewed, 1)
+    assert after((4, 15, "ACTOR"), wrap=True) is None  # the only open one is the key itself
+
+
 def test_decisions_follow_the_gold_layer_and_rejections(reviewed: Store) -> None:
     reviewed.add_gold(1, 37, 48, "PLACE", "lead", ["amal"])
     reviewed.set_rejected(1, (20, 27, "ACTOR"), "lead")

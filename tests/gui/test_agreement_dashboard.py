@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alama.core.agreement import agreement
 from alama.core.model import Status
 from alama.core.store import Store
+from alama.gui.app import Application
 from alama.gui.qt_agreement import AgreementDashboard, shade
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
@@ -23,8 +25,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture
-def three(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def three_annotators(tmp_path: Path) -> Store:
     """A project where amal, bilal and chadi finished two documents with some disagreement."""
     store = Store.create(tmp_path / "p.alama")
     ids = {name: store.add_document(text, doc_id=name)[0] for name, text in TEXTS.items()}
@@ -37,8 +38,16 @@ def three(qtbot: QtBot, tmp_path: Path) -> MainWindow:
         for name, spans in docs.items():
             store.add_spans(ids[name], annotator, spans)
             store.set_status(ids[name], annotator, Status.DONE)
+    return store
+
+
+@pytest.fixture
+def three(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    """The three annotators' project, open as amal on the document nobody finished."""
+    store = three_annotators(tmp_path)
     settings = Settings(tmp_path / "settings.ini")
-    window = MainWindow(Session(store, "amal"), settings, ids["alone"])
+    alone = next(i.id for i in store.documents() if i.doc_id == "alone")
+    window = MainWindow(Session(store, "amal"), settings, alone)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -75,9 +84,68 @@ def test_double_click_opens_the_document(three: MainWindow, qtbot: QtBot) -> Non
     target = next(i.id for i in three.store.documents() if i.doc_id == "disagree")
     assert three.doc != target
     three.status_filter.setCurrentIndex(three.status_filter.findData(Status.TODO))
-    dashboard.documents.cellDoubleClicked.emit(0, 0)
+    with qtbot.waitSignal(three.reviewRequested) as asked:
+        dashboard.documents.cellDoubleClicked.emit(0, 0)
+    assert asked.args == [True]  # the application reopens the window in review mode
     assert three.doc == target
     assert three.documents.row_of(target) is not None  # the filter no longer hides it
+    assert not dashboard.isVisible()
+
+
+def test_double_click_reviews_the_document_in_front_of_the_dashboard(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The whole way a lead goes: an annotator's window, the dashboard, a double-click."""
+    three_annotators(tmp_path).close()
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "amal"
+    controller = Application(qapp, settings)
+    assert controller.open(tmp_path / "p.alama")
+    window = controller.window
+    assert window is not None and not window.reviewing
+    try:
+        dashboard = window.show_agreement()
+        qtbot.waitExposed(dashboard)
+        row = next(
+            r
+            for r in range(dashboard.documents.rowCount())
+            if dashboard.documents.item(r, 0).data(Qt.ItemDataRole.UserRole) == "disagree"
+        )
+        dashboard.documents.cellDoubleClicked.emit(row, 0)
+        reviewing = controller.window
+        assert reviewing is not None and reviewing is not window
+        assert reviewing.reviewing and reviewing.review_panel.isVisible()
+        target = reviewing.store.find_document("disagree")
+        assert reviewing.doc == target
+        assert reviewing.review_panel.table.rowCount() > 0  # its candidates, ready to review
+        assert not dashboard.isVisible()  # it does not cover the document
+        qtbot.waitExposed(reviewing)
+        qtbot.waitUntil(reviewing.isActiveWindow)
+    finally:
+        if controller.window is not None:
+            controller.window.close()
+        if controller.session is not None:
+            controller.session.store.close()
+
+
+def test_the_dashboard_steps_aside_and_comes_back_as_it_was(qtbot: QtBot, tmp_path: Path) -> None:
+    store = three_annotators(tmp_path)
+    window = MainWindow(Session(store, "lead", reviewing=True), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dashboard = window.show_agreement()
+    figures = dashboard.figures
+    dashboard.documents.selectRow(1)
+    dashboard.documents.cellDoubleClicked.emit(1, 0)
+    assert window.doc == store.find_document("agree")
+    assert not dashboard.isVisible()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert "brings the dashboard back" in window.statusBar().currentMessage()
+    assert window.show_agreement() is dashboard and dashboard.isVisible()
+    assert dashboard.figures is figures  # not computed again: the lead's place is kept
+    assert dashboard.documents.currentRow() == 1
+    store.close()
 
 
 def test_a_project_without_finished_pairs(window: MainWindow, qtbot: QtBot) -> None:

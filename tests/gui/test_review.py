@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Status
-from alama.core.review import Agreement
+from alama.core.review import Agreement, document_review
 from alama.core.store import Store
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_review import AGREEMENT_COLORS
@@ -82,6 +82,16 @@ def press(
     qtbot.keyClick(window.article, key, modifier)
 
 
+def row_of(window: MainWindow, text: str) -> int:
+    table = window.review_panel.table
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == text)
+
+
+def choose_row(window: MainWindow, text: str) -> None:
+    """Click a candidate's row in the review table."""
+    window.review_panel.table.selectRow(row_of(window, text))
+
+
 def test_every_finished_layer_and_gold_side_by_side(review: MainWindow) -> None:
     table = review.review_panel.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
@@ -119,9 +129,12 @@ def test_review_by_keyboard(review: MainWindow, qtbot: QtBot, store: Store) -> N
     assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
     press(review, qtbot, Qt.Key.Key_F8)
     assert review.candidate.key == (4, 8, "PLACE")
-    press(review, qtbot, Qt.Key.Key_F8)
-    assert "No open disagreement left" in review.statusBar().currentMessage()
-    press(review, qtbot, Qt.Key.Key_F8, SHIFT)  # and back
+    press(review, qtbot, Qt.Key.Key_F8)  # round the list: the first is still open
+    assert review.candidate.key == (0, 3, "ACTOR")
+    assert "from the top" in review.statusBar().currentMessage()
+    press(review, qtbot, Qt.Key.Key_F8, SHIFT)  # and back, round the other way
+    assert review.candidate.key == (4, 8, "PLACE")
+    press(review, qtbot, Qt.Key.Key_F8, SHIFT)
     assert review.candidate.key == (0, 3, "ACTOR")
 
     for _ in range(3):  # undo: accept-all, accept, reject
@@ -134,11 +147,10 @@ def test_review_by_keyboard(review: MainWindow, qtbot: QtBot, store: Store) -> N
 def test_edit_boundaries_and_label_of_a_gold_span(
     review: MainWindow, qtbot: QtBot, store: Store
 ) -> None:
-    review.review_panel.table.selectRow(
-        next(r for r in range(review.review_panel.table.rowCount())
-             if review.review_panel.table.item(r, 0).text() == "قاعدة التنف")
-    )  # fmt: skip
-    press(review, qtbot, Qt.Key.Key_Return)
+    choose_row(review, "قاعدة التنف")
+    press(review, qtbot, Qt.Key.Key_Return)  # accepted; on to the next open row
+    assert review.candidate is not None and review.candidate.key == MINISTER
+    choose_row(review, "قاعدة التنف")  # the gold span, chosen again to edit it
     assert review.article.current is not None and review.article.current.key == BASE
     # The start is the right-hand edge: Ctrl+Shift+← moves it inward by a word.
     press(review, qtbot, Qt.Key.Key_Left, CTRL | SHIFT)
@@ -200,3 +212,157 @@ def test_merge_from_the_file_menu(
     assert store.document_count() == 4
     assert not review.merge_files([store.path])  # itself: refused, one line
     assert "is the target itself" in shown[-1][1]
+
+
+# --- going round: "nothing left" only when it is true (issue 15, item 4) -----------------------
+
+
+def test_f8_on_the_last_document_goes_round_to_earlier_ones(qtbot: QtBot, store: Store) -> None:
+    review = open_window(qtbot, store, "lead", reviewing=True)
+    review.open_document(3)
+    press(review, qtbot, Qt.Key.Key_F8)
+    press(review, qtbot, Qt.Key.Key_F8)
+    assert review.candidate is not None and review.candidate.key == (4, 8, "PLACE")
+    press(review, qtbot, Qt.Key.Key_F8)  # the last of the last document: round to the first
+    assert review.doc == 1
+    assert review.candidate is not None and review.candidate.key == CLAIM
+    assert review.statusBar().currentMessage() == "Went on from the top of the document list."
+    press(review, qtbot, Qt.Key.Key_F8, SHIFT)  # and back round the other way
+    assert (review.doc, review.candidate.key) == (3, (4, 8, "PLACE"))
+
+
+def test_f8_says_all_done_only_when_every_disagreement_is_decided(
+    qtbot: QtBot, store: Store
+) -> None:
+    for doc in (1, 3):
+        for candidate in document_review(store, doc).disputed()[1:]:
+            store.set_rejected(doc, candidate.key, "lead")
+    review = open_window(qtbot, store, "lead", reviewing=True)
+    press(review, qtbot, Qt.Key.Key_F8)
+    assert review.candidate is not None and review.candidate.key == CLAIM
+    press(review, qtbot, Qt.Key.Key_Delete)  # one left, in the last document
+    press(review, qtbot, Qt.Key.Key_F8)
+    assert (review.doc, review.candidate.key) == (3, (0, 3, "ACTOR"))
+    press(review, qtbot, Qt.Key.Key_F8)  # it is the only one: it stays, and says so
+    assert (review.doc, review.candidate.key) == (3, (0, 3, "ACTOR"))
+    assert "only open disagreement left" in review.statusBar().currentMessage()
+    press(review, qtbot, Qt.Key.Key_Return)
+    press(review, qtbot, Qt.Key.Key_F8)
+    message = review.statusBar().currentMessage()
+    assert message == "All done: every disagreement in the project is decided."
+
+
+def test_ctrl_enter_on_the_last_document_goes_round_to_the_ones_left(
+    qtbot: QtBot, store: Store
+) -> None:
+    review = open_window(qtbot, store, "lead", reviewing=True)
+    review.open_document(3)
+    press(review, qtbot, Qt.Key.Key_Return, CTRL)  # reviewed; 1 and 2 are still to do
+    assert store.status(3, GOLD_ANNOTATOR) is Status.DONE
+    assert review.doc == 1
+    assert review.statusBar().currentMessage() == "Went on from the top of the document list."
+    press(review, qtbot, Qt.Key.Key_Return, CTRL)
+    assert review.doc == 2
+    press(review, qtbot, Qt.Key.Key_Return, CTRL)
+    assert review.doc == 2  # nothing left to open
+    assert review.statusBar().currentMessage() == "All done: every document is reviewed."
+
+
+def test_ctrl_enter_says_what_a_filter_hides(qtbot: QtBot, store: Store) -> None:
+    window = open_window(qtbot, store, "sara", reviewing=False)
+    window.search.setText("خبر")  # the second and third articles
+    window._apply_filter()
+    window.open_document(3)
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    assert window.doc == 2  # round to the top of the list
+    press(window, qtbot, Qt.Key.Key_Return, CTRL)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Every document in this list is done")
+    assert message.endswith(": 1.")  # the first article, outside the search
+
+
+# --- review keys (issue 15, item 5) ---------------------------------------------------------
+
+
+def test_enter_on_the_last_open_row_goes_on_like_any_other_row(
+    review: MainWindow, qtbot: QtBot, store: Store
+) -> None:
+    choose_row(review, "التنف")  # the last row
+    press(review, qtbot, Qt.Key.Key_Return)
+    assert gold(store) == {TANF: ("lead", ("omar",))}
+    assert review.candidate is not None and review.candidate.key == MINISTER  # the first open
+    assert review.review_panel.table.selectedItems()[0].row() == row_of(review, "وزير الدفاع")
+
+
+def test_delete_on_the_last_open_row_goes_on_like_any_other_row(
+    review: MainWindow, qtbot: QtBot, store: Store
+) -> None:
+    choose_row(review, "التنف")
+    press(review, qtbot, Qt.Key.Key_Delete)
+    assert store.rejections(1) == {TANF: "lead"}
+    assert review.candidate is not None and review.candidate.key == MINISTER
+    press(review, qtbot, Qt.Key.Key_Delete)  # the next key decides the row now shown
+    assert store.rejections(1) == {TANF: "lead", MINISTER: "lead"}
+    assert review.candidate is not None and review.candidate.key == CLAIM
+
+
+def test_the_row_after_a_longer_span_with_the_same_start(qtbot: QtBot, store: Store) -> None:
+    """Nested candidates starting together: the longer is listed first, the shorter next."""
+    news = "خبر ثان عن مدينة حلب"
+    store.add_span(2, "amal", 0, 7, "CLAIM")
+    store.add_span(2, "omar", 0, 3, "ACTOR")
+    for name in ("amal", "omar"):
+        store.set_status(2, name, Status.DONE)
+    review = open_window(qtbot, store, "lead", reviewing=True)
+    review.open_document(2)
+    assert [review.review_panel.table.item(r, 0).text() for r in (0, 1)] == [news[:7], news[:3]]
+    press(review, qtbot, Qt.Key.Key_F8)
+    assert review.candidate is not None and review.candidate.key == (0, 7, "CLAIM")
+    press(review, qtbot, Qt.Key.Key_Return)
+    assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
+    press(review, qtbot, Qt.Key.Key_Delete)  # nothing open left: the decided row stays
+    assert store.rejections(2) == {(0, 3, "ACTOR"): "lead"}
+    assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
+    assert "Nothing open left in this document" in review.statusBar().currentMessage()
+
+
+def test_undoing_an_accept_after_a_reject_restores_the_rejection(
+    review: MainWindow, qtbot: QtBot, store: Store
+) -> None:
+    choose_row(review, "التنف")
+    press(review, qtbot, Qt.Key.Key_Delete)
+    choose_row(review, "التنف")
+    press(review, qtbot, Qt.Key.Key_Return)  # changed their mind: into gold after all
+    assert gold(store) == {TANF: ("lead", ("omar",))} and store.rejections(1) == {}
+    press(review, qtbot, Qt.Key.Key_Z, CTRL)  # undo the accept: rejected again
+    assert gold(store) == {} and store.rejections(1) == {TANF: "lead"}
+    table = review.review_panel.table
+    assert table.item(row_of(review, "التنف"), table.columnCount() - 1).text() == "✗ rejected"
+    press(review, qtbot, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: accepted again
+    assert gold(store) == {TANF: ("lead", ("omar",))} and store.rejections(1) == {}
+    press(review, qtbot, Qt.Key.Key_Z, CTRL)
+    press(review, qtbot, Qt.Key.Key_Z, CTRL)  # and the rejection itself
+    assert gold(store) == {} and store.rejections(1) == {}
+    assert table.item(row_of(review, "التنف"), table.columnCount() - 1).text() == "• open"
+
+
+def test_the_table_fits_four_annotators_with_gold_and_decision_in_view(
+    qtbot: QtBot, store: Store
+) -> None:
+    for name in ("sara.haddad", "khalil.ibrahim"):
+        store.add_span(1, name, *MINISTER)
+        store.set_status(1, name, Status.DONE)
+    review = open_window(qtbot, store, "lead", reviewing=True)
+    table = review.review_panel.table
+    header = table.horizontalHeader()
+    names = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert names == ["Span", "Label", "amal", "khalil.ibrahim", "omar", "sara.haddad", "gold",
+                     "Decision"]  # fmt: skip
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    width = table.viewport().width()
+    for column in range(table.columnCount()):
+        left = header.sectionViewportPosition(column)
+        assert left >= 0 and left + header.sectionSize(column) <= width, names[column]
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(0) >= 80  # the span's text keeps room
+    assert table.horizontalHeaderItem(3).toolTip() == "khalil.ibrahim"
