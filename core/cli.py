@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from alama.core import __version__, exporting, importing
+from alama.core.annotators import similar_annotator
 from alama.core.demo import build_demo
 from alama.core.doctor import run_checks as doctor_checks
 from alama.core.errors import AlamaError
@@ -166,6 +167,13 @@ def import_(
     """
     mapping = parse_label_map(label_map)
     with Store.open(project) as store, progress_bar("importing") as progress:
+        similar = annotator and similar_annotator(annotator, store.annotators())
+        if annotator and similar:
+            click.echo(
+                f"warning: annotator {annotator.strip()!r} looks like the existing {similar!r}; "
+                f"spans without a name go to a new layer (--annotator {similar!r} if it is them)",
+                err=True,
+            )
         report = importing.import_paths(
             store,
             paths,

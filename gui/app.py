@@ -14,12 +14,13 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alama.core import __version__
+from alama.core.annotators import similar_annotator
 from alama.core.demo import build_demo
 from alama.core.doctor import Check
 from alama.core.errors import AlamaError
 from alama.core.platform_check import window_problem
 from alama.core.store import Store
-from alama.gui.qt_dialogs import StartScreen, ask_annotator
+from alama.gui.qt_dialogs import StartScreen, ask_annotator, confirm_similar
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
@@ -80,7 +81,13 @@ class Application:
         except AlamaError as error:
             QMessageBox.critical(self.window, "Alama", str(error))
             return False
-        name = self.settings.annotator or ask_annotator(self.window)
+        known = store.annotators()
+        name: str | None = self.settings.annotator
+        similar = similar_annotator(name, known) if name else None
+        if name and similar is not None:  # "Amal" on this machine, "amal" in the project
+            name = confirm_similar(self.window, name, similar)
+        if not name:
+            name = ask_annotator(self.window, self.settings.annotator, known)
         if not name:
             store.close()
             return False

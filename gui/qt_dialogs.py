@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -22,30 +23,114 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core import __version__
+from alama.core.annotators import similar_annotator
 from alama.core.demo import home
 from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
+from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import check_annotator
 
 
-def ask_annotator(parent: QWidget | None, current: str = "") -> str | None:
-    """Ask for the annotator's name until it is valid; None if the user cancels."""
-    while True:
-        name, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("Alama", "Who is annotating?"),
-            QCoreApplication.translate(
-                "Alama", "Your name. It decides whose layer you edit, and is shown at all times:"
-            ),
-            text=current,
+def ask_annotator(
+    parent: QWidget | None, current: str = "", known: Iterable[str] = ()
+) -> str | None:
+    """Ask who is annotating, offering the project's annotators; None if the user cancels."""
+    dialog = AnnotatorDialog(known, current, parent)
+    return dialog.name if dialog.exec() else None
+
+
+def confirm_similar(parent: QWidget | None, name: str, similar: str) -> str | None:
+    """Ask whether a new name is a typo of an existing annotator's: the name to use, or None
+    to go back and edit it."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Alama", "Who is annotating?"))
+    box.setText(
+        translate("Alama", "«%1» looks like the existing annotator «%2». Use «%2»?")
+        .replace("%1", name)
+        .replace("%2", similar)
+    )
+    box.setInformativeText(
+        translate("Alama", "«%1» would be a new annotator whose layer starts empty.").replace(
+            "%1", name
         )
-        if not ok:
-            return None
+    )
+    use = box.addButton(
+        translate("Alama", "Use «%1»").replace("%1", similar), QMessageBox.ButtonRole.YesRole
+    )
+    keep = box.addButton(
+        translate("Alama", "Keep «%1» as a new annotator").replace("%1", name),
+        QMessageBox.ButtonRole.NoRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(use)
+    box.exec()
+    clicked = box.clickedButton()
+    return similar if clicked is use else name if clicked is keep else None
+
+
+class AnnotatorDialog(QDialog):
+    """Who is annotating: pick one of the project's annotators, or type a new name.
+
+    A new name that looks like an existing one ("Amal" beside "amal") is questioned before it
+    starts an empty layer.
+    """
+
+    def __init__(
+        self, known: Iterable[str] = (), current: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        translate = QCoreApplication.translate
+        self.known = [name for name in known if name != GOLD_ANNOTATOR]
+        self.name: str | None = None
+        self.setWindowTitle(translate("Alama", "Who is annotating?"))
+        prompt = QLabel(
+            translate(
+                "Alama", "Your name. It decides whose layer you edit, and is shown at all times:"
+            )
+        )
+        prompt.setWordWrap(True)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItems(self.known)
+        self.combo.setCurrentText(current)
+        self.combo.setMinimumContentsLength(24)
+        hint = QLabel(
+            translate(
+                "Alama",
+                "If you have worked on this project, pick your name from the list: a new name "
+                "starts an empty layer.",
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setVisible(bool(self.known))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (prompt, self.combo, hint, buttons):
+            layout.addWidget(widget)
+
+    def accept(self) -> None:
+        """OK: a valid name, and not a near-duplicate of an annotator unless confirmed."""
         try:
-            return check_annotator(name)
+            name = check_annotator(self.combo.currentText())
         except AlamaError as error:
-            QMessageBox.warning(parent, QCoreApplication.translate("Alama", "Alama"), str(error))
-            current = name
+            QMessageBox.warning(self, QCoreApplication.translate("Alama", "Alama"), str(error))
+            return
+        similar = similar_annotator(name, self.known)
+        if similar is not None:
+            chosen = confirm_similar(self, name, similar)
+            if chosen is None:
+                self.combo.setFocus()
+                return
+            name = chosen
+        self.name = name
+        super().accept()
 
 
 def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
