@@ -18,6 +18,7 @@ from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
+from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
 from alama.core.store import Store, check_annotator
 
@@ -132,7 +133,7 @@ def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -
             continue
         kind = _format_of(child, fmt)
         if kind is None:
-            reason = f"not a {fmt} file" if fmt != "auto" else "not a file Alama imports"
+            reason = Message("not a %1 file", fmt) if fmt != "auto" else "not a file Alama imports"
             report.skipped[reason] += 1
             report.examples.setdefault(reason, []).append(child.name)
         else:
@@ -277,7 +278,7 @@ def _settle_labels(
             if target:
                 renamed.append((start, end, target))
             else:
-                report.skipped[f"span labelled {label} (dropped by --map)"] += 1
+                report.skipped[Message("span labelled %1 (dropped by --map)", label)] += 1
         record.spans = sorted(set(renamed))
         if record.duplicates:
             report.skipped["exact duplicate span in the same record"] += record.duplicates

@@ -32,6 +32,10 @@ class Label:
     color: str
     description: str = ""
 
+    def name(self, language: str) -> str:
+        """The label's name in an interface language ("ar" or "en")."""
+        return self.name_ar if language == "ar" else self.name_en
+
 
 DEFAULT_LABELS: tuple[Label, ...] = (
     Label(

@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,6 +21,7 @@ from alama.core.doctor import Check
 from alama.core.errors import AlamaError
 from alama.core.platform_check import window_problem
 from alama.core.store import Store
+from alama.gui.i18n import error_text
 from alama.gui.qt_dialogs import StartScreen, ask_annotator, confirm_similar
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
@@ -40,6 +42,15 @@ def register_fonts() -> list[str]:
     return list(_REGISTERED)
 
 
+def qt_translations() -> list[str]:
+    """Where Qt's own translations (qtbase_ar.qm: its dialogs' buttons, the text fields' menus)
+    may be: Qt's translations folder, and PySide6's own, which is where the packaged build
+    carries them."""
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    folders.append(str(Path(PySide6.__file__).parent / "Qt" / "translations"))
+    return list(dict.fromkeys(folders))
+
+
 class Application:
     """Owns the settings, the open project and its window."""
 
@@ -57,14 +68,12 @@ class Application:
         self._translators = []
         # English is the source language; its file holds only the plural forms ("1 document",
         # "3 documents"). Arabic has all of it, and Qt's own dialogs come in Arabic too.
-        files = [(f"alama_{code}", str(resource("i18n")))]
+        files = [(f"alama_{code}", [str(resource("i18n"))])]
         if code == "ar":
-            files.append(
-                ("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            )
-        for name, folder in files:
+            files.append(("qtbase_ar", qt_translations()))
+        for name, folders in files:
             translator = QTranslator(self.app)
-            if translator.load(name, folder):
+            if any(translator.load(name, folder) for folder in folders):
                 self.app.installTranslator(translator)
                 self._translators.append(translator)
         self.app.setLayoutDirection(
@@ -79,7 +88,7 @@ class Application:
         try:
             store = Store.open(path) if path.exists() else Store.create(path)
         except AlamaError as error:
-            QMessageBox.critical(self.window, "Alama", str(error))
+            QMessageBox.critical(self.window, "Alama", error_text(error))
             return False
         known = store.annotators()
         name: str | None = self.settings.annotator

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from alama.core import agreement
 from alama.core.labels import LabelSet
 from alama.core.store import Store
+from alama.gui.i18n import label_name, listed
 from alama.gui.qt_transfer import run_job
 
 MEASURES = ("f1_exact", "f1_partial", "cohen_kappa")
@@ -70,7 +71,7 @@ class LabelBars(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, dict[str, float | None]]] = []
+        self.rows: list[tuple[str, str, dict[str, float | None]]] = []  # name, colour, figures
         self.names = {
             "f1_exact": self.tr("F1 exact"),
             "f1_partial": self.tr("F1 overlap"),
@@ -81,7 +82,7 @@ class LabelBars(QWidget):
 
     def set_figures(self, labels: LabelSet, per_label: dict[str, dict[str, Any]]) -> None:
         self.rows = [
-            (key, labels[key].color if key in labels else "#888888",
+            (label_name(labels, key), labels[key].color if key in labels else "#888888",
              {m: per_label[key][m] for m in BAR_MEASURES})
             for key in per_label
         ]  # fmt: skip
@@ -97,16 +98,16 @@ class LabelBars(QWidget):
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         metrics = painter.fontMetrics()
         name_width = max([metrics.horizontalAdvance(n) for n in self.names.values()] + [60]) + 12
-        label_width = max([metrics.horizontalAdvance(k) for k, _, _ in self.rows] + [40]) + 12
+        label_width = max([metrics.horizontalAdvance(n) for n, _, _ in self.rows] + [40]) + 12
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         width = self.width() - name_width - label_width - 50
         y = 8
-        for key, colour, values in self.rows:
+        for name, colour, values in self.rows:
             painter.setPen(text_colour)
             painter.drawText(
                 QRectF(0, y, self.width(), 16),
                 Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft,
-                key,
+                name,
             )
             for measure in BAR_MEASURES:
                 value = values[measure]
@@ -241,13 +242,16 @@ class AgreementDashboard(QDialog):
         self.figures = figures
         names = figures["annotators"]
         self.summary.setText(
-            self.tr("%1 annotators (%2), %3 documents finished by at least two of them.")
-            .replace("%1", str(len(names)))
-            .replace("%2", ", ".join(names))
-            .replace("%3", str(figures["documents"]))
+            filled(
+                self.tr("%1 (%2), %3.", "annotators, their names, documents finished by two"),
+                self.tr("%n annotator(s)", "", len(names)),
+                listed(names),
+                self.tr("%n document(s) finished by at least two of them", "",
+                        figures["documents"]),
+            )
             + (
                 " " + self.tr("Not counted (nothing marked done): %1").replace(
-                    "%1", ", ".join(figures["not_counted"])
+                    "%1", listed(figures["not_counted"])
                 )
                 if figures["not_counted"]
                 else ""
@@ -315,7 +319,7 @@ class AgreementDashboard(QDialog):
                     value, documents = values.get((a, b), (None, 0))
                     item = QTableWidgetItem(figure(value))
                     item.setBackground(shade(value))
-                    tip = self.tr("%1 documents both finished").replace("%1", str(documents))
+                    tip = self.tr("%n document(s) both finished", "", documents)
                     item.setToolTip(tip)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.matrix.setItem(i, j, item)

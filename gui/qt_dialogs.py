@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -29,6 +30,7 @@ from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import check_annotator
+from alama.gui.i18n import error_text, path_text
 
 
 def ask_annotator(
@@ -120,7 +122,9 @@ class AnnotatorDialog(QDialog):
         try:
             name = check_annotator(self.combo.currentText())
         except AlamaError as error:
-            QMessageBox.warning(self, QCoreApplication.translate("Alama", "Alama"), str(error))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Alama", "Alama"), error_text(error)
+            )
             return
         similar = similar_annotator(name, self.known)
         if similar is not None:
@@ -323,8 +327,13 @@ class StartScreen(QDialog):
         )
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.recent = QListWidget()
-        self.recent.addItems(recent)
-        self.recent.itemActivated.connect(lambda item: self._finish(Path(item.text())))
+        for entry in recent:  # a path reads left to right in Arabic too: "/tmp/…/x.alama"
+            item = QListWidgetItem(path_text(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(
+            lambda item: self._finish(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
         self.hint = QLabel(
             self.tr(
                 "No projects yet. Open the demo to try Alama: six short news articles, two of "

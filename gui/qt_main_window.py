@@ -24,6 +24,7 @@ from alama.core.errors import AlamaError
 from alama.core.model import Span, Status
 from alama.core.review import Candidate, DocumentReview
 from alama.core.text import CAMEL_TOOLS_VERSION, find_all
+from alama.gui.i18n import error_text, keys_text
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
@@ -178,9 +179,39 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
+            self._show_keys(action, text)
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action
+
+    def _show_keys(self, action: QAction, text: str) -> None:
+        """In Arabic the menu writes the action's key sequence itself, as a left-to-right
+        isolate (Qt's own would read "=+Ctrl" in a right-to-left menu)."""
+        if self.isRightToLeft() and not action.shortcut().isEmpty():
+            text = f"{text}\t{keys_text(action.shortcut())}"
+        action.setText(text)
+
+    def _history_actions(self) -> list[QAction]:
+        """Edit ▸ Undo and Redo, named after the step they take back or again."""
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
+        self._name_undo(stack.undoText())
+        self._name_redo(stack.redoText())
+        return [self.undo_action, self.redo_action]
+
+    def _name_undo(self, step: str) -> None:
+        """Undo, named after its step: "Undo Label Actor", "تراجع عن وسم «فاعل»"."""
+        text = self.tr("Undo %1").replace("%1", step) if step else self.tr("Undo")
+        self._show_keys(self.undo_action, text)
+
+    def _name_redo(self, step: str) -> None:
+        text = self.tr("Redo %1").replace("%1", step) if step else self.tr("Redo")
+        self._show_keys(self.redo_action, text)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -196,11 +227,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("Quit"), self.close, [QKeySequence.StandardKey.Quit])
 
         edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([undo, redo])
+        edit.addActions(self._history_actions())
         edit.addSeparator()
         self._action(
             edit,
@@ -409,7 +436,7 @@ class MainWindow(QMainWindow):
                     self.tr("Select some text first, then press a label key."), 4000
                 )
         except AlamaError as error:
-            QMessageBox.warning(self, self.tr("Alama"), str(error))
+            QMessageBox.warning(self, self.tr("Alama"), error_text(error))
 
     def delete_current(self) -> None:
         """Delete the chosen span; in review mode, reject the chosen candidate."""

@@ -207,10 +207,10 @@ class ReviewPanel(QWidget):
         agreed = len(review.agreed_open())
         state = self.tr("Reviewed.") if review.reviewed else self.tr("Not marked reviewed yet.")
         counts = filled(
-            self.tr("%1 candidates: %2 disagreements open, %3 agreed not yet accepted."),
-            len(review.candidates),
-            open_count,
-            agreed,
+            self.tr("%1: %2, %3.", "candidates: open disagreements, agreed not yet accepted"),
+            self.tr("%n candidate span(s)", "", len(review.candidates)),
+            self.tr("%n open disagreement(s)", "", open_count),
+            self.tr("%n agreed span(s) not yet accepted", "", agreed),
         )
         return f"{lead}<br>{counts} {state}"
 

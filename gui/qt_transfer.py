@@ -35,6 +35,14 @@ from alama.core.errors import AlamaError
 from alama.core.labels import parse_label_map
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
+from alama.gui.i18n import (
+    Report,
+    error_text,
+    export_report,
+    import_report,
+    merge_report,
+    path_text,
+)
 
 
 def tr(text: str) -> str:
@@ -102,7 +110,7 @@ class Worker(QThread):
             with Store.open(self.project) as store:
                 summary = self.job(store, progress, self.noted.emit)
         except AlamaError as error:
-            self._finish(False, str(error))
+            self._finish(False, error_text(error))
         except OSError as error:
             name = f"{error.filename}: " if error.filename else ""
             self._finish(False, f"{name}{error.strerror or error}")
@@ -171,16 +179,13 @@ def choose_merge_sources(parent: QWidget) -> list[Path]:
 
 def merge_job(sources: list[Path]) -> Job:
     """Fold project files into the open project (one transaction; Cancel undoes it)."""
+    merging_text = Report().merging(len(sources))
 
     def job(
         store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
     ) -> str:
-        notify(
-            QCoreApplication.translate("Transfer", "Merging project files: %1").replace(
-                "%1", str(len(sources))
-            )
-        )
-        return merging.merge_into(store, sources, progress).summary()
+        notify(merging_text)
+        return merge_report(merging.merge_into(store, sources, progress))
 
     return job
 
@@ -281,7 +286,7 @@ class ImportDialog(QDialog):
         try:
             parse_label_map(self.label_map.text())
         except AlamaError as error:
-            QMessageBox.warning(self, self.tr("Import"), str(error))
+            QMessageBox.warning(self, self.tr("Import"), error_text(error))
             return
         self.accept()
 
@@ -299,7 +304,7 @@ class ImportDialog(QDialog):
             report = importing.import_paths(
                 store, paths, fmt, annotator, mapping, add_labels, notify, progress
             )
-            return report.summary()
+            return import_report(report)
 
         return work
 
@@ -405,7 +410,7 @@ class ExportDialog(QDialog):
             try:
                 exporting.parse_split(self.split_spec.text())
             except AlamaError as error:
-                QMessageBox.warning(self, self.tr("Export"), str(error))
+                QMessageBox.warning(self, self.tr("Export"), error_text(error))
                 return
         self.accept()
 
@@ -419,7 +424,7 @@ class ExportDialog(QDialog):
         labels = self.chosen_labels()
         split = self.split_spec.text() if self.split.isChecked() else None
         seed = self.seed.value()
-        writing = self.tr("Writing %1").replace("%1", str(output))
+        writing = self.tr("Writing %1").replace("%1", path_text(output))
 
         def work(
             store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
@@ -428,6 +433,6 @@ class ExportDialog(QDialog):
             report = exporting.export(
                 store, output, fmt, annotator, labels, split, seed, progress, gold=gold
             )
-            return report.summary()
+            return export_report(report)
 
         return work

@@ -19,6 +19,7 @@ from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
 from alama.core.store import Store
 from alama.core.text import TextIndex
+from alama.gui.i18n import label_name
 
 INDEX_CACHE = 32
 
@@ -54,6 +55,10 @@ class Session(QObject):
         else:
             self._indexes.move_to_end(doc)
         return index
+
+    def name(self, label: str) -> str:
+        """A label's name in the interface language, for the undo history ("Label Actor")."""
+        return label_name(self.store.labels(), label)
 
     def spans(self, doc: int) -> list[Span]:
         """The spans of the layer being edited (this annotator's, or gold) in a document."""
@@ -130,11 +135,7 @@ class Session(QObject):
         agreed = self.review(doc).agreed_open()
         if not agreed:
             return 0
-        self.undo_stack.beginMacro(
-            QCoreApplication.translate("Session", "Accept agreed spans (%1)").replace(
-                "%1", str(len(agreed))
-            )
-        )
+        self.undo_stack.beginMacro(self.tr("Accept %n agreed span(s)", "", len(agreed)))
         for candidate in agreed:
             self.undo_stack.push(AddSpan(self, doc, *candidate.key, agreed=candidate.annotators))
         self.undo_stack.endMacro()
@@ -172,7 +173,9 @@ class AddSpan(QUndoCommand):
         label: str,
         agreed: tuple[str, ...] | None = None,
     ) -> None:
-        super().__init__(QCoreApplication.translate("Session", "Label %1").replace("%1", label))
+        super().__init__(
+            QCoreApplication.translate("Session", "Label %1").replace("%1", session.name(label))
+        )
         self.session, self.doc = session, doc
         self.args = (start, end, label)
         self.agreed = agreed
@@ -214,7 +217,9 @@ class DeleteSpan(QUndoCommand):
 
     def __init__(self, session: Session, span: Span) -> None:
         super().__init__(
-            QCoreApplication.translate("Session", "Delete %1").replace("%1", span.label)
+            QCoreApplication.translate("Session", "Delete %1").replace(
+                "%1", session.name(span.label)
+            )
         )
         self.session, self.span = session, span
 
@@ -234,7 +239,9 @@ class ChangeSpan(QUndoCommand):
 
     def __init__(self, session: Session, span: Span, start: int, end: int, label: str) -> None:
         super().__init__(
-            QCoreApplication.translate("Session", "Change %1").replace("%1", span.label)
+            QCoreApplication.translate("Session", "Change %1").replace(
+                "%1", session.name(span.label)
+            )
         )
         self.session, self.before = session, span
         self.after = (start, end, label)
@@ -277,7 +284,9 @@ class Reject(QUndoCommand):
     the rejection deleted)."""
 
     def __init__(self, session: Session, doc: int, key: review.Key) -> None:
-        super().__init__(QCoreApplication.translate("Session", "Reject %1").replace("%1", key[2]))
+        super().__init__(
+            QCoreApplication.translate("Session", "Reject %1").replace("%1", session.name(key[2]))
+        )
         self.session, self.doc, self.key = session, doc, key
         self.was_rejected = key in session.store.rejections(doc)
         self.gold = next((s for s in session.spans(doc) if s.key == key), None)

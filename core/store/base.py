@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
+from alama.core.messages import Message
 from alama.core.migrations import APPLICATION, KNOWN, MIGRATIONS
 from alama.core.model import GOLD_ANNOTATOR
 
@@ -32,9 +33,11 @@ def check_annotator(name: str) -> str:
     if not clean:
         raise InputError("an annotator name cannot be empty")
     if len(clean) > 64:
-        raise InputError(f"annotator name {clean[:20]!r}… is longer than 64 characters")
+        raise InputError(
+            Message("annotator name %1… is longer than 64 characters", repr(clean[:20]))
+        )
     if clean.startswith(RESERVED_PREFIX) or any(ord(ch) < 32 for ch in clean):
-        raise InputError(f"{clean!r} cannot be an annotator name")
+        raise InputError(Message("%1 cannot be an annotator name", repr(clean)))
     return clean
 
 
@@ -54,9 +57,9 @@ class Connection:
         """Create a new project file; refuse to overwrite anything that exists."""
         path = Path(path)
         if path.exists():
-            raise ProjectError(f"{path} already exists")
+            raise ProjectError(Message("%1 already exists", path))
         if not path.parent.is_dir():
-            raise ProjectError(f"{path.parent} is not a folder")
+            raise ProjectError(Message("%1 is not a folder", path.parent))
         store = cls._connect(path)
         try:
             with store.transaction():

@@ -4,290 +4,348 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="172"/>
+        <location filename="../../gui/qt_dialogs.py" line="261"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="173"/>
+        <location filename="../../gui/qt_dialogs.py" line="262"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="174"/>
+        <location filename="../../gui/qt_dialogs.py" line="263"/>
         <source>Settings and demo</source>
         <translation>الإعدادات والمشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="177"/>
+        <location filename="../../gui/qt_dialogs.py" line="266"/>
         <source>Annotate Arabic news: actors, places and claims.</source>
-        <translation>تعليم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
+        <translation>وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="179"/>
+        <location filename="../../gui/qt_dialogs.py" line="268"/>
         <source>Alama is free software under the MIT licence. The %1 font is under the %2; its text is shipped beside it.</source>
-        <translation>علامة برنامج حر بترخيص MIT. والخط %1 مرخّص برخصة %2، ونصّها مرفق به.</translation>
+        <translation>«علامة» برنامج حرّ بترخيص MIT. والخط %1 مرخّص بـ%2، ونصّ الترخيص مرفق به.</translation>
     </message>
 </context>
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="147"/>
-        <location filename="../../gui/qt_agreement.py" line="232"/>
+        <location filename="../../gui/qt_agreement.py" line="148"/>
+        <location filename="../../gui/qt_agreement.py" line="233"/>
         <source>Agreement</source>
-        <translation>الاتفاق</translation>
+        <translation>الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="153"/>
+        <location filename="../../gui/qt_agreement.py" line="154"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="161"/>
+        <location filename="../../gui/qt_agreement.py" line="162"/>
         <source>F1, exact match</source>
         <translation>F1، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="162"/>
+        <location filename="../../gui/qt_agreement.py" line="163"/>
         <source>F1, overlap match</source>
         <translation>F1، تطابق بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="163"/>
+        <location filename="../../gui/qt_agreement.py" line="164"/>
         <source>Cohen&apos;s kappa on tokens</source>
         <translation>كابا كوهين على الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="170"/>
+        <location filename="../../gui/qt_agreement.py" line="171"/>
         <source>Annotator pairs</source>
-        <translation>أزواج المعلِّمين</translation>
+        <translation>أزواج المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="180"/>
+        <location filename="../../gui/qt_agreement.py" line="181"/>
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="185"/>
+        <location filename="../../gui/qt_agreement.py" line="186"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="190"/>
+        <location filename="../../gui/qt_agreement.py" line="191"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="190"/>
+        <location filename="../../gui/qt_agreement.py" line="191"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="190"/>
+        <location filename="../../gui/qt_agreement.py" line="191"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="190"/>
+        <location filename="../../gui/qt_agreement.py" line="191"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="196"/>
+        <location filename="../../gui/qt_agreement.py" line="197"/>
         <source>Documents, lowest agreement first (double-click opens)</source>
-        <translation>المستندات، الأقل اتفاقاً أولاً (النقر المزدوج يفتح المستند)</translation>
+        <translation>المستندات، الأقل اتفاقًا أولًا (النقر المزدوج يفتح المستند)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="217"/>
+        <location filename="../../gui/qt_agreement.py" line="218"/>
         <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
-        <translation>– : لا شيء يُحسب عليه. يقارن كل زوج المستندات التي أنجزها الاثنان؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى معلِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
+        <translation>– : لا شيء يُحسب عليه. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="244"/>
-        <source>%1 annotators (%2), %3 documents finished by at least two of them.</source>
-        <translation>%1 معلِّمين (%2)، و%3 مستندات أنجزها اثنان منهم على الأقل.</translation>
+        <location filename="../../gui/qt_agreement.py" line="246"/>
+        <source>%1 (%2), %3.</source>
+        <comment>annotators, their names, documents finished by two</comment>
+        <translation>%1 (%2)، و%3.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="247"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>لا مُوسِّمين</numerusform>
+            <numerusform>مُوسِّم واحد</numerusform>
+            <numerusform>مُوسِّمان</numerusform>
+            <numerusform>%n مُوسِّمين</numerusform>
+            <numerusform>%n مُوسِّمًا</numerusform>
+            <numerusform>%n مُوسِّم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../gui/qt_agreement.py" line="249"/>
-        <source>Not counted (nothing marked done): %1</source>
-        <translation>لم يُحتسب (لم يُنجز شيئاً): %1</translation>
+        <source>%n document(s) finished by at least two of them</source>
+        <translation>
+            <numerusform>لا مستندات أنجزها اثنان منهم على الأقل</numerusform>
+            <numerusform>مستند واحد أنجزه اثنان منهم على الأقل</numerusform>
+            <numerusform>مستندان أنجزهما اثنان منهم على الأقل</numerusform>
+            <numerusform>%n مستندات أنجزها اثنان منهم على الأقل</numerusform>
+            <numerusform>%n مستندًا أنجزها اثنان منهم على الأقل</numerusform>
+            <numerusform>%n مستند أنجزها اثنان منهم على الأقل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="322"/>
+        <source>%n document(s) both finished</source>
+        <translation>
+            <numerusform>لا مستندات أنجزها كلاهما</numerusform>
+            <numerusform>مستند واحد أنجزه كلاهما</numerusform>
+            <numerusform>مستندان أنجزهما كلاهما</numerusform>
+            <numerusform>%n مستندات أنجزها كلاهما</numerusform>
+            <numerusform>%n مستندًا أنجزها كلاهما</numerusform>
+            <numerusform>%n مستند أنجزها كلاهما</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="260"/>
+        <location filename="../../gui/qt_agreement.py" line="253"/>
+        <source>Not counted (nothing marked done): %1</source>
+        <translation>لم يُحتسب (لم يُنجز أي مستند): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_agreement.py" line="264"/>
         <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
         <translation>الإجمالي: F1 التام %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="275"/>
+        <location filename="../../gui/qt_agreement.py" line="279"/>
         <source>Boundary (same label, other offsets): %1
 Label (same offsets, other label): %2
 Boundary and label: %3
 Missing (nothing there in the other layer): %4</source>
         <translation>الحدود (الوسم نفسه بحدود أخرى): %1
 الوسم (الحدود نفسها بوسم آخر): %2
-الحدود والوسم معاً: %3
-ناقص (لا شيء هناك في الطبقة الأخرى): %4</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_agreement.py" line="318"/>
-        <source>%1 documents both finished</source>
-        <translation>%1 مستندات أنجزها الاثنان</translation>
+الحدود والوسم معًا: %3
+مفقود (لا شيء في موضعه من الطبقة الأخرى): %4</translation>
     </message>
 </context>
 <context>
     <name>Alama</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="36"/>
+        <location filename="../../gui/qt_dialogs.py" line="50"/>
+        <location filename="../../gui/qt_dialogs.py" line="89"/>
         <source>Who is annotating?</source>
-        <translation>من يقوم بالتعليم؟</translation>
+        <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="37"/>
+        <location filename="../../gui/qt_dialogs.py" line="52"/>
+        <source>«%1» looks like the existing annotator «%2». Use «%2»?</source>
+        <translation>يشبه «%1» اسمَ المُوسِّم الموجود «%2». أتستعمل «%2»؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="57"/>
+        <source>«%1» would be a new annotator whose layer starts empty.</source>
+        <translation>سيكون «%1» مُوسِّمًا جديدًا تبدأ طبقته فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="62"/>
+        <source>Use «%1»</source>
+        <translation>استعمل «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="65"/>
+        <source>Keep «%1» as a new annotator</source>
+        <translation>أبقِ «%1» مُوسِّمًا جديدًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="91"/>
         <source>Your name. It decides whose layer you edit, and is shown at all times:</source>
-        <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهراً طوال الوقت:</translation>
+        <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهرًا طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="47"/>
+        <location filename="../../gui/qt_dialogs.py" line="103"/>
+        <source>If you have worked on this project, pick your name from the list: a new name starts an empty layer.</source>
+        <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="126"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="56"/>
+        <location filename="../../gui/qt_dialogs.py" line="145"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
-        <translation>وسم التحديد بـ %1 (%2)؛ أو تغيير وسم المقطع المختار</translation>
+        <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="68"/>
+        <location filename="../../gui/qt_dialogs.py" line="157"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="73"/>
+        <location filename="../../gui/qt_dialogs.py" line="162"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="74"/>
+        <location filename="../../gui/qt_dialogs.py" line="163"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسم بعد السابقة و أو ب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="79"/>
+        <location filename="../../gui/qt_dialogs.py" line="168"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="80"/>
+        <location filename="../../gui/qt_dialogs.py" line="169"/>
         <source>Choose it; click again to cycle through nested spans</source>
-        <translation>اختياره؛ والنقر مجدداً للتنقّل بين المقاطع المتداخلة</translation>
+        <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="84"/>
+        <location filename="../../gui/qt_dialogs.py" line="173"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="87"/>
+        <location filename="../../gui/qt_dialogs.py" line="176"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="93"/>
+        <location filename="../../gui/qt_dialogs.py" line="182"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="98"/>
+        <location filename="../../gui/qt_dialogs.py" line="187"/>
         <source>… with Alt</source>
-        <translation>… مع Alt</translation>
+        <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="99"/>
+        <location filename="../../gui/qt_dialogs.py" line="188"/>
         <source>By one character instead of a word</source>
-        <translation>بحرف واحد بدلاً من كلمة</translation>
+        <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="101"/>
+        <location filename="../../gui/qt_dialogs.py" line="190"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="104"/>
+        <location filename="../../gui/qt_dialogs.py" line="193"/>
         <source>Mark the document done and open the next one</source>
-        <translation>تعليم المستند كمنجز وفتح التالي</translation>
+        <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="106"/>
+        <location filename="../../gui/qt_dialogs.py" line="195"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="107"/>
+        <location filename="../../gui/qt_dialogs.py" line="196"/>
         <source>Find in this article</source>
-        <translation>البحث في هذا المقال</translation>
+        <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="108"/>
+        <location filename="../../gui/qt_dialogs.py" line="197"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="111"/>
+        <location filename="../../gui/qt_dialogs.py" line="200"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="113"/>
+        <location filename="../../gui/qt_dialogs.py" line="202"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="114"/>
+        <location filename="../../gui/qt_dialogs.py" line="203"/>
         <source>Agreement dashboard</source>
-        <translation>لوحة الاتفاق بين المعلِّمين</translation>
+        <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="115"/>
+        <location filename="../../gui/qt_dialogs.py" line="204"/>
         <source>Merge annotators&apos; project files</source>
-        <translation>دمج ملفات مشاريع المعلِّمين</translation>
+        <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="116"/>
+        <location filename="../../gui/qt_dialogs.py" line="205"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="119"/>
+        <location filename="../../gui/qt_dialogs.py" line="208"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="123"/>
+        <location filename="../../gui/qt_dialogs.py" line="212"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="127"/>
+        <location filename="../../gui/qt_dialogs.py" line="216"/>
         <source>Review: accept everything all annotators agree on</source>
-        <translation>المراجعة: قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
+        <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="133"/>
+        <location filename="../../gui/qt_dialogs.py" line="222"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="137"/>
+        <location filename="../../gui/qt_dialogs.py" line="226"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
-        <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم المقطع المرجعي</translation>
+        <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="143"/>
+        <location filename="../../gui/qt_dialogs.py" line="232"/>
         <source>Review: mark the document reviewed, open the next</source>
-        <translation>المراجعة: تعليم المستند مراجَعاً وفتح التالي</translation>
+        <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="147"/>
+        <location filename="../../gui/qt_dialogs.py" line="236"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
@@ -342,12 +400,12 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_models.py" line="82"/>
         <source>Alama&apos;s own Arabic processing is built in: word edges, normalisation and the search that ignores diacritics, tatweel and hamza forms come from camel-tools %1, which needs no download. Everything in Alama works without the models below.</source>
-        <translation>معالجة علامة للعربية مدمجة فيه: حدود الكلمات والتوحيد والبحث الذي يتجاهل التشكيل والتطويل وصور الهمزة كلها من camel-tools %1، ولا تحتاج إلى أي تنزيل. كل ما في علامة يعمل دون النماذج أدناه.</translation>
+        <translation>معالجة «علامة» للعربية مدمجة فيه: حدود الكلمات والتوحيد والبحث الذي يتجاهل التشكيل والتطويل وصور الهمزة، كلها من camel-tools %1، ولا تحتاج إلى أي تنزيل. كل ما في «علامة» يعمل دون النماذج أدناه.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_models.py" line="90"/>
         <source>camel-tools can also download trained models. They are optional: use them in your own scripts to pre-annotate articles, then import the result as JSONL (File ▸ Import…).</source>
-        <translation>يستطيع camel-tools أيضًا تنزيل نماذج مدرّبة. وهي اختيارية: استعملها في برامجك الخاصة لتعليم المقالات مسبقًا، ثم استورد النتيجة بصيغة JSONL (ملف ◂ استيراد…).</translation>
+        <translation>يستطيع camel-tools أيضًا تنزيل نماذج مدرّبة. وهي اختيارية: استعملها في برامجك الخاصة لوسم المقالات مسبقًا، ثم استورد النتيجة بصيغة JSONL (ملف ◂ استيراد…).</translation>
     </message>
     <message>
         <location filename="../../gui/qt_models.py" line="96"/>
@@ -402,7 +460,135 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_models.py" line="134"/>
         <source>This installation of Alama has no %1, which the named-entity model runs on. Install camel-tools with pip in a Python of your own to use it.</source>
-        <translation>هذا التثبيت من علامة لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. ثبّت camel-tools بأداة pip في بيئة Python خاصة بك لاستعماله.</translation>
+        <translation>هذا التثبيت من «علامة» لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. لاستعماله ثبّت camel-tools بأداة pip في بيئة Python خاصة بك.</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="31"/>
+        <source>empty file</source>
+        <translation>ملف فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="32"/>
+        <source>not a file Alama imports</source>
+        <translation>ليس ملفًا يستورده «علامة»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="33"/>
+        <source>not a %1 file</source>
+        <translation>ليس ملفًا بصيغة %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="34"/>
+        <source>span labelled %1 (dropped by --map)</source>
+        <translation>مقطع موسوم بـ%1 (أسقطته إعادة تسمية الوسوم)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="35"/>
+        <source>exact duplicate span in the same record</source>
+        <translation>مقطع مكرّر تمامًا في السجل نفسه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="36"/>
+        <source>span already in that annotator&apos;s layer</source>
+        <translation>مقطع موجود من قبل في طبقة ذلك المُوسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="37"/>
+        <source>text-classification answer, not spans (its text is imported)</source>
+        <translation>إجابة تصنيف للنص لا مقاطع (استُورد نصّه)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="38"/>
+        <source>record of the gold layer (it is written only in review; alama merge carries it between projects)</source>
+        <translation>سجل من الطبقة المرجعية (لا تُكتب إلا في المراجعة، وينقلها الدمج بين المشاريع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="43"/>
+        <source>relation between spans (Alama has none; the spans are imported)</source>
+        <translation>علاقة بين مقاطع (لا علاقات في «علامة»؛ استُوردت المقاطع نفسها)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="44"/>
+        <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
+        <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="45"/>
+        <source>brat relation (R line)</source>
+        <translation>علاقة brat (سطر R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="46"/>
+        <source>brat event (E line)</source>
+        <translation>حدث brat (سطر E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="47"/>
+        <source>brat attribute (A line)</source>
+        <translation>سمة brat (سطر A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="48"/>
+        <source>brat attribute (M line)</source>
+        <translation>سمة brat (سطر M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="49"/>
+        <source>brat normalization (N line)</source>
+        <translation>تطبيع brat (سطر N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="50"/>
+        <source>brat note (# line)</source>
+        <translation>ملاحظة brat (سطر #)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="51"/>
+        <source>brat equivalence (* line)</source>
+        <translation>تكافؤ brat (سطر *)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="52"/>
+        <source>I- tag with no B- before it (read as the start of a span)</source>
+        <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="53"/>
+        <source>direction marks removed from the ends of tokens</source>
+        <translation>علامات اتجاه أُزيلت من أطراف الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="55"/>
+        <source>spans with a label not chosen by --labels</source>
+        <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="57"/>
+        <source>an annotator name cannot be empty</source>
+        <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="58"/>
+        <source>annotator name %1… is longer than 64 characters</source>
+        <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="59"/>
+        <source>%1 cannot be an annotator name</source>
+        <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="60"/>
+        <source>%1 already exists</source>
+        <translation>%1 موجود من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="61"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 ليس مجلدًا</translation>
     </message>
 </context>
 <context>
@@ -426,88 +612,88 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="293"/>
-        <location filename="../../gui/qt_transfer.py" line="343"/>
-        <location filename="../../gui/qt_transfer.py" line="379"/>
-        <location filename="../../gui/qt_transfer.py" line="383"/>
-        <location filename="../../gui/qt_transfer.py" line="389"/>
+        <location filename="../../gui/qt_transfer.py" line="310"/>
+        <location filename="../../gui/qt_transfer.py" line="360"/>
+        <location filename="../../gui/qt_transfer.py" line="396"/>
+        <location filename="../../gui/qt_transfer.py" line="400"/>
+        <location filename="../../gui/qt_transfer.py" line="406"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="300"/>
+        <location filename="../../gui/qt_transfer.py" line="317"/>
         <source>Every annotator (also a backup)</source>
-        <translation>كل المُعلِّمين (وهي نسخة احتياطية أيضاً)</translation>
+        <translation>كل المُوسِّمين (وهذه نسخة احتياطية أيضًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="304"/>
+        <location filename="../../gui/qt_transfer.py" line="321"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="306"/>
+        <location filename="../../gui/qt_transfer.py" line="323"/>
         <source>The reviewed gold layer</source>
-        <translation>الطبقة الذهبية المراجَعة</translation>
+        <translation>الطبقة المرجعية (بعد المراجعة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="315"/>
+        <location filename="../../gui/qt_transfer.py" line="332"/>
         <source>Split documents into</source>
-        <translation>قسّم الوثائق إلى</translation>
+        <translation>تقسيم المستندات إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="320"/>
+        <location filename="../../gui/qt_transfer.py" line="337"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="327"/>
+        <location filename="../../gui/qt_transfer.py" line="344"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="335"/>
+        <location filename="../../gui/qt_transfer.py" line="352"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="336"/>
+        <location filename="../../gui/qt_transfer.py" line="353"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="337"/>
+        <location filename="../../gui/qt_transfer.py" line="354"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="339"/>
+        <location filename="../../gui/qt_transfer.py" line="356"/>
         <source>Write to:</source>
-        <translation>اكتب إلى:</translation>
+        <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="364"/>
+        <location filename="../../gui/qt_transfer.py" line="381"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="367"/>
+        <location filename="../../gui/qt_transfer.py" line="384"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="379"/>
+        <location filename="../../gui/qt_transfer.py" line="396"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="383"/>
+        <location filename="../../gui/qt_transfer.py" line="400"/>
         <source>Choose at least one label.</source>
-        <translation>اختر وسماً واحداً على الأقل.</translation>
+        <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="403"/>
+        <location filename="../../gui/qt_transfer.py" line="420"/>
         <source>Writing %1</source>
-        <translation>جارٍ كتابة %1</translation>
+        <translation>جارٍ الكتابة في %1</translation>
     </message>
 </context>
 <context>
@@ -515,7 +701,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_panels.py" line="171"/>
         <source>Find in this article (ignores diacritics)</source>
-        <translation>ابحث في هذا المقال (دون اعتبار للتشكيل)</translation>
+        <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
         <location filename="../../gui/qt_panels.py" line="198"/>
@@ -526,98 +712,98 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="185"/>
-        <location filename="../../gui/qt_transfer.py" line="216"/>
-        <location filename="../../gui/qt_transfer.py" line="259"/>
-        <location filename="../../gui/qt_transfer.py" line="265"/>
+        <location filename="../../gui/qt_transfer.py" line="202"/>
+        <location filename="../../gui/qt_transfer.py" line="233"/>
+        <location filename="../../gui/qt_transfer.py" line="276"/>
+        <location filename="../../gui/qt_transfer.py" line="282"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="189"/>
+        <location filename="../../gui/qt_transfer.py" line="206"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="191"/>
+        <location filename="../../gui/qt_transfer.py" line="208"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="193"/>
+        <location filename="../../gui/qt_transfer.py" line="210"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="203"/>
+        <location filename="../../gui/qt_transfer.py" line="220"/>
         <source>as the files say; otherwise “imported”</source>
-        <translation>كما تذكر الملفات؛ وإلا «imported»</translation>
+        <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="207"/>
+        <location filename="../../gui/qt_transfer.py" line="224"/>
         <source>Add labels the project does not have yet</source>
-        <translation>أضف الوسوم التي ليست في المشروع بعد</translation>
+        <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="209"/>
+        <location filename="../../gui/qt_transfer.py" line="226"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="210"/>
+        <location filename="../../gui/qt_transfer.py" line="227"/>
         <source>Annotator:</source>
-        <translation>المُعلِّم:</translation>
+        <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="211"/>
+        <location filename="../../gui/qt_transfer.py" line="228"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="242"/>
+        <location filename="../../gui/qt_transfer.py" line="259"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="244"/>
+        <location filename="../../gui/qt_transfer.py" line="261"/>
         <source>Articles and annotations</source>
-        <translation>مقالات وتعليمات</translation>
+        <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="246"/>
+        <location filename="../../gui/qt_transfer.py" line="263"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="252"/>
+        <location filename="../../gui/qt_transfer.py" line="269"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="259"/>
+        <location filename="../../gui/qt_transfer.py" line="276"/>
         <source>Add a file or a folder to import first.</source>
-        <translation>أضف ملفاً أو مجلداً للاستيراد أولاً.</translation>
+        <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
     </message>
 </context>
 <context>
     <name>LabelBars</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="75"/>
+        <location filename="../../gui/qt_agreement.py" line="76"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="76"/>
+        <location filename="../../gui/qt_agreement.py" line="77"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="77"/>
+        <location filename="../../gui/qt_agreement.py" line="78"/>
         <source>alpha U</source>
         <translation>ألفا للتقطيع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="78"/>
+        <location filename="../../gui/qt_agreement.py" line="79"/>
         <source>Cohen&apos;s kappa</source>
         <translation>كابا كوهين</translation>
     </message>
@@ -633,319 +819,702 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="87"/>
+        <location filename="../../gui/qt_main_window.py" line="92"/>
         <source>Search all documents (ignores diacritics)</source>
-        <translation>ابحث في كل المستندات (دون اعتبار للتشكيل)</translation>
+        <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="94"/>
+        <location filename="../../gui/qt_main_window.py" line="99"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="95"/>
+        <location filename="../../gui/qt_main_window.py" line="100"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="96"/>
+        <location filename="../../gui/qt_main_window.py" line="101"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="97"/>
+        <location filename="../../gui/qt_main_window.py" line="102"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="187"/>
+        <location filename="../../gui/qt_main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="188"/>
+        <location filename="../../gui/qt_main_window.py" line="220"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="189"/>
+        <location filename="../../gui/qt_main_window.py" line="221"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="190"/>
+        <location filename="../../gui/qt_main_window.py" line="222"/>
         <source>Change annotator…</source>
-        <translation>تغيير اسم المعلِّم…</translation>
+        <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="192"/>
+        <location filename="../../gui/qt_main_window.py" line="224"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="193"/>
+        <location filename="../../gui/qt_main_window.py" line="225"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="194"/>
+        <location filename="../../gui/qt_main_window.py" line="226"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="196"/>
+        <location filename="../../gui/qt_main_window.py" line="228"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="198"/>
+        <location filename="../../gui/qt_main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="199"/>
+        <location filename="../../gui/qt_main_window.py" line="210"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="201"/>
+        <location filename="../../gui/qt_main_window.py" line="208"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="207"/>
+        <location filename="../../gui/qt_main_window.py" line="208"/>
+        <source>Redo %1</source>
+        <translation>إعادة تنفيذ %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="210"/>
+        <source>Undo %1</source>
+        <translation>تراجع عن %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="235"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="207"/>
+        <location filename="../../gui/qt_main_window.py" line="235"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="211"/>
+        <location filename="../../gui/qt_main_window.py" line="239"/>
         <source>Find in article</source>
-        <translation>بحث في المقال</translation>
+        <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="212"/>
+        <location filename="../../gui/qt_main_window.py" line="240"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="214"/>
+        <location filename="../../gui/qt_main_window.py" line="242"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="229"/>
+        <location filename="../../gui/qt_main_window.py" line="257"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="232"/>
+        <location filename="../../gui/qt_main_window.py" line="260"/>
         <source>Mark done and open the next</source>
-        <translation>تعليم كمنجز وفتح التالي</translation>
+        <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="236"/>
+        <location filename="../../gui/qt_main_window.py" line="264"/>
         <source>Mark not done</source>
-        <translation>إلغاء تعليم الإنجاز</translation>
+        <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="239"/>
+        <location filename="../../gui/qt_main_window.py" line="267"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="245"/>
+        <location filename="../../gui/qt_main_window.py" line="273"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="250"/>
+        <location filename="../../gui/qt_main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="251"/>
+        <location filename="../../gui/qt_main_window.py" line="279"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="252"/>
+        <location filename="../../gui/qt_main_window.py" line="280"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="253"/>
+        <location filename="../../gui/qt_main_window.py" line="281"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="263"/>
+        <location filename="../../gui/qt_main_window.py" line="291"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="267"/>
+        <location filename="../../gui/qt_main_window.py" line="295"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="268"/>
-        <location filename="../../gui/qt_main_window.py" line="564"/>
+        <location filename="../../gui/qt_main_window.py" line="296"/>
+        <location filename="../../gui/qt_main_window.py" line="643"/>
         <source>About Alama</source>
-        <translation>عن علامة</translation>
+        <translation>عن «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="271"/>
+        <location filename="../../gui/qt_main_window.py" line="299"/>
         <source>Agreement…</source>
-        <translation>الاتفاق بين المعلِّمين…</translation>
+        <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="640"/>
+        <location filename="../../gui/qt_main_window.py" line="501"/>
+        <source>This is the only open disagreement left.</source>
+        <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="507"/>
+        <source>No open disagreement left in the documents listed (a filter hides others).</source>
+        <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="509"/>
+        <source>All done: every disagreement in the project is decided.</source>
+        <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="515"/>
+        <source>Went on from the top of the document list.</source>
+        <translation>تابعنا من أول قائمة المستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="517"/>
+        <source>Went on from the bottom of the document list.</source>
+        <translation>تابعنا من آخر قائمة المستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="534"/>
+        <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
+        <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="702"/>
+        <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
+        <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="736"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="255"/>
+        <location filename="../../gui/qt_main_window.py" line="283"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="265"/>
+        <location filename="../../gui/qt_main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="266"/>
+        <location filename="../../gui/qt_main_window.py" line="294"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <location filename="../../gui/qt_main_window.py" line="301"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="280"/>
+        <location filename="../../gui/qt_main_window.py" line="308"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="282"/>
+        <location filename="../../gui/qt_main_window.py" line="310"/>
         <source>Accept everything all annotators agree on</source>
-        <translation>قبول كل ما اتّفق عليه جميع المعلِّمين</translation>
+        <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="284"/>
+        <location filename="../../gui/qt_main_window.py" line="312"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="286"/>
+        <location filename="../../gui/qt_main_window.py" line="314"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
-    <message>
-        <location filename="../../gui/qt_main_window.py" line="340"/>
-        <source>That was the last document to do in this list.</source>
-        <translation>كان هذا آخر مستند متبقٍّ في هذه القائمة.</translation>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="379"/>
+        <source>Every document in this list is reviewed; still to review outside it: %n.</source>
+        <translation>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة؛ وبقي خارجها مستند واحد للمراجعة.</numerusform>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة؛ وبقي خارجها مستندان للمراجعة.</numerusform>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة؛ وبقيت خارجها %n مستندات للمراجعة.</numerusform>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة؛ وبقي خارجها %n مستندًا للمراجعة.</numerusform>
+            <numerusform>اكتملت مراجعة كل مستندات هذه القائمة؛ وبقي خارجها %n مستند للمراجعة.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="357"/>
+        <location filename="../../gui/qt_main_window.py" line="382"/>
+        <source>Every document in this list is done; still to do outside it: %n.</source>
+        <translation>
+            <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
+            <numerusform>أُنجزت كل مستندات هذه القائمة؛ وبقي خارجها مستند واحد لم يُنجز.</numerusform>
+            <numerusform>أُنجزت كل مستندات هذه القائمة؛ وبقي خارجها مستندان لم يُنجزا.</numerusform>
+            <numerusform>أُنجزت كل مستندات هذه القائمة؛ وبقيت خارجها %n مستندات لم تُنجز.</numerusform>
+            <numerusform>أُنجزت كل مستندات هذه القائمة؛ وبقي خارجها %n مستندًا لم تُنجز.</numerusform>
+            <numerusform>أُنجزت كل مستندات هذه القائمة؛ وبقي خارجها %n مستند لم تُنجز.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="387"/>
+        <source>All done: every document is reviewed.</source>
+        <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="389"/>
+        <source>All done: every document is marked done.</source>
+        <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="407"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
             <numerusform>مستند واحد يحتويه</numerusform>
             <numerusform>مستندان يحتويانه</numerusform>
             <numerusform>%n مستندات تحتويه</numerusform>
-            <numerusform>%n مستنداً يحتويه</numerusform>
-            <numerusform>%n مستند يحتويه</numerusform>
+            <numerusform>%n مستندًا تحتويه</numerusform>
+            <numerusform>%n مستند تحتويه</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="378"/>
+        <location filename="../../gui/qt_main_window.py" line="428"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
-        <translation>لا شيء للوسم: التحديد يحوي مسافات أو علامات فقط.</translation>
+        <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="387"/>
+        <location filename="../../gui/qt_main_window.py" line="437"/>
         <source>Select some text first, then press a label key.</source>
-        <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الوسم.</translation>
+        <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="390"/>
+        <location filename="../../gui/qt_main_window.py" line="440"/>
+        <location filename="../../gui/qt_main_window.py" line="771"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="409"/>
+        <location filename="../../gui/qt_main_window.py" line="459"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
-        <translation>اختر مقطعاً من قائمة المراجعة أولاً (F8 يجد التالي).</translation>
+        <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="422"/>
+        <location filename="../../gui/qt_main_window.py" line="472"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
-            <numerusform>قُبل مقطع واحد متّفق عليه في المرجع.</numerusform>
-            <numerusform>قُبل مقطعان متّفق عليهما في المرجع.</numerusform>
-            <numerusform>قُبلت %n مقاطع متّفق عليها في المرجع.</numerusform>
-            <numerusform>قُبل %n مقطعاً متّفقاً عليه في المرجع.</numerusform>
-            <numerusform>قُبل %n مقطع متّفق عليه في المرجع.</numerusform>
+            <numerusform>قُبل مقطع واحد متّفق عليه في الطبقة المرجعية.</numerusform>
+            <numerusform>قُبل مقطعان متّفق عليهما في الطبقة المرجعية.</numerusform>
+            <numerusform>قُبلت %n مقاطع متّفق عليها في الطبقة المرجعية.</numerusform>
+            <numerusform>قُبل %n مقطعًا متّفقًا عليه في الطبقة المرجعية.</numerusform>
+            <numerusform>قُبل %n مقطع متّفق عليه في الطبقة المرجعية.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="447"/>
-        <source>No open disagreement left in this list of documents.</source>
-        <translation>لم يبقَ خلاف مفتوح في قائمة المستندات هذه.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_main_window.py" line="520"/>
+        <location filename="../../gui/qt_main_window.py" line="599"/>
         <source>Gold spans in this article: %1</source>
-        <translation>المقاطع المرجعية في هذا المقال: %1</translation>
+        <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="522"/>
+        <location filename="../../gui/qt_main_window.py" line="601"/>
         <source>Spans in this article: %1</source>
-        <translation>المقاطع في هذا المقال: %1</translation>
+        <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="571"/>
+        <location filename="../../gui/qt_main_window.py" line="650"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="583"/>
+        <location filename="../../gui/qt_main_window.py" line="662"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="593"/>
+        <location filename="../../gui/qt_main_window.py" line="672"/>
         <source>Merge</source>
-        <translation>الدمج</translation>
+        <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="631"/>
+        <location filename="../../gui/qt_main_window.py" line="727"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="632"/>
+        <location filename="../../gui/qt_main_window.py" line="728"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="635"/>
+        <location filename="../../gui/qt_main_window.py" line="731"/>
         <source>Annotator: %1</source>
-        <translation>المعلِّم: %1</translation>
+        <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="640"/>
+        <location filename="../../gui/qt_main_window.py" line="736"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="751"/>
+        <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
+        <translation>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراء واحد ينتظر الحفظ، و«علامة» يواصل المحاولة.</numerusform>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراءان ينتظران الحفظ، و«علامة» يواصل المحاولة.</numerusform>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر): %n إجراءات تنتظر الحفظ، و«علامة» يواصل المحاولة.</numerusform>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر): %n إجراءً تنتظر الحفظ، و«علامة» يواصل المحاولة.</numerusform>
+            <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر): %n إجراء تنتظر الحفظ، و«علامة» يواصل المحاولة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="758"/>
+        <source>Saved: the project file is free again.</source>
+        <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="773"/>
+        <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
+        <translation>
+            <numerusform>كل الإجراءات محفوظة.</numerusform>
+            <numerusform>إجراء واحد لم يُحفظ بعد: برنامج آخر يكتب في ملف المشروع. وسيحفظه «علامة» حالما يصبح الملف متاحًا.</numerusform>
+            <numerusform>إجراءان لم يُحفظا بعد: برنامج آخر يكتب في ملف المشروع. وسيحفظهما «علامة» حالما يصبح الملف متاحًا.</numerusform>
+            <numerusform>%n إجراءات لم تُحفظ بعد: برنامج آخر يكتب في ملف المشروع. وسيحفظها «علامة» حالما يصبح الملف متاحًا.</numerusform>
+            <numerusform>%n إجراءً لم تُحفظ بعد: برنامج آخر يكتب في ملف المشروع. وسيحفظها «علامة» حالما يصبح الملف متاحًا.</numerusform>
+            <numerusform>%n إجراء لم تُحفظ بعد: برنامج آخر يكتب في ملف المشروع. وسيحفظها «علامة» حالما يصبح الملف متاحًا.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="780"/>
+        <source>Wait, then close</source>
+        <translation>انتظر ثم أغلق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="781"/>
+        <source>Close without them</source>
+        <translation>أغلق دونها</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="120"/>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="143"/>
+        <source>Merging %n project file(s)</source>
+        <translation>
+            <numerusform>جارٍ الدمج</numerusform>
+            <numerusform>جارٍ دمج ملف مشروع واحد</numerusform>
+            <numerusform>جارٍ دمج ملفَّي مشروعين</numerusform>
+            <numerusform>جارٍ دمج %n ملفات مشاريع</numerusform>
+            <numerusform>جارٍ دمج %n ملفًا</numerusform>
+            <numerusform>جارٍ دمج %n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="159"/>
+        <source>Labels added: %1</source>
+        <translation>الوسوم المضافة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="167"/>
+        <source>%1 %2 (%3).</source>
+        <comment>records imported, from files, (formats)</comment>
+        <translation>%1 %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="168"/>
+        <source>%n record(s) imported</source>
+        <translation>
+            <numerusform>لم يُستورد أي سجل</numerusform>
+            <numerusform>استُورد سجل واحد</numerusform>
+            <numerusform>استُورد سجلان</numerusform>
+            <numerusform>استُوردت %n سجلات</numerusform>
+            <numerusform>استُورد %n سجلًا</numerusform>
+            <numerusform>استُورد %n سجل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="169"/>
+        <source>from %n file(s)</source>
+        <translation>
+            <numerusform>من غير ملفات</numerusform>
+            <numerusform>من ملف واحد</numerusform>
+            <numerusform>من ملفين</numerusform>
+            <numerusform>من %n ملفات</numerusform>
+            <numerusform>من %n ملفًا</numerusform>
+            <numerusform>من %n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="173"/>
+        <source>%1, %2.</source>
+        <comment>new documents, documents already in the project</comment>
+        <translation>%1، و%2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="174"/>
+        <location filename="../../gui/i18n.py" line="231"/>
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>لا مستندات جديدة</numerusform>
+            <numerusform>مستند جديد واحد</numerusform>
+            <numerusform>مستندان جديدان</numerusform>
+            <numerusform>%n مستندات جديدة</numerusform>
+            <numerusform>%n مستندًا جديدًا</numerusform>
+            <numerusform>%n مستند جديد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="175"/>
+        <source>%n already in the project</source>
+        <translation>
+            <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
+            <numerusform>مستند واحد كان في المشروع من قبل</numerusform>
+            <numerusform>مستندان كانا في المشروع من قبل</numerusform>
+            <numerusform>%n مستندات كانت في المشروع من قبل</numerusform>
+            <numerusform>%n مستندًا كانت في المشروع من قبل</numerusform>
+            <numerusform>%n مستند كانت في المشروع من قبل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="178"/>
+        <source>%1 %2.</source>
+        <comment>spans added, in annotator layers</comment>
+        <translation>%1 %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="179"/>
+        <source>%n span(s) added</source>
+        <translation>
+            <numerusform>لم يُضَف أي مقطع</numerusform>
+            <numerusform>أُضيف مقطع واحد</numerusform>
+            <numerusform>أُضيف مقطعان</numerusform>
+            <numerusform>أُضيفت %n مقاطع</numerusform>
+            <numerusform>أُضيف %n مقطعًا</numerusform>
+            <numerusform>أُضيف %n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="180"/>
+        <source>in %n annotator layer(s)</source>
+        <translation>
+            <numerusform>إلى أي طبقة</numerusform>
+            <numerusform>إلى طبقة مُوسِّم واحدة</numerusform>
+            <numerusform>إلى طبقتَي مُوسِّمَين</numerusform>
+            <numerusform>إلى %n طبقات للمُوسِّمين</numerusform>
+            <numerusform>إلى %n طبقةً للمُوسِّمين</numerusform>
+            <numerusform>إلى %n طبقة للمُوسِّمين</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="184"/>
+        <source>Repaired (%1): %2</source>
+        <translation>أُصلح (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="185"/>
+        <source>Skipped (%1): %2</source>
+        <translation>لم يُستورد (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="191"/>
+        <source>%1 %2 %3, as %4.</source>
+        <comment>records exported, of documents, with spans, format</comment>
+        <translation>%1 %2 %3، بصيغة %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="192"/>
+        <source>%n record(s) exported</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي سجل</numerusform>
+            <numerusform>صُدِّر سجل واحد</numerusform>
+            <numerusform>صُدِّر سجلان</numerusform>
+            <numerusform>صُدِّرت %n سجلات</numerusform>
+            <numerusform>صُدِّر %n سجلًا</numerusform>
+            <numerusform>صُدِّر %n سجل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="193"/>
+        <source>of %n document(s)</source>
+        <translation>
+            <numerusform>من غير مستندات</numerusform>
+            <numerusform>من مستند واحد</numerusform>
+            <numerusform>من مستندين</numerusform>
+            <numerusform>من %n مستندات</numerusform>
+            <numerusform>من %n مستندًا</numerusform>
+            <numerusform>من %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="194"/>
+        <source>with %n span(s)</source>
+        <translation>
+            <numerusform>بلا مقاطع</numerusform>
+            <numerusform>بمقطع واحد</numerusform>
+            <numerusform>بمقطعين</numerusform>
+            <numerusform>بـ%n مقاطع</numerusform>
+            <numerusform>بـ%n مقطعًا</numerusform>
+            <numerusform>بـ%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="198"/>
+        <source>Written: %1</source>
+        <translation>الملفات المكتوبة: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="205"/>
+        <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
+        <translation>
+            <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
+            <numerusform>وُسِّع مقطع واحد إلى كلمات كاملة (الوسوم تغطي كلمات لا أجزاء منها).</numerusform>
+            <numerusform>وُسِّع مقطعان إلى كلمات كاملة (الوسوم تغطي كلمات لا أجزاء منها).</numerusform>
+            <numerusform>وُسِّعت %n مقاطع إلى كلمات كاملة (الوسوم تغطي كلمات لا أجزاء منها).</numerusform>
+            <numerusform>وُسِّع %n مقطعًا إلى كلمات كاملة (الوسوم تغطي كلمات لا أجزاء منها).</numerusform>
+            <numerusform>وُسِّع %n مقطع إلى كلمات كاملة (الوسوم تغطي كلمات لا أجزاء منها).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="210"/>
+        <source>Left out (%1): %2</source>
+        <translation>لم يُصدَّر (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="215"/>
+        <source>%1 into %2 (created).</source>
+        <comment>project files merged, the project</comment>
+        <translation>%1 في %2 (أُنشئ الآن).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="217"/>
+        <source>%1 into %2.</source>
+        <comment>project files merged, the project</comment>
+        <translation>%1 في %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="220"/>
+        <source>%n project file(s) merged</source>
+        <translation>
+            <numerusform>لم يُدمج أي ملف</numerusform>
+            <numerusform>دُمج ملف مشروع واحد</numerusform>
+            <numerusform>دُمج ملفَّا مشروعين</numerusform>
+            <numerusform>دُمجت %n ملفات مشاريع</numerusform>
+            <numerusform>دُمج %n ملفًا</numerusform>
+            <numerusform>دُمج %n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="224"/>
+        <source>Nothing new: it already had every version.</source>
+        <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="226"/>
+        <source>%n newer version(s) of spans (%1 of them deletions)</source>
+        <translation>
+            <numerusform>لا نسخ أحدث من المقاطع</numerusform>
+            <numerusform>نسخة أحدث واحدة من المقاطع (الحذف منها: %1)</numerusform>
+            <numerusform>نسختان أحدث من المقاطع (الحذف منهما: %1)</numerusform>
+            <numerusform>%n نسخ أحدث من المقاطع (الحذف منها: %1)</numerusform>
+            <numerusform>%n نسخةً أحدث من المقاطع (الحذف منها: %1)</numerusform>
+            <numerusform>%n نسخة أحدث من المقاطع (الحذف منها: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="230"/>
+        <source>%1, %2, %3, %4, %5.</source>
+        <comment>documents, spans, versions, statuses, decisions</comment>
+        <translation>%1، و%2، و%3، و%4، و%5.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="232"/>
+        <source>%n new span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع جديدة</numerusform>
+            <numerusform>مقطع جديد واحد</numerusform>
+            <numerusform>مقطعان جديدان</numerusform>
+            <numerusform>%n مقاطع جديدة</numerusform>
+            <numerusform>%n مقطعًا جديدًا</numerusform>
+            <numerusform>%n مقطع جديد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="234"/>
+        <source>%n document status(es)</source>
+        <translation>
+            <numerusform>لا حالات مستندات</numerusform>
+            <numerusform>حالة مستند واحدة</numerusform>
+            <numerusform>حالتا مستندين</numerusform>
+            <numerusform>%n حالات مستندات</numerusform>
+            <numerusform>%n حالة مستند</numerusform>
+            <numerusform>%n حالة مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="235"/>
+        <source>%n review decision(s)</source>
+        <translation>
+            <numerusform>لا قرارات مراجعة</numerusform>
+            <numerusform>قرار مراجعة واحد</numerusform>
+            <numerusform>قرارا مراجعة</numerusform>
+            <numerusform>%n قرارات مراجعة</numerusform>
+            <numerusform>%n قرار مراجعة</numerusform>
+            <numerusform>%n قرار مراجعة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -963,7 +1532,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_review.py" line="39"/>
         <source>one annotator</source>
-        <translation>معلِّم واحد</translation>
+        <translation>مُوسِّم واحد</translation>
     </message>
     <message>
         <location filename="../../gui/qt_review.py" line="40"/>
@@ -973,7 +1542,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_review.py" line="43"/>
         <source>✓ in gold</source>
-        <translation>✓ في المرجع</translation>
+        <translation>✓ في الطبقة المرجعية</translation>
     </message>
     <message>
         <location filename="../../gui/qt_review.py" line="44"/>
@@ -983,7 +1552,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_review.py" line="45"/>
         <source>≈ settled in gold</source>
-        <translation>≈ حُسم في المرجع</translation>
+        <translation>≈ حُسم في الطبقة المرجعية</translation>
     </message>
     <message>
         <location filename="../../gui/qt_review.py" line="46"/>
@@ -994,118 +1563,162 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/qt_review.py" line="90"/>
+        <location filename="../../gui/qt_review.py" line="95"/>
         <source>Accept (Enter)</source>
-        <translation>قبول (Enter)</translation>
+        <translation>قبول (⁦Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="91"/>
+        <location filename="../../gui/qt_review.py" line="96"/>
         <source>Reject (Delete)</source>
-        <translation>رفض (Delete)</translation>
+        <translation>رفض (⁦Delete⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="92"/>
+        <location filename="../../gui/qt_review.py" line="97"/>
         <source>Accept all agreed (Shift+Enter)</source>
-        <translation>قبول كل ما اتُّفق عليه (Shift+Enter)</translation>
+        <translation>قبول كل ما اتُّفق عليه (⁦Shift+Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="93"/>
+        <location filename="../../gui/qt_review.py" line="98"/>
         <source>Next disagreement (F8)</source>
-        <translation>الخلاف التالي (F8)</translation>
+        <translation>الخلاف التالي (⁦F8⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="113"/>
+        <location filename="../../gui/qt_review.py" line="118"/>
         <source>gold</source>
-        <translation>المرجع</translation>
+        <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="114"/>
+        <location filename="../../gui/qt_review.py" line="119"/>
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="114"/>
+        <location filename="../../gui/qt_review.py" line="119"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="114"/>
+        <location filename="../../gui/qt_review.py" line="119"/>
         <source>Decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="164"/>
+        <location filename="../../gui/qt_review.py" line="199"/>
         <source>No annotator has marked this document done yet: nothing to compare.</source>
-        <translation>لم يُنجز أي معلِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
+        <translation>لم يُنجز أي مُوسِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="166"/>
+        <location filename="../../gui/qt_review.py" line="201"/>
         <source>Finished by: %1.</source>
         <translation>أنجزه: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="169"/>
+        <location filename="../../gui/qt_review.py" line="204"/>
         <source>Not counted (not done): %1.</source>
         <translation>لا يُحتسب (لم يُنجز): %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="173"/>
+        <location filename="../../gui/qt_review.py" line="208"/>
         <source>Reviewed.</source>
-        <translation>رُوجع.</translation>
+        <translation>اكتملت مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="173"/>
+        <location filename="../../gui/qt_review.py" line="208"/>
         <source>Not marked reviewed yet.</source>
-        <translation>لم يُعلَّم مراجَعاً بعد.</translation>
+        <translation>لم تكتمل مراجعته بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="175"/>
-        <source>%1 candidates: %2 disagreements open, %3 agreed not yet accepted.</source>
-        <translation>المقاطع المرشّحة: %1؛ خلافات مفتوحة: %2؛ متّفق عليها لم تُقبل بعد: %3.</translation>
+        <location filename="../../gui/qt_review.py" line="210"/>
+        <source>%1: %2, %3.</source>
+        <comment>candidates: open disagreements, agreed not yet accepted</comment>
+        <translation>%1: %2، و%3.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="211"/>
+        <source>%n candidate span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع مرشّحة</numerusform>
+            <numerusform>مقطع مرشّح واحد</numerusform>
+            <numerusform>مقطعان مرشّحان</numerusform>
+            <numerusform>%n مقاطع مرشّحة</numerusform>
+            <numerusform>%n مقطعًا مرشّحًا</numerusform>
+            <numerusform>%n مقطع مرشّح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="212"/>
+        <source>%n open disagreement(s)</source>
+        <translation>
+            <numerusform>لا خلافات مفتوحة</numerusform>
+            <numerusform>خلاف مفتوح واحد</numerusform>
+            <numerusform>خلافان مفتوحان</numerusform>
+            <numerusform>%n خلافات مفتوحة</numerusform>
+            <numerusform>%n خلافًا مفتوحًا</numerusform>
+            <numerusform>%n خلاف مفتوح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="213"/>
+        <source>%n agreed span(s) not yet accepted</source>
+        <translation>
+            <numerusform>لا مقاطع متّفق عليها تنتظر القبول</numerusform>
+            <numerusform>مقطع واحد متّفق عليه لم يُقبل بعد</numerusform>
+            <numerusform>مقطعان متّفق عليهما لم يُقبلا بعد</numerusform>
+            <numerusform>%n مقاطع متّفق عليها لم تُقبل بعد</numerusform>
+            <numerusform>%n مقطعًا متّفقًا عليه لم يُقبل بعد</numerusform>
+            <numerusform>%n مقطع متّفق عليه لم يُقبل بعد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Session</name>
-    <message>
-        <location filename="../../gui/session.py" line="134"/>
-        <source>Accept agreed spans (%1)</source>
-        <translation>قبول المقاطع المتّفق عليها (%1)</translation>
+    <message numerus="yes">
+        <location filename="../../gui/session.py" line="196"/>
+        <source>Accept %n agreed span(s)</source>
+        <translation>
+            <numerusform>قبول المقاطع المتّفق عليها</numerusform>
+            <numerusform>قبول مقطع واحد متّفق عليه</numerusform>
+            <numerusform>قبول مقطعين متّفق عليهما</numerusform>
+            <numerusform>قبول %n مقاطع متّفق عليها</numerusform>
+            <numerusform>قبول %n مقطعًا متّفقًا عليه</numerusform>
+            <numerusform>قبول %n مقطع متّفق عليه</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="175"/>
+        <location filename="../../gui/session.py" line="262"/>
         <source>Label %1</source>
-        <translation>وسم %1</translation>
+        <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="206"/>
+        <location filename="../../gui/session.py" line="308"/>
         <source>Delete %1</source>
-        <translation>حذف %1</translation>
+        <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="226"/>
+        <location filename="../../gui/session.py" line="333"/>
         <source>Change %1</source>
-        <translation>تعديل %1</translation>
+        <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="248"/>
+        <location filename="../../gui/session.py" line="360"/>
         <source>Mark done</source>
-        <translation>تعليم كمنجز</translation>
+        <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="250"/>
+        <location filename="../../gui/session.py" line="362"/>
         <source>Mark not done</source>
-        <translation>إلغاء تعليم الإنجاز</translation>
+        <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="269"/>
+        <location filename="../../gui/session.py" line="382"/>
         <source>Reject %1</source>
-        <translation>رفض %1</translation>
+        <translation>رفض مقطع «%1»</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="198"/>
+        <location filename="../../gui/qt_dialogs.py" line="287"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -1113,125 +1726,120 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="225"/>
+        <location filename="../../gui/qt_dialogs.py" line="312"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="237"/>
+        <location filename="../../gui/qt_dialogs.py" line="326"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="245"/>
+        <location filename="../../gui/qt_dialogs.py" line="339"/>
         <source>No projects yet. Open the demo to try Alama: six short news articles, two of them already labelled by two annotators. Select words and press 1, 2 or 3.</source>
-        <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب علامة: ست مقالات إخبارية قصيرة، وسم اثنتين منها معلّمان اثنان. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
+        <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب «علامة»: ست مقالات إخبارية قصيرة، وسم مُوسِّمان اثنتين منها. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="253"/>
+        <location filename="../../gui/qt_dialogs.py" line="347"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="254"/>
+        <location filename="../../gui/qt_dialogs.py" line="348"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="255"/>
+        <location filename="../../gui/qt_dialogs.py" line="349"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="265"/>
+        <location filename="../../gui/qt_dialogs.py" line="359"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="292"/>
+        <location filename="../../gui/qt_dialogs.py" line="386"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="292"/>
+        <location filename="../../gui/qt_dialogs.py" line="386"/>
         <source>Alama projects (*.alama)</source>
-        <translation>مشاريع علامة (*.alama)</translation>
+        <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="300"/>
+        <location filename="../../gui/qt_dialogs.py" line="394"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="300"/>
+        <location filename="../../gui/qt_dialogs.py" line="394"/>
         <source>Alama projects (*.alama);;All files (*)</source>
-        <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
+        <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
 </context>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="79"/>
+        <location filename="../../gui/qt_transfer.py" line="98"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="97"/>
+        <location filename="../../gui/qt_transfer.py" line="118"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="125"/>
+        <location filename="../../gui/qt_transfer.py" line="145"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="146"/>
+        <location filename="../../gui/qt_transfer.py" line="166"/>
         <source>Project files to merge into this one</source>
         <translation>ملفات المشاريع المراد دمجها في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="148"/>
+        <location filename="../../gui/qt_transfer.py" line="168"/>
         <source>Alama projects (*.alama);;All files (*)</source>
-        <translation>مشاريع علامة (*.alama);;كل الملفات (*)</translation>
+        <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="160"/>
-        <source>Merging project files: %1</source>
-        <translation>دمج ملفات المشاريع: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_transfer.py" line="170"/>
+        <location filename="../../gui/qt_transfer.py" line="187"/>
         <source>Decide from the files</source>
         <translation>تُحدَّد من الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="171"/>
+        <location filename="../../gui/qt_transfer.py" line="188"/>
         <source>Plain text articles (.txt)</source>
-        <translation>مقالات نصية (‎.txt)</translation>
+        <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="172"/>
+        <location filename="../../gui/qt_transfer.py" line="189"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="173"/>
+        <location filename="../../gui/qt_transfer.py" line="190"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="174"/>
+        <location filename="../../gui/qt_transfer.py" line="191"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="175"/>
+        <location filename="../../gui/qt_transfer.py" line="192"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="176"/>
+        <location filename="../../gui/qt_transfer.py" line="193"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>

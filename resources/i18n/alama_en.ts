@@ -2,9 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgreementDashboard</name>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="247"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n annotator</numerusform>
+            <numerusform>%n annotators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="249"/>
+        <source>%n document(s) finished by at least two of them</source>
+        <translation>
+            <numerusform>%n document finished by at least two of them</numerusform>
+            <numerusform>%n documents finished by at least two of them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="322"/>
+        <source>%n document(s) both finished</source>
+        <translation>
+            <numerusform>%n document both finished</numerusform>
+            <numerusform>%n documents both finished</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="357"/>
+        <location filename="../../gui/qt_main_window.py" line="379"/>
+        <source>Every document in this list is reviewed; still to review outside it: %n.</source>
+        <translation>
+            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
+            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="382"/>
+        <source>Every document in this list is done; still to do outside it: %n.</source>
+        <translation>
+            <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
+            <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="407"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -12,11 +55,197 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="422"/>
+        <location filename="../../gui/qt_main_window.py" line="472"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>%n agreed span accepted into gold.</numerusform>
             <numerusform>%n agreed spans accepted into gold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="751"/>
+        <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
+        <translation>
+            <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
+            <numerusform>The project file is busy (another program is writing to it): %n actions wait to be saved. Alama keeps trying.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_main_window.py" line="773"/>
+        <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
+        <translation>
+            <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
+            <numerusform>%n actions are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="143"/>
+        <source>Merging %n project file(s)</source>
+        <translation>
+            <numerusform>Merging %n project file</numerusform>
+            <numerusform>Merging %n project files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="168"/>
+        <source>%n record(s) imported</source>
+        <translation>
+            <numerusform>%n record imported</numerusform>
+            <numerusform>%n records imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="169"/>
+        <source>from %n file(s)</source>
+        <translation>
+            <numerusform>from %n file</numerusform>
+            <numerusform>from %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="174"/>
+        <location filename="../../gui/i18n.py" line="231"/>
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n new document</numerusform>
+            <numerusform>%n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="175"/>
+        <source>%n already in the project</source>
+        <translation>
+            <numerusform>%n already in the project</numerusform>
+            <numerusform>%n already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="179"/>
+        <source>%n span(s) added</source>
+        <translation>
+            <numerusform>%n span added</numerusform>
+            <numerusform>%n spans added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="180"/>
+        <source>in %n annotator layer(s)</source>
+        <translation>
+            <numerusform>in %n annotator layer</numerusform>
+            <numerusform>in %n annotator layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="192"/>
+        <source>%n record(s) exported</source>
+        <translation>
+            <numerusform>%n record exported</numerusform>
+            <numerusform>%n records exported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="193"/>
+        <source>of %n document(s)</source>
+        <translation>
+            <numerusform>of %n document</numerusform>
+            <numerusform>of %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="194"/>
+        <source>with %n span(s)</source>
+        <translation>
+            <numerusform>with %n span</numerusform>
+            <numerusform>with %n spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="205"/>
+        <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
+        <translation>
+            <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
+            <numerusform>%n spans widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="220"/>
+        <source>%n project file(s) merged</source>
+        <translation>
+            <numerusform>%n project file merged</numerusform>
+            <numerusform>%n project files merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="226"/>
+        <source>%n newer version(s) of spans (%1 of them deletions)</source>
+        <translation>
+            <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
+            <numerusform>%n newer versions of spans (%1 of them deletions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="232"/>
+        <source>%n new span(s)</source>
+        <translation>
+            <numerusform>%n new span</numerusform>
+            <numerusform>%n new spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="234"/>
+        <source>%n document status(es)</source>
+        <translation>
+            <numerusform>%n document status</numerusform>
+            <numerusform>%n document statuses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="235"/>
+        <source>%n review decision(s)</source>
+        <translation>
+            <numerusform>%n review decision</numerusform>
+            <numerusform>%n review decisions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="211"/>
+        <source>%n candidate span(s)</source>
+        <translation>
+            <numerusform>%n candidate span</numerusform>
+            <numerusform>%n candidate spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="212"/>
+        <source>%n open disagreement(s)</source>
+        <translation>
+            <numerusform>%n open disagreement</numerusform>
+            <numerusform>%n open disagreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_review.py" line="213"/>
+        <source>%n agreed span(s) not yet accepted</source>
+        <translation>
+            <numerusform>%n agreed span not yet accepted</numerusform>
+            <numerusform>%n agreed spans not yet accepted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <location filename="../../gui/session.py" line="196"/>
+        <source>Accept %n agreed span(s)</source>
+        <translation>
+            <numerusform>Accept %n agreed span</numerusform>
+            <numerusform>Accept %n agreed spans</numerusform>
         </translation>
     </message>
 </context>

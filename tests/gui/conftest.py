@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTranslator
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alama.core.store import Store
@@ -15,6 +16,7 @@ from alama.gui.app import register_fonts
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
+from alama.resources import path as resource
 
 # An emoji before the spans: Qt positions and code-point offsets differ by one after it.
 FIRST = (
@@ -29,6 +31,17 @@ THIRD = "خبر ثالث عن الطقس في عمّان"
 @pytest.fixture(scope="session", autouse=True)
 def _fonts(qapp: object) -> None:
     register_fonts()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp: QApplication) -> Iterator[None]:
+    """English as the application starts it: its file holds the plural forms ("1 document",
+    "3 documents") of the source strings."""
+    translator = QTranslator()
+    assert translator.load("alama_en", str(resource("i18n"))), "make resources/i18n/alama_en.qm"
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def test_dashboard_shows_the_command_line_numbers(three: MainWindow, qtbot: QtBo
     dashboard.measure.setCurrentIndex(dashboard.measure.findData("cohen_kappa"))
     kappa = pairs[("amal", "chadi")]["cohen_kappa"]
     assert dashboard.cell("amal", "chadi") == ("–" if kappa is None else f"{kappa:.2f}")
-    assert [row[0] for row in dashboard.bars.rows] == ["ACTOR", "PLACE", "CLAIM"]
+    assert [row[0] for row in dashboard.bars.rows] == ["Actor", "Place", "Claim"]  # names
     assert "3 annotators (amal, bilal, chadi), 2 documents" in dashboard.summary.text()
     found = expected["disagreements"]
     assert f"Label (same offsets, other label): {found['label']}" in dashboard.breakdown.text()

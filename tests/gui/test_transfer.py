@@ -59,7 +59,7 @@ def test_import_from_the_file_menu(
     assert reload.args == [window.store.path]
     ((ok, summary),) = shown
     assert ok
-    assert "imported 2 records from 1 file (1 conll): 2 new documents" in summary
+    assert summary.startswith("2 records imported from 1 file (CoNLL: 1).\n2 new documents")
     with Store.open(window.store.path) as store:
         assert store.document_count() == 5
         assert {(s.label) for s in store.iter_spans("anercorp")} == {"ACTOR", "PLACE"}
@@ -95,7 +95,7 @@ def test_export_from_the_file_menu(
     assert window.export_files(dialog)
     ((ok, summary),) = shown
     assert ok, summary
-    assert "exported 1 record of 1 document with 1 span as doccano" in summary
+    assert "1 record exported of 1 document with 1 span, as doccano." in summary
     (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert record["label"] == [[2, 5, "ACTOR"]]
     assert record["annotator"] == "amal"

@@ -3,6 +3,7 @@ and switching language mirrors the whole window."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -20,15 +21,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from alama.core import exporting, merging
 from alama.core.agreement import agreement
+from alama.core.errors import AlamaError
 from alama.core.model import Status
-from alama.core.store import Store
+from alama.core.store import Store, check_annotator
 from alama.gui.app import Application
+from alama.gui.i18n import error_text, export_report, merge_report
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import StartScreen, about_html, shortcut_rows
 from alama.gui.qt_models import ArabicModelsPage
@@ -204,3 +209,190 @@ def test_review_mode_is_arabic_too(qtbot: QtBot, arabic: Application) -> None:
         shown.extend(visible_strings(menu_action.menu()))
     assert "omar" in shown  # the layers' columns carry the annotators' names
     assert english_words(shown) == []
+
+
+# --- issue 15, item 6: the Arabic reads as Arabic -------------------------------------------
+
+LRI, PDI = "\u2066", "\u2069"
+HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+
+
+def test_the_annotator_is_not_called_a_teacher() -> None:
+    """معلِّم reads as "teacher": the annotator is a مُوسِّم, who labels (وسم)."""
+    text = HARAKAT.sub("", TS.read_text("utf-8"))
+    assert "معلم" not in text
+    found = messages(TS)
+    assert found[("Alama", "Who is annotating?")] == ["من يقوم بالوسم؟"]
+    assert found[("MainWindow", "Annotator: %1")] == ["المُوسِّم: %1"]
+    # one word for gold, one for documents
+    assert not re.search("ذهب|وثائق|وثيقة", text)
+    assert "الطبقة المرجعية" in found[("ReviewPanel", "gold")][0]
+
+
+def test_every_count_has_the_six_arabic_forms() -> None:
+    for (context, source), forms in messages(TS).items():
+        if "%n" in source:
+            assert len(forms) == 6 and all(forms), (context, source)
+            assert "%n" not in forms[1] and "%n" not in forms[2], (context, source)  # واحد، ان
+            assert all("%n" in form for form in forms[3:]), (context, source)
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [
+        (1, "مستند واحد يحتويه"),
+        (2, "مستندان يحتويانه"),
+        (3, "3 مستندات تحتويه"),
+        (11, "11 مستندًا تحتويه"),
+        (100, "100 مستند تحتويه"),
+    ],
+)
+def test_counts_take_the_arabic_dual_and_plural(
+    arabic: Application, count: int, shown: str
+) -> None:
+    assert QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", count) == shown
+
+
+def two_layers(store: Store, documents: int) -> None:
+    """amal and omar both finished ``documents`` documents, with spans of two labels."""
+    for number in range(documents):
+        doc, _ = store.add_document(f"قال الجيش إن حلب آمنة {number}")
+        for name in ("amal", "omar"):
+            store.add_span(doc, name, 4, 9, "ACTOR")
+            store.add_span(doc, name, 13, 16, "PLACE")
+            store.set_status(doc, name, Status.DONE)
+
+
+def test_the_dashboard_counts_and_names_labels_in_arabic(arabic: Application) -> None:
+    window = arabic.window
+    assert window is not None
+    two_layers(window.store, 2)
+    dashboard = AgreementDashboard(window.store, window)
+    dashboard.show_figures(agreement(window.store))
+    summary = dashboard.summary.text()
+    assert summary.startswith("مُوسِّمان (amal، omar)، ومستندان أنجزهما اثنان منهم على الأقل")
+    assert [name for name, _, _ in dashboard.bars.rows] == ["فاعل", "مكان", "ادعاء"]
+    assert dashboard.matrix.item(0, 1).toolTip() == "مستندان أنجزهما كلاهما"
+
+
+def test_undo_names_the_label_in_arabic(arabic: Application) -> None:
+    window = arabic.window
+    assert window is not None and window.doc is not None
+    window.session.add_span(window.doc, 0, 3, "ACTOR", exact=True)
+    assert window.undo_action.text().startswith("تراجع عن وسم «فاعل»")
+    window.session.undo_stack.undo()
+    assert window.redo_action.text().startswith("إعادة تنفيذ وسم «فاعل»")
+    assert window.undo_action.text().startswith("تراجع\t")
+
+
+def test_qt_dialogs_speak_arabic(arabic: Application) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "علامة", "؟",
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, arabic.window,
+    )  # fmt: skip
+    texts = sorted(button.text() for button in box.buttons())
+    assert texts == sorted(["حسنًا", "ألغِ"])
+    edit = QLineEdit(arabic.window)
+    menu = edit.createStandardContextMenu()
+    assert menu is not None
+    assert english_words([action.text() for action in menu.actions()]) == []
+
+
+def test_shortcuts_and_paths_read_left_to_right(arabic: Application, tmp_path: Path) -> None:
+    window = arabic.window
+    assert window is not None
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&عرض")
+    zoom_in = next(a for a in view.actions() if a.text().startswith("تكبير"))
+    assert zoom_in.text() == f"تكبير\t{LRI}Ctrl+={PDI}"  # not "=+Ctrl"
+    assert zoom_in.shortcut().toString() == "Ctrl+="
+    project = str(tmp_path / "x.alama")
+    screen = StartScreen([project], "ar", window)
+    item = screen.recent.item(0)
+    assert item.text() == f"{LRI}{project}{PDI}"  # not "tmp/…/x.alama/"
+    opened: list[Path] = []
+    screen._finish = opened.append  # type: ignore[method-assign]
+    screen.recent.itemActivated.emit(item)
+    assert opened == [Path(project)]
+
+
+def test_name_errors_from_core_are_arabic(arabic: Application) -> None:
+    for name, expected in (
+        ("  ", "لا يمكن أن يكون اسم المُوسِّم فارغًا"),
+        ("@gold", "لا يصلح \u2068'@gold'\u2069 اسمًا لمُوسِّم"),
+    ):
+        with pytest.raises(AlamaError) as raised:
+            check_annotator(name)
+        assert error_text(raised.value) == expected
+        assert str(raised.value) != expected  # the command line keeps its English
+
+
+def files_to_import(folder: Path) -> list[Path]:
+    """Articles, CoNLL, JSONL and brat with something repaired or skipped of every kind."""
+    articles = folder / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text("خبر أول عن حلب", encoding="utf-8")
+    (articles / "empty.txt").write_text("", encoding="utf-8")
+    (articles / "notes.md").write_text("# notes", encoding="utf-8")
+    conll = folder / "news.conll"
+    conll.write_text("زار O\nسامي I-PERS\n\u200eحلب B-LOC\n", encoding="utf-8")
+    records = folder / "records.jsonl"
+    lines = [
+        {"text": "خبر عاجل", "label": "urgent"},
+        {"text": "قال سامي كلاما", "_annotator_id": "omar", "spans": [
+            {"start": 4, "end": 8, "label": "PERS"}, {"start": 4, "end": 8, "label": "PERS"},
+            {"start": 0, "end": 3, "label": "MISC"}]},
+    ]  # fmt: skip
+    records.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines), "utf-8")
+    brat = folder / "brat" / "amal"
+    brat.mkdir(parents=True)
+    (brat / "doc.txt").write_text("قال سامي في حلب", encoding="utf-8")
+    (brat / "doc.ann").write_text(
+        "T1\tACTOR 4 8\tسامي\nT2\tPLACE 12 15\tحلب\nT3\tPLACE 0 3;12 15\tقال حلب\n"
+        "R1\tRel Arg1:T1 Arg2:T2\n",
+        encoding="utf-8",
+    )
+    return [articles, conll, records, folder / "brat"]
+
+
+def test_an_import_report_is_arabic(
+    arabic: Application, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = arabic.window
+    assert window is not None
+    shown: list[tuple[bool, str]] = []
+    monkeypatch.setattr(
+        "alama.gui.qt_main_window.show_outcome",
+        lambda parent, title, outcome: shown.append(outcome),
+    )
+    dialog = ImportDialog(window)
+    dialog.add_paths(files_to_import(tmp_path))
+    dialog.label_map.setText("PERS=ACTOR,LOC=PLACE,MISC=")
+    dialog.exec = lambda: True  # type: ignore[method-assign]
+    assert window.import_files(dialog)
+    ((ok, report),) = shown
+    assert ok, report
+    assert report.startswith("استُوردت 5 سجلات من 5 ملفات (")
+    for reason in ("ملف فارغ", "ليس ملفًا يستورده «علامة»", "مقطع brat متقطّع", "علاقة brat",
+                   "مقطع مكرّر تمامًا", "إجابة تصنيف", "أسقطته إعادة تسمية الوسوم",
+                   "علامات اتجاه أُزيلت", f"وسم {LRI}I-{PDI}"):  # fmt: skip
+        assert reason in report
+    assert f"({LRI}empty.txt{PDI})" in report  # a file name reads left to right
+    assert english_words([report]) == [], report
+
+
+def test_export_and_merge_reports_are_arabic(arabic: Application, tmp_path: Path) -> None:
+    window = arabic.window
+    assert window is not None
+    two_layers(window.store, 2)
+    out = tmp_path / "out.jsonl"
+    exported = export_report(exporting.export(window.store, out, "jsonl", labels=["ACTOR"]))
+    assert exported.startswith("صُدِّرت 5 سجلات من 3 مستندات بـ4 مقاطع، بصيغة JSONL.")
+    assert "لم يُصدَّر (4): مقاطع بوسوم لم تُختر للتصدير" in exported
+    assert english_words([exported]) == [], exported
+    copy = tmp_path / "copy.alama"
+    with Store.create(copy) as other:
+        other.add_document("خبر جديد تماما")
+    merged = merge_report(merging.merge_into(window.store, [copy]))
+    assert merged.startswith(f"دُمج ملف مشروع واحد في {LRI}p.alama{PDI}.")
+    assert "مستند جديد واحد، ولا مقاطع جديدة" in merged
+    assert english_words([merged]) == [], merged
