@@ -153,10 +153,14 @@ class ReviewPanel(QWidget):
         layers = range(first_layer, gold)
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
         fixed = sum(wanted(c) for c in (1, gold, decision)) + scroll_bar + SPAN_COLUMN
-        share = (self.table.viewport().width() - fixed) // max(1, len(layers))
-        for column in layers:
+        room = self.table.viewport().width() - fixed
+        # Narrow names leave what they do not need to the longer ones, in turn.
+        for left, column in enumerate(sorted(layers, key=wanted)):
+            share = room // (len(layers) - left)
+            size = max(SLIM_COLUMN, min(wanted(column), share, WIDE_COLUMN))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, max(SLIM_COLUMN, min(wanted(column), share, WIDE_COLUMN)))
+            header.resizeSection(column, size)
+            room -= size
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
