@@ -15,3 +15,15 @@ class ProjectError(AlamaError):
 
 class InputError(AlamaError):
     """An input file is malformed; the message names the file and, where known, the line."""
+
+
+class ProjectBusy(ProjectError):
+    """Another program holds the project's write lock for longer than this connection waits.
+
+    Nothing was written: the action can be tried again once the other program has finished.
+    """
+
+
+class ProjectExists(ProjectError):
+    """A new project was to be made where a file already is (perhaps made a moment ago by
+    another program making the same project)."""

@@ -9,6 +9,9 @@ from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("alama")
 APPLICATION = "alama"
+APPLICATION_ID = 0x416C616D
+"""The number in the header of every Alama file (``PRAGMA application_id``): "Alam" in ASCII.
+Files made before it are known by the ``application`` row of ``alama_meta``."""
 
 SCHEMA = """
 CREATE TABLE alama_meta (
@@ -124,4 +127,13 @@ def lean_search(db: Database) -> None:
     _run(db, SEARCH_SCHEMA)
 
 
-KNOWN = frozenset(migration.name for migration in MIGRATIONS.pending(Database(memory=True)))
+@MIGRATIONS(name="0004_application_id")
+def application_id(db: Database) -> None:
+    """Write Alama's number into the file's header, where a file is recognised through SQLite
+    without reading a table of it (and without ever opening the file by other means)."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+NAMES = tuple(migration.name for migration in MIGRATIONS.pending(Database(memory=True)))
+"""Every schema step, in the order they are applied."""
+KNOWN = frozenset(NAMES)

@@ -10,20 +10,18 @@ rejections), `sync` (whole rows for merging) and `project` (documents and status
 """
 
 from .base import (
-    BUSY_TIMEOUT_S,
     RESERVED_PREFIX,
-    SQLITE_HEADER,
     check_annotator,
     check_is_project,
     now,
 )
+from .files import BUSY_TIMEOUT_S
 from .project import Store
 from .sync import RejectionRow, StatusRow
 
 __all__ = [
     "BUSY_TIMEOUT_S",
     "RESERVED_PREFIX",
-    "SQLITE_HEADER",
     "RejectionRow",
     "StatusRow",
     "Store",

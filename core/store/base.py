@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
 from sqlite_utils import Database
 
-from alama.core.errors import InputError, ProjectError
+from alama.core.errors import InputError, ProjectBusy, ProjectError, ProjectExists
 from alama.core.labels import Label, LabelSet
 from alama.core.messages import Message
-from alama.core.migrations import APPLICATION, KNOWN, MIGRATIONS
+from alama.core.migrations import KNOWN, MIGRATIONS
 from alama.core.model import GOLD_ANNOTATOR
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 60.0
+from .files import (
+    check_file,
+    connect,
+    explain,
+    log_has_frames,
+    put_in_place,
+    remove_with_side_files,
+    temporary_beside,
+    why_read_only,
+)
+from .schema import identify
+
 RESERVED_PREFIX = "@"
 
 
@@ -49,68 +60,138 @@ class Connection:
         self.conn = conn
         self.db = Database(conn)
         self._labels: LabelSet | None = None
+        self.read_only_reason: str | None = None
+        """Why nothing can be written to this project (None: it can be)."""
 
     # --- opening ---------------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: Path | str, labels: LabelSet | None = None) -> Self:
-        """Create a new project file; refuse to overwrite anything that exists."""
+        """Create a new project file; refuse to overwrite anything that exists.
+
+        The file is made under a temporary name in the same folder and given its name only when
+        complete, never over a file another program made meanwhile (`ProjectExists`): a failed
+        creation (a full disk) leaves nothing behind.
+        """
         path = Path(path)
-        if path.exists():
-            raise ProjectError(Message("%1 already exists", path))
+        if os.path.lexists(path):
+            raise ProjectExists(Message("%1 already exists", path))
         if not path.parent.is_dir():
             raise ProjectError(Message("%1 is not a folder", path.parent))
-        store = cls._connect(path)
+        temp = temporary_beside(path)
         try:
-            with store.transaction():
+            with cls._connect(temp, "rwc", new=True) as store, store.transaction():
                 store.set_labels(labels or LabelSet.default())
                 store._set_meta("created_at", now())
-        except BaseException:
-            store.close()
-            raise
-        return store
+            put_in_place(temp, path)
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorname", "") in ("SQLITE_FULL", "SQLITE_IOERR_WRITE"):
+                raise ProjectError(f"the disk is full: {path} was not created") from None
+            raise explain(error, temp) or error from None
+        finally:
+            remove_with_side_files(temp)
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: Path | str) -> Self:
-        """Open an existing project, or raise `ProjectError` without touching the file."""
+        """Open an existing project, or raise `ProjectError` without touching the file.
+
+        Opening reads only: the write lock is taken only when an older file's schema is brought
+        up to date, so a command that reads does not wait for one that writes. A project that
+        cannot be written (a read-only disk or folder, a full disk) is opened to be read, and
+        its writes are refused in one line.
+        """
         path = Path(path)
-        check_is_project(path)
-        return cls._connect(path)
+        check_file(path)
+        try:
+            return cls._connect(path, "rw")
+        except sqlite3.OperationalError as error:
+            reason = why_read_only(path)
+            if reason is None:
+                raise explain(error, path) or error from None
+        store = cls._reader(path)
+        store.read_only_reason = reason
+        return store
 
     @classmethod
     def read_only(cls, path: Path | str) -> Self:
         """Open a project only to read it (a merge source): nothing is written to the file.
 
-        A file of an older schema is read from an upgraded copy in memory.
+        The connection may write nothing, yet it is not SQLite's read-only mode, which leaves
+        the ``-wal`` and ``-shm`` files behind: as the last connection to the file it removes
+        them, so the folder is as it was. A file of an older schema is read from an upgraded
+        copy in memory.
         """
         path = Path(path)
-        check_is_project(path)
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
-            check_same_thread=False,
-        )  # fmt: skip
-        if MIGRATIONS.pending(Database(conn)):
-            memory = sqlite3.connect(":memory:", check_same_thread=False)
-            conn.backup(memory)
-            conn.close()
-            conn = memory
-            MIGRATIONS.apply(Database(conn))
-        return cls(path, conn)
+        check_file(path)
+        try:
+            conn = connect(path, "rw")
+        except sqlite3.OperationalError:
+            store = cls._reader(path)
+        else:
+            try:
+                conn.execute("PRAGMA query_only = ON")
+                store = cls(path, _upgraded(conn, identify(conn, path)))
+            except sqlite3.OperationalError:
+                conn.close()
+                store = cls._reader(path)
+            except BaseException as error:
+                conn.close()
+                if isinstance(error, sqlite3.Error):
+                    raise explain(error, path) or error from None
+                raise
+        store.read_only_reason = "it is opened only to be read"
+        return store
 
     @classmethod
-    def _connect(cls, path: Path) -> Self:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        store = cls(path, conn)
+    def _reader(cls, path: Path) -> Self:
+        """A project that cannot be written, opened in SQLite's read-only mode; where even that
+        needs a file SQLite cannot make beside it (read-only media), read as a file nobody
+        changes, if no write-ahead log holds anything."""
         try:
-            with store.transaction():
-                MIGRATIONS.apply(store.db)
-        except BaseException:
+            conn = connect(path, "ro")
+            try:
+                applied = identify(conn, path)
+            except sqlite3.OperationalError:
+                conn.close()
+                if log_has_frames(path):
+                    raise
+                conn = connect(path, "ro&immutable=1")
+                applied = identify(conn, path)
+            return cls(path, _upgraded(conn, applied))
+        except sqlite3.Error as error:
+            raise explain(error, path) or error from None
+
+    @classmethod
+    def _connect(cls, path: Path, mode: str, new: bool = False) -> Self:
+        """A connection that may write, to a project known as Alama's (or a new file)."""
+        conn = connect(path, mode)
+        try:
+            applied = frozenset() if new else identify(conn, path)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            store = cls(path, conn)
+            if applied != KNOWN:
+                with store.transaction():
+                    MIGRATIONS.apply(store.db)
+        except BaseException as error:
             conn.close()
+            if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+                error, sqlite3.OperationalError
+            ):
+                raise explain(error, path) or error from None
             raise
         return store
+
+    def wait_for_lock(self, seconds: float) -> None:
+        """How long a write waits for another program's write lock before `ProjectBusy`.
+
+        The command line waits a minute; the window waits a moment and tries again later, so
+        that its event loop never stands still behind another program.
+        """
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
 
     def close(self) -> None:
         """Close the file; every action is already committed."""
@@ -128,14 +209,27 @@ class Connection:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only_reason is not None:
+            raise ProjectError(f"{self.path} cannot be changed: {self.read_only_reason}")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
+                raise ProjectBusy(
+                    f"{self.path} is busy: another program is writing to it"
+                ) from None
+            raise explain(error, self.path) or error from None
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as error:
             self._labels = None
+            if self.conn.in_transaction:  # a full disk may have ended it already
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                raise explain(error, self.path) or error from None
             raise
-        self.conn.execute("COMMIT")
 
     def _chunked(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows of ``select`` (ending in ``IN``) for the values, asked 500 at a time."""
@@ -218,39 +312,15 @@ class Connection:
 
 def check_is_project(path: Path) -> None:
     """Refuse, without writing a byte, anything that is not an Alama project we can open."""
-    if not path.exists():
-        raise ProjectError(f"{path}: no such project (create one with: alama init {path})")
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not an Alama project")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise ProjectError(f"{path} is not an Alama project (not a SQLite database)")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise ProjectError(f"{path} cannot be opened: {error}") from None
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        application = None
-        if "alama_meta" in tables:
-            row = conn.execute("SELECT value FROM alama_meta WHERE key = 'application'").fetchone()
-            application = row[0] if row else None
-        if application != APPLICATION:
-            raise ProjectError(f"{path} is a SQLite database but not an Alama project")
-        applied = {
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'alama'"
-            )
-        }
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{path} is not an Alama project ({error})") from None
-    finally:
-        conn.close()
-    newer = sorted(applied - KNOWN)
-    if newer:
-        raise ProjectError(
-            f"{path} was written by a newer version of Alama (schema step {newer[-1]}); "
-            "upgrade Alama to open it"
-        )
+    Connection.read_only(path).close()
+
+
+def _upgraded(conn: sqlite3.Connection, applied: frozenset[str]) -> sqlite3.Connection:
+    """The connection, if its file's schema is up to date; else an upgraded copy in memory."""
+    if applied == KNOWN:
+        return conn
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.backup(memory)
+    conn.close()
+    MIGRATIONS.apply(Database(memory))
+    return memory
