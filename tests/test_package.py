@@ -137,6 +137,30 @@ def test_the_build_carries_its_files_and_not_pytorch(build: Path) -> None:
     assert not (inside / "torch").exists(), "PyTorch is left out of the build"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")
+def test_the_x11_plugin_finds_every_library_it_needs(build: Path) -> None:
+    """Qt's X11 plugin in the build, as the dynamic linker sees it when the program starts (the
+    program's loader puts the build's folder first on LD_LIBRARY_PATH): every library it links
+    to resolves, inside the build or on the system, and libxcb-cursor, which fresh systems lack
+    and without which Qt aborts, comes from the build."""
+    inside = build / "_internal"
+    plugin = next(inside.rglob("platforms/libqxcb.so"))
+    env = {"PATH": os.environ["PATH"], "LD_LIBRARY_PATH": str(inside)}
+    done = subprocess.run(["ldd", str(plugin)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    resolved = {}
+    for line in done.stdout.splitlines():
+        name, arrow, where = line.strip().partition(" => ")
+        if arrow:
+            resolved[name] = where.split(" (")[0]
+    assert "libxcb-cursor.so.0" in resolved, done.stdout
+    assert not [name for name, where in resolved.items() if where == "not found"], done.stdout
+    assert (inside / "libxcb-cursor.so.0").is_file(), "the build carries libxcb-cursor"
+    assert (
+        Path(resolved["libxcb-cursor.so.0"]).resolve() == (inside / "libxcb-cursor.so.0").resolve()
+    )
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the desktop entry is Linux's")
 def test_desktop_entry_and_install_script(build: Path, tmp_path: Path) -> None:
     entry = configparser.ConfigParser(interpolation=None)
