@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alama.core.errors import InputError
+from alama.core.messages import Message
 
 # Okabe & Ito's palette: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -179,11 +180,12 @@ class LabelSet:
         """Raise `InputError` naming every key this set does not know."""
         unknown = sorted({key for key in keys if key not in self._labels})
         if unknown:
-            raise InputError(
-                f"unknown label{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
-                f"(the project has {', '.join(self._labels)}); "
-                "rename with --map OLD=NEW or add with --add-labels"
-            )
+            template = (
+                "unknown labels %1 (the project has %2); "
+                if len(unknown) > 1
+                else "unknown label %1 (the project has %2); "
+            ) + "rename with --map OLD=NEW or add with --add-labels"
+            raise InputError(Message(template, ", ".join(unknown), ", ".join(self._labels)))
 
 
 def _check_label(label: Label) -> None:

@@ -51,14 +51,36 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "brat equivalence (* line)"),
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
     QT_TRANSLATE_NOOP("Core", "direction marks removed from the ends of tokens"),
+    # the default labels' descriptions (the palette's tooltips)
+    QT_TRANSLATE_NOOP("Core", "A person, group, state, army or organisation that acts or speaks"),
+    QT_TRANSLATE_NOOP("Core", "A named location: country, city, region, base, crossing, camp"),
+    QT_TRANSLATE_NOOP(
+        "Core", "A statement attributed to someone: what is asserted, denied or reported"
+    ),
     # export: left out
     QT_TRANSLATE_NOOP("Core", "spans with a label not chosen by --labels"),
-    # errors: names and project files
+    # errors: labels, names and project files
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with "
+        "--add-labels",
+    ),
     QT_TRANSLATE_NOOP("Core", "an annotator name cannot be empty"),
     QT_TRANSLATE_NOOP("Core", "annotator name %1… is longer than 64 characters"),
     QT_TRANSLATE_NOOP("Core", "%1 cannot be an annotator name"),
     QT_TRANSLATE_NOOP("Core", "%1 already exists"),
     QT_TRANSLATE_NOOP("Core", "%1 is not a folder"),
+)
+
+# Qt's file dialog labels that its own Arabic catalogue (qtbase_ar) lacks: ours is installed
+# after it, so Qt finds them here.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
 )
 
 # Short names of the formats in a report (the dialogs' combo boxes have the long ones).

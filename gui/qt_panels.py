@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
+from alama.gui.i18n import translated
 
 
 def swatch_style(color: str) -> str:
@@ -60,7 +61,7 @@ class LabelPalette(QWidget):
         for label in labels:
             button = QPushButton(self._caption(label))
             button.setStyleSheet(swatch_style(label.color))
-            button.setToolTip(label.description)
+            button.setToolTip(translated(label.description))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, key=label.key: self.labelChosen.emit(key))
             self._layout.addWidget(button)

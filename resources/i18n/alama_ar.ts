@@ -562,31 +562,56 @@ Missing (nothing there in the other layer): %4</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="55"/>
+        <source>A person, group, state, army or organisation that acts or speaks</source>
+        <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="56"/>
+        <source>A named location: country, city, region, base, crossing, camp</source>
+        <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="57"/>
+        <source>A statement attributed to someone: what is asserted, denied or reported</source>
+        <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="61"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="57"/>
+        <location filename="../../gui/i18n.py" line="63"/>
+        <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
+        <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="67"/>
+        <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
+        <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="72"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="58"/>
+        <location filename="../../gui/i18n.py" line="73"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="59"/>
+        <location filename="../../gui/i18n.py" line="74"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="60"/>
+        <location filename="../../gui/i18n.py" line="75"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="61"/>
+        <location filename="../../gui/i18n.py" line="76"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
@@ -612,86 +637,86 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="310"/>
-        <location filename="../../gui/qt_transfer.py" line="360"/>
-        <location filename="../../gui/qt_transfer.py" line="396"/>
-        <location filename="../../gui/qt_transfer.py" line="400"/>
-        <location filename="../../gui/qt_transfer.py" line="406"/>
+        <location filename="../../gui/qt_transfer.py" line="317"/>
+        <location filename="../../gui/qt_transfer.py" line="367"/>
+        <location filename="../../gui/qt_transfer.py" line="403"/>
+        <location filename="../../gui/qt_transfer.py" line="407"/>
+        <location filename="../../gui/qt_transfer.py" line="413"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="317"/>
+        <location filename="../../gui/qt_transfer.py" line="324"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُوسِّمين (وهذه نسخة احتياطية أيضًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="321"/>
+        <location filename="../../gui/qt_transfer.py" line="328"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="323"/>
+        <location filename="../../gui/qt_transfer.py" line="330"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة المرجعية (بعد المراجعة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="332"/>
+        <location filename="../../gui/qt_transfer.py" line="339"/>
         <source>Split documents into</source>
         <translation>تقسيم المستندات إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="337"/>
+        <location filename="../../gui/qt_transfer.py" line="344"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="344"/>
+        <location filename="../../gui/qt_transfer.py" line="351"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="352"/>
+        <location filename="../../gui/qt_transfer.py" line="359"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="353"/>
+        <location filename="../../gui/qt_transfer.py" line="360"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="354"/>
+        <location filename="../../gui/qt_transfer.py" line="361"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="356"/>
+        <location filename="../../gui/qt_transfer.py" line="363"/>
         <source>Write to:</source>
         <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="381"/>
+        <location filename="../../gui/qt_transfer.py" line="388"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="384"/>
+        <location filename="../../gui/qt_transfer.py" line="391"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="396"/>
+        <location filename="../../gui/qt_transfer.py" line="403"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="400"/>
+        <location filename="../../gui/qt_transfer.py" line="407"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="420"/>
+        <location filename="../../gui/qt_transfer.py" line="427"/>
         <source>Writing %1</source>
         <translation>جارٍ الكتابة في %1</translation>
     </message>
@@ -699,12 +724,12 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="171"/>
+        <location filename="../../gui/qt_panels.py" line="172"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="198"/>
+        <location filename="../../gui/qt_panels.py" line="199"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -712,75 +737,75 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="202"/>
-        <location filename="../../gui/qt_transfer.py" line="233"/>
-        <location filename="../../gui/qt_transfer.py" line="276"/>
-        <location filename="../../gui/qt_transfer.py" line="282"/>
+        <location filename="../../gui/qt_transfer.py" line="209"/>
+        <location filename="../../gui/qt_transfer.py" line="240"/>
+        <location filename="../../gui/qt_transfer.py" line="283"/>
+        <location filename="../../gui/qt_transfer.py" line="289"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="206"/>
+        <location filename="../../gui/qt_transfer.py" line="213"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="208"/>
+        <location filename="../../gui/qt_transfer.py" line="215"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="210"/>
+        <location filename="../../gui/qt_transfer.py" line="217"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="220"/>
+        <location filename="../../gui/qt_transfer.py" line="227"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="224"/>
+        <location filename="../../gui/qt_transfer.py" line="231"/>
         <source>Add labels the project does not have yet</source>
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="226"/>
+        <location filename="../../gui/qt_transfer.py" line="233"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="227"/>
+        <location filename="../../gui/qt_transfer.py" line="234"/>
         <source>Annotator:</source>
         <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="228"/>
+        <location filename="../../gui/qt_transfer.py" line="235"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="259"/>
+        <location filename="../../gui/qt_transfer.py" line="266"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="261"/>
+        <location filename="../../gui/qt_transfer.py" line="268"/>
         <source>Articles and annotations</source>
         <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="263"/>
+        <location filename="../../gui/qt_transfer.py" line="270"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="269"/>
+        <location filename="../../gui/qt_transfer.py" line="276"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="276"/>
+        <location filename="../../gui/qt_transfer.py" line="283"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
     </message>
@@ -811,7 +836,7 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="59"/>
+        <location filename="../../gui/qt_panels.py" line="60"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
@@ -844,243 +869,243 @@ Missing (nothing there in the other layer): %4</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="219"/>
+        <location filename="../../gui/qt_main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="220"/>
+        <location filename="../../gui/qt_main_window.py" line="223"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="221"/>
+        <location filename="../../gui/qt_main_window.py" line="224"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="222"/>
+        <location filename="../../gui/qt_main_window.py" line="225"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="224"/>
+        <location filename="../../gui/qt_main_window.py" line="227"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="225"/>
+        <location filename="../../gui/qt_main_window.py" line="228"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="226"/>
+        <location filename="../../gui/qt_main_window.py" line="229"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="228"/>
+        <location filename="../../gui/qt_main_window.py" line="231"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="230"/>
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="210"/>
+        <location filename="../../gui/qt_main_window.py" line="213"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="208"/>
+        <location filename="../../gui/qt_main_window.py" line="217"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="208"/>
+        <location filename="../../gui/qt_main_window.py" line="217"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="210"/>
+        <location filename="../../gui/qt_main_window.py" line="213"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="235"/>
+        <location filename="../../gui/qt_main_window.py" line="238"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="235"/>
+        <location filename="../../gui/qt_main_window.py" line="238"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="239"/>
+        <location filename="../../gui/qt_main_window.py" line="242"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="240"/>
+        <location filename="../../gui/qt_main_window.py" line="243"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="242"/>
+        <location filename="../../gui/qt_main_window.py" line="245"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="257"/>
+        <location filename="../../gui/qt_main_window.py" line="260"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="260"/>
+        <location filename="../../gui/qt_main_window.py" line="263"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="264"/>
+        <location filename="../../gui/qt_main_window.py" line="267"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="267"/>
+        <location filename="../../gui/qt_main_window.py" line="270"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <location filename="../../gui/qt_main_window.py" line="276"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="278"/>
+        <location filename="../../gui/qt_main_window.py" line="281"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="279"/>
+        <location filename="../../gui/qt_main_window.py" line="282"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="280"/>
+        <location filename="../../gui/qt_main_window.py" line="283"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="281"/>
+        <location filename="../../gui/qt_main_window.py" line="284"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="291"/>
+        <location filename="../../gui/qt_main_window.py" line="294"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="295"/>
+        <location filename="../../gui/qt_main_window.py" line="298"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="296"/>
-        <location filename="../../gui/qt_main_window.py" line="643"/>
+        <location filename="../../gui/qt_main_window.py" line="299"/>
+        <location filename="../../gui/qt_main_window.py" line="646"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="299"/>
+        <location filename="../../gui/qt_main_window.py" line="302"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="501"/>
+        <location filename="../../gui/qt_main_window.py" line="504"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="507"/>
+        <location filename="../../gui/qt_main_window.py" line="510"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="509"/>
+        <location filename="../../gui/qt_main_window.py" line="512"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="515"/>
+        <location filename="../../gui/qt_main_window.py" line="518"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابعنا من أول قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="517"/>
+        <location filename="../../gui/qt_main_window.py" line="520"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابعنا من آخر قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="534"/>
+        <location filename="../../gui/qt_main_window.py" line="537"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="702"/>
+        <location filename="../../gui/qt_main_window.py" line="705"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="736"/>
+        <location filename="../../gui/qt_main_window.py" line="739"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="283"/>
+        <location filename="../../gui/qt_main_window.py" line="286"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="293"/>
+        <location filename="../../gui/qt_main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="294"/>
+        <location filename="../../gui/qt_main_window.py" line="297"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="301"/>
+        <location filename="../../gui/qt_main_window.py" line="304"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="308"/>
+        <location filename="../../gui/qt_main_window.py" line="311"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="310"/>
+        <location filename="../../gui/qt_main_window.py" line="313"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="312"/>
+        <location filename="../../gui/qt_main_window.py" line="315"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="314"/>
+        <location filename="../../gui/qt_main_window.py" line="317"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="379"/>
+        <location filename="../../gui/qt_main_window.py" line="382"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1092,7 +1117,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="382"/>
+        <location filename="../../gui/qt_main_window.py" line="385"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -1104,17 +1129,17 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="387"/>
+        <location filename="../../gui/qt_main_window.py" line="390"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="389"/>
+        <location filename="../../gui/qt_main_window.py" line="392"/>
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="407"/>
+        <location filename="../../gui/qt_main_window.py" line="410"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1126,28 +1151,28 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="428"/>
+        <location filename="../../gui/qt_main_window.py" line="431"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="437"/>
+        <location filename="../../gui/qt_main_window.py" line="440"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="440"/>
-        <location filename="../../gui/qt_main_window.py" line="771"/>
+        <location filename="../../gui/qt_main_window.py" line="443"/>
+        <location filename="../../gui/qt_main_window.py" line="774"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="459"/>
+        <location filename="../../gui/qt_main_window.py" line="462"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="472"/>
+        <location filename="../../gui/qt_main_window.py" line="475"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1159,52 +1184,52 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="599"/>
+        <location filename="../../gui/qt_main_window.py" line="602"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="601"/>
+        <location filename="../../gui/qt_main_window.py" line="604"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="650"/>
+        <location filename="../../gui/qt_main_window.py" line="653"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="662"/>
+        <location filename="../../gui/qt_main_window.py" line="665"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="672"/>
+        <location filename="../../gui/qt_main_window.py" line="675"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="727"/>
+        <location filename="../../gui/qt_main_window.py" line="730"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="728"/>
+        <location filename="../../gui/qt_main_window.py" line="731"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="731"/>
+        <location filename="../../gui/qt_main_window.py" line="734"/>
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="736"/>
+        <location filename="../../gui/qt_main_window.py" line="739"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="751"/>
+        <location filename="../../gui/qt_main_window.py" line="754"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1216,12 +1241,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="758"/>
+        <location filename="../../gui/qt_main_window.py" line="761"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="773"/>
+        <location filename="../../gui/qt_main_window.py" line="776"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1233,26 +1258,39 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="780"/>
+        <location filename="../../gui/qt_main_window.py" line="783"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="781"/>
+        <location filename="../../gui/qt_main_window.py" line="784"/>
         <source>Close without them</source>
         <translation>أغلق دونها</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="82"/>
+        <source>&amp;Look in:</source>
+        <translation>ال&amp;بحث في:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="83"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;نوع الملفات:</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="120"/>
+        <location filename="../../gui/i18n.py" line="142"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="143"/>
+        <location filename="../../gui/i18n.py" line="165"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1264,18 +1302,18 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="159"/>
+        <location filename="../../gui/i18n.py" line="180"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="167"/>
+        <location filename="../../gui/i18n.py" line="188"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="168"/>
+        <location filename="../../gui/i18n.py" line="189"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1287,7 +1325,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="169"/>
+        <location filename="../../gui/i18n.py" line="190"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1299,14 +1337,14 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="173"/>
+        <location filename="../../gui/i18n.py" line="194"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="174"/>
-        <location filename="../../gui/i18n.py" line="231"/>
+        <location filename="../../gui/i18n.py" line="195"/>
+        <location filename="../../gui/i18n.py" line="252"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1318,7 +1356,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="175"/>
+        <location filename="../../gui/i18n.py" line="196"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1330,13 +1368,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="178"/>
+        <location filename="../../gui/i18n.py" line="199"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="179"/>
+        <location filename="../../gui/i18n.py" line="200"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1348,7 +1386,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="180"/>
+        <location filename="../../gui/i18n.py" line="201"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1360,23 +1398,23 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="184"/>
+        <location filename="../../gui/i18n.py" line="205"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="185"/>
+        <location filename="../../gui/i18n.py" line="206"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="191"/>
+        <location filename="../../gui/i18n.py" line="212"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="192"/>
+        <location filename="../../gui/i18n.py" line="213"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1388,7 +1426,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="193"/>
+        <location filename="../../gui/i18n.py" line="214"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1400,7 +1438,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="194"/>
+        <location filename="../../gui/i18n.py" line="215"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1412,12 +1450,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="198"/>
+        <location filename="../../gui/i18n.py" line="219"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="205"/>
+        <location filename="../../gui/i18n.py" line="226"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1429,24 +1467,24 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="210"/>
+        <location filename="../../gui/i18n.py" line="231"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="215"/>
+        <location filename="../../gui/i18n.py" line="236"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="217"/>
+        <location filename="../../gui/i18n.py" line="238"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="220"/>
+        <location filename="../../gui/i18n.py" line="241"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1458,12 +1496,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="224"/>
+        <location filename="../../gui/i18n.py" line="245"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="226"/>
+        <location filename="../../gui/i18n.py" line="247"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1475,13 +1513,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="230"/>
+        <location filename="../../gui/i18n.py" line="251"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="232"/>
+        <location filename="../../gui/i18n.py" line="253"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1493,7 +1531,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234"/>
+        <location filename="../../gui/i18n.py" line="255"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1505,7 +1543,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235"/>
+        <location filename="../../gui/i18n.py" line="256"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1603,38 +1641,38 @@ Missing (nothing there in the other layer): %4</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="199"/>
+        <location filename="../../gui/qt_review.py" line="203"/>
         <source>No annotator has marked this document done yet: nothing to compare.</source>
         <translation>لم يُنجز أي مُوسِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="201"/>
+        <location filename="../../gui/qt_review.py" line="205"/>
         <source>Finished by: %1.</source>
         <translation>أنجزه: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="204"/>
+        <location filename="../../gui/qt_review.py" line="208"/>
         <source>Not counted (not done): %1.</source>
         <translation>لا يُحتسب (لم يُنجز): %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="208"/>
+        <location filename="../../gui/qt_review.py" line="212"/>
         <source>Reviewed.</source>
         <translation>اكتملت مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="208"/>
+        <location filename="../../gui/qt_review.py" line="212"/>
         <source>Not marked reviewed yet.</source>
         <translation>لم تكتمل مراجعته بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="210"/>
+        <location filename="../../gui/qt_review.py" line="214"/>
         <source>%1: %2, %3.</source>
         <comment>candidates: open disagreements, agreed not yet accepted</comment>
         <translation>%1: %2، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="211"/>
+        <location filename="../../gui/qt_review.py" line="215"/>
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>لا مقاطع مرشّحة</numerusform>
@@ -1646,7 +1684,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="212"/>
+        <location filename="../../gui/qt_review.py" line="216"/>
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>لا خلافات مفتوحة</numerusform>
@@ -1658,7 +1696,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="213"/>
+        <location filename="../../gui/qt_review.py" line="217"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>لا مقاطع متّفق عليها تنتظر القبول</numerusform>
@@ -1784,62 +1822,62 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="98"/>
+        <location filename="../../gui/qt_transfer.py" line="105"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="118"/>
+        <location filename="../../gui/qt_transfer.py" line="125"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="145"/>
+        <location filename="../../gui/qt_transfer.py" line="152"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="166"/>
+        <location filename="../../gui/qt_transfer.py" line="173"/>
         <source>Project files to merge into this one</source>
         <translation>ملفات المشاريع المراد دمجها في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="168"/>
+        <location filename="../../gui/qt_transfer.py" line="175"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="187"/>
+        <location filename="../../gui/qt_transfer.py" line="194"/>
         <source>Decide from the files</source>
         <translation>تُحدَّد من الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="188"/>
+        <location filename="../../gui/qt_transfer.py" line="195"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="189"/>
+        <location filename="../../gui/qt_transfer.py" line="196"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="190"/>
+        <location filename="../../gui/qt_transfer.py" line="197"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="191"/>
+        <location filename="../../gui/qt_transfer.py" line="198"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="192"/>
+        <location filename="../../gui/qt_transfer.py" line="199"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="193"/>
+        <location filename="../../gui/qt_transfer.py" line="200"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>
