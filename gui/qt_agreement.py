@@ -90,7 +90,11 @@ class LabelBars(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 24 + len(self.rows) * (len(BAR_MEASURES) * 16 + 14))
+        return QSize(420, 24 + len(self.rows) * (len(BAR_MEASURES) * self._pitch() + 14))
+
+    def _pitch(self) -> int:
+        """One bar's height with its gap: room for Naskh's tall letters (hamza, lam)."""
+        return max(16, round(self.fontMetrics().height() * 0.8))
 
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
@@ -101,23 +105,27 @@ class LabelBars(QWidget):
         label_width = max([metrics.horizontalAdvance(n) for n, _, _ in self.rows] + [40]) + 12
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         width = self.width() - name_width - label_width - 50
+        pitch = self._pitch()
+        keep = Qt.TextFlag.TextDontClip  # Naskh's hamza and descenders reach past the box
         y = 8
         for name, colour, values in self.rows:
             painter.setPen(text_colour)
-            painter.drawText(
-                QRectF(0, y, self.width(), 16),
-                Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft,
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(  # the label's name on the reading side (Absolute: not mirrored)
+                QRectF(self.width() - label_width if rtl else 0, y, label_width, metrics.height()),
+                side | Qt.AlignmentFlag.AlignAbsolute | keep,
                 name,
             )
             for measure in BAR_MEASURES:
                 value = values[measure]
-                row = QRectF(0, y, self.width(), 14)
                 painter.setPen(text_colour)
                 name_box = QRectF(
                     self.width() - label_width - name_width if rtl else label_width, y,
                     name_width, 14,
                 )  # fmt: skip
-                painter.drawText(name_box, Qt.AlignmentFlag.AlignVCenter, self.names[measure])
+                painter.drawText(
+                    name_box, Qt.AlignmentFlag.AlignVCenter | keep, self.names[measure]
+                )
                 length = max(0.0, min(1.0, value or 0.0)) * width
                 left = (
                     (self.width() - label_width - name_width - length)
@@ -127,10 +135,10 @@ class LabelBars(QWidget):
                 painter.fillRect(QRectF(left, y + 2, length, 10), QBrush(QColor(colour)))
                 painter.drawText(
                     QRectF(left - 46 if rtl else left + length + 4, y, 42, 14),
-                    Qt.AlignmentFlag.AlignVCenter,
+                    Qt.AlignmentFlag.AlignVCenter | keep,
                     figure(value),
                 )
-                y += row.height() + 2
+                y += pitch
             y += 14
         painter.end()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -45,6 +45,39 @@ from alama.gui.settings import Settings
 
 ZOOM_RANGE = (9, 40)
 DEFAULT_ZOOM = 17
+
+
+def show_keys(action: QAction, text: str, rtl: bool) -> None:
+    """In Arabic the menu writes the action's key sequence itself, as a left-to-right isolate
+    (Qt's own would read "=+Ctrl" in a right-to-left menu)."""
+    if rtl and not action.shortcut().isEmpty():
+        text = f"{text}\t{keys_text(action.shortcut())}"
+    action.setText(text)
+
+
+class HistoryAction(QAction):
+    """Edit ▸ Undo or Redo, named after the step it takes back or again ("Undo Label Actor",
+    "تراجع عن وسم «فاعل»"). It follows the undo stack for as long as it exists itself."""
+
+    def __init__(self, stack: QUndoStack, redo: bool, rtl: bool, plain: str, named: str) -> None:
+        super().__init__()
+        self.stack, self.redo, self.rtl = stack, redo, rtl
+        self.plain, self.named = plain, named
+        if redo:
+            self.triggered.connect(stack.redo)
+            stack.canRedoChanged.connect(self.setEnabled)
+            stack.redoTextChanged.connect(self.name)
+            self.setEnabled(stack.canRedo())
+        else:
+            self.triggered.connect(stack.undo)
+            stack.canUndoChanged.connect(self.setEnabled)
+            stack.undoTextChanged.connect(self.name)
+            self.setEnabled(stack.canUndo())
+
+    def name(self, step: str | None = None) -> None:
+        if step is None:
+            step = self.stack.redoText() if self.redo else self.stack.undoText()
+        show_keys(self, self.named.replace("%1", step) if step else self.plain, self.rtl)
 
 
 class MainWindow(QMainWindow):
@@ -185,33 +218,20 @@ class MainWindow(QMainWindow):
         return action
 
     def _show_keys(self, action: QAction, text: str) -> None:
-        """In Arabic the menu writes the action's key sequence itself, as a left-to-right
-        isolate (Qt's own would read "=+Ctrl" in a right-to-left menu)."""
-        if self.isRightToLeft() and not action.shortcut().isEmpty():
-            text = f"{text}\t{keys_text(action.shortcut())}"
-        action.setText(text)
+        show_keys(action, text, self.isRightToLeft())
 
     def _history_actions(self) -> list[QAction]:
         """Edit ▸ Undo and Redo, named after the step they take back or again."""
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self)
+        rtl = self.isRightToLeft()
+        self.undo_action = HistoryAction(stack, False, rtl, self.tr("Undo"), self.tr("Undo %1"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self)
+        self.redo_action = HistoryAction(stack, True, rtl, self.tr("Redo"), self.tr("Redo %1"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        stack.undoTextChanged.connect(self._name_undo)
-        stack.redoTextChanged.connect(self._name_redo)
-        self._name_undo(stack.undoText())
-        self._name_redo(stack.redoText())
+        for action in (self.undo_action, self.redo_action):
+            action.setParent(self)
+            action.name()
         return [self.undo_action, self.redo_action]
-
-    def _name_undo(self, step: str) -> None:
-        """Undo, named after its step: "Undo Label Actor", "تراجع عن وسم «فاعل»"."""
-        text = self.tr("Undo %1").replace("%1", step) if step else self.tr("Undo")
-        self._show_keys(self.undo_action, text)
-
-    def _name_redo(self, step: str) -> None:
-        text = self.tr("Redo %1").replace("%1", step) if step else self.tr("Redo")
-        self._show_keys(self.redo_action, text)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
