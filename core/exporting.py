@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -21,12 +19,14 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from alama.core import brat, conll, jsonl
 from alama.core import text as arabic
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
+from alama.core.staging import Staged
 from alama.core.store import Store
 from alama.core.text import TextIndex
 
@@ -92,6 +92,11 @@ def parse_split(spec: str) -> list[tuple[str, float]]:
             fraction = -1.0
         if not sep or not name or fraction <= 0:
             raise InputError(f"--split: {piece.strip()!r} is not NAME=FRACTION")
+        if not _plain_name(name):
+            raise InputError(
+                f"--split: {name!r} is not a plain name (it names a file beside the output: "
+                "no folders, no / or \\, not starting with a dot)"
+            )
         if any(name == other for other, _ in parts):
             raise InputError(f"--split: {name!r} appears twice")
         parts.append((name, fraction))
@@ -99,6 +104,15 @@ def parse_split(spec: str) -> list[tuple[str, float]]:
     if abs(total - 1.0) > 1e-6:
         raise InputError(f"--split: the fractions add up to {total:g}, not 1")
     return parts
+
+
+def _plain_name(name: str) -> bool:
+    """Whether a split's name can be a file's name as it is: no folder, nothing hidden."""
+    return (
+        name.isprintable()
+        and not name.startswith(".")
+        and not any(sep in name for sep in ("/", "\\", os.sep, os.altsep or "/"))
+    )
 
 
 def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
@@ -111,6 +125,140 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
         if point < cumulative:
             return name
     return parts[-1][0]
+
+
+@dataclass
+class RecordTokens:
+    """A record's tokens as arrays: where each starts and ends, and whether a space follows it
+    (its ``ws``). See `record_tokens`; a long article's tokens stay arrays, not dicts."""
+
+    text: str
+    starts: NDArray[np.int64]
+    ends: NDArray[np.int64]
+    ws: NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        """The tokens the way spaCy and Prodigy hold them."""
+        text = self.text
+        return [
+            {"text": text[start:end], "start": start, "end": end, "id": n, "ws": space}
+            for n, (start, end, space) in enumerate(
+                zip(self.starts.tolist(), self.ends.tolist(), self.ws.tolist(), strict=True)
+            )
+        ]
+
+    def index_of(self, offsets: Sequence[int], at_end: bool = False) -> list[int]:
+        """The index of the token that starts (or, ``at_end``, ends) at each offset."""
+        edges = self.ends if at_end else self.starts
+        return np.searchsorted(edges, np.array(offsets, dtype=np.int64)).tolist()  # type: ignore[no-any-return]
+
+    def json_pieces(self) -> Iterator[str]:
+        """``jsonl.dumps(self.as_dicts())`` in pieces of `TOKEN_PIECE` tokens."""
+        text, quote = self.text, encode_basestring
+        yield "["
+        for first in range(0, len(self), TOKEN_PIECE):
+            last = min(first + TOKEN_PIECE, len(self))
+            rows = zip(
+                range(first, last),
+                self.starts[first:last].tolist(),
+                self.ends[first:last].tolist(),
+                self.ws[first:last].tolist(),
+                strict=True,
+            )
+            yield (", " if first else "") + ", ".join(
+                f'{{"text": {quote(text[start:end])}, "start": {start}, "end": {end}, '
+                f'"id": {n}, "ws": {"true" if space else "false"}}}'
+                for n, start, end, space in rows
+            )
+        yield "]"
+
+
+TOKEN_PIECE = 20_000
+"""Tokens written at a time: a long article's record is never built as one giant string."""
+SHARED_JSON_LIMIT = 20_000
+"""Up to this many tokens, a document's token JSON is made once for all its layers."""
+
+
+def record_token_arrays(
+    text: str,
+    edges: NDArray[np.int64],
+    span_starts: NDArray[np.int64],
+    span_ends: NDArray[np.int64],
+) -> RecordTokens:
+    """`record_tokens` as arrays; ``edges`` holds every token's start and end."""
+    bounds = np.unique(np.concatenate(([0, len(text)], edges, span_starts, span_ends)))
+    first, last = bounds[:-1], bounds[1:]
+    if not len(first):
+        empty = np.zeros(0, dtype=np.int64)
+        return RecordTokens(text, empty, empty, np.zeros(0, dtype=bool))
+    # Whether each piece between two edges has nothing but white space in it.
+    blank = ~np.logical_or.reduceat(~_white_space(text), first)
+    plain_space = _is_plain_space(text, first)
+    # A white-space piece that starts with a plain space gives that space to the token before
+    # it as its ``ws`` (unless a span starts on the space, or ends just after it).
+    merge = blank & plain_space & ~np.isin(first, span_starts) & ~np.isin(first + 1, span_ends)
+    merge[0] = False
+    # (The plain loop also refused a merge into a token whose ``ws`` was already set; that
+    # cannot happen: two white-space pieces meet only at a span's edge, which blocks the one
+    # that would have given its single space away.)
+    starts = first + merge
+    kept = starts < last
+    ws = np.concatenate((merge[1:], [False]))
+    return RecordTokens(text, starts[kept], last[kept], ws[kept])
+
+
+WINDOW = 1 << 16
+"""Characters of a text looked at in one go (with numpy, a few bytes each) while finding its
+tokens: a 200 MB article needs a few bytes per character, not tens."""
+
+
+def _white_space(text: str, window: int = WINDOW) -> NDArray[np.bool_]:
+    """`arabic.white_space`, a window at a time."""
+    if len(text) <= window:
+        whole: NDArray[np.bool_] = arabic.white_space(text)
+        return whole
+    return np.concatenate(
+        [arabic.white_space(text[at : at + window]) for at in range(0, len(text), window)]
+    )
+
+
+def _is_plain_space(
+    text: str, offsets: NDArray[np.int64], window: int = WINDOW
+) -> NDArray[np.bool_]:
+    """Whether the character at each (sorted) offset is a plain space."""
+    found = np.zeros(len(offsets), dtype=bool)
+    for at in range(0, len(text), window):
+        first, last = np.searchsorted(offsets, [at, at + window])
+        if first == last:
+            continue
+        points = np.frombuffer(text[at : at + window].encode("utf-32-le"), dtype=np.uint32)
+        found[first:last] = points[offsets[first:last] - at] == ord(" ")
+    return found
+
+
+def token_bounds(text: str, window: int = WINDOW) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """`arabic.token_bounds`, a window at a time: each window ends before a space or a line
+    break, and no token runs over white space, so the tokens are the same."""
+    if len(text) <= window:
+        bounds: tuple[NDArray[np.int64], NDArray[np.int64]] = arabic.token_bounds(text)
+        return bounds
+    starts: list[NDArray[np.int64]] = []
+    ends: list[NDArray[np.int64]] = []
+    at = 0
+    while at < len(text):
+        cut = len(text)
+        for space in (" ", "\n"):
+            found = text.find(space, at + window)
+            if found != -1:
+                cut = min(cut, found)
+        piece_starts, piece_ends = arabic.token_bounds(text[at:cut])
+        starts.append(piece_starts + at)
+        ends.append(piece_ends + at)
+        at = cut
+    return np.concatenate(starts), np.concatenate(ends)
 
 
 def record_tokens(
@@ -126,85 +274,62 @@ def record_tokens(
     Computed with numpy over all the pieces between token and span edges at once: a test holds
     it equal to the plain loop over the pieces, which took most of an export's time.
     """
-    span_starts = np.array([span.start for span in spans], dtype=np.int64)
-    span_ends = np.array([span.end for span in spans], dtype=np.int64)
     edges = np.array(tokens, dtype=np.int64).reshape(-1)
-    bounds = np.unique(np.concatenate(([0, len(text)], edges, span_starts, span_ends)))
-    first, last = bounds[:-1], bounds[1:]
-    if not len(first):
-        return []
-    is_space = arabic.white_space(text)
-    not_space = np.concatenate(([0], np.cumsum(~is_space)))
-    blank_first = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)[first] == ord(" ")
-    # A white-space piece that starts with a plain space gives that space to the token before
-    # it as its ``ws`` (unless a span starts on the space, or ends just after it).
-    merge = (
-        (not_space[last] == not_space[first])
-        & blank_first
-        & ~np.isin(first, span_starts)
-        & ~np.isin(first + 1, span_ends)
+    span_starts, span_ends = _span_edges(spans)
+    return record_token_arrays(text, edges, span_starts, span_ends).as_dicts()
+
+
+def _span_edges(spans: Sequence[Span]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    return (
+        np.array([span.start for span in spans], dtype=np.int64),
+        np.array([span.end for span in spans], dtype=np.int64),
     )
-    merge[0] = False
-    # (The plain loop also refused a merge into a token whose ``ws`` was already set; that
-    # cannot happen: two white-space pieces meet only at a span's edge, which blocks the one
-    # that would have given its single space away.)
-    starts = first + merge
-    kept = starts < last
-    ws = np.concatenate((merge[1:], [False]))
-    return [
-        {"text": text[start:end], "start": start, "end": end, "id": n, "ws": space}
-        for n, (start, end, space) in enumerate(
-            zip(starts[kept].tolist(), last[kept].tolist(), ws[kept].tolist(), strict=True)
-        )
-    ]
 
 
 class _SharedTokens:
     """The record tokens of the document being exported, made once for all of its layers whose
     spans start and end on tokens (the usual case: they are the same tokens then), with their
-    JSON text."""
+    JSON text while the document is not long."""
 
     def __init__(self) -> None:
         self._index: TextIndex | None = None
-        self._tokens: list[dict[str, Any]] | None = None
+        self._bounds: tuple[NDArray[np.int64], NDArray[np.int64]] | None = None
+        self._tokens: RecordTokens | None = None
         self._json = ""
-        self._edges: tuple[dict[int, int], dict[int, int]] | None = None
 
-    def tokens(self, layer: Layer) -> list[dict[str, Any]]:
+    def tokens(self, layer: Layer) -> RecordTokens:
         index = layer.index
-        if index is not self._index:
-            self._index, self._tokens = index, None
-        starts, ends = index.token_edges
-        if not all(span.start in starts and span.end in ends for span in layer.spans):
-            return record_tokens(index.text, index.tokens, layer.spans)
+        if index is not self._index or self._bounds is None:
+            self._index, self._tokens, self._json = index, None, ""
+            self._bounds = token_bounds(index.text)
+        token_starts, token_ends = self._bounds
+        edges = np.concatenate((token_starts, token_ends))
+        span_starts, span_ends = _span_edges(layer.spans)
+        if not (_all_in(span_starts, token_starts) and _all_in(span_ends, token_ends)):
+            return record_token_arrays(index.text, edges, span_starts, span_ends)
         if self._tokens is None:
-            self._tokens = record_tokens(index.text, index.tokens, [])
-            self._json, self._edges = "", None
+            empty = np.zeros(0, dtype=np.int64)
+            self._tokens = record_token_arrays(index.text, edges, empty, empty)
         return self._tokens
 
-    def edges(self, tokens: list[dict[str, Any]]) -> tuple[dict[int, int], dict[int, int]]:
-        """`token_edges`, kept for the shared list."""
-        if tokens is not self._tokens:
-            return token_edges(tokens)
-        if self._edges is None:
-            self._edges = token_edges(tokens)
-        return self._edges
-
-    def json(self, tokens: list[dict[str, Any]]) -> str:
-        """``jsonl.dumps(tokens)``, kept for the shared list."""
-        if tokens is not self._tokens:
-            return tokens_json(tokens)
+    def json_pieces(self, tokens: RecordTokens) -> Iterator[str]:
+        """`RecordTokens.json_pieces`, kept for the shared tokens of a document not too long."""
+        if tokens is not self._tokens or len(tokens) > SHARED_JSON_LIMIT:
+            yield from tokens.json_pieces()
+            return
         if not self._json:
-            self._json = tokens_json(tokens)
-        return self._json
+            self._json = "".join(tokens.json_pieces())
+        yield self._json
 
 
-def token_edges(tokens: list[dict[str, Any]]) -> tuple[dict[int, int], dict[int, int]]:
-    """Which token starts at an offset, and which ends there."""
-    return (
-        {token["start"]: token["id"] for token in tokens},
-        {token["end"]: token["id"] for token in tokens},
-    )
+def _all_in(values: NDArray[np.int64], sorted_values: NDArray[np.int64]) -> bool:
+    """Whether every value is one of ``sorted_values``."""
+    if not len(values):
+        return True
+    if not len(sorted_values):
+        return False
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return bool(np.all(sorted_values[at] == values))
 
 
 def tokens_json(tokens: list[dict[str, Any]]) -> str:
@@ -221,47 +346,58 @@ def tokens_json(tokens: list[dict[str, Any]]) -> str:
     )
 
 
-def jsonl_record(layer: Layer, shared: _SharedTokens | None = None) -> dict[str, Any]:
-    """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
-    doc, text = layer.doc, layer.doc.text
-    if shared is not None:
-        tokens = shared.tokens(layer)
-    else:
-        tokens = record_tokens(text, layer.index.tokens, layer.spans)
-    first_at, last_at = shared.edges(tokens) if shared is not None else token_edges(tokens)
-    record_spans = [
+def _record_spans(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
+    spans = layer.spans
+    first_at = tokens.index_of([span.start for span in spans])
+    last_at = tokens.index_of([span.end for span in spans], at_end=True)
+    return [
         {
             "start": span.start,
             "end": span.end,
             "label": span.label,
-            "token_start": first_at[span.start],
-            "token_end": last_at[span.end],
+            "token_start": first,
+            "token_end": last,
             **_review_fields(span),
         }
-        for span in layer.spans
+        for span, first, last in zip(spans, first_at, last_at, strict=True)
     ]
-    record: dict[str, Any] = {
-        "text": text,
-        "spans": record_spans,
-        "tokens": tokens,
-        "meta": _meta(doc),
-    }
+
+
+def _record_tail(layer: Layer) -> dict[str, Any]:
+    """The keys of a JSONL record after its text, spans and tokens."""
+    tail: dict[str, Any] = {"meta": _meta(layer.doc)}
     if layer.annotator is not None:
-        record["_annotator_id"] = layer.annotator
-        record["answer"] = "accept" if layer.status is Status.DONE else "ignore"
-    return record
+        tail["_annotator_id"] = layer.annotator
+        tail["answer"] = "accept" if layer.status is Status.DONE else "ignore"
+    return tail
 
 
-_BEFORE_REST = ("text", "spans", "tokens")
-"""The keys a JSONL record starts with, in order; `jsonl_line` writes the others after them."""
+def jsonl_record(layer: Layer) -> dict[str, Any]:
+    """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
+    tokens = _SharedTokens().tokens(layer)
+    return {
+        "text": layer.doc.text,
+        "spans": _record_spans(layer, tokens),
+        "tokens": tokens.as_dicts(),
+        **_record_tail(layer),
+    }
 
 
-def jsonl_line(record: dict[str, Any], shared: _SharedTokens) -> str:
-    """``jsonl.dumps(record)`` for a `jsonl_record`, with the tokens' JSON made once per
-    document."""
-    head = jsonl.dumps({"text": record["text"], "spans": record["spans"]})
-    tail = jsonl.dumps({key: value for key, value in record.items() if key not in _BEFORE_REST})
-    return f'{head[:-1]}, "tokens": {shared.json(record["tokens"])}, {tail[1:]}'
+TEXT_PIECE = 1 << 20
+"""Characters of a text escaped and written at a time."""
+
+
+def jsonl_pieces(layer: Layer, shared: _SharedTokens) -> Iterator[str]:
+    """``jsonl.dumps(jsonl_record(layer))`` and a line end, in pieces: a long article's text
+    and tokens are escaped a part at a time, never held as one giant record."""
+    tokens = shared.tokens(layer)
+    text = layer.doc.text
+    yield '{"text": "'
+    for first in range(0, len(text), TEXT_PIECE):
+        yield encode_basestring(text[first : first + TEXT_PIECE])[1:-1]
+    yield f'", "spans": {jsonl.dumps(_record_spans(layer, tokens))}, "tokens": '
+    yield from shared.json_pieces(tokens)
+    yield f", {jsonl.dumps(_record_tail(layer))[1:]}\n"
 
 
 def _review_fields(span: Span) -> dict[str, Any]:
@@ -392,10 +528,14 @@ def export(
     seed: int = 0,
     progress: Callable[[int, int], None] = lambda done, total: None,
     gold: bool = False,
+    overwrite: bool = False,
 ) -> ExportReport:
     """Write the export to ``output`` (stdout when None); with ``split``, one file per part.
 
     brat writes a folder; every other format writes JSON lines or CoNLL blocks to a file.
+    Outputs appear only when complete. An output that exists is refused unless ``overwrite``
+    (a brat folder is then replaced only if it holds an earlier brat export); the project's
+    own files never are written over.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -412,26 +552,30 @@ def export(
     if fmt == "brat":
         if output is None:
             raise InputError("brat writes a folder: give it with -o FOLDER")
+        _check_brat_folder(output, store.path, overwrite)
         _export_brat(
-            store, layers, output, parts, seed, annotator is not None, report, total, progress
-        )
+            store, layers, output, parts, seed, annotator is not None, report, total, progress,
+            overwrite,
+        )  # fmt: skip
         return report
     targets = _targets(output, parts, SUFFIX[fmt])
+    for path in targets.values():
+        if path is not None:
+            _check_file(path, store.path, overwrite)
     seen: set[int] = set()
     written: Counter[str] = Counter()
     tagger = _Tagger(fmt, report)
     shared = _SharedTokens()
-    with _open_all(targets) as handles:
+    with _open_all(targets, overwrite) as handles:
         for layer in layers:
             doc = layer.doc
             name = split_of(doc.hash, seed, parts) if parts else ""
             if fmt == "jsonl":
-                chunk = jsonl_line(jsonl_record(layer, shared), shared) + "\n"
+                handles[name].writelines(jsonl_pieces(layer, shared))
             elif fmt == "doccano":
-                chunk = jsonl.dumps(doccano_record(layer)) + "\n"
+                handles[name].write(jsonl.dumps(doccano_record(layer)) + "\n")
             else:
-                chunk = tagger.render(layer)
-            handles[name].write(chunk)
+                handles[name].write(tagger.render(layer))
             written[name] += 1
             report.spans += len(layer.spans)
             if doc.id not in seen:
@@ -453,13 +597,12 @@ def _export_brat(
     report: ExportReport,
     total: int,
     progress: Callable[[int, int], None],
+    overwrite: bool,
 ) -> None:
     """A brat folder: one sub-folder per annotator (unless one layer is asked for), an
     ``annotation.conf`` at the top, and documents nobody annotated as bare ``.txt`` files."""
-    if output.exists() and (not output.is_dir() or any(output.iterdir())):
-        raise InputError(f"{output}: brat export needs a new or empty folder")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    staged = Staged.folder(output)
+    temp = staged.temp
     try:
         names: dict[int, str] = {}
         taken: set[str] = set()
@@ -494,12 +637,10 @@ def _export_brat(
             root = temp / part if part else temp
             root.mkdir(parents=True, exist_ok=True)
             (root / "annotation.conf").write_text(conf, encoding="utf-8")
-        if output.exists():
-            output.rmdir()
-        os.replace(temp, output)
     except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
+        staged.discard()
         raise
+    staged.commit(replace=overwrite)
     report.records = {
         str(output / part if part else output): written[part]
         for part in ([name for name, _ in parts] if parts else [""])
@@ -517,29 +658,95 @@ def _targets(
     return {name: output / f"{name}{suffix}" for name, _ in parts}
 
 
+PROJECT_SUFFIXES = (".alama", *(f".alama{side}" for side in ("-wal", "-shm", "-journal")))
+
+
+def _is_project_file(path: Path, project: Path) -> bool:
+    """Whether ``path`` is the project, a file SQLite keeps beside it, or any project file."""
+    if path.name.lower().endswith(PROJECT_SUFFIXES):
+        return True
+    for own in (project, *(Path(f"{project}{side}") for side in ("-wal", "-shm", "-journal"))):
+        if path.resolve() == own.resolve():
+            return True
+        if path.exists() and own.exists() and os.path.samefile(path, own):
+            return True
+    return False
+
+
+def _check_file(path: Path, project: Path, overwrite: bool) -> None:
+    """Refuse an output file that is a project file, a folder, or (unless ``overwrite``) a file
+    that exists."""
+    if _is_project_file(path, project):
+        raise InputError(
+            f"{path} is a project file; an export never writes over one "
+            "(name the output .jsonl or .conll)"
+        )
+    if path.is_dir():
+        raise InputError(
+            f"{path} is a folder; name a file to write (a folder is for brat or --split)"
+        )
+    if (path.exists() or path.is_symlink()) and not overwrite:
+        raise InputError(f"{path} already exists; add --force to replace it")
+
+
+def _check_brat_folder(output: Path, project: Path, overwrite: bool) -> None:
+    """Refuse a brat output that is not a new or empty folder, unless ``overwrite`` and it holds
+    an earlier brat export (and not the project)."""
+    if _is_project_file(output, project):
+        raise InputError(f"{output} is a project file; brat writes a folder")
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise InputError(f"{output} is not a folder; brat export needs a new or empty folder")
+    if not any(output.iterdir()):
+        return
+    if not overwrite:
+        raise InputError(
+            f"{output}: brat export needs a new or empty folder "
+            "(add --force to replace an earlier brat export)"
+        )
+    if not _is_brat_export(output):
+        raise InputError(
+            f"{output} does not hold an earlier brat export (no annotation.conf); "
+            "only those are replaced, choose a new or empty folder"
+        )
+    inside = project.resolve()
+    if output.resolve() in inside.parents:
+        raise InputError(f"{output} holds the project itself; choose another folder")
+
+
+def _is_brat_export(folder: Path) -> bool:
+    """Whether a folder holds what a brat export writes: an annotation.conf at its top, or in
+    each split's folder."""
+    if (folder / "annotation.conf").is_file():
+        return True
+    children = list(folder.iterdir())
+    return all(
+        child.is_dir() and not child.is_symlink() and (child / "annotation.conf").is_file()
+        for child in children
+    )
+
+
 @contextmanager
-def _open_all(targets: dict[str, Path | None]) -> Iterator[dict[str, IO[str]]]:
-    """Open every output; files appear (atomically renamed) only when everything succeeded."""
+def _open_all(targets: dict[str, Path | None], overwrite: bool) -> Iterator[dict[str, IO[str]]]:
+    """Open every output; files appear (moved into place) only when everything succeeded."""
     handles: dict[str, IO[str]] = {}
-    temporary: dict[str, str] = {}
+    staged: dict[str, Staged] = {}
     try:
         for name, path in targets.items():
             if path is None:
                 handles[name] = sys.stdout
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            temporary[name] = temp
-            handles[name] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            staged[name] = Staged.file(path)
+            handles[name] = os.fdopen(staged[name].open_text(), "w", encoding="utf-8", newline="\n")
         yield handles
+        for name in staged:
+            handles[name].close()
+        for name in staged:
+            staged[name].commit(replace=overwrite)
     except BaseException:
-        for name, temp in temporary.items():
+        for name, output in staged.items():
             if name in handles:
                 handles[name].close()
-            os.unlink(temp)
+            output.discard()
         raise
-    for name, temp in temporary.items():
-        handles[name].close()
-        target = targets[name]
-        assert target is not None
-        os.replace(temp, target)

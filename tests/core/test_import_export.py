@@ -34,7 +34,7 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 def exported(store: Store, tmp_path: Path, **options: Any) -> list[dict[str, Any]]:
     out = tmp_path / "out.jsonl"
-    export(store, out, **options)
+    export(store, out, overwrite=True, **options)  # (a test reads several exports in turn)
     return [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
 
 
@@ -362,7 +362,7 @@ def test_split_is_stable_and_by_document(project: Store, tmp_path: Path) -> None
     ), "a document leaked between splits"
     assert 35 <= len(texts["train"]) <= 57
     assert sum(report.records.values()) == 120
-    export(project, out, split="train=0.8,dev=0.1,test=0.1", seed=7)
+    export(project, out, split="train=0.8,dev=0.1,test=0.1", seed=7, overwrite=True)
     assert parts == {
         name: (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8") for name in parts
     }

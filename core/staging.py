@@ -1,0 +1,200 @@
+"""Outputs that appear whole or not at all: an export file or folder, a merge's new project.
+
+Each is written under a hidden name beside the final one, ``.NAME.alama-XXXXXXXX.part``, and
+moved into place only when it is complete. Whoever writes one holds an advisory lock on it until
+then; a later run that finds one nobody holds (its writer was killed) removes it, so they never
+pile up. Files and folders are made with the user's usual permissions (the umask), as any
+program's output is.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from alama.core.errors import InputError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows; leftovers are then kept
+    fcntl = None  # type: ignore[assignment]
+
+_TAG = ".alama-"
+_SUFFIX = ".part"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+"""What SQLite keeps beside a project being written."""
+
+
+def hidden_name(path: Path) -> Path:
+    """A new hidden name beside ``path`` for writing it."""
+    return path.parent / f".{path.name}{_TAG}{secrets.token_hex(4)}{_SUFFIX}"
+
+
+def is_hidden_name(name: str, of: str) -> bool:
+    """Whether ``name`` is one of the hidden names `hidden_name` gives for a file named ``of``."""
+    return name.startswith(f".{of}{_TAG}") and name.endswith(_SUFFIX)
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the advisory lock on an open file or folder; False if a live writer holds it."""
+    if fcntl is None:  # pragma: no cover
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+    return True
+
+
+def sweep(path: Path) -> list[Path]:
+    """Remove what killed runs left while writing ``path`` (its hidden names nobody holds).
+
+    Returns the names removed. A hidden name a running process is still writing is kept.
+    """
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    removed: list[Path] = []
+    for name in names:
+        if not is_hidden_name(name, path.name):
+            continue
+        leftover = path.parent / name
+        if leftover.is_symlink():
+            continue  # not ours: we never make links
+        try:
+            fd = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if not _try_lock(fd):
+                continue
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+            for side in _SIDE_FILES:
+                Path(f"{leftover}{side}").unlink(missing_ok=True)
+            removed.append(leftover)
+        finally:
+            os.close(fd)
+    return removed
+
+
+class Staged:
+    """One output being written under a hidden name: `commit` moves it into place, `discard`
+    removes it. Made by `Staged.file` or `Staged.folder`."""
+
+    def __init__(self, final: Path, temp: Path, fd: int) -> None:
+        self.final = final
+        self.temp = temp
+        self._fd = fd
+
+    @classmethod
+    def file(cls, final: Path) -> Staged:
+        """An empty hidden file beside ``final``, locked, with the user's usual permissions."""
+        sweep(final)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temp = hidden_name(final)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
+        _try_lock(fd)
+        return cls(final, temp, fd)
+
+    @classmethod
+    def folder(cls, final: Path) -> Staged:
+        """An empty hidden folder beside ``final``, locked, with the user's usual permissions."""
+        sweep(final)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temp = hidden_name(final)
+        os.mkdir(temp, 0o777)
+        fd = os.open(temp, os.O_RDONLY)
+        _try_lock(fd)
+        return cls(final, temp, fd)
+
+    @classmethod
+    def named(cls, final: Path) -> Staged:
+        """Only a hidden name beside ``final``: the caller makes the file there (a project,
+        which SQLite creates), then calls `hold`."""
+        sweep(final)
+        return cls(final, hidden_name(final), -1)
+
+    def hold(self) -> None:
+        """Take the lock on the file the caller made at the hidden name.
+
+        For a project, the descriptor is closed (by `commit` or `discard`) only once SQLite's
+        connection is: closing a descriptor of the file drops every POSIX lock SQLite holds on
+        it in this process."""
+        self._fd = os.open(self.temp, os.O_RDONLY)
+        _try_lock(self._fd)
+
+    def open_text(self) -> int:
+        """A descriptor of the hidden file for writing (close it before `commit`)."""
+        return os.dup(self._fd)
+
+    def commit(self, replace: bool = False) -> None:
+        """Move the output into place. Without ``replace`` a file or a non-empty folder that
+        is at the final name (even one that appeared while we wrote) is never replaced."""
+        try:
+            if self.temp.is_dir():
+                self._commit_folder(replace)
+            elif replace:
+                os.replace(self.temp, self.final)
+            else:
+                _place_new(self.temp, self.final)
+        except BaseException:
+            self.discard()
+            raise
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def _commit_folder(self, replace: bool) -> None:
+        if replace and self.final.is_dir() and not self.final.is_symlink():
+            aside = hidden_name(self.final)
+            os.rename(self.final, aside)  # swept by a later run if we are killed right here
+            os.rename(self.temp, self.final)
+            shutil.rmtree(aside, ignore_errors=True)
+            return
+        try:
+            os.rename(self.temp, self.final)  # replaces an empty folder only
+        except OSError as error:
+            if error.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+                raise InputError(
+                    f"{self.final} appeared while writing; it was left as it was"
+                ) from None
+            raise
+
+    def discard(self) -> None:
+        """Remove the hidden output (nothing happens to the final name)."""
+        if self.temp.is_dir() and not self.temp.is_symlink():
+            shutil.rmtree(self.temp, ignore_errors=True)
+        else:
+            self.temp.unlink(missing_ok=True)
+        for side in _SIDE_FILES:
+            Path(f"{self.temp}{side}").unlink(missing_ok=True)
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+def _place_new(temp: Path, final: Path) -> None:
+    """Give ``temp`` the name ``final`` unless something has that name: a hard link cannot
+    replace anything, so a file that appeared meanwhile is never overwritten."""
+    try:
+        os.link(temp, final)
+    except FileExistsError:
+        raise InputError(f"{final} appeared while writing; it was left as it was") from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
+            raise
+        # A file system without hard links: check, then rename (a tiny window remains).
+        if final.exists():
+            raise InputError(f"{final} appeared while writing; it was left as it was") from None
+        os.replace(temp, final)
+        return
+    temp.unlink()
