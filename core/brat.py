@@ -27,6 +27,9 @@ _KINDS = {
     "*": "brat equivalence (* line)",
 }
 _OFFSETS = re.compile(r"^(\d+) (\d+)$")
+_DIGITS = 18
+"""Digits an offset may have (a longer one is outside any text: refused before Python reads
+it, which it will not do past 4,300 digits)."""
 
 
 def read_pair(
@@ -43,6 +46,7 @@ def read_pair(
     raw = read_text_file(txt)
     text, to_clean = arabic.clean_with_offsets(raw)
     spans: list[tuple[int, int, str]] = []
+    lines: list[str] = []  # where each span was read
     if ann is not None:
         for number, line in enumerate(read_text_file(ann).split("\n"), 1):
             line = line.rstrip("\r")
@@ -61,7 +65,15 @@ def read_pair(
                 notes[DISCONTINUOUS] += 1
                 continue
             spans.append(parsed)
-    unique = sorted({(to_clean(s), to_clean(e), label) for s, e, label in spans})
+            lines.append(where)
+    moved = [(to_clean(s), to_clean(e), label) for s, e, label in spans]
+    for (start, end, _), (first, last, _), where in zip(spans, moved, lines, strict=True):
+        if first >= last:
+            raise InputError(
+                f"{where}: span {start}–{end} holds only characters Alama removes from a text "
+                "(a byte order mark, or the CR of a CRLF line end)"
+            )
+    unique = sorted(set(moved))
     return Record(
         text=text,
         where=str(ann or txt),
@@ -86,6 +98,8 @@ def _text_bound(line: str, raw: str, where: str) -> tuple[int, int, str] | None:
     match = _OFFSETS.match(offsets.strip())
     if not label or match is None:
         raise InputError(f"{where}: {parts[1]!r} is not 'LABEL START END'")
+    if max(len(match[1]), len(match[2])) > _DIGITS:
+        raise InputError(f"{where}: an offset of {parts[1][:40]!r}… is far outside any text")
     start, end = int(match[1]), int(match[2])
     if not 0 <= start < end <= len(raw):
         raise InputError(

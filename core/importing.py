@@ -113,8 +113,21 @@ def collect_files(
     return chosen
 
 
+OUTSIDE = "link to something outside the folder (not followed)"
+
+
 def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -> list[Source]:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    inside = root.resolve()
+    files: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            report.skipped[OUTSIDE] += 1
+            report.examples.setdefault(OUTSIDE, []).append(path.name)
+            continue
+        if path.is_file():
+            files.append(path)
     found: list[Source] = []
     paired: set[Path] = set()
     if fmt in ("auto", "brat"):
@@ -238,6 +251,7 @@ def import_paths(
     for source in sources:
         report.formats[source.fmt] += 1
         for record in read_records(source, report, discontinuous):
+            check_text(record)
             if record.classification:
                 report.skipped[CLASSIFICATION] += 1
             if record.relations:
@@ -263,6 +277,19 @@ def import_paths(
     return report
 
 
+def check_text(record: Record) -> None:
+    """Refuse a text with a NUL character: SQLite's text functions stop at one, so offsets after
+    it would not hold."""
+    at = record.text.find("\x00")
+    if at == -1:
+        return
+    line = record.text.count("\n", 0, at) + 1
+    raise InputError(
+        f"{record.where}: the text holds a NUL character (U+0000) on its line {line} "
+        f"(character {at}), which Alama does not keep; remove it and import again"
+    )
+
+
 def _settle_labels(
     store: Store,
     records: list[Record],
@@ -283,6 +310,7 @@ def _settle_labels(
         if record.duplicates:
             report.skipped["exact duplicate span in the same record"] += record.duplicates
     wanted = {label for record in records for _, _, label in record.spans}
+    _check_label_names(records, wanted)
     known = store.labels()
     unknown = sorted(wanted - set(known.keys))
     if not unknown:
@@ -291,6 +319,15 @@ def _settle_labels(
         known.require(unknown)
     report.labels_added = unknown
     return known.with_new(unknown)
+
+
+def _check_label_names(records: list[Record], labels: set[str]) -> None:
+    """Refuse a label with a line break or another control character in it, naming where."""
+    bad = next((label for label in sorted(labels) if not label.isprintable()), None)
+    if bad is None:
+        return
+    where = next(r.where for r in records if any(label == bad for _, _, label in r.spans))
+    raise InputError(f"{where}: the label {bad!r} holds a line break or a control character")
 
 
 def _write_batch(store: Store, records: list[Record], report: ImportReport) -> None:

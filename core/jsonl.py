@@ -7,7 +7,8 @@ and names the file and line of the first problem.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,12 +89,7 @@ def read_objects(path: Path) -> Iterator[tuple[str, Any]]:
             if not line.strip():
                 continue
             where = f"{path}:{number}"
-            try:
-                yield where, json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(
-                    f"{where}: malformed JSON: {error.msg} (column {error.colno})"
-                ) from None
+            yield where, _loads(line, where)
 
 
 def _first_line(path: Path) -> str:
@@ -114,14 +110,72 @@ def _first_line(path: Path) -> str:
 def _is_json(line: str) -> bool:
     try:
         json.loads(line)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return False
     return True
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""How a lone surrogate gets into a JSON string: a ``\\ud800`` escape (UTF-8 cannot hold one)."""
+
+
+def _loads(line: str, where: str) -> Any:
+    """One JSON value, with a one-line error for anything Python's reader refuses."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: malformed JSON: {error.msg} (column {error.colno})") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InputError(f"{where}: malformed JSON: {_too_long(error)}") from None
+    except RecursionError:
+        raise InputError(f"{where}: malformed JSON: {NESTED}") from None
+    if _SURROGATE_ESCAPE.search(line):
+        check_unicode(value, where)
+    return value
+
+
+NESTED = "nested too deeply (arrays or objects within each other hundreds of times)"
+
+
+def _too_long(error: ValueError) -> str:
+    if "digits" in str(error):
+        return "a number with more than 4,300 digits"
+    return str(error).split("\n")[0]
+
+
+def check_unicode(value: Any, where: str) -> None:
+    """Refuse a string, anywhere in a parsed JSON value, that holds a lone surrogate (a
+    ``\\ud800`` escape with no partner): it is not text, and nothing can store it."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        place, item = stack.pop()
+        if isinstance(item, str):
+            _check_string(item, place or "the record", where)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                inside = f"{place}.{key}" if place else str(key)
+                _check_string(str(key), f"the key {inside!a}", where)
+                stack.append((inside, inner))
+        elif isinstance(item, list):
+            stack.extend((f"{place}[{number}]", inner) for number, inner in enumerate(item))
+
+
+def _check_string(text: str, place: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(text[error.start])
+        name = place if place.startswith(("the ", '"')) else f'"{place}"'
+        raise InputError(
+            f"{where}: {name} holds a lone surrogate (\\u{code:04x}) at character "
+            f"{error.start}, which is not text; fix the file and import it again"
+        ) from None
 
 
 def _read_stream(path: Path, content: str) -> Iterator[tuple[str, Any]]:
     decoder = json.JSONDecoder()
     position = 0
+    surrogates = _SURROGATE_ESCAPE.search(content) is not None
     values: list[tuple[str, Any]] = []
     while True:
         while position < len(content) and content[position] in " \t\r\n":
@@ -135,6 +189,12 @@ def _read_stream(path: Path, content: str) -> Iterator[tuple[str, Any]]:
             raise InputError(
                 f"{path}:{error.lineno}: malformed JSON: {error.msg} (column {error.colno})"
             ) from None
+        except ValueError as error:
+            raise InputError(f"{where}: malformed JSON: {_too_long(error)}") from None
+        except RecursionError:
+            raise InputError(f"{where}: malformed JSON: {NESTED}") from None
+        if surrogates:
+            check_unicode(value, where)
         values.append((where, value))
     if len(values) == 1 and isinstance(values[0][1], list):
         where = values[0][0]
@@ -189,7 +249,7 @@ def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -
     if len(text) == len(raw):  # cleaning removed nothing, so no offset moved
         unique = sorted(set(spans))
     else:
-        unique = sorted({(to_clean(s), to_clean(e), label) for s, e, label in spans})
+        unique = sorted(set(cleaned_spans(spans, to_clean, where)))
     relations = obj.get("relations")
     consumed = {text_key, used, *ANNOTATOR_KEYS, *_IGNORED}
     extra = {
@@ -211,6 +271,20 @@ def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -
         title=_string_or_none(meta.get("title")),
         meta={**extra, **{k: v for k, v in meta.items() if k not in _OWN_META}},
     )
+
+
+def cleaned_spans(
+    spans: list[tuple[int, int, str]], to_clean: Callable[[int], int], where: str
+) -> list[tuple[int, int, str]]:
+    """Spans moved into the cleaned text; refuse one that held only what cleaning removes."""
+    moved = [(to_clean(start), to_clean(end), label) for start, end, label in spans]
+    for number, ((start, end, _), (first, last, _)) in enumerate(zip(spans, moved, strict=True)):
+        if first >= last:
+            raise InputError(
+                f"{where}: span {number + 1} ({start}–{end}) holds only characters Alama "
+                "removes from a text (a byte order mark, or the CR of a CRLF line end)"
+            )
+    return moved
 
 
 def _read_spans(
