@@ -42,6 +42,11 @@ def friendly(func: F) -> F:
             sys.exit(0)
         except AlamaError as error:
             raise click.ClickException(str(error)) from None
+        except MemoryError:
+            raise click.ClickException(
+                "not enough memory to finish; nothing was changed or written "
+                "(close other programs, or export a part at a time with --annotator or --labels)"
+            ) from None
         except sqlite3.DatabaseError as error:
             raise click.ClickException(f"the project file could not be used: {error}") from None
         except OSError as error:
@@ -209,6 +214,12 @@ def import_(
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--split", help="Split documents, e.g. train=0.8,dev=0.1,test=0.1.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace output files that exist (a brat folder only if it holds an earlier brat "
+    "export). Without it an export never writes over anything.",
+)
 @friendly
 def export(
     project: Path,
@@ -219,12 +230,14 @@ def export(
     labels: str | None,
     split: str | None,
     seed: int,
+    force: bool,
 ) -> None:
     """Export annotations as training data.
 
     Without --annotator or --gold every annotator's layer is written (a backup). CoNLL and hf
     hold one tag per token: overlapping spans are refused with the list of conflicts. brat
-    writes a folder, with a sub-folder per annotator.
+    writes a folder, with a sub-folder per annotator. Files appear only when complete; one
+    that exists is replaced only with --force, and never the project itself.
     """
     with Store.open(project) as store, progress_bar("exporting") as progress:
         report = exporting.export(
@@ -237,6 +250,7 @@ def export(
             seed,
             progress=progress,
             gold=gold,
+            overwrite=force,
         )
     click.echo(report.summary(), err=True)
 
@@ -340,18 +354,43 @@ def review(project: Path, accept_agreed: bool, min_annotators: int, reviewer: st
 @cli.command()
 @click.argument("target", type=click.Path(path_type=Path))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--layers",
+    metavar="NAME,...",
+    help="Take only these layers from the files: annotator names, and @gold for the reviewed "
+    "layer with its review decisions (a reviewer's copy). Changes to other layers are left out.",
+)
+@click.option(
+    "--all-layers",
+    is_flag=True,
+    help="Take every change of every file, gold included: only for files you trust, such as "
+    "your own copies.",
+)
 @friendly
-def merge(target: Path, sources: tuple[Path, ...]) -> None:
+def merge(target: Path, sources: tuple[Path, ...], layers: str | None, all_layers: bool) -> None:
     """Fold annotator project files into TARGET (created if missing).
 
     Documents are matched by their text, spans by id; of two versions of a span the newer
     wins, a deletion included. Labels the target lacks are added. Running it twice changes
     nothing. All or nothing.
+
+    Each file may change one annotator's layer (its spans and document status) and add
+    documents; a file that changes more, or the gold layer, is refused unless --layers or
+    --all-layers says what to take. A version dated in the future or a span outside its text
+    is always refused. A new TARGET starts as the first file, taken as it is.
     """
     from alama.core import merging
 
+    if layers is not None and all_layers:
+        raise click.UsageError("choose --layers or --all-layers, not both")
     with progress_bar("merging") as progress:
-        report = merging.merge(target, sources, progress)
+        report = merging.merge(
+            target,
+            sources,
+            progress,
+            layers=[name.strip() for name in layers.split(",")] if layers is not None else None,
+            all_layers=all_layers,
+        )
     click.echo(report.summary(), err=True)
 
 

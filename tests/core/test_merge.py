@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
@@ -12,11 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alama.core import merging
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.merging import merge, version
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
-from alama.core.store import Store
+from alama.core.store import Store, now
 from tests.conftest import dump
 
 TEXTS = ("قال الوزير إن القوات ستنسحب من قاعدة التنف قريباً", "خبر ثان عن مدينة حلب وأهلها")
@@ -156,7 +161,7 @@ def test_strangers_sharing_span_ids_are_refused(tmp_path: Path) -> None:
         merge(one, [two])
 
 
-def test_gold_and_review_decisions_travel(tmp_path: Path) -> None:
+def test_gold_and_review_decisions_travel_when_the_lead_says_so(tmp_path: Path) -> None:
     lead = base(tmp_path / "lead.alama")
     reviewer = tmp_path / "reviewer.alama"
     shutil.copy(lead, reviewer)
@@ -164,12 +169,196 @@ def test_gold_and_review_decisions_travel(tmp_path: Path) -> None:
         store.add_gold(1, 0, 3, "ACTOR", "sara", ["amal", "omar"])
         store.set_rejected(1, (4, 10, "PLACE"), "sara")
         store.set_status(1, GOLD_ANNOTATOR, Status.DONE)
-    merge(lead, [reviewer])
+    before = dump(lead)
+    with pytest.raises(InputError, match=r"changes the gold layer.*--layers @gold"):
+        merge(lead, [reviewer])  # gold comes from review: not from any returned copy
+    assert dump(lead) == before
+    merge(lead, [reviewer], layers=[GOLD_ANNOTATOR])
     with Store.open(lead) as store:
         (gold,) = store.spans(1, GOLD_ANNOTATOR)
         assert (gold.reviewer, gold.agreed) == ("sara", ("amal", "omar"))
         assert store.rejections(1) == {(4, 10, "PLACE"): "sara"}
         assert store.status(1, GOLD_ANNOTATOR) is Status.DONE
+
+
+# --- a returned copy is not trusted blindly ------------------------------------------------
+
+FUTURE = "9999-01-01T00:00:00.000+00:00"
+
+
+def handed_out(tmp_path: Path) -> Path:
+    """The lead's project: amal's and bilal's layers, and gold from review."""
+    lead = base(tmp_path / "lead.alama")
+    with Store.open(lead) as store:
+        for doc in (1, 2):
+            store.add_span(doc, "amal", 0, 3, "ACTOR")
+            store.add_span(doc, "bilal", 0, 3, "ACTOR")
+            store.add_span(doc, "bilal", 4, 10, "PLACE")
+            store.add_gold(doc, 0, 3, "ACTOR", "lead", ["amal", "bilal"])
+            store.set_status(doc, "bilal", Status.DONE)
+    return lead
+
+
+def later() -> str:
+    """A time after everything made so far (a copy's edits are newer than the lead's)."""
+    time.sleep(0.002)
+    return now()
+
+
+def tampered(lead: Path, path: Path, stamp: str, sql: str = "") -> Path:
+    """A copy whose bilal layer is relabelled and half of gold deleted behind Alama's back, and
+    a gold span forged with the lead as reviewer."""
+    shutil.copy(lead, path)
+    with Store.open(path) as store:
+        store.conn.executescript(
+            f"UPDATE spans SET label = 'CLAIM', updated_at = '{stamp}' WHERE annotator = 'bilal';"
+            f"UPDATE spans SET deleted_at = '{stamp}', updated_at = '{stamp}' "
+            "WHERE annotator = '@gold' AND doc = 1;"
+            "INSERT INTO spans (id, doc, annotator, start_char, end_char, label, origin, "
+            f"created_at, updated_at, reviewer) VALUES ('forged', 2, '@gold', 4, 10, 'CLAIM', "
+            f"'review', '{stamp}', '{stamp}', 'lead');{sql}"
+        )
+    return path
+
+
+def test_a_copy_that_rewrites_other_layers_is_refused_and_the_genuine_one_still_merges(
+    tmp_path: Path,
+) -> None:
+    lead = handed_out(tmp_path)
+    genuine = tmp_path / "bilal.alama"
+    shutil.copy(lead, genuine)
+    with Store.open(genuine) as store:
+        relabelled = store.change_span(store.spans(1, "bilal")[1].id, label="CLAIM")
+        added = store.add_span(2, "bilal", 18, 21, "PLACE")
+    before = dump(lead)
+    future = tampered(lead, tmp_path / "future.alama", FUTURE)
+    with pytest.raises(InputError, match="in the future") as refused:
+        merge(lead, [future])
+    assert "\n" not in str(refused.value)
+    with pytest.raises(InputError, match="in the future"):
+        merge(lead, [future], all_layers=True)  # whatever the lead says
+    forged = tampered(lead, tmp_path / "forged.alama", later())
+    with pytest.raises(InputError, match=r"changes the layers @gold, bilal.*--layers") as refused:
+        merge(lead, [forged])
+    assert "\n" not in str(refused.value)
+    assert dump(lead) == before
+
+    report = merge(lead, [genuine])
+    assert (report.spans_added, report.spans_updated) == (1, 1)
+    merged = spans_of(lead)
+    assert merged[relabelled.id].label == "CLAIM"
+    assert merged[added.id].key == (18, 21, "PLACE")
+    assert "forged" not in merged
+    assert all(s.deleted_at is None for s in merged.values() if s.annotator == GOLD_ANNOTATOR)
+
+
+def test_the_lead_takes_only_the_layers_named(tmp_path: Path) -> None:
+    lead = handed_out(tmp_path)
+    forged = tampered(lead, tmp_path / "forged.alama", later())
+    report = merge(lead, [forged], layers=["bilal"])
+    assert report.spans_updated == 4
+    assert report.left_out == {GOLD_ANNOTATOR: 2}  # a gold deletion and the forged span
+    assert "left out 2 changes of layers not named by --layers: @gold (2)" in report.summary()
+    merged = spans_of(lead)
+    assert {s.label for s in merged.values() if s.annotator == "bilal"} == {"CLAIM"}
+    assert "forged" not in merged
+    with pytest.raises(InputError, match="cannot be an annotator name"):
+        merge(lead, [forged], layers=["\uff20gold"])
+
+
+def test_a_span_outside_its_text_is_refused_and_exports_still_work(tmp_path: Path) -> None:
+    lead = handed_out(tmp_path)
+    copy = tmp_path / "amal.alama"
+    shutil.copy(lead, copy)
+    with Store.open(copy) as store:
+        span = store.add_span(1, "amal", 5, 9, "PLACE")
+        store.conn.execute("UPDATE spans SET end_char = 1000000 WHERE id = ?", (span.id,))
+        store.conn.commit()
+    before = dump(lead)
+    for target in (lead, tmp_path / "new.alama"):
+        try:
+            merge(target, [lead, copy] if target != lead else [copy])
+        except InputError as refused:  # refused in one line, nothing written
+            assert "(5–1000000) lies outside its document's text" in str(refused)
+            assert "\n" not in str(refused)
+            assert not target.exists() or dump(target) == before
+        else:  # or left out (a span no copy of Alama could have made is not read)
+            assert span.id not in spans_of(target)
+    assert dump(lead) == before
+    from alama.core.exporting import FORMATS, export
+
+    with Store.open(lead) as store:
+        for fmt in FORMATS:
+            export(store, tmp_path / f"out-{fmt}", fmt, annotator="amal")
+
+
+@pytest.mark.parametrize("name", ["\uff20gold", "\u200f@gold", "amal\u200b"])
+def test_a_layer_named_like_gold_or_like_an_annotator_is_refused(tmp_path: Path, name: str) -> None:
+    lead = handed_out(tmp_path)
+    copy = tmp_path / "copy.alama"
+    shutil.copy(lead, copy)
+    with Store.open(copy) as store:
+        store.conn.execute("INSERT INTO annotators (name, created_at) VALUES (?, '')", (name,))
+        store.conn.execute(
+            "INSERT INTO spans (id, doc, annotator, start_char, end_char, label, origin, "
+            "created_at, updated_at) VALUES ('x', 1, ?, 0, 3, 'ACTOR', 'manual', ?, ?)",
+            (name, "2026-01-01", "2026-01-01"),
+        )
+        store.conn.commit()
+    before = dump(lead)
+    for options in ({}, {"all_layers": True}):
+        with pytest.raises(InputError, match="cannot be an annotator name") as refused:
+            merge(lead, [copy], **options)  # type: ignore[arg-type]
+        assert "\n" not in str(refused.value)
+    assert dump(lead) == before
+
+
+# --- a new target appears whole or not at all ----------------------------------------------
+
+KILL_WHILE_MERGING = """
+import os, signal, sys
+from alama.core import merging
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+merging._fold = killed
+merging.merge(sys.argv[1], sys.argv[2:])
+"""
+
+
+def test_a_killed_merge_leaves_no_target_and_the_next_run_clears_its_leftovers(
+    tmp_path: Path,
+) -> None:
+    lead = handed_out(tmp_path)
+    target = tmp_path / "new.alama"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_WHILE_MERGING, str(target), str(lead)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert not target.exists()  # not an empty project that "has 0 documents"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".new.alama")]
+    assert leftovers  # hidden, and only until the next run
+    report = merge(target, [lead])
+    assert report.created
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".new.alama")]
+    assert spans_of(target) == spans_of(lead)
+
+
+def test_a_target_that_appears_while_merging_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lead = handed_out(tmp_path)
+    target = tmp_path / "new.alama"
+    fold = merging._fold
+
+    def meanwhile(*args: object) -> None:
+        target.write_text("someone else's", encoding="utf-8")
+        fold(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merging, "_fold", meanwhile)
+    with pytest.raises(InputError, match="appeared while writing"):
+        merge(target, [lead])
+    assert target.read_text(encoding="utf-8") == "someone else's"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_an_older_project_file_is_read_without_being_changed(tmp_path: Path) -> None:
@@ -250,9 +439,10 @@ def test_merge_is_idempotent_lossless_and_newest_wins(tmp_path_factory, history)
             apply(opened[op[1]], op)
     a, b = spans_of(copies[0]), spans_of(copies[1])
 
+    # Each copy here changes every layer: a lead merging copies of their own says so.
     forward, backward = folder / "ab.alama", folder / "ba.alama"
-    merge(forward, copies)
-    merge(backward, copies[::-1])
+    merge(forward, copies, all_layers=True)
+    merge(backward, copies[::-1], all_layers=True)
     merged = spans_of(forward)
     assert merged == spans_of(backward)  # the order of the files does not matter
     assert set(merged) == set(a) | set(b)  # nothing is lost
@@ -264,7 +454,7 @@ def test_merge_is_idempotent_lossless_and_newest_wins(tmp_path_factory, history)
                 assert span.updated_at > other.updated_at  # restored after it was deleted
 
     before = dump(forward)
-    assert not merge(forward, copies).changed
+    assert not merge(forward, copies, all_layers=True).changed
     assert dump(forward) == before
-    merge(copies[0], [forward])  # folding the result back brings the copy up to date
+    merge(copies[0], [forward], all_layers=True)  # folding the result back updates the copy
     assert spans_of(copies[0]) == merged
