@@ -74,6 +74,29 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "%1 cannot be an annotator name"),
     QT_TRANSLATE_NOOP("Core", "%1 already exists"),
     QT_TRANSLATE_NOOP("Core", "%1 is not a folder"),
+    QT_TRANSLATE_NOOP("Core", "%1: no such project (create one with: alama init %2)"),
+    QT_TRANSLATE_NOOP("Core", "%1 cannot be opened: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 is a folder, not an Alama project"),
+    QT_TRANSLATE_NOOP("Core", "%1 is not a regular file (a pipe or a device), not a project"),
+    QT_TRANSLATE_NOOP("Core", "%1 is an empty file, not an Alama project"),
+    QT_TRANSLATE_NOOP("Core", "%1 is busy: another program is writing to it"),
+    QT_TRANSLATE_NOOP("Core", "the disk is full: nothing was written to %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 cannot be changed: %2"),
+    QT_TRANSLATE_NOOP("Core", "it is on a read-only disk"),
+    QT_TRANSLATE_NOOP("Core", "the disk is full"),
+    QT_TRANSLATE_NOOP("Core", "its folder is read-only"),
+    QT_TRANSLATE_NOOP("Core", "the file is read-only"),
+    QT_TRANSLATE_NOOP("Core", "%1 could not be read or written (disk I/O error)"),
+    QT_TRANSLATE_NOOP("Core", "%1 cannot be used: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 is not an Alama project (not a SQLite database)"),
+    QT_TRANSLATE_NOOP("Core", "%1 is damaged (%2)"),
+    QT_TRANSLATE_NOOP("Core", "%1 is a SQLite database but not an Alama project"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it",
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1 is not an Alama project (its schema is incomplete)"),
+    QT_TRANSLATE_NOOP("Core", "%1 was changed by another program (%2): Alama does not open it"),
 )
 
 # Qt's file dialog labels that its own Arabic catalogue (qtbase_ar) lacks: ours is installed
@@ -125,9 +148,10 @@ def _value(value: str) -> str:
 
 def translated(text: str) -> str:
     """A sentence from core in the interface language (itself, if the catalogue lacks it)."""
-    if isinstance(text, Message):
+    if isinstance(text, Message):  # its values too: a reason inside it ("the file is read-only")
         shown = QCoreApplication.translate("Core", text.template)
-        return fill(shown, *(_value(value) for value in text.values))
+        values = (QCoreApplication.translate("Core", value) for value in text.values)
+        return fill(shown, *(_value(value) for value in values))
     return QCoreApplication.translate("Core", text)
 
 

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from alama.core.errors import AlamaError, ProjectBusy, ProjectError, ProjectExists
+from alama.core.messages import Message
 
 BUSY_TIMEOUT_S = 60.0
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -29,16 +30,20 @@ def check_file(path: Path) -> None:
         info = path.stat()
     except FileNotFoundError:
         raise ProjectError(
-            f"{path}: no such project (create one with: alama init {path})"
+            Message("%1: no such project (create one with: alama init %2)", path, path)
         ) from None
     except OSError as error:
-        raise ProjectError(f"{path} cannot be opened: {error.strerror or error}") from None
+        raise ProjectError(
+            Message("%1 cannot be opened: %2", path, error.strerror or error)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ProjectError(f"{path} is a folder, not an Alama project")
+        raise ProjectError(Message("%1 is a folder, not an Alama project", path))
     if not stat.S_ISREG(info.st_mode):
-        raise ProjectError(f"{path} is not a regular file (a pipe or a device), not a project")
+        raise ProjectError(
+            Message("%1 is not a regular file (a pipe or a device), not a project", path)
+        )
     if info.st_size == 0:
-        raise ProjectError(f"{path} is an empty file, not an Alama project")
+        raise ProjectError(Message("%1 is an empty file, not an Alama project", path))
 
 
 def connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -90,22 +95,22 @@ def explain(error: sqlite3.Error, path: Path) -> AlamaError | None:
     """SQLite's failure to use the project, as one true line; None for any other error."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return ProjectBusy(f"{path} is busy: another program is writing to it")
+        return ProjectBusy(Message("%1 is busy: another program is writing to it", path))
     if name == "SQLITE_FULL":
-        return ProjectError(f"the disk is full: nothing was written to {path}")
+        return ProjectError(Message("the disk is full: nothing was written to %1", path))
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")):
         reason = why_read_only(path)
         if reason == "the disk is full":
-            return ProjectError(f"the disk is full: nothing was written to {path}")
+            return ProjectError(Message("the disk is full: nothing was written to %1", path))
         if reason is not None:
-            return ProjectError(f"{path} cannot be changed: {reason}")
+            return ProjectError(Message("%1 cannot be changed: %2", path, reason))
         if name.startswith("SQLITE_IOERR"):
-            return ProjectError(f"{path} could not be read or written (disk I/O error)")
-        return ProjectError(f"{path} cannot be used: {error}")
+            return ProjectError(Message("%1 could not be read or written (disk I/O error)", path))
+        return ProjectError(Message("%1 cannot be used: %2", path, error))
     if name == "SQLITE_NOTADB":
-        return ProjectError(f"{path} is not an Alama project (not a SQLite database)")
+        return ProjectError(Message("%1 is not an Alama project (not a SQLite database)", path))
     if name == "SQLITE_CORRUPT":
-        return ProjectError(f"{path} is damaged ({error})")
+        return ProjectError(Message("%1 is damaged (%2)", path, error))
     return None
 
 
@@ -121,14 +126,14 @@ def put_in_place(temp: Path, path: Path) -> None:
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise ProjectExists(f"{path} already exists") from None
+        raise ProjectExists(Message("%1 already exists", path)) from None
     except OSError:
         if os.path.lexists(path):
-            raise ProjectExists(f"{path} already exists") from None
+            raise ProjectExists(Message("%1 already exists", path)) from None
         try:
             os.rename(temp, path)  # Windows refuses to replace a file
         except FileExistsError:
-            raise ProjectExists(f"{path} already exists") from None
+            raise ProjectExists(Message("%1 already exists", path)) from None
         return
     os.unlink(temp)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from alama.core.errors import ProjectError
+from alama.core.messages import Message
 from alama.core.migrations import APPLICATION, APPLICATION_ID, KNOWN, MIGRATIONS
 
 SchemaObject = tuple[str, str, str]
@@ -36,7 +37,7 @@ def identify(conn: sqlite3.Connection, path: Path) -> frozenset[str]:
     if application_id != APPLICATION_ID and not (
         application_id == 0 and _older_alama(conn, objects)
     ):
-        raise ProjectError(f"{path} is a SQLite database but not an Alama project")
+        raise ProjectError(Message("%1 is a SQLite database but not an Alama project", path))
     applied: frozenset[str] = frozenset()
     if objects.get(MIGRATIONS_TABLE, ("",))[0] == "table":
         rows = conn.execute(
@@ -46,18 +47,27 @@ def identify(conn: sqlite3.Connection, path: Path) -> frozenset[str]:
     newer = sorted(applied - KNOWN)
     if newer:
         raise ProjectError(
-            f"{path} was written by a newer version of Alama (schema step {newer[-1]}); "
-            "upgrade Alama to open it"
+            Message(
+                "%1 was written by a newer version of Alama (schema step %2); "
+                "upgrade Alama to open it",
+                path,
+                newer[-1],
+            )
         )
     try:
         expected = expected_objects(applied)
     except sqlite3.Error:  # steps that Alama never leaves out were left out
-        raise ProjectError(f"{path} is not an Alama project (its schema is incomplete)") from None
+        raise ProjectError(
+            Message("%1 is not an Alama project (its schema is incomplete)", path)
+        ) from None
     foreign = foreign_objects(objects, expected)
     if foreign:
         raise ProjectError(
-            f"{path} was changed by another program ({'; '.join(foreign[:3])}): "
-            "Alama does not open it"
+            Message(
+                "%1 was changed by another program (%2): Alama does not open it",
+                path,
+                "; ".join(foreign[:3]),
+            )
         )
     return applied
 

@@ -32,84 +32,84 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="148"/>
-        <location filename="../../gui/qt_agreement.py" line="233"/>
+        <location filename="../../gui/qt_agreement.py" line="156"/>
+        <location filename="../../gui/qt_agreement.py" line="241"/>
         <source>Agreement</source>
         <translation>الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="154"/>
+        <location filename="../../gui/qt_agreement.py" line="162"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="162"/>
+        <location filename="../../gui/qt_agreement.py" line="170"/>
         <source>F1, exact match</source>
         <translation>F1، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="163"/>
+        <location filename="../../gui/qt_agreement.py" line="171"/>
         <source>F1, overlap match</source>
         <translation>F1، تطابق بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="164"/>
+        <location filename="../../gui/qt_agreement.py" line="172"/>
         <source>Cohen&apos;s kappa on tokens</source>
         <translation>كابا كوهين على الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="171"/>
+        <location filename="../../gui/qt_agreement.py" line="179"/>
         <source>Annotator pairs</source>
         <translation>أزواج المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="181"/>
+        <location filename="../../gui/qt_agreement.py" line="189"/>
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="186"/>
+        <location filename="../../gui/qt_agreement.py" line="194"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="191"/>
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="191"/>
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="191"/>
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="191"/>
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="197"/>
+        <location filename="../../gui/qt_agreement.py" line="205"/>
         <source>Documents, lowest agreement first (double-click opens)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (النقر المزدوج يفتح المستند)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="218"/>
+        <location filename="../../gui/qt_agreement.py" line="226"/>
         <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
         <translation>– : لا شيء يُحسب عليه. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="246"/>
+        <location filename="../../gui/qt_agreement.py" line="254"/>
         <source>%1 (%2), %3.</source>
         <comment>annotators, their names, documents finished by two</comment>
         <translation>%1 (%2)، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="247"/>
+        <location filename="../../gui/qt_agreement.py" line="255"/>
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>لا مُوسِّمين</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="249"/>
+        <location filename="../../gui/qt_agreement.py" line="257"/>
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>لا مستندات أنجزها اثنان منهم على الأقل</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="322"/>
+        <location filename="../../gui/qt_agreement.py" line="330"/>
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>لا مستندات أنجزها كلاهما</numerusform>
@@ -145,17 +145,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="253"/>
+        <location filename="../../gui/qt_agreement.py" line="261"/>
         <source>Not counted (nothing marked done): %1</source>
         <translation>لم يُحتسب (لم يُنجز أي مستند): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="264"/>
+        <location filename="../../gui/qt_agreement.py" line="272"/>
         <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
         <translation>الإجمالي: F1 التام %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="279"/>
+        <location filename="../../gui/qt_agreement.py" line="287"/>
         <source>Boundary (same label, other offsets): %1
 Label (same offsets, other label): %2
 Boundary and label: %3
@@ -615,6 +615,106 @@ Missing (nothing there in the other layer): %4</source>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="77"/>
+        <source>%1: no such project (create one with: alama init %2)</source>
+        <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="78"/>
+        <source>%1 cannot be opened: %2</source>
+        <translation>تعذّر فتح %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="79"/>
+        <source>%1 is a folder, not an Alama project</source>
+        <translation>%1 مجلد، لا مشروع «علامة»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="80"/>
+        <source>%1 is not a regular file (a pipe or a device), not a project</source>
+        <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="81"/>
+        <source>%1 is an empty file, not an Alama project</source>
+        <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="82"/>
+        <source>%1 is busy: another program is writing to it</source>
+        <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="83"/>
+        <source>the disk is full: nothing was written to %1</source>
+        <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="84"/>
+        <source>%1 cannot be changed: %2</source>
+        <translation>لا يمكن تعديل %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="85"/>
+        <source>it is on a read-only disk</source>
+        <translation>هو على قرص للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="86"/>
+        <source>the disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="87"/>
+        <source>its folder is read-only</source>
+        <translation>مجلده للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="88"/>
+        <source>the file is read-only</source>
+        <translation>الملف للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="89"/>
+        <source>%1 could not be read or written (disk I/O error)</source>
+        <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="90"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>تعذّر استعمال %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="91"/>
+        <source>%1 is not an Alama project (not a SQLite database)</source>
+        <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="92"/>
+        <source>%1 is damaged (%2)</source>
+        <translation>%1 تالف (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="93"/>
+        <source>%1 is a SQLite database but not an Alama project</source>
+        <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="94"/>
+        <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
+        <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="98"/>
+        <source>%1 is not an Alama project (its schema is incomplete)</source>
+        <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="99"/>
+        <source>%1 was changed by another program (%2): Alama does not open it</source>
+        <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
+    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -844,268 +944,268 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="92"/>
+        <location filename="../../gui/qt_main_window.py" line="125"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="99"/>
+        <location filename="../../gui/qt_main_window.py" line="132"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="100"/>
+        <location filename="../../gui/qt_main_window.py" line="133"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="101"/>
+        <location filename="../../gui/qt_main_window.py" line="134"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="102"/>
+        <location filename="../../gui/qt_main_window.py" line="135"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="222"/>
+        <location filename="../../gui/qt_main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="223"/>
+        <location filename="../../gui/qt_main_window.py" line="243"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="224"/>
+        <location filename="../../gui/qt_main_window.py" line="244"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="225"/>
+        <location filename="../../gui/qt_main_window.py" line="245"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="227"/>
+        <location filename="../../gui/qt_main_window.py" line="247"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="228"/>
+        <location filename="../../gui/qt_main_window.py" line="248"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="229"/>
+        <location filename="../../gui/qt_main_window.py" line="249"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="231"/>
+        <location filename="../../gui/qt_main_window.py" line="251"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="213"/>
+        <location filename="../../gui/qt_main_window.py" line="231"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="217"/>
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="217"/>
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="213"/>
+        <location filename="../../gui/qt_main_window.py" line="231"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="238"/>
+        <location filename="../../gui/qt_main_window.py" line="258"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="238"/>
+        <location filename="../../gui/qt_main_window.py" line="258"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="242"/>
+        <location filename="../../gui/qt_main_window.py" line="262"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="243"/>
+        <location filename="../../gui/qt_main_window.py" line="263"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="245"/>
+        <location filename="../../gui/qt_main_window.py" line="265"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="260"/>
+        <location filename="../../gui/qt_main_window.py" line="280"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="263"/>
+        <location filename="../../gui/qt_main_window.py" line="283"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="267"/>
+        <location filename="../../gui/qt_main_window.py" line="287"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="270"/>
+        <location filename="../../gui/qt_main_window.py" line="290"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="276"/>
+        <location filename="../../gui/qt_main_window.py" line="296"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="281"/>
+        <location filename="../../gui/qt_main_window.py" line="301"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="282"/>
+        <location filename="../../gui/qt_main_window.py" line="302"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="283"/>
+        <location filename="../../gui/qt_main_window.py" line="303"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="284"/>
+        <location filename="../../gui/qt_main_window.py" line="304"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="294"/>
+        <location filename="../../gui/qt_main_window.py" line="314"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="298"/>
+        <location filename="../../gui/qt_main_window.py" line="318"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="299"/>
-        <location filename="../../gui/qt_main_window.py" line="646"/>
+        <location filename="../../gui/qt_main_window.py" line="319"/>
+        <location filename="../../gui/qt_main_window.py" line="666"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="302"/>
+        <location filename="../../gui/qt_main_window.py" line="322"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="504"/>
+        <location filename="../../gui/qt_main_window.py" line="524"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="510"/>
+        <location filename="../../gui/qt_main_window.py" line="530"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="512"/>
+        <location filename="../../gui/qt_main_window.py" line="532"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="518"/>
+        <location filename="../../gui/qt_main_window.py" line="538"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابعنا من أول قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="520"/>
+        <location filename="../../gui/qt_main_window.py" line="540"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابعنا من آخر قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="537"/>
+        <location filename="../../gui/qt_main_window.py" line="557"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="705"/>
+        <location filename="../../gui/qt_main_window.py" line="725"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="739"/>
+        <location filename="../../gui/qt_main_window.py" line="759"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="286"/>
+        <location filename="../../gui/qt_main_window.py" line="306"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="296"/>
+        <location filename="../../gui/qt_main_window.py" line="316"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="297"/>
+        <location filename="../../gui/qt_main_window.py" line="317"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="304"/>
+        <location filename="../../gui/qt_main_window.py" line="324"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="311"/>
+        <location filename="../../gui/qt_main_window.py" line="331"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="313"/>
+        <location filename="../../gui/qt_main_window.py" line="333"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="315"/>
+        <location filename="../../gui/qt_main_window.py" line="335"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="317"/>
+        <location filename="../../gui/qt_main_window.py" line="337"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="382"/>
+        <location filename="../../gui/qt_main_window.py" line="402"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1117,7 +1217,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="385"/>
+        <location filename="../../gui/qt_main_window.py" line="405"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -1129,17 +1229,17 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="390"/>
+        <location filename="../../gui/qt_main_window.py" line="410"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="392"/>
+        <location filename="../../gui/qt_main_window.py" line="412"/>
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="410"/>
+        <location filename="../../gui/qt_main_window.py" line="430"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1151,28 +1251,28 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="431"/>
+        <location filename="../../gui/qt_main_window.py" line="451"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="440"/>
+        <location filename="../../gui/qt_main_window.py" line="460"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="443"/>
-        <location filename="../../gui/qt_main_window.py" line="774"/>
+        <location filename="../../gui/qt_main_window.py" line="463"/>
+        <location filename="../../gui/qt_main_window.py" line="794"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="462"/>
+        <location filename="../../gui/qt_main_window.py" line="482"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="475"/>
+        <location filename="../../gui/qt_main_window.py" line="495"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1184,52 +1284,52 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="602"/>
+        <location filename="../../gui/qt_main_window.py" line="622"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="604"/>
+        <location filename="../../gui/qt_main_window.py" line="624"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="653"/>
+        <location filename="../../gui/qt_main_window.py" line="673"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="665"/>
+        <location filename="../../gui/qt_main_window.py" line="685"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="675"/>
+        <location filename="../../gui/qt_main_window.py" line="695"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="730"/>
+        <location filename="../../gui/qt_main_window.py" line="750"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="731"/>
+        <location filename="../../gui/qt_main_window.py" line="751"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="734"/>
+        <location filename="../../gui/qt_main_window.py" line="754"/>
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="739"/>
+        <location filename="../../gui/qt_main_window.py" line="759"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="754"/>
+        <location filename="../../gui/qt_main_window.py" line="774"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1241,12 +1341,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="761"/>
+        <location filename="../../gui/qt_main_window.py" line="781"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="776"/>
+        <location filename="../../gui/qt_main_window.py" line="796"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1258,12 +1358,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="783"/>
+        <location filename="../../gui/qt_main_window.py" line="803"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="784"/>
+        <location filename="../../gui/qt_main_window.py" line="804"/>
         <source>Close without them</source>
         <translation>أغلق دونها</translation>
     </message>
@@ -1271,12 +1371,12 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="82"/>
+        <location filename="../../gui/i18n.py" line="105"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="83"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1284,13 +1384,13 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="142"/>
+        <location filename="../../gui/i18n.py" line="166"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="165"/>
+        <location filename="../../gui/i18n.py" line="189"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1302,18 +1402,18 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="180"/>
+        <location filename="../../gui/i18n.py" line="204"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="188"/>
+        <location filename="../../gui/i18n.py" line="212"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="189"/>
+        <location filename="../../gui/i18n.py" line="213"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1325,7 +1425,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="190"/>
+        <location filename="../../gui/i18n.py" line="214"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1337,14 +1437,14 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="194"/>
+        <location filename="../../gui/i18n.py" line="218"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="195"/>
-        <location filename="../../gui/i18n.py" line="252"/>
+        <location filename="../../gui/i18n.py" line="219"/>
+        <location filename="../../gui/i18n.py" line="276"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1356,7 +1456,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="196"/>
+        <location filename="../../gui/i18n.py" line="220"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1368,13 +1468,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="199"/>
+        <location filename="../../gui/i18n.py" line="223"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="200"/>
+        <location filename="../../gui/i18n.py" line="224"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1386,7 +1486,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="201"/>
+        <location filename="../../gui/i18n.py" line="225"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1398,23 +1498,23 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="205"/>
+        <location filename="../../gui/i18n.py" line="229"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="206"/>
+        <location filename="../../gui/i18n.py" line="230"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="212"/>
+        <location filename="../../gui/i18n.py" line="236"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="213"/>
+        <location filename="../../gui/i18n.py" line="237"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1426,7 +1526,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="214"/>
+        <location filename="../../gui/i18n.py" line="238"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1438,7 +1538,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="215"/>
+        <location filename="../../gui/i18n.py" line="239"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1450,12 +1550,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="219"/>
+        <location filename="../../gui/i18n.py" line="243"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="226"/>
+        <location filename="../../gui/i18n.py" line="250"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1467,24 +1567,24 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="231"/>
+        <location filename="../../gui/i18n.py" line="255"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="236"/>
+        <location filename="../../gui/i18n.py" line="260"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="238"/>
+        <location filename="../../gui/i18n.py" line="262"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241"/>
+        <location filename="../../gui/i18n.py" line="265"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1496,12 +1596,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="245"/>
+        <location filename="../../gui/i18n.py" line="269"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="247"/>
+        <location filename="../../gui/i18n.py" line="271"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1513,13 +1613,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="251"/>
+        <location filename="../../gui/i18n.py" line="275"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="253"/>
+        <location filename="../../gui/i18n.py" line="277"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1531,7 +1631,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="255"/>
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1543,7 +1643,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="256"/>
+        <location filename="../../gui/i18n.py" line="280"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>

@@ -340,6 +340,21 @@ def test_name_errors_from_core_are_arabic(arabic: Application) -> None:
         assert str(raised.value) != expected  # the command line keeps its English
 
 
+def test_project_file_errors_are_arabic(arabic: Application, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.alama"
+    empty.touch()
+    for path, expected in (
+        (empty, f"{LRI}{empty}{PDI} ملف فارغ، لا مشروع «علامة»"),
+        (tmp_path, f"{LRI}{tmp_path}{PDI} مجلد، لا مشروع «علامة»"),
+    ):
+        with pytest.raises(AlamaError) as raised:
+            Store.open(path)
+        assert error_text(raised.value) == expected
+    with pytest.raises(AlamaError) as raised:
+        Store.create(tmp_path / "p.alama")  # the fixture's project
+    assert error_text(raised.value) == f"{LRI}{tmp_path / 'p.alama'}{PDI} موجود من قبل"
+
+
 def files_to_import(folder: Path) -> list[Path]:
     """Articles, CoNLL, JSONL and brat with something repaired or skipped of every kind."""
     articles = folder / "articles"
