@@ -55,6 +55,8 @@ class MergeReport:
     labels_added: list[str] = field(default_factory=list)
     left_out: Counter[str] = field(default_factory=Counter)
     """Changes of layers not taken (``--layers``), by layer."""
+    outside: dict[str, int] = field(default_factory=dict)
+    """Spans of a source outside their document's text, left out (by file name)."""
 
     @property
     def changed(self) -> bool:
@@ -68,7 +70,7 @@ class MergeReport:
         files = f"{self.sources} file{'s' * (self.sources != 1)}"
         made = " (created)" if self.created else ""
         head = f"merged {files} into {self.target.name}{made}: "
-        if not self.changed and not self.left_out:
+        if not self.changed and not self.left_out and not self.outside:
             return head + "nothing new (it already had every version)"
         lines = [
             head + f"{self.documents_added} new document{'s' * (self.documents_added != 1)}, "
@@ -80,6 +82,11 @@ class MergeReport:
         ]
         if self.labels_added:
             lines.append(f"added labels: {', '.join(self.labels_added)}")
+        for name, count in self.outside.items():
+            lines.append(
+                f"left out {count} span{'s' * (count != 1)} of {name} outside its document's "
+                "text (the file was damaged or altered)"
+            )
         if self.left_out:
             count = sum(self.left_out.values())
             lines.append(
@@ -262,17 +269,18 @@ def _fold(
         store.set_labels(labels)
         report.labels_added.extend(added)
     docs, lengths = _fold_documents(store, source, report)
+    outside = source.spans_outside_text()  # (not read: `all_spans` leaves them out)
+    if outside:
+        report.outside[name] = outside
     changes = _Changes(
         _newer_spans(store, source, docs),
         _newer_statuses(store, source, docs),
         _newer_decisions(store, source, docs),
     )
     _check_changes(changes, lengths, set(labels.keys), name)
-    if trusted:
-        pass
-    elif wanted is not None:
+    if not trusted and wanted is not None:
         changes.keep(wanted, report.left_out)
-    else:
+    elif not trusted:
         _check_one_layer(changes, name)
     for span, mine in changes.spans:
         if mine is None:

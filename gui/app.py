@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,7 +88,8 @@ class Application:
         try:
             store = Store.open(path) if path.exists() else Store.create(path)
         except AlamaError as error:
-            QMessageBox.critical(self.window, "Alama", error_text(error))
+            title = QCoreApplication.translate("Alama", "Alama")
+            QMessageBox.critical(self.window, title, error_text(error))
             return False
         known = store.annotators()
         name: str | None = self.settings.annotator

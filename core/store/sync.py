@@ -51,6 +51,16 @@ class SyncRows(SpanRows):
         while batch := cursor.fetchmany(2000):
             yield from (span_from_row(row) for row in batch)
 
+    def spans_outside_text(self) -> int:
+        """How many stored spans lie outside their document's text (a file changed by hand):
+        what `all_spans` leaves out, for a merge to say so."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM spans s LEFT JOIN documents d ON d.id = s.doc "
+            "WHERE d.id IS NULL OR NOT (s.start_char >= 0 AND s.start_char < s.end_char "
+            "AND s.end_char <= length(d.text))"
+        ).fetchone()
+        return int(row[0])
+
     def spans_by_id(self, ids: Iterable[str]) -> dict[str, Span]:
         """The stored version of each of these span ids that this project has."""
         wanted = list(ids)

@@ -277,13 +277,14 @@ def test_a_span_outside_its_text_is_refused_and_exports_still_work(tmp_path: Pat
     before = dump(lead)
     for target in (lead, tmp_path / "new.alama"):
         try:
-            merge(target, [lead, copy] if target != lead else [copy])
+            summary = merge(target, [lead, copy] if target != lead else [copy]).summary()
         except InputError as refused:  # refused in one line, nothing written
             assert "(5–1000000) lies outside its document's text" in str(refused)
             assert "\n" not in str(refused)
             assert not target.exists() or dump(target) == before
-        else:  # or left out (a span no copy of Alama could have made is not read)
+        else:  # or left out, and said so (a span no copy of Alama makes is not read)
             assert span.id not in spans_of(target)
+            assert "left out 1 span of amal.alama outside its document's text" in summary
     assert dump(lead) == before
     from alama.core.exporting import FORMATS, export
 
