@@ -70,7 +70,7 @@
     <message>
         <location filename="../../gui/qt_agreement.py" line="194"/>
         <source>Disagreements</source>
-        <translation>مواضع الاختلاف</translation>
+        <translation>أنواع الخلافات</translation>
     </message>
     <message>
         <location filename="../../gui/qt_agreement.py" line="199"/>
@@ -205,6 +205,7 @@ Missing (nothing there in the other layer): %4</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
+        <location filename="../../gui/app.py" line="92"/>
         <location filename="../../gui/qt_dialogs.py" line="126"/>
         <source>Alama</source>
         <translation>علامة</translation>
@@ -1142,12 +1143,12 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_main_window.py" line="538"/>
         <source>Went on from the top of the document list.</source>
-        <translation>تابعنا من أول قائمة المستندات.</translation>
+        <translation>عاد البحث إلى أول قائمة المستندات.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_main_window.py" line="540"/>
         <source>Went on from the bottom of the document list.</source>
-        <translation>تابعنا من آخر قائمة المستندات.</translation>
+        <translation>عاد البحث إلى آخر قائمة المستندات.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_main_window.py" line="557"/>
@@ -1949,7 +1950,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_transfer.py" line="194"/>
         <source>Decide from the files</source>
-        <translation>تُحدَّد من الملفات</translation>
+        <translation>تلقائيًا، حسب الملفات</translation>
     </message>
     <message>
         <location filename="../../gui/qt_transfer.py" line="195"/>
