@@ -210,13 +210,15 @@ class Connection:
             yield
             return
         if self.read_only_reason is not None:
-            raise ProjectError(f"{self.path} cannot be changed: {self.read_only_reason}")
+            raise ProjectError(
+                Message("%1 cannot be changed: %2", self.path, self.read_only_reason)
+            )
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             if getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
                 raise ProjectBusy(
-                    f"{self.path} is busy: another program is writing to it"
+                    Message("%1 is busy: another program is writing to it", self.path)
                 ) from None
             raise explain(error, self.path) or error from None
         try:
