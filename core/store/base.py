@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -47,9 +48,44 @@ def check_annotator(name: str) -> str:
         raise InputError(
             Message("annotator name %1… is longer than 64 characters", repr(clean[:20]))
         )
-    if clean.startswith(RESERVED_PREFIX) or any(ord(ch) < 32 for ch in clean):
+    folded = unicodedata.normalize("NFKC", clean)
+    if folded.startswith(RESERVED_PREFIX) or any(ord(ch) < 32 for ch in clean):
         raise InputError(Message("%1 cannot be an annotator name", repr(clean)))
+    unseen = next((ch for ch in clean if _invisible(ch)), None)
+    if unseen is not None:
+        raise InputError(
+            Message(
+                "%1 cannot be an annotator name: it holds an invisible character (%2)",
+                repr(clean),
+                f"U+{ord(unseen):04X}",
+            )
+        )
+    if folded != unicodedata.normalize("NFC", clean):
+        raise InputError(
+            Message(
+                "%1 cannot be an annotator name: it looks like %2; type that instead",
+                repr(clean),
+                repr(folded),
+            )
+        )
     return clean
+
+
+IGNORABLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+"""Characters that show nothing yet are no format characters (Unicode's default ignorables:
+the grapheme joiner, Hangul fillers, variation selectors)."""
+
+
+def _invisible(ch: str) -> bool:
+    """A character a reader cannot see in a name: a format or control character (bidi marks,
+    zero-width spaces and joiners), a line separator, an unassigned code point, or another
+    default ignorable. Such a name would display as another annotator's."""
+    kind = unicodedata.category(ch)
+    return kind[0] == "C" or kind in ("Zl", "Zp") or ch in IGNORABLE
 
 
 class Connection:
@@ -86,8 +122,10 @@ class Connection:
             put_in_place(temp, path)
         except sqlite3.Error as error:
             if getattr(error, "sqlite_errorname", "") in ("SQLITE_FULL", "SQLITE_IOERR_WRITE"):
-                raise ProjectError(f"the disk is full: {path} was not created") from None
-            raise explain(error, temp) or error from None
+                raise ProjectError(
+                    f"the disk is full: no project was made in {path.parent}"
+                ) from None
+            raise explain(error, path) or error from None
         finally:
             remove_with_side_files(temp)
         return cls.open(path)

@@ -14,6 +14,25 @@ from .base import now
 from .sync import SyncRows
 
 
+def stored_meta(raw: object) -> dict[str, Any]:
+    """A document's metadata as stored; what is not a JSON object (a file changed by hand)
+    reads as no metadata rather than stopping an export or the window."""
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def stored_status(raw: object) -> Status:
+    """A stored state; one Alama never writes (a file changed by hand) reads as in progress:
+    the layer is there, and it does not count as finished."""
+    try:
+        return Status(raw)
+    except ValueError:
+        return Status.IN_PROGRESS
+
+
 class Store(SyncRows):
     """An open Alama project."""
 
@@ -115,7 +134,7 @@ class Store(SyncRows):
                 (annotator, *chunk),
             )
             found.update(
-                (doc, (doc_id, title, Status(state))) for doc, doc_id, title, state in rows
+                (doc, (doc_id, title, stored_status(state))) for doc, doc_id, title, state in rows
             )
         return found
 
@@ -142,7 +161,7 @@ class Store(SyncRows):
         ).fetchone()
         if row is None:
             raise InputError(f"no document with id {doc}")
-        return Document(*row[:7], meta=json.loads(row[7]))
+        return Document(*row[:7], meta=stored_meta(row[7]))
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document with its text, in project order, read in batches."""
@@ -152,7 +171,7 @@ class Store(SyncRows):
         )
         while batch := cursor.fetchmany(500):
             for row in batch:
-                yield Document(*row[:7], meta=json.loads(row[7]))
+                yield Document(*row[:7], meta=stored_meta(row[7]))
 
     def document_count(self) -> int:
         """How many documents the project holds."""
@@ -212,14 +231,14 @@ class Store(SyncRows):
         row = self.conn.execute(
             "SELECT state FROM status WHERE doc = ? AND annotator = ?", (doc, annotator)
         ).fetchone()
-        return Status(row[0]) if row else Status.TODO
+        return stored_status(row[0]) if row else Status.TODO
 
     def statuses(self, annotator: str) -> dict[int, Status]:
         """Every document this annotator has started or finished."""
         rows = self.conn.execute(
             "SELECT doc, state FROM status WHERE annotator = ?", (annotator,)
         ).fetchall()
-        return {doc: Status(state) for doc, state in rows}
+        return {doc: stored_status(state) for doc, state in rows}
 
     def set_status(self, doc: int, annotator: str, state: Status) -> Status:
         """Set the document's state for this annotator; return the state it had before."""
@@ -259,7 +278,7 @@ class Store(SyncRows):
             """,
             (doc, doc, doc),
         ).fetchall()
-        return {annotator: Status(state) for annotator, state in rows}
+        return {annotator: stored_status(state) for annotator, state in rows}
 
     def layers(self) -> list[tuple[int, str, Status]]:
         """Every (document, annotator) pair with a status or a live span, in project order."""
@@ -273,7 +292,7 @@ class Store(SyncRows):
             ORDER BY d.position, l.annotator
             """
         ).fetchall()
-        return [(doc, annotator, Status(state)) for doc, annotator, state in rows]
+        return [(doc, annotator, stored_status(state)) for doc, annotator, state in rows]
 
     # --- counts ----------------------------------------------------------------------------
 
@@ -283,7 +302,8 @@ class Store(SyncRows):
         for annotator, state, count in self.conn.execute(
             "SELECT annotator, state, COUNT(*) FROM status GROUP BY annotator, state"
         ):
-            per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})[state] = count
+            entry = per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})
+            entry["done" if stored_status(state) is Status.DONE else "in_progress"] += count
         for annotator, label, count in self.conn.execute(
             "SELECT annotator, label, COUNT(*) FROM spans WHERE deleted_at IS NULL "
             "GROUP BY annotator, label"

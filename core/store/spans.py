@@ -23,10 +23,29 @@ SPAN_COLUMNS = (
 SPAN_PLACES = ", ".join("?" * 12)
 
 
+INSIDE_TEXT = "start_char >= 0 AND start_char < end_char AND end_char <= {length}"
+"""The spans that can be read: inside their document's text. Alama writes no other (checked
+on the way in, with the same ``length(text)``), but a file changed by hand may hold some."""
+LENGTHS = "WITH lengths (document, n) AS MATERIALIZED (SELECT id, length(text) FROM documents) "
+"""Each document's length, computed once for a query over many documents' spans."""
+
+
 def span_from_row(row: tuple[Any, ...]) -> Span:
     """A `Span` from a row of `SPAN_COLUMNS`."""
     agreed = row[11]
-    return Span(*row[:11], agreed=() if agreed == "[]" else tuple(json.loads(agreed)))
+    return Span(*row[:11], agreed=() if agreed == "[]" else stored_agreed(agreed))
+
+
+def stored_agreed(raw: object) -> tuple[str, ...]:
+    """Who agreed on a gold span, as stored; what is not a JSON list of names (a file changed by
+    hand) reads as nobody rather than stopping an export, a merge or review."""
+    try:
+        names = json.loads(raw) if isinstance(raw, str) else None
+    except (ValueError, RecursionError):
+        return ()
+    if not isinstance(names, list):
+        return ()
+    return tuple(name for name in names if isinstance(name, str))
 
 
 def span_to_row(span: Span) -> tuple[Any, ...]:
@@ -48,8 +67,9 @@ class SpanRows(Connection):
 
     def spans(self, doc: int, annotator: str | None = None) -> list[Span]:
         """Live spans of a document (one layer, or every layer), in reading order."""
-        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc = ? AND deleted_at IS NULL"
-        params: tuple[Any, ...] = (doc,)
+        inside = INSIDE_TEXT.format(length="(SELECT length(text) FROM documents WHERE id = ?)")
+        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc = ? AND deleted_at IS NULL AND {inside}"
+        params: tuple[Any, ...] = (doc, doc)
         if annotator is not None:
             sql += " AND annotator = ?"
             params += (annotator,)
@@ -76,7 +96,10 @@ class SpanRows(Connection):
 
     def iter_spans(self, annotator: str | None = None) -> Iterator[Span]:
         """Every live span of the project (or of one layer), grouped by document."""
-        sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE deleted_at IS NULL"
+        sql = (
+            f"{LENGTHS}SELECT {SPAN_COLUMNS} FROM spans JOIN lengths ON document = doc "
+            f"WHERE deleted_at IS NULL AND {INSIDE_TEXT.format(length='n')}"
+        )
         params: tuple[Any, ...] = ()
         if annotator is not None:
             sql += " AND annotator = ?"

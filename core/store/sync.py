@@ -12,7 +12,15 @@ from typing import NamedTuple
 from alama.core.model import GOLD_ANNOTATOR, Span
 
 from .base import check_annotator
-from .spans import SPAN_COLUMNS, SPAN_PLACES, SpanRows, span_from_row, span_to_row
+from .spans import (
+    INSIDE_TEXT,
+    LENGTHS,
+    SPAN_COLUMNS,
+    SPAN_PLACES,
+    SpanRows,
+    span_from_row,
+    span_to_row,
+)
 
 BATCH = 500
 
@@ -46,8 +54,11 @@ class SyncRows(SpanRows):
         return dict(self.conn.execute("SELECT hash, id FROM documents").fetchall())
 
     def all_spans(self) -> Iterator[Span]:
-        """Every span, live or deleted."""
-        cursor = self.conn.execute(f"SELECT {SPAN_COLUMNS} FROM spans ORDER BY doc, id")
+        """Every span, live or deleted (but none outside its document's text)."""
+        cursor = self.conn.execute(
+            f"{LENGTHS}SELECT {SPAN_COLUMNS} FROM spans JOIN lengths ON document = doc "
+            f"WHERE {INSIDE_TEXT.format(length='n')} ORDER BY doc, id"
+        )
         while batch := cursor.fetchmany(2000):
             yield from (span_from_row(row) for row in batch)
 
@@ -91,7 +102,10 @@ class SyncRows(SpanRows):
 
     def status_rows(self) -> list[StatusRow]:
         """Every layer's status row."""
-        rows = self.conn.execute("SELECT doc, annotator, state, updated_at FROM status")
+        rows = self.conn.execute(
+            "SELECT doc, annotator, state, updated_at FROM status "
+            "WHERE state IN ('in_progress', 'done')"  # none other, unless changed by hand
+        )
         return [StatusRow(*row) for row in rows]
 
     def put_status_rows(self, rows: list[StatusRow]) -> None:
