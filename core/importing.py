@@ -20,7 +20,7 @@ from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
-from alama.core.store import Store, check_annotator
+from alama.core.store import Store, check_annotator, is_project_file
 
 FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
 SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -245,6 +245,10 @@ def import_paths(
     if annotator is not None:
         annotator = check_annotator(annotator)
     sources = collect_files(list(paths), fmt, report, annotator)
+    for source in sources:
+        if is_project_file(source.path, store.path):
+            # Read by any means but SQLite, it would lose the project its locks.
+            raise InputError(f"{source.path} is the project itself; name files to import")
     report.files = len({source.ann or source.path for source in sources})
     records: list[Record] = []
     discontinuous: list[str] = []

@@ -15,7 +15,7 @@ from .base import (
     check_is_project,
     now,
 )
-from .files import BUSY_TIMEOUT_S
+from .files import BUSY_TIMEOUT_S, is_project_file
 from .project import Store
 from .sync import RejectionRow, StatusRow
 
@@ -27,5 +27,6 @@ __all__ = [
     "Store",
     "check_annotator",
     "check_is_project",
+    "is_project_file",
     "now",
 ]

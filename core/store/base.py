@@ -334,7 +334,14 @@ class Connection:
         return name
 
     def _register_layers(self, names: list[str]) -> None:
-        """Register layer names already checked (annotators, or the gold layer)."""
+        """Register layer names already checked (annotators, or the gold layer); names the
+        project has already need no write (a project that cannot be written is still read as
+        one of its annotators)."""
+        known = {
+            row[0] for row in self._chunked("SELECT name FROM annotators WHERE name IN", names)
+        }
+        if known.issuperset(names):
+            return
         with self.transaction():
             stamp = now()
             self.conn.executemany(

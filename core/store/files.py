@@ -114,6 +114,18 @@ def explain(error: sqlite3.Error, path: Path) -> AlamaError | None:
     return None
 
 
+def is_project_file(path: Path, project: Path) -> bool:
+    """Whether ``path`` is the project or a file SQLite keeps beside it (asked of the file
+    system's metadata): such a file is never to be read by any means but SQLite."""
+    for own in (project, *(Path(f"{project}{side}") for side in SIDE_FILES)):
+        try:
+            if os.path.samefile(path, own):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def temporary_beside(path: Path) -> Path:
     """An unused hidden name in the project's folder, to build a new file under."""
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")

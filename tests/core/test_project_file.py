@@ -162,6 +162,20 @@ def test_a_second_connection_closing_keeps_the_first_ones_work(fix: Path) -> Non
     assert seen.stdout.split() == ["ok", "1"], seen.stderr
 
 
+def test_the_project_is_not_imported_into_itself(fix: Path) -> None:
+    """Read as a JSONL or text file, the project (or its log) would lose its locks."""
+    before = dump(fix)
+    with Store.open(fix) as store:  # the log and shared memory are beside it while it is open
+        store.document_count()
+        for name, fmt in ((fix, "jsonl"), (Path(f"{fix}-wal"), "txt")):
+            result = CliRunner().invoke(cli, ["import", str(fix), str(name), "--format", fmt])
+            assert result.exit_code == 1
+            assert result.output.strip().splitlines()[-1] == (
+                f"Error: {name} is the project itself; name files to import"
+            )
+    assert dump(fix) == before
+
+
 # --- B1: readers do not wait for a writer; a writer that waits too long says why ---------------
 
 
@@ -428,8 +442,11 @@ def test_a_project_on_read_only_media_is_read_and_not_written(fix: Path, tmp_pat
             alama("import", str(project), str(article)),
             f"{project} cannot be changed: it is on a read-only disk",
         )
-        with Store.open(project) as store, pytest.raises(ProjectError, match="read-only disk"):
-            store.add_document("خبر")
+        with Store.open(project) as store:  # what the window does as it opens, as amal
+            assert store.ensure_annotator("amal") == "amal"
+            assert len(store.spans(store.document_ids()[0], "amal")) == 2
+            with pytest.raises(ProjectError, match="read-only disk"):
+                store.add_span(store.document_ids()[0], "amal", 9, 15, "PLACE")
 
 
 def fill(disk: Path) -> None:

@@ -24,6 +24,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from alama.core import review
+from alama.core.model import Status
 from alama.core.store import Store
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_transfer import ExportDialog
@@ -130,3 +132,39 @@ def test_window_half_of_the_scenario(qtbot: QtBot, monkeypatch: pytest.MonkeyPat
     (folder / "done.json").write_text(json.dumps(labelled), encoding="utf-8")
     sys.stdout.flush()
     os._exit(0)  # dies as kill -9 would: nothing is closed, nothing more is written
+
+
+def test_the_window_opens_a_project_whose_rows_were_changed_by_hand(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Metadata and 'agreed' that are not JSON, a status Alama never writes and a span beyond
+    the text: the window opens, in both modes, and shows what can be shown."""
+    project = tmp_path / "p.alama"
+    with Store.create(project) as store:
+        doc, _ = store.add_document(FIRST)
+        for annotator in ("amal", "bilal"):
+            store.add_spans(doc, annotator, [(6, 10, "ACTOR"), (11, 17, "PLACE")])
+            store.set_status(doc, annotator, Status.DONE)
+        review.accept_agreed(store, "lead", 2)
+    conn = sqlite3.connect(project)
+    conn.executescript(
+        "PRAGMA ignore_check_constraints = 1;"
+        "UPDATE documents SET meta = '{not json';"
+        "UPDATE spans SET agreed = '[oops' WHERE annotator = '@gold';"
+        "UPDATE status SET state = 'weird' WHERE annotator = 'amal';"
+        "UPDATE spans SET end_char = 999999 WHERE annotator = 'amal' AND start_char = 11;"
+    )
+    conn.close()
+    settings = Settings(tmp_path / "settings.ini")
+    for name, reviewing in (("amal", False), ("lead", True)):
+        store = Store.open(project)
+        window = MainWindow(Session(store, name, reviewing), settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        painted = window.article.painted()
+        assert painted == (
+            [(6, 10, "ACTOR")] if not reviewing else [(6, 10, "ACTOR"), (11, 17, "PLACE")]
+        )
+        window.close()
+        store.close()
