@@ -377,7 +377,8 @@ def merge(target: Path, sources: tuple[Path, ...], layers: str | None, all_layer
     Each file may change one annotator's layer (its spans and document status) and add
     documents; a file that changes more, or the gold layer, is refused unless --layers or
     --all-layers says what to take. A version dated in the future or a span outside its text
-    is always refused. A new TARGET starts as the first file, taken as it is.
+    is always refused. A new TARGET starts as the first file, taken as it is (but for
+    --layers).
     """
     from alama.core import merging
 

@@ -188,7 +188,7 @@ def merge_into(
     By default a source may change one annotator's layer only; with ``layers`` only the changes
     of those layers (annotator names, ``@gold`` for the gold layer and review decisions) are
     taken from every source, and with ``all_layers`` every change is. ``first_is_base``: the
-    first source is the start of a new project and is taken as it is.
+    first source is the start of a new project and is taken as it is (but for ``layers``).
     """
     paths = [Path(source) for source in sources]
     if not paths:
@@ -207,7 +207,7 @@ def merge_into(
         with store.transaction():
             for number, reader in enumerate(readers):
                 progress(number, len(readers))
-                trusted = all_layers or (first_is_base and number == 0)
+                trusted = all_layers or (first_is_base and number == 0 and wanted is None)
                 _fold(store, reader, report, wanted, trusted)
             progress(len(readers), len(readers))
     finally:

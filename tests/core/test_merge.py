@@ -13,10 +13,12 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alama.core import merging
+from alama.core.cli import cli
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.merging import merge, version
@@ -264,6 +266,11 @@ def test_the_lead_takes_only_the_layers_named(tmp_path: Path) -> None:
     assert "forged" not in merged
     with pytest.raises(InputError, match="cannot be an annotator name"):
         merge(lead, [forged], layers=["\uff20gold"])
+    fresh = tmp_path / "bilal-only.alama"
+    result = CliRunner().invoke(cli, ["merge", str(fresh), str(forged), "--layers", "bilal"])
+    assert result.exit_code == 0, result.output
+    assert {s.annotator for s in spans_of(fresh).values()} == {"bilal"}
+    assert "--all-layers" in CliRunner().invoke(cli, ["merge", "--help"]).output
 
 
 def test_a_span_outside_its_text_is_refused_and_exports_still_work(tmp_path: Path) -> None:
