@@ -1,12 +1,16 @@
 """The project file: every read and write of a project goes through `Store`.
 
-One SQLite file per project, opened through sqlite-utils, in WAL mode with foreign keys on.
-Every user action is its own ``BEGIN IMMEDIATE`` transaction, committed before the method
-returns; bulk work (an import, a merge) wraps many calls in `Store.transaction`, which is all
-or nothing. Two processes on one file wait for each other (busy timeout) instead of failing.
+One SQLite file per project, opened through sqlite-utils, in WAL mode with foreign keys on,
+and never opened by any other means (closing another descriptor of it would drop SQLite's
+locks). Every user action is its own ``BEGIN IMMEDIATE`` transaction, committed before the
+method returns; bulk work (an import, a merge) wraps many calls in `Store.transaction`, which
+is all or nothing. Reading needs no lock; two writers on one file wait for each other (busy
+timeout) and then say the project is busy instead of failing.
 
-The SQL is split by topic: `base` (opening, labels, annotators), `spans` (layers, gold,
-rejections), `sync` (whole rows for merging) and `project` (documents and status).
+The SQL is split by topic: `schema` (is this file an Alama project, as Alama made it), `files`
+(the file on disk: connecting, making one whole, SQLite's failures in words), `base` (opening,
+labels, annotators), `spans` (layers, gold, rejections), `sync` (whole rows for merging) and
+`project` (documents and status).
 """
 
 from .base import (
