@@ -277,6 +277,29 @@ def test_a_project_being_made_is_never_seen_half_made(tmp_path: Path) -> None:
     assert [message for message in seen if "no such project" not in message] == []
 
 
+def test_two_merges_making_one_target_never_call_it_not_a_project(
+    fix: Path, tmp_path: Path
+) -> None:
+    for round in range(3):
+        target = tmp_path / f"team-{round}.alama"
+        merges = [
+            subprocess.Popen(
+                [sys.executable, "-m", "alama.core.cli", "merge", str(target), str(fix)],
+                stderr=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        errors = [merge.communicate(timeout=120)[1] for merge in merges]
+        assert any(merge.returncode == 0 for merge in merges), errors
+        for merge, error in zip(merges, errors, strict=True):
+            assert "not an Alama project" not in error and "Traceback" not in error, error
+            assert merge.returncode == 0 or len(error.strip().splitlines()) == 1, error
+        with Store.open(target) as store:
+            assert store.document_count() == 2
+
+
 # --- D1, D2: a schema that Alama did not make --------------------------------------------
 
 
