@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import IO, Any
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import Any
 
 from alama.core import brat, conll, jsonl
-from alama.core import text as arabic
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
-from alama.core.staging import Staged
+from alama.core.record_tokens import RecordTokens, SharedTokens
+from alama.core.staging import Staged, check_output_file, check_output_folder, open_outputs
 from alama.core.store import Store
 from alama.core.text import TextIndex
 
@@ -127,225 +122,6 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
     return parts[-1][0]
 
 
-@dataclass
-class RecordTokens:
-    """A record's tokens as arrays: where each starts and ends, and whether a space follows it
-    (its ``ws``). See `record_tokens`; a long article's tokens stay arrays, not dicts."""
-
-    text: str
-    starts: NDArray[np.int64]
-    ends: NDArray[np.int64]
-    ws: NDArray[np.bool_]
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def as_dicts(self) -> list[dict[str, Any]]:
-        """The tokens the way spaCy and Prodigy hold them."""
-        text = self.text
-        return [
-            {"text": text[start:end], "start": start, "end": end, "id": n, "ws": space}
-            for n, (start, end, space) in enumerate(
-                zip(self.starts.tolist(), self.ends.tolist(), self.ws.tolist(), strict=True)
-            )
-        ]
-
-    def index_of(self, offsets: Sequence[int], at_end: bool = False) -> list[int]:
-        """The index of the token that starts (or, ``at_end``, ends) at each offset."""
-        edges = self.ends if at_end else self.starts
-        return np.searchsorted(edges, np.array(offsets, dtype=np.int64)).tolist()  # type: ignore[no-any-return]
-
-    def json_pieces(self) -> Iterator[str]:
-        """``jsonl.dumps(self.as_dicts())`` in pieces of `TOKEN_PIECE` tokens."""
-        text, quote = self.text, encode_basestring
-        yield "["
-        for first in range(0, len(self), TOKEN_PIECE):
-            last = min(first + TOKEN_PIECE, len(self))
-            rows = zip(
-                range(first, last),
-                self.starts[first:last].tolist(),
-                self.ends[first:last].tolist(),
-                self.ws[first:last].tolist(),
-                strict=True,
-            )
-            yield (", " if first else "") + ", ".join(
-                f'{{"text": {quote(text[start:end])}, "start": {start}, "end": {end}, '
-                f'"id": {n}, "ws": {"true" if space else "false"}}}'
-                for n, start, end, space in rows
-            )
-        yield "]"
-
-
-TOKEN_PIECE = 20_000
-"""Tokens written at a time: a long article's record is never built as one giant string."""
-SHARED_JSON_LIMIT = 20_000
-"""Up to this many tokens, a document's token JSON is made once for all its layers."""
-
-
-def record_token_arrays(
-    text: str,
-    edges: NDArray[np.int64],
-    span_starts: NDArray[np.int64],
-    span_ends: NDArray[np.int64],
-) -> RecordTokens:
-    """`record_tokens` as arrays; ``edges`` holds every token's start and end."""
-    bounds = np.unique(np.concatenate(([0, len(text)], edges, span_starts, span_ends)))
-    first, last = bounds[:-1], bounds[1:]
-    if not len(first):
-        empty = np.zeros(0, dtype=np.int64)
-        return RecordTokens(text, empty, empty, np.zeros(0, dtype=bool))
-    # Whether each piece between two edges has nothing but white space in it.
-    blank = ~np.logical_or.reduceat(~_white_space(text), first)
-    plain_space = _is_plain_space(text, first)
-    # A white-space piece that starts with a plain space gives that space to the token before
-    # it as its ``ws`` (unless a span starts on the space, or ends just after it).
-    merge = blank & plain_space & ~np.isin(first, span_starts) & ~np.isin(first + 1, span_ends)
-    merge[0] = False
-    # (The plain loop also refused a merge into a token whose ``ws`` was already set; that
-    # cannot happen: two white-space pieces meet only at a span's edge, which blocks the one
-    # that would have given its single space away.)
-    starts = first + merge
-    kept = starts < last
-    ws = np.concatenate((merge[1:], [False]))
-    return RecordTokens(text, starts[kept], last[kept], ws[kept])
-
-
-WINDOW = 1 << 16
-"""Characters of a text looked at in one go (with numpy, a few bytes each) while finding its
-tokens: a 200 MB article needs a few bytes per character, not tens."""
-
-
-def _white_space(text: str, window: int = WINDOW) -> NDArray[np.bool_]:
-    """`arabic.white_space`, a window at a time."""
-    if len(text) <= window:
-        whole: NDArray[np.bool_] = arabic.white_space(text)
-        return whole
-    return np.concatenate(
-        [arabic.white_space(text[at : at + window]) for at in range(0, len(text), window)]
-    )
-
-
-def _is_plain_space(
-    text: str, offsets: NDArray[np.int64], window: int = WINDOW
-) -> NDArray[np.bool_]:
-    """Whether the character at each (sorted) offset is a plain space."""
-    found = np.zeros(len(offsets), dtype=bool)
-    for at in range(0, len(text), window):
-        first, last = np.searchsorted(offsets, [at, at + window])
-        if first == last:
-            continue
-        points = np.frombuffer(text[at : at + window].encode("utf-32-le"), dtype=np.uint32)
-        found[first:last] = points[offsets[first:last] - at] == ord(" ")
-    return found
-
-
-def token_bounds(text: str, window: int = WINDOW) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """`arabic.token_bounds`, a window at a time: each window ends before a space or a line
-    break, and no token runs over white space, so the tokens are the same."""
-    if len(text) <= window:
-        bounds: tuple[NDArray[np.int64], NDArray[np.int64]] = arabic.token_bounds(text)
-        return bounds
-    starts: list[NDArray[np.int64]] = []
-    ends: list[NDArray[np.int64]] = []
-    at = 0
-    while at < len(text):
-        cut = len(text)
-        for space in (" ", "\n"):
-            found = text.find(space, at + window)
-            if found != -1:
-                cut = min(cut, found)
-        piece_starts, piece_ends = arabic.token_bounds(text[at:cut])
-        starts.append(piece_starts + at)
-        ends.append(piece_ends + at)
-        at = cut
-    return np.concatenate(starts), np.concatenate(ends)
-
-
-def record_tokens(
-    text: str, tokens: list[tuple[int, int]], spans: list[Span]
-) -> list[dict[str, Any]]:
-    """Tokens the way spaCy and Prodigy hold them, so that every span starts and ends on one.
-
-    Words are cut where a span starts or ends inside them (a proclitic و labelled alone), one
-    following space is a token's ``ws``, and any other white space (a paragraph break, a
-    no-break space, a second space) is a token of its own. Joining each token's text, plus a
-    space where ``ws`` is true, gives the text back exactly: ``Doc(words, spaces)`` in spaCy.
-
-    Computed with numpy over all the pieces between token and span edges at once: a test holds
-    it equal to the plain loop over the pieces, which took most of an export's time.
-    """
-    edges = np.array(tokens, dtype=np.int64).reshape(-1)
-    span_starts, span_ends = _span_edges(spans)
-    return record_token_arrays(text, edges, span_starts, span_ends).as_dicts()
-
-
-def _span_edges(spans: Sequence[Span]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    return (
-        np.array([span.start for span in spans], dtype=np.int64),
-        np.array([span.end for span in spans], dtype=np.int64),
-    )
-
-
-class _SharedTokens:
-    """The record tokens of the document being exported, made once for all of its layers whose
-    spans start and end on tokens (the usual case: they are the same tokens then), with their
-    JSON text while the document is not long."""
-
-    def __init__(self) -> None:
-        self._index: TextIndex | None = None
-        self._bounds: tuple[NDArray[np.int64], NDArray[np.int64]] | None = None
-        self._tokens: RecordTokens | None = None
-        self._json = ""
-
-    def tokens(self, layer: Layer) -> RecordTokens:
-        index = layer.index
-        if index is not self._index or self._bounds is None:
-            self._index, self._tokens, self._json = index, None, ""
-            self._bounds = token_bounds(index.text)
-        token_starts, token_ends = self._bounds
-        edges = np.concatenate((token_starts, token_ends))
-        span_starts, span_ends = _span_edges(layer.spans)
-        if not (_all_in(span_starts, token_starts) and _all_in(span_ends, token_ends)):
-            return record_token_arrays(index.text, edges, span_starts, span_ends)
-        if self._tokens is None:
-            empty = np.zeros(0, dtype=np.int64)
-            self._tokens = record_token_arrays(index.text, edges, empty, empty)
-        return self._tokens
-
-    def json_pieces(self, tokens: RecordTokens) -> Iterator[str]:
-        """`RecordTokens.json_pieces`, kept for the shared tokens of a document not too long."""
-        if tokens is not self._tokens or len(tokens) > SHARED_JSON_LIMIT:
-            yield from tokens.json_pieces()
-            return
-        if not self._json:
-            self._json = "".join(tokens.json_pieces())
-        yield self._json
-
-
-def _all_in(values: NDArray[np.int64], sorted_values: NDArray[np.int64]) -> bool:
-    """Whether every value is one of ``sorted_values``."""
-    if not len(values):
-        return True
-    if not len(sorted_values):
-        return False
-    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
-    return bool(np.all(sorted_values[at] == values))
-
-
-def tokens_json(tokens: list[dict[str, Any]]) -> str:
-    """The same text as ``jsonl.dumps(tokens)``, written directly: twice as fast."""
-    text = encode_basestring
-    return (
-        "["
-        + ", ".join(
-            f'{{"text": {text(t["text"])}, "start": {t["start"]}, "end": {t["end"]}, '
-            f'"id": {t["id"]}, "ws": {"true" if t["ws"] else "false"}}}'
-            for t in tokens
-        )
-        + "]"
-    )
-
-
 def _record_spans(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
     spans = layer.spans
     first_at = tokens.index_of([span.start for span in spans])
@@ -374,7 +150,7 @@ def _record_tail(layer: Layer) -> dict[str, Any]:
 
 def jsonl_record(layer: Layer) -> dict[str, Any]:
     """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
-    tokens = _SharedTokens().tokens(layer)
+    tokens = SharedTokens().tokens(layer.index, layer.spans)
     return {
         "text": layer.doc.text,
         "spans": _record_spans(layer, tokens),
@@ -387,10 +163,10 @@ TEXT_PIECE = 1 << 20
 """Characters of a text escaped and written at a time."""
 
 
-def jsonl_pieces(layer: Layer, shared: _SharedTokens) -> Iterator[str]:
+def jsonl_pieces(layer: Layer, shared: SharedTokens) -> Iterator[str]:
     """``jsonl.dumps(jsonl_record(layer))`` and a line end, in pieces: a long article's text
     and tokens are escaped a part at a time, never held as one giant record."""
-    tokens = shared.tokens(layer)
+    tokens = shared.tokens(layer.index, layer.spans)
     text = layer.doc.text
     yield '{"text": "'
     for first in range(0, len(text), TEXT_PIECE):
@@ -552,7 +328,7 @@ def export(
     if fmt == "brat":
         if output is None:
             raise InputError("brat writes a folder: give it with -o FOLDER")
-        _check_brat_folder(output, store.path, overwrite)
+        check_output_folder(output, store.path, overwrite)
         _export_brat(
             store, layers, output, parts, seed, annotator is not None, report, total, progress,
             overwrite,
@@ -561,12 +337,12 @@ def export(
     targets = _targets(output, parts, SUFFIX[fmt])
     for path in targets.values():
         if path is not None:
-            _check_file(path, store.path, overwrite)
+            check_output_file(path, store.path, overwrite)
     seen: set[int] = set()
     written: Counter[str] = Counter()
     tagger = _Tagger(fmt, report)
-    shared = _SharedTokens()
-    with _open_all(targets, overwrite) as handles:
+    shared = SharedTokens()
+    with open_outputs(targets, overwrite) as handles:
         for layer in layers:
             doc = layer.doc
             name = split_of(doc.hash, seed, parts) if parts else ""
@@ -656,97 +432,3 @@ def _targets(
     if output.suffix:
         return {name: output.with_name(f"{output.stem}.{name}{output.suffix}") for name, _ in parts}
     return {name: output / f"{name}{suffix}" for name, _ in parts}
-
-
-PROJECT_SUFFIXES = (".alama", *(f".alama{side}" for side in ("-wal", "-shm", "-journal")))
-
-
-def _is_project_file(path: Path, project: Path) -> bool:
-    """Whether ``path`` is the project, a file SQLite keeps beside it, or any project file."""
-    if path.name.lower().endswith(PROJECT_SUFFIXES):
-        return True
-    for own in (project, *(Path(f"{project}{side}") for side in ("-wal", "-shm", "-journal"))):
-        if path.resolve() == own.resolve():
-            return True
-        if path.exists() and own.exists() and os.path.samefile(path, own):
-            return True
-    return False
-
-
-def _check_file(path: Path, project: Path, overwrite: bool) -> None:
-    """Refuse an output file that is a project file, a folder, or (unless ``overwrite``) a file
-    that exists."""
-    if _is_project_file(path, project):
-        raise InputError(
-            f"{path} is a project file; an export never writes over one "
-            "(name the output .jsonl or .conll)"
-        )
-    if path.is_dir():
-        raise InputError(
-            f"{path} is a folder; name a file to write (a folder is for brat or --split)"
-        )
-    if (path.exists() or path.is_symlink()) and not overwrite:
-        raise InputError(f"{path} already exists; add --force to replace it")
-
-
-def _check_brat_folder(output: Path, project: Path, overwrite: bool) -> None:
-    """Refuse a brat output that is not a new or empty folder, unless ``overwrite`` and it holds
-    an earlier brat export (and not the project)."""
-    if _is_project_file(output, project):
-        raise InputError(f"{output} is a project file; brat writes a folder")
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_symlink() or not output.is_dir():
-        raise InputError(f"{output} is not a folder; brat export needs a new or empty folder")
-    if not any(output.iterdir()):
-        return
-    if not overwrite:
-        raise InputError(
-            f"{output}: brat export needs a new or empty folder "
-            "(add --force to replace an earlier brat export)"
-        )
-    if not _is_brat_export(output):
-        raise InputError(
-            f"{output} does not hold an earlier brat export (no annotation.conf); "
-            "only those are replaced, choose a new or empty folder"
-        )
-    inside = project.resolve()
-    if output.resolve() in inside.parents:
-        raise InputError(f"{output} holds the project itself; choose another folder")
-
-
-def _is_brat_export(folder: Path) -> bool:
-    """Whether a folder holds what a brat export writes: an annotation.conf at its top, or in
-    each split's folder."""
-    if (folder / "annotation.conf").is_file():
-        return True
-    children = list(folder.iterdir())
-    return all(
-        child.is_dir() and not child.is_symlink() and (child / "annotation.conf").is_file()
-        for child in children
-    )
-
-
-@contextmanager
-def _open_all(targets: dict[str, Path | None], overwrite: bool) -> Iterator[dict[str, IO[str]]]:
-    """Open every output; files appear (moved into place) only when everything succeeded."""
-    handles: dict[str, IO[str]] = {}
-    staged: dict[str, Staged] = {}
-    try:
-        for name, path in targets.items():
-            if path is None:
-                handles[name] = sys.stdout
-                continue
-            staged[name] = Staged.file(path)
-            handles[name] = os.fdopen(staged[name].open_text(), "w", encoding="utf-8", newline="\n")
-        yield handles
-        for name in staged:
-            handles[name].close()
-        for name in staged:
-            staged[name].commit(replace=overwrite)
-    except BaseException:
-        for name, output in staged.items():
-            if name in handles:
-                handles[name].close()
-            output.discard()
-        raise

@@ -5,6 +5,10 @@ moved into place only when it is complete. Whoever writes one holds an advisory 
 then; a later run that finds one nobody holds (its writer was killed) removes it, so they never
 pile up. Files and folders are made with the user's usual permissions (the umask), as any
 program's output is.
+
+An export's outputs are checked first: never the project or a file SQLite keeps beside it,
+never a file that exists unless asked to replace it, and a folder only when it is new, empty or
+an earlier brat export.
 """
 
 from __future__ import annotations
@@ -13,7 +17,11 @@ import errno
 import os
 import secrets
 import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from alama.core.errors import InputError
 
@@ -198,3 +206,99 @@ def _place_new(temp: Path, final: Path) -> None:
         os.replace(temp, final)
         return
     temp.unlink()
+
+
+# --- the outputs of an export ---------------------------------------------------------------
+
+PROJECT_SUFFIXES = (".alama", *(f".alama{side}" for side in _SIDE_FILES))
+
+
+def is_project_file(path: Path, project: Path) -> bool:
+    """Whether ``path`` is the project, a file SQLite keeps beside it, or any project file."""
+    if path.name.lower().endswith(PROJECT_SUFFIXES):
+        return True
+    for own in (project, *(Path(f"{project}{side}") for side in _SIDE_FILES)):
+        if path.resolve() == own.resolve():
+            return True
+        if path.exists() and own.exists() and os.path.samefile(path, own):
+            return True
+    return False
+
+
+def check_output_file(path: Path, project: Path, overwrite: bool) -> None:
+    """Refuse an output file that is a project file, a folder, or (unless ``overwrite``) a file
+    that exists."""
+    if is_project_file(path, project):
+        raise InputError(
+            f"{path} is a project file; an export never writes over one "
+            "(name the output .jsonl or .conll)"
+        )
+    if path.is_dir():
+        raise InputError(
+            f"{path} is a folder; name a file to write (a folder is for brat or --split)"
+        )
+    if (path.exists() or path.is_symlink()) and not overwrite:
+        raise InputError(f"{path} already exists; add --force to replace it")
+
+
+def check_output_folder(output: Path, project: Path, overwrite: bool) -> None:
+    """Refuse a brat output that is not a new or empty folder, unless ``overwrite`` and it holds
+    an earlier brat export (and not the project)."""
+    if is_project_file(output, project):
+        raise InputError(f"{output} is a project file; brat writes a folder")
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise InputError(f"{output} is not a folder; brat export needs a new or empty folder")
+    if not any(output.iterdir()):
+        return
+    if not overwrite:
+        raise InputError(
+            f"{output}: brat export needs a new or empty folder "
+            "(add --force to replace an earlier brat export)"
+        )
+    if not _is_brat_export(output):
+        raise InputError(
+            f"{output} does not hold an earlier brat export (no annotation.conf); "
+            "only those are replaced, choose a new or empty folder"
+        )
+    inside = project.resolve()
+    if output.resolve() in inside.parents:
+        raise InputError(f"{output} holds the project itself; choose another folder")
+
+
+def _is_brat_export(folder: Path) -> bool:
+    """Whether a folder holds what a brat export writes: an annotation.conf at its top, or in
+    each split's folder."""
+    if (folder / "annotation.conf").is_file():
+        return True
+    children = list(folder.iterdir())
+    return all(
+        child.is_dir() and not child.is_symlink() and (child / "annotation.conf").is_file()
+        for child in children
+    )
+
+
+@contextmanager
+def open_outputs(targets: dict[str, Path | None], overwrite: bool) -> Iterator[dict[str, IO[str]]]:
+    """Open every output; files appear (moved into place) only when everything succeeded."""
+    handles: dict[str, IO[str]] = {}
+    staged: dict[str, Staged] = {}
+    try:
+        for name, path in targets.items():
+            if path is None:
+                handles[name] = sys.stdout
+                continue
+            staged[name] = Staged.file(path)
+            handles[name] = os.fdopen(staged[name].open_text(), "w", encoding="utf-8", newline="\n")
+        yield handles
+        for name in staged:
+            handles[name].close()
+        for name in staged:
+            staged[name].commit(replace=overwrite)
+    except BaseException:
+        for name, output in staged.items():
+            if name in handles:
+                handles[name].close()
+            output.discard()
+        raise

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from alama.core import exporting
 from alama.core.cli import cli
+from alama.core.record_tokens import SharedTokens
 from alama.core.store import Store
 from tests.conftest import dump
 
@@ -314,7 +315,7 @@ def test_the_streamed_record_is_the_record(made: Path) -> None:
     """What the export writes a piece at a time is the JSON of `jsonl_record`."""
     with Store.open(made) as store:
         for layer in exporting.iter_layers(store):
-            pieces = "".join(exporting.jsonl_pieces(layer, exporting._SharedTokens()))
+            pieces = "".join(exporting.jsonl_pieces(layer, SharedTokens()))
             assert (
                 pieces
                 == json.dumps(

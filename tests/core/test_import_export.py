@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from alama.core import jsonl
 from alama.core.errors import InputError
-from alama.core.exporting import export, iter_records, parse_split, record_tokens, tokens_json
+from alama.core.exporting import export, iter_records, parse_split
 from alama.core.importing import import_paths
 from alama.core.model import Span, Status
+from alama.core.record_tokens import record_tokens, tokens_json
 from alama.core.store import Store
 from alama.core.text import TextIndex
 from tests.conftest import SAMPLES, SEEDS, dump, needs_shared
