@@ -248,7 +248,7 @@ def import_paths(
     for source in sources:
         if is_project_file(source.path, store.path):
             # Read by any means but SQLite, it would lose the project its locks.
-            raise InputError(f"{source.path} is the project itself; name files to import")
+            raise InputError(Message("%1 is the project itself; name files to import", source.path))
     report.files = len({source.ann or source.path for source in sources})
     records: list[Record] = []
     discontinuous: list[str] = []

@@ -123,7 +123,7 @@ class Connection:
         except sqlite3.Error as error:
             if getattr(error, "sqlite_errorname", "") in ("SQLITE_FULL", "SQLITE_IOERR_WRITE"):
                 raise ProjectError(
-                    f"the disk is full: no project was made in {path.parent}"
+                    Message("the disk is full: no project was made in %1", path.parent)
                 ) from None
             raise explain(error, path) or error from None
         finally:

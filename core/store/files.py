@@ -44,6 +44,8 @@ def check_file(path: Path) -> None:
         )
     if info.st_size == 0:
         raise ProjectError(Message("%1 is an empty file, not an Alama project", path))
+    if not os.access(path, os.R_OK):
+        raise ProjectError(Message("%1 cannot be read (permission denied)", path))
 
 
 def connect(path: Path, mode: str) -> sqlite3.Connection:
