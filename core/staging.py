@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from alama.core.errors import InputError
+from alama.core.store import is_project_file
 
 try:
     import fcntl
@@ -213,22 +214,20 @@ def _place_new(temp: Path, final: Path) -> None:
 PROJECT_SUFFIXES = (".alama", *(f".alama{side}" for side in _SIDE_FILES))
 
 
-def is_project_file(path: Path, project: Path) -> bool:
-    """Whether ``path`` is the project, a file SQLite keeps beside it, or any project file."""
-    if path.name.lower().endswith(PROJECT_SUFFIXES):
+def names_a_project_file(path: Path, project: Path) -> bool:
+    """Whether writing ``path`` would write a project file: the project or a file SQLite keeps
+    beside it (also one not there now: a stray ``-wal`` would be read back into the project),
+    or any file named like a project."""
+    if path.name.lower().endswith(PROJECT_SUFFIXES) or is_project_file(path, project):
         return True
-    for own in (project, *(Path(f"{project}{side}") for side in _SIDE_FILES)):
-        if path.resolve() == own.resolve():
-            return True
-        if path.exists() and own.exists() and os.path.samefile(path, own):
-            return True
-    return False
+    where = path.resolve()
+    return any(where == Path(f"{project}{side}").resolve() for side in ("", *_SIDE_FILES))
 
 
 def check_output_file(path: Path, project: Path, overwrite: bool) -> None:
     """Refuse an output file that is a project file, a folder, or (unless ``overwrite``) a file
     that exists."""
-    if is_project_file(path, project):
+    if names_a_project_file(path, project):
         raise InputError(
             f"{path} is a project file; an export never writes over one "
             "(name the output .jsonl or .conll)"
@@ -244,7 +243,7 @@ def check_output_file(path: Path, project: Path, overwrite: bool) -> None:
 def check_output_folder(output: Path, project: Path, overwrite: bool) -> None:
     """Refuse a brat output that is not a new or empty folder, unless ``overwrite`` and it holds
     an earlier brat export (and not the project)."""
-    if is_project_file(output, project):
+    if names_a_project_file(output, project):
         raise InputError(f"{output} is a project file; brat writes a folder")
     if not output.exists() and not output.is_symlink():
         return

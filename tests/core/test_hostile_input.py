@@ -178,6 +178,9 @@ def test_an_export_never_writes_over_the_project(made: Path) -> None:
             refused(made, "export", made, "-o", target, "--force", match="is a project file")
         refused(made, "export", made, "-o", made.with_name("other.alama"), match="project file")
         assert store.document_count() == 1
+    stray = Path(f"{made}-wal")  # closed: no log now, and one written there would be read back
+    refused(made, "export", made, "-o", stray, match="is a project file")
+    assert not stray.exists()
 
 
 def test_an_existing_output_is_replaced_only_with_force(made: Path, tmp_path: Path) -> None:
