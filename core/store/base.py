@@ -163,21 +163,11 @@ class Connection:
         path = Path(path)
         check_file(path)
         try:
-            conn = connect(path, "rw")
+            store = cls._identified(path, "rw")
         except sqlite3.OperationalError:
             store = cls._reader(path)
-        else:
-            try:
-                conn.execute("PRAGMA query_only = ON")
-                store = cls(path, _upgraded(conn, identify(conn, path)))
-            except sqlite3.OperationalError:
-                conn.close()
-                store = cls._reader(path)
-            except BaseException as error:
-                conn.close()
-                if isinstance(error, sqlite3.Error):
-                    raise explain(error, path) or error from None
-                raise
+        except sqlite3.Error as error:
+            raise explain(error, path) or error from None
         store.read_only_reason = "it is opened only to be read"
         return store
 
@@ -187,18 +177,25 @@ class Connection:
         needs a file SQLite cannot make beside it (read-only media), read as a file nobody
         changes, if no write-ahead log holds anything."""
         try:
-            conn = connect(path, "ro")
             try:
-                applied = identify(conn, path)
+                return cls._identified(path, "ro")
             except sqlite3.OperationalError:
-                conn.close()
                 if log_has_frames(path):
                     raise
-                conn = connect(path, "ro&immutable=1")
-                applied = identify(conn, path)
-            return cls(path, _upgraded(conn, applied))
+                return cls._identified(path, "ro&immutable=1")
         except sqlite3.Error as error:
             raise explain(error, path) or error from None
+
+    @classmethod
+    def _identified(cls, path: Path, mode: str) -> Self:
+        """A connection in ``mode`` that only reads, to a project known as Alama's."""
+        conn = connect(path, mode)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            return cls(path, _upgraded(conn, identify(conn, path)))
+        except BaseException:
+            conn.close()
+            raise
 
     @classmethod
     def _connect(cls, path: Path, mode: str, new: bool = False) -> Self:
