@@ -60,6 +60,7 @@ class Application:
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self._translators: list[QTranslator] = []
+        self._draining: list[Session] = []  # earlier sessions whose actions wait for a busy file
 
     def set_language(self, code: str) -> None:
         """Install the interface language; Arabic mirrors the whole layout right to left."""
@@ -115,11 +116,29 @@ class Application:
         self.window.reviewRequested.connect(self._change_mode)
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
+            old_window.replaced = True
             old_window.close()
             old_window.deleteLater()
-        if old_session is not None and old_session.store is not session.store:
-            old_session.store.close()
+        if old_session is not None and old_session is not session:
+            self._hand_over(old_session, session)
         self.window.show()
+
+    def _hand_over(self, old: Session, new: Session) -> None:
+        """Actions of the old session still waiting for a busy file are not dropped: on the
+        same connection the new session saves them first; on another file the old session
+        goes on trying, and its file is closed once they are saved."""
+        if old.store is new.store:
+            new.take_over(old)
+        elif old.pending:
+            self._draining.append(old)
+            old.waiting.connect(lambda count: None if count else self._drained(old))
+        else:
+            old.store.close()
+
+    def _drained(self, session: Session) -> None:
+        if session in self._draining:
+            self._draining.remove(session)
+            session.store.close()
 
     def _change_language(self, code: str) -> None:
         if self.session is None or self.window is None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         session.changed.connect(self._on_changed)
         session.spanPicked.connect(self._pick)
+        session.located.connect(self._bring_into_view)
+        session.waiting.connect(self._on_waiting)
+        self.replaced = False  # set when another window takes over this session's work
+        self._close_when_saved = False
         self._update_title()
         first = doc or settings.last_document(self.store.path)
         if first is None or self.documents.row_of(first) is None:
@@ -442,7 +446,7 @@ class MainWindow(QMainWindow):
                 exact = exact or self.article.alt_selection
                 span = self.session.add_span(self.doc, *selection, key, exact)
                 self.article.clear_selection()
-                if span is None:
+                if span is None and not self.session.pending:
                     self.statusBar().showMessage(
                         self.tr("Nothing to label: the selection holds only spaces or marks."), 4000
                     )
@@ -754,3 +758,55 @@ class MainWindow(QMainWindow):
         done, total = self.documents.done_count()
         template = self.tr("%1 / %2 reviewed") if self.reviewing else self.tr("%1 / %2 done")
         self.progress.setText(template.replace("%1", str(done)).replace("%2", str(total)))
+
+    # --- a project file another program is writing to --------------------------------------
+
+    def _bring_into_view(self, doc: int, offset: int) -> None:
+        """After an action or its undo: the place it changed, on screen."""
+        if doc == self.doc:
+            self.article.scroll_to(offset)
+
+    def _on_waiting(self, count: int) -> None:
+        """Say that actions wait for the busy file, and when they have all been saved."""
+        if count:
+            self.statusBar().showMessage(
+                self.tr(
+                    "The project file is busy (another program is writing to it): %n action(s) "
+                    "wait to be saved. Alama keeps trying.",
+                    "",
+                    count,
+                )
+            )
+            return
+        self.statusBar().showMessage(self.tr("Saved: the project file is free again."), 5000)
+        if self._close_when_saved:
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing with actions still waiting for the busy file: wait for them, or leave
+        without them only if the user says so."""
+        waiting = len(self.session.pending)
+        if self.replaced or not waiting or self.session.flush():
+            super().closeEvent(event)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Alama"),
+            self.tr(
+                "%n action(s) are not saved yet: another program is writing to the project "
+                "file. Alama saves them as soon as it is free.",
+                "",
+                waiting,
+            ),
+            parent=self,
+        )
+        wait = box.addButton(self.tr("Wait, then close"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Close without them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(wait)
+        box.exec()
+        if box.clickedButton() is wait:
+            self._close_when_saved = True
+            event.ignore()
+            return
+        self.session.pending.clear()
+        super().closeEvent(event)

@@ -5,23 +5,30 @@ reviewer, and accepts or rejects the annotators' candidate spans. Every action i
 `QUndoCommand` whose redo/undo call the store (one committed transaction each) and then
 announce which document changed, so the window repaints from the store. Commands keep their
 document, so undo and redo work after switching documents.
+
+The window's connection waits only a moment for the project's write lock. When another program
+holds it, an action (or its undo) is kept in order in `Session.pending` and tried again on a
+timer until it lands: the window never stands still and no action is lost.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alama.core import review
-from alama.core.errors import InputError
+from alama.core.errors import InputError, ProjectBusy
 from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
 from alama.core.store import Store
 from alama.core.text import TextIndex
 from alama.gui.i18n import label_name
 
 INDEX_CACHE = 32
+LOCK_WAIT_S = 0.1  # how long a write waits for another program's lock before being kept
+RETRY_MS = 400  # how often kept actions are tried again
 
 
 class Session(QObject):
@@ -33,6 +40,8 @@ class Session(QObject):
 
     changed = Signal(int)  # a document whose spans or status changed
     spanPicked = Signal(object)  # the span an action left current (or None)
+    located = Signal(int, int)  # the document and offset an action (or its undo) changed
+    waiting = Signal(int)  # how many action steps wait for the busy project file (0: none)
 
     def __init__(self, store: Store, annotator: str, reviewing: bool = False) -> None:
         super().__init__()
@@ -43,6 +52,10 @@ class Session(QObject):
         self.reviewer = self.annotator if reviewing else None
         self.undo_stack = QUndoStack(self)
         self._indexes: OrderedDict[int, TextIndex] = OrderedDict()
+        store.wait_for_lock(LOCK_WAIT_S)
+        self.pending: list[tuple[Edit, Callable[[Edit], None]]] = []
+        self._retry = QTimer(self, interval=RETRY_MS)
+        self._retry.timeout.connect(self.flush)
 
     def index(self, doc: int) -> TextIndex:
         """The document's text with tokens and clusters, computed once and kept."""
@@ -67,6 +80,51 @@ class Session(QObject):
     def review(self, doc: int) -> review.DocumentReview:
         """Every finished layer of the document, its candidates and the gold layer."""
         return review.document_review(self.store, doc)
+
+    # --- writing while another program may hold the file ------------------------------------
+
+    def perform(self, edit: Edit, step: Callable[[Edit], None]) -> None:
+        """Run an action's redo or undo in one transaction; if the project file is busy, keep
+        it (after any already kept, in order) and try again on a timer."""
+        if not self.pending:
+            try:
+                self._run(edit, step)
+                return
+            except ProjectBusy:
+                pass
+        self.pending.append((edit, step))
+        self._retry.start()
+        self.waiting.emit(len(self.pending))
+
+    def flush(self) -> bool:
+        """Try the kept steps again, in order; True once none is left."""
+        while self.pending:
+            try:
+                self._run(*self.pending[0])
+            except ProjectBusy:
+                self.waiting.emit(len(self.pending))
+                return False
+            self.pending.pop(0)
+        self._retry.stop()
+        self.waiting.emit(0)
+        return True
+
+    def take_over(self, other: Session) -> None:
+        """Save, before this session's own, the steps another session on the same connection
+        still has waiting (the window was rebuilt: another mode or language)."""
+        if other.pending:
+            self.pending[:0] = other.pending
+            other.pending.clear()
+            other._retry.stop()
+            self._retry.start()
+            self.waiting.emit(len(self.pending))
+
+    def _run(self, edit: Edit, step: Callable[[Edit], None]) -> None:
+        with self.store.transaction():
+            step(edit)
+        spot = edit.spot()
+        if spot is not None:
+            self.located.emit(*spot)
 
     def _own(self, span: Span) -> Span:
         """The span, if it is in the layer this session edits (annotators edit only theirs)."""
@@ -161,7 +219,34 @@ class Session(QObject):
         )
 
 
-class AddSpan(QUndoCommand):
+class Edit(QUndoCommand):
+    """An undoable action. The ``redo`` and ``undo`` a subclass defines are run through
+    `Session.perform`: each in one transaction, kept and retried while the file is busy."""
+
+    session: Session
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("redo", "undo"):
+            step = cls.__dict__.get(name)
+            if step is not None:
+                setattr(cls, name, _performed(step))
+
+    def spot(self) -> tuple[int, int] | None:
+        """The document and offset the action changes, brought into view after it (or its
+        undo) lands; None for a whole document."""
+        return None
+
+
+def _performed(step: Callable[[Edit], None]) -> Callable[[Edit], None]:
+    def run(edit: Edit) -> None:
+        edit.session.perform(edit, step)
+
+    run.__doc__ = step.__doc__
+    return run
+
+
+class AddSpan(Edit):
     """Label a span; undo deletes it, redo brings the same span back."""
 
     def __init__(
@@ -185,6 +270,9 @@ class AddSpan(QUndoCommand):
         self.rejected_by = (
             session.store.rejections(doc).get(self.args) if session.reviewing else None
         )
+
+    def spot(self) -> tuple[int, int]:
+        return self.doc, self.args[0]
 
     def redo(self) -> None:
         store = self.session.store
@@ -212,7 +300,7 @@ class AddSpan(QUndoCommand):
         self.session.spanPicked.emit(None)
 
 
-class DeleteSpan(QUndoCommand):
+class DeleteSpan(Edit):
     """Delete a span; undo restores it with the same id."""
 
     def __init__(self, session: Session, span: Span) -> None:
@@ -222,6 +310,9 @@ class DeleteSpan(QUndoCommand):
             )
         )
         self.session, self.span = session, span
+
+    def spot(self) -> tuple[int, int]:
+        return self.span.doc, self.span.start
 
     def redo(self) -> None:
         self.session.store.delete_span(self.span.id, self.session.reviewer)
@@ -234,7 +325,7 @@ class DeleteSpan(QUndoCommand):
         self.session.spanPicked.emit(span)
 
 
-class ChangeSpan(QUndoCommand):
+class ChangeSpan(Edit):
     """Move or relabel a span; undo puts it back as it was."""
 
     def __init__(self, session: Session, span: Span, start: int, end: int, label: str) -> None:
@@ -251,6 +342,9 @@ class ChangeSpan(QUndoCommand):
         self.session.changed.emit(span.doc)
         self.session.spanPicked.emit(span)
 
+    def spot(self) -> tuple[int, int]:
+        return self.before.doc, self.before.start
+
     def redo(self) -> None:
         self._apply(*self.after)
 
@@ -258,7 +352,7 @@ class ChangeSpan(QUndoCommand):
         self._apply(self.before.start, self.before.end, self.before.label)
 
 
-class SetStatus(QUndoCommand):
+class SetStatus(Edit):
     """Mark a document done or not; undo restores the status it had."""
 
     def __init__(self, session: Session, doc: int, status: Status) -> None:
@@ -279,7 +373,7 @@ class SetStatus(QUndoCommand):
         self.session.changed.emit(self.doc)
 
 
-class Reject(QUndoCommand):
+class Reject(Edit):
     """Keep a candidate out of gold; undo takes the rejection back (and restores a gold span
     the rejection deleted)."""
 
@@ -290,6 +384,9 @@ class Reject(QUndoCommand):
         self.session, self.doc, self.key = session, doc, key
         self.was_rejected = key in session.store.rejections(doc)
         self.gold = next((s for s in session.spans(doc) if s.key == key), None)
+
+    def spot(self) -> tuple[int, int]:
+        return self.doc, self.key[0]
 
     def redo(self) -> None:
         store, reviewer = self.session.store, self.session.annotator
