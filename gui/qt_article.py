@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QSyntaxHighlighter,
@@ -20,19 +21,30 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLine,
     QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from alama.core.labels import LabelSet
 from alama.core.model import Span
 from alama.core.text import TextIndex
+from alama.gui.i18n import label_name
 from alama.gui.qt_offsets import OffsetMap
 
 ARTICLE_FONTS = ["Noto Naskh Arabic", "Amiri", "DejaVu Sans", "Sans Serif"]
 FILL_ALPHA = 95
 CURRENT_ALPHA = 230
 FOUND = QColor("#FFE066")
+SHOWN_CHARACTERS = 80  # of a span's text in its tooltip
+
+
+def describe(span: Span, text: str, labels: LabelSet) -> str:
+    """A span as words, for its tooltip and its accessible name: "Actor: وزير الدفاع"."""
+    piece = " ".join(text[span.start : span.end].split())
+    if len(piece) > SHOWN_CHARACTERS:
+        piece = piece[: SHOWN_CHARACTERS - 1] + "…"
+    return f"{label_name(labels, span.label)}: {piece}"
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -139,6 +151,7 @@ class ArticleView(QPlainTextEdit):
         self.found: list[tuple[int, int]] = []
         self.alt_selection = False
         self.labels = LabelSet([])
+        self.viewport().setMouseTracking(True)  # the span under the mouse is named on hover
         self._words = TextIndex("")  # the shown text's words, for Ctrl+arrow steps
 
     # --- content ---------------------------------------------------------------------------
@@ -218,6 +231,14 @@ class ArticleView(QPlainTextEdit):
         self.found = ranges
         self._paint_extra()
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points [start, end) as the mouse would, and bring them on screen."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
     def scroll_to(self, offset: int) -> None:
         """Bring a character into view without selecting anything."""
         cursor = QTextCursor(self.document())
@@ -261,6 +282,48 @@ class ArticleView(QPlainTextEdit):
         selection.format = fmt  # type: ignore[attr-defined]
         return selection
 
+    # --- what the mouse is over ------------------------------------------------------------
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """The code-point offset of the character drawn at ``point`` (viewport pixels), or
+        None over a margin or the empty end of a line."""
+        block = self.cursorForPosition(point).block()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        local = QPointF(point) - origin
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            if line.rect().top() <= local.y() < line.rect().bottom():
+                if not line.naturalTextRect().contains(local):
+                    return None
+                at = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
+                return self.offsets.to_py(block.position() + at)
+        return None
+
+    def hover_text(self, point: QPoint) -> str:
+        """The spans under ``point``, innermost first, as words ("" if none)."""
+        offset = self.offset_at(point)
+        if offset is None:
+            return ""
+        return "\n".join(describe(span, self.text, self.labels) for span in self.spans_at(offset))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        # Colour is not the only sign of a label: assistive technology hears its name.
+        name = self.hover_text(event.position().toPoint())
+        if name != self.viewport().accessibleName():
+            self.viewport().setAccessibleName(name)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            name = self.hover_text(event.pos())
+            if name:
+                QToolTip.showText(event.globalPos(), name, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     # --- mouse and keys --------------------------------------------------------------------
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -297,8 +360,10 @@ class ArticleView(QPlainTextEdit):
                 self.resizeRequested.emit("end", key == Qt.Key.Key_Left, by_token)
             event.accept()
             return
-        if key in arrows and mods & Qt.KeyboardModifier.ControlModifier and not (
-            mods & Qt.KeyboardModifier.AltModifier
+        if (
+            key in arrows
+            and mods & Qt.KeyboardModifier.ControlModifier
+            and not (mods & Qt.KeyboardModifier.AltModifier)
         ):
             self._step_word(key == Qt.Key.Key_Left, bool(mods & Qt.KeyboardModifier.ShiftModifier))
             event.accept()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -45,6 +46,7 @@ from alama.gui.settings import Settings
 
 ZOOM_RANGE = (9, 40)
 DEFAULT_ZOOM = 17
+TITLE_LENGTH = 60  # characters of the document title in the window title
 
 
 def show_keys(action: QAction, text: str, rtl: bool) -> None:
@@ -240,6 +242,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
+        # The same words as the start screen's buttons, and their translations.
+        self._action(
+            file,
+            QCoreApplication.translate("StartScreen", "New project…"),
+            self.new_project,
+            [QKeySequence.StandardKey.New],
+        )
+        self._action(
+            file,
+            QCoreApplication.translate("StartScreen", "Open project…"),
+            self.open_project,
+            [QKeySequence.StandardKey.Open],
+        )
         self._action(file, self.tr("Open the demo"), lambda: self.projectRequested.emit("demo"))
         self._action(file, self.tr("Start screen…"), lambda: self.projectRequested.emit(None))
         self._action(file, self.tr("Change annotator…"), self.change_annotator)
@@ -365,6 +380,8 @@ class MainWindow(QMainWindow):
         self.settings.set_last_document(self.store.path, doc)
         if self.find_bar.isVisible():
             self._find(self.find_bar.edit.text())
+        elif self.search.text().strip():
+            self._show_search_hits(self.search.text())
         self._update_title()
 
     def step(self, delta: int) -> None:
@@ -749,10 +766,21 @@ class MainWindow(QMainWindow):
         if self.reviewing:
             self.who.setText(self.tr("Reviewing as %1: the gold layer").replace("%1", name))
             role = self.tr("review")
-            self.setWindowTitle(f"{self.store.path.name} — {name} ({role}) — Alama")
+            self.setWindowTitle(f"{self._title()} — {name} ({role})")
             return
         self.who.setText(self.tr("Annotator: %1").replace("%1", name))
-        self.setWindowTitle(f"{self.store.path.name} — {name} — Alama")
+        self.setWindowTitle(f"{self._title()} — {name}")
+
+    def _title(self) -> str:
+        """The open document's title and the project's name (Qt adds the application's own
+        name after the window's title: it is not written here a second time)."""
+        project = self.store.path.stem
+        if self.doc is None:
+            return project
+        title = " ".join(self.store.document(self.doc).title.split())
+        if len(title) > TITLE_LENGTH:
+            title = title[: TITLE_LENGTH - 1].rstrip() + "…"
+        return f"{title} — {project}"
 
     def _update_progress(self) -> None:
         done, total = self.documents.done_count()
@@ -810,3 +838,37 @@ class MainWindow(QMainWindow):
             return
         self.session.pending.clear()
         super().closeEvent(event)
+
+    # --- corpus-search hits, File ▸ New / Open -------------------------------------------------
+
+    def _show_search_hits(self, query: str) -> None:
+        """A document opened while searching all documents: every match marked, the first on
+        screen and selected (a label key labels it). The search ignores diacritics and hamza
+        forms; the matches are mapped back onto the stored text."""
+        hits = find_all(self.article.text, query)
+        self.article.set_found(hits)
+        if hits:
+            self.article.select_range(*hits[0])
+
+    def new_project(self) -> None:
+        """File ▸ New project…: as on the start screen."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("StartScreen", "New project"),
+            "project.alama",
+            QCoreApplication.translate("StartScreen", "Alama projects (*.alama)"),
+        )
+        if path:
+            chosen = Path(path)
+            self.projectRequested.emit(chosen if chosen.suffix else chosen.with_suffix(".alama"))
+
+    def open_project(self) -> None:
+        """File ▸ Open project…: as on the start screen."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("StartScreen", "Open project"),
+            str(self.store.path.parent),
+            QCoreApplication.translate("StartScreen", "Alama projects (*.alama);;All files (*)"),
+        )
+        if path:
+            self.projectRequested.emit(Path(path))

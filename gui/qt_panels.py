@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
 from alama.gui.i18n import translated
+from alama.gui.qt_article import describe
 
 
 def swatch_style(color: str) -> str:
@@ -109,6 +110,8 @@ class SpanListModel(QAbstractListModel):
             if len(piece) > 90:
                 piece = piece[:88] + "…"
             return f"{label.name_ar if label else span.label}: {piece}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return describe(span, self._text, self._labels)  # the label, not only its colour
         if role == Qt.ItemDataRole.BackgroundRole:
             color = QColor(label.color if label else "#999999")
             color.setAlpha(70)
@@ -190,6 +193,13 @@ class FindBar(QWidget):
         """Hide the bar and clear the highlights."""
         self.hide()
         self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_count(self, current: int, total: int) -> None:
         """Show "2 / 5" or "no match"."""
