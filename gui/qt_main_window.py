@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alama.core.errors import AlamaError
+from alama.core.errors import AlamaError, ProjectBusy
 from alama.core.model import Span, Status
 from alama.core.review import Candidate, DocumentReview
 from alama.core.text import CAMEL_TOOLS_VERSION, find_all
@@ -437,7 +437,12 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         query = self.search.text().strip()
-        found = set(self.store.search(query)) if query else None
+        try:
+            found = set(self.store.search(query)) if query else None
+        except ProjectBusy:  # the search copy of new documents could not be written yet
+            self.statusBar().showMessage(self._busy_text(), 2000)
+            self._search_timer.start()  # and again in a moment
+            return
         chosen = self.status_filter.currentData()
         self.documents.set_filter(Status(chosen) if chosen else None, found)
         if self.doc is not None and self.documents.row_of(self.doc) is not None:
@@ -797,18 +802,21 @@ class MainWindow(QMainWindow):
     def _on_waiting(self, count: int) -> None:
         """Say that actions wait for the busy file, and when they have all been saved."""
         if count:
-            self.statusBar().showMessage(
-                self.tr(
-                    "The project file is busy (another program is writing to it): %n action(s) "
-                    "wait to be saved. Alama keeps trying.",
-                    "",
-                    count,
-                )
-            )
+            self.statusBar().showMessage(self._busy_text(count))
             return
         self.statusBar().showMessage(self.tr("Saved: the project file is free again."), 5000)
         if self._close_when_saved:
             self.close()
+
+    def _busy_text(self, waiting: int = 0) -> str:
+        if not waiting:
+            return self.tr("The project file is busy (another program is writing to it).")
+        return self.tr(
+            "The project file is busy (another program is writing to it): %n action(s) "
+            "wait to be saved. Alama keeps trying.",
+            "",
+            waiting,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing with actions still waiting for the busy file: wait for them, or leave

@@ -92,6 +92,17 @@ def test_labels_made_while_another_program_writes_land_in_order_once_it_is_done(
     clock.stop()
 
 
+def test_a_search_while_another_program_writes_runs_once_the_file_is_free(
+    window: MainWindow, qtbot: QtBot, locker: subprocess.Popen[str]
+) -> None:
+    """The first search writes the search copy of the documents: it waits, it does not fail."""
+    window.search.setText("عمان")
+    qtbot.waitUntil(lambda: "busy" in window.statusBar().currentMessage())
+    assert window.documents.rowCount() == 3
+    release(locker)
+    qtbot.waitUntil(lambda: window.documents.rowCount() == 1, timeout=3000)
+
+
 def click_later(text: str) -> None:
     """Press the button named ``text`` of the message box about to open."""
 
