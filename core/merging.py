@@ -32,8 +32,8 @@ from alama.core.bulk import without_collector
 from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
-from alama.core.staging import Staged
-from alama.core.store import RejectionRow, StatusRow, Store, check_annotator
+from alama.core.staging import AppearedMeanwhile, Staged
+from alama.core.store import RejectionRow, StatusRow, Store, check_annotator, check_is_project
 
 CLOCK_SKEW = timedelta(minutes=5)
 """How far ahead of this computer's clock another computer's may be."""
@@ -168,7 +168,16 @@ def merge(
         raise
     store.close()
     if staged is not None:
-        staged.commit()  # never over a file that appeared meanwhile
+        try:
+            staged.commit()  # never over a file that appeared meanwhile
+        except AppearedMeanwhile as appeared:
+            # Another run made the same target first (two merges racing): fold into its file,
+            # as if it had been there from the start. Anything else there is left alone.
+            try:
+                check_is_project(target)
+            except ProjectError:
+                raise appeared from None
+            return merge(target, sources, progress, layers, all_layers)
     report.target = target
     report.created = created
     return report

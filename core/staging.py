@@ -37,6 +37,10 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 """What SQLite keeps beside a project being written."""
 
 
+class AppearedMeanwhile(InputError):
+    """Something took the final name while the output was being written; it was left as it was."""
+
+
 def hidden_name(path: Path) -> Path:
     """A new hidden name beside ``path`` for writing it."""
     return path.parent / f".{path.name}{_TAG}{secrets.token_hex(4)}{_SUFFIX}"
@@ -173,7 +177,7 @@ class Staged:
             os.rename(self.temp, self.final)  # replaces an empty folder only
         except OSError as error:
             if error.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
-                raise InputError(
+                raise AppearedMeanwhile(
                     f"{self.final} appeared while writing; it was left as it was"
                 ) from None
             raise
@@ -197,13 +201,15 @@ def _place_new(temp: Path, final: Path) -> None:
     try:
         os.link(temp, final)
     except FileExistsError:
-        raise InputError(f"{final} appeared while writing; it was left as it was") from None
+        raise AppearedMeanwhile(f"{final} appeared while writing; it was left as it was") from None
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
             raise
         # A file system without hard links: check, then rename (a tiny window remains).
         if final.exists():
-            raise InputError(f"{final} appeared while writing; it was left as it was") from None
+            raise AppearedMeanwhile(
+                f"{final} appeared while writing; it was left as it was"
+            ) from None
         os.replace(temp, final)
         return
     temp.unlink()

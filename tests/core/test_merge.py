@@ -466,3 +466,27 @@ def test_merge_is_idempotent_lossless_and_newest_wins(tmp_path_factory, history)
     assert dump(forward) == before
     merge(copies[0], [forward], all_layers=True)  # folding the result back updates the copy
     assert spans_of(copies[0]) == merged
+
+
+def test_a_merge_that_loses_the_race_to_make_its_target_folds_into_the_winners_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two merges making one target: the second finds the first's project and merges into it
+    instead of stopping (reliability finding B3)."""
+    lead = handed_out(tmp_path)
+    target = tmp_path / "new.alama"
+    fold = merging._fold
+    made: list[Path] = []
+
+    def meanwhile(*args: object) -> None:
+        if not made:  # the other merge finishes first, from the same files
+            made.append(target)
+            monkeypatch.setattr(merging, "_fold", fold)
+            merge(target, [lead])
+        fold(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merging, "_fold", meanwhile)
+    report = merge(target, [lead])
+    assert not report.created  # the winner made it; this run folded into it
+    assert spans_of(target) == spans_of(lead)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
