@@ -423,6 +423,16 @@ def _export_brat(
     }
 
 
+def existing_outputs(output: Path, fmt: str, split: str | None = None) -> list[Path]:
+    """What this export would replace, were it asked to (``overwrite``, ``--force``): the
+    output files that exist, or a brat folder that is not empty. The window asks about them."""
+    if fmt == "brat":
+        return [output] if output.is_dir() and any(output.iterdir()) else []
+    parts = parse_split(split) if split else None
+    targets = _targets(output, parts, SUFFIX[fmt]).values()
+    return [path for path in targets if path is not None and os.path.lexists(path)]
+
+
 def _targets(
     output: Path | None, parts: list[tuple[str, float]] | None, suffix: str
 ) -> dict[str, Path | None]:

@@ -304,6 +304,15 @@ def _fold(
     store.put_rejection_rows(changes.decisions)
 
 
+class LayersNotNamed(InputError):  # type: ignore[misc]  # (alama.core.* is Any to mypy)
+    """A copy changes more than one annotator's layer (or gold) and the lead named none."""
+
+    def __init__(self, message: str, source: str, layers: set[str]) -> None:
+        super().__init__(message)
+        self.source = source
+        self.layers = layers
+
+
 def _check_one_layer(changes: _Changes, name: str) -> None:
     """Refuse a copy whose changes are not those of one annotator's layer."""
     touched = changes.layers()
@@ -311,10 +320,12 @@ def _check_one_layer(changes: _Changes, name: str) -> None:
         return
     shown = ", ".join(sorted(touched))
     what = "the gold layer" if touched == {GOLD_ANNOTATOR} else f"the layers {shown}"
-    raise InputError(
+    raise LayersNotNamed(
         f"cannot merge {name}: it changes {what}, and an annotator's copy changes only that "
         f"annotator's layer; nothing was merged. If that is right, name the layers to take: "
-        f"alama merge --layers {','.join(sorted(touched))} (or --all-layers for your own files)"
+        f"alama merge --layers {','.join(sorted(touched))} (or --all-layers for your own files)",
+        name,
+        touched,
     )
 
 

@@ -37,7 +37,7 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 """What SQLite keeps beside a project being written."""
 
 
-class AppearedMeanwhile(InputError):
+class AppearedMeanwhile(InputError):  # type: ignore[misc]  # (alama.core.* is Any to mypy)
     """Something took the final name while the output was being written; it was left as it was."""
 
 

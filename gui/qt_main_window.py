@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core.errors import AlamaError, ProjectBusy
-from alama.core.model import Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Span, Status
 from alama.core.review import Candidate, DocumentReview
 from alama.core.text import CAMEL_TOOLS_VERSION, find_all
-from alama.gui.i18n import error_text, keys_text
+from alama.gui.i18n import error_text, keys_text, listed, path_text
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
@@ -715,7 +715,28 @@ class MainWindow(QMainWindow):
         if not sources:
             return False
         title = self.tr("Merge")
-        outcome = run_job(self, title, self.store.path, merge_job(sources))
+        refused: dict[str, set[str]] = {}
+        outcome = run_job(self, title, self.store.path, merge_job(sources, refused=refused))
+        if refused:
+            # A file that changes more than one layer: the lead's own file, or a reviewer's?
+            ((source, layers),) = refused.items()
+            names = listed(
+                [self.tr("gold") if name == GOLD_ANNOTATOR else name for name in sorted(layers)]
+            )
+            answer = QMessageBox.question(
+                self,
+                title,
+                self.tr(
+                    "%1 changes the layers %2, but an annotator's copy changes only that "
+                    "annotator's layer. Nothing was merged.\n\nIs it your own file or a "
+                    "reviewer's? Take every change of the chosen files?"
+                )
+                .replace("%1", path_text(source))
+                .replace("%2", names),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            outcome = run_job(self, title, self.store.path, merge_job(sources, all_layers=True))
         show_outcome(self, title, outcome)
         if outcome[0]:
             self.projectRequested.emit(self.store.path)  # new documents, spans and labels

@@ -177,15 +177,26 @@ def choose_merge_sources(parent: QWidget) -> list[Path]:
     return [Path(name) for name in names]
 
 
-def merge_job(sources: list[Path]) -> Job:
-    """Fold project files into the open project (one transaction; Cancel undoes it)."""
+def merge_job(
+    sources: list[Path], all_layers: bool = False, refused: dict[str, set[str]] | None = None
+) -> Job:
+    """Fold project files into the open project (one transaction; Cancel undoes it).
+
+    A file that changes more than one annotator's layer stops the merge unless ``all_layers``;
+    its name and the layers it changes are then put in ``refused``, for the window to ask."""
     merging_text = Report().merging(len(sources))
 
     def job(
         store: Store, progress: Callable[[int, int], None], notify: Callable[[str], None]
     ) -> str:
         notify(merging_text)
-        return merge_report(merging.merge_into(store, sources, progress))
+        try:
+            report = merging.merge_into(store, sources, progress, all_layers=all_layers)
+        except merging.LayersNotNamed as error:
+            if refused is not None:
+                refused[error.source] = error.layers
+            raise
+        return merge_report(report)
 
     return job
 
@@ -355,6 +366,7 @@ class ExportDialog(QDialog):
         output_row.addWidget(choose)
         self.default_folder = store.path.parent
         self.stem = store.path.stem
+        self.overwrite = False
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Layer:"), self.layer)
@@ -412,6 +424,20 @@ class ExportDialog(QDialog):
             except AlamaError as error:
                 QMessageBox.warning(self, self.tr("Export"), error_text(error))
                 return
+        self.overwrite = False
+        split = self.split_spec.text() if self.split.isChecked() else None
+        output = Path(self.output.text().strip())
+        existing = exporting.existing_outputs(output, str(self.format.currentData()), split)
+        if existing:
+            names = "\n".join(path_text(path) for path in existing)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Export"),
+                self.tr("These files are there already:\n%1\nReplace them?").replace("%1", names),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.overwrite = True
         self.accept()
 
     def job(self) -> Job:
@@ -424,6 +450,7 @@ class ExportDialog(QDialog):
         labels = self.chosen_labels()
         split = self.split_spec.text() if self.split.isChecked() else None
         seed = self.seed.value()
+        overwrite = self.overwrite
         writing = self.tr("Writing %1").replace("%1", path_text(output))
 
         def work(
@@ -431,8 +458,9 @@ class ExportDialog(QDialog):
         ) -> str:
             notify(writing)
             report = exporting.export(
-                store, output, fmt, annotator, labels, split, seed, progress, gold=gold
-            )
+                store, output, fmt, annotator, labels, split, seed, progress, gold=gold,
+                overwrite=overwrite,
+            )  # fmt: skip
             return export_report(report)
 
         return work

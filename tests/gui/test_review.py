@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from alama.core.errors import InputError
@@ -212,6 +213,37 @@ def test_merge_from_the_file_menu(
     assert store.document_count() == 4
     assert not review.merge_files([store.path])  # itself: refused, one line
     assert "is the target itself" in shown[-1][1]
+
+
+def test_merging_a_copy_that_changes_several_layers_asks_before_taking_them(
+    review: MainWindow, qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An annotator's copy changes one layer; a file that changes two (or gold) is the lead's
+    own or a reviewer's: the window names the layers and takes them only when told to."""
+    shown: list[tuple[bool, str]] = []
+    monkeypatch.setattr(
+        "alama.gui.qt_main_window.show_outcome",
+        lambda parent, title, outcome: shown.append(outcome),
+    )
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text: asked.append(text) or answer[0]
+    )
+    copy = tmp_path / "lead-copy.alama"
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(store.path, copy)
+    with Store.open(copy) as theirs:
+        theirs.add_span(2, "sara", 0, 3, "CLAIM")
+        theirs.add_span(2, "omar", 0, 3, "ACTOR")
+    assert not review.merge_files([copy])
+    assert len(asked) == 1 and "omar" in asked[0] and "sara" in asked[0]
+    assert shown == [] and store.spans(2, "sara") == []  # No: nothing taken, nothing to report
+    answer[0] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(review.projectRequested):
+        assert review.merge_files([copy])
+    assert shown[-1][0], shown
+    assert len(store.spans(2, "sara")) == 1 and len(store.spans(2, "omar")) == 1
 
 
 # --- going round: "nothing left" only when it is true (issue 15, item 4) -----------------------

@@ -101,6 +101,36 @@ def test_export_from_the_file_menu(
     assert record["annotator"] == "amal"
 
 
+def test_exporting_again_over_a_file_asks_and_replaces_it(
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[bool, str]],
+) -> None:
+    """The command line wants --force to replace an output; the window asks instead."""
+    out = tmp_path / "out.jsonl"
+    out.write_text("an earlier export\n", encoding="utf-8")
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text: asked.append(text) or answer[0]
+    )
+    dialog = ExportDialog(window.store, window)
+    dialog.output.setText(str(out))
+    dialog._accept()
+    assert len(asked) == 1 and "out.jsonl" in asked[0]
+    assert not dialog.result()  # No: the dialog stays open, nothing is written
+    assert out.read_text(encoding="utf-8") == "an earlier export\n"
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog._accept()
+    assert dialog.result()
+    dialog.exec = lambda: True  # type: ignore[method-assign]
+    assert window.export_files(dialog)
+    ((ok, summary),) = shown
+    assert ok, summary
+    assert out.read_text(encoding="utf-8").startswith("{")
+
+
 def test_the_export_dialog_refuses_a_bad_split(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
