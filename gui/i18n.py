@@ -141,8 +141,10 @@ def keys_text(keys: QKeySequence | str) -> str:
 
 
 def _value(value: str) -> str:
-    """A name or number inside a translated sentence: paths left to right, anything else in
-    the direction of its own first letter."""
+    """A name or number inside a translated sentence: in Arabic, paths left to right and
+    anything else in the direction of its own first letter; in English, as it is."""
+    if language() != "ar":
+        return value
     return ltr(value) if "/" in value or "\\" in value else f"{FSI}{value}{PDI}"
 
 

@@ -738,86 +738,96 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="317"/>
-        <location filename="../../gui/qt_transfer.py" line="367"/>
-        <location filename="../../gui/qt_transfer.py" line="403"/>
-        <location filename="../../gui/qt_transfer.py" line="407"/>
-        <location filename="../../gui/qt_transfer.py" line="413"/>
+        <location filename="../../gui/qt_transfer.py" line="328"/>
+        <location filename="../../gui/qt_transfer.py" line="379"/>
+        <location filename="../../gui/qt_transfer.py" line="415"/>
+        <location filename="../../gui/qt_transfer.py" line="419"/>
+        <location filename="../../gui/qt_transfer.py" line="425"/>
+        <location filename="../../gui/qt_transfer.py" line="435"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="324"/>
+        <location filename="../../gui/qt_transfer.py" line="335"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُوسِّمين (وهذه نسخة احتياطية أيضًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="328"/>
+        <location filename="../../gui/qt_transfer.py" line="339"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="330"/>
+        <location filename="../../gui/qt_transfer.py" line="341"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة المرجعية (بعد المراجعة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="339"/>
+        <location filename="../../gui/qt_transfer.py" line="350"/>
         <source>Split documents into</source>
         <translation>تقسيم المستندات إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="344"/>
+        <location filename="../../gui/qt_transfer.py" line="355"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="351"/>
+        <location filename="../../gui/qt_transfer.py" line="362"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="359"/>
+        <location filename="../../gui/qt_transfer.py" line="371"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="360"/>
+        <location filename="../../gui/qt_transfer.py" line="372"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="361"/>
+        <location filename="../../gui/qt_transfer.py" line="373"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="363"/>
+        <location filename="../../gui/qt_transfer.py" line="375"/>
         <source>Write to:</source>
         <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="388"/>
+        <location filename="../../gui/qt_transfer.py" line="400"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="391"/>
+        <location filename="../../gui/qt_transfer.py" line="403"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="403"/>
+        <location filename="../../gui/qt_transfer.py" line="415"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="407"/>
+        <location filename="../../gui/qt_transfer.py" line="419"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="427"/>
+        <location filename="../../gui/qt_transfer.py" line="436"/>
+        <source>These files are there already:
+%1
+Replace them?</source>
+        <translation>هذه الملفات موجودة من قبل:
+%1
+أتستبدلها؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_transfer.py" line="454"/>
         <source>Writing %1</source>
         <translation>جارٍ الكتابة في %1</translation>
     </message>
@@ -825,12 +835,12 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="172"/>
+        <location filename="../../gui/qt_panels.py" line="175"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="199"/>
+        <location filename="../../gui/qt_panels.py" line="209"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -838,75 +848,75 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="209"/>
-        <location filename="../../gui/qt_transfer.py" line="240"/>
-        <location filename="../../gui/qt_transfer.py" line="283"/>
-        <location filename="../../gui/qt_transfer.py" line="289"/>
+        <location filename="../../gui/qt_transfer.py" line="220"/>
+        <location filename="../../gui/qt_transfer.py" line="251"/>
+        <location filename="../../gui/qt_transfer.py" line="294"/>
+        <location filename="../../gui/qt_transfer.py" line="300"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="213"/>
+        <location filename="../../gui/qt_transfer.py" line="224"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="215"/>
+        <location filename="../../gui/qt_transfer.py" line="226"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="217"/>
+        <location filename="../../gui/qt_transfer.py" line="228"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="227"/>
+        <location filename="../../gui/qt_transfer.py" line="238"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="231"/>
+        <location filename="../../gui/qt_transfer.py" line="242"/>
         <source>Add labels the project does not have yet</source>
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="233"/>
+        <location filename="../../gui/qt_transfer.py" line="244"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="234"/>
+        <location filename="../../gui/qt_transfer.py" line="245"/>
         <source>Annotator:</source>
         <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="235"/>
+        <location filename="../../gui/qt_transfer.py" line="246"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="266"/>
+        <location filename="../../gui/qt_transfer.py" line="277"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="268"/>
+        <location filename="../../gui/qt_transfer.py" line="279"/>
         <source>Articles and annotations</source>
         <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="270"/>
+        <location filename="../../gui/qt_transfer.py" line="281"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="276"/>
+        <location filename="../../gui/qt_transfer.py" line="287"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="283"/>
+        <location filename="../../gui/qt_transfer.py" line="294"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
     </message>
@@ -937,7 +947,7 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="60"/>
+        <location filename="../../gui/qt_panels.py" line="61"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
@@ -945,268 +955,268 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="125"/>
+        <location filename="../../gui/qt_main_window.py" line="127"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="132"/>
+        <location filename="../../gui/qt_main_window.py" line="134"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="133"/>
+        <location filename="../../gui/qt_main_window.py" line="135"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="134"/>
+        <location filename="../../gui/qt_main_window.py" line="136"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="135"/>
+        <location filename="../../gui/qt_main_window.py" line="137"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="242"/>
+        <location filename="../../gui/qt_main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="243"/>
+        <location filename="../../gui/qt_main_window.py" line="258"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="244"/>
+        <location filename="../../gui/qt_main_window.py" line="259"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="245"/>
+        <location filename="../../gui/qt_main_window.py" line="260"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="247"/>
+        <location filename="../../gui/qt_main_window.py" line="262"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="248"/>
+        <location filename="../../gui/qt_main_window.py" line="263"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="249"/>
+        <location filename="../../gui/qt_main_window.py" line="264"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="251"/>
+        <location filename="../../gui/qt_main_window.py" line="266"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="253"/>
+        <location filename="../../gui/qt_main_window.py" line="268"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="231"/>
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="235"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="235"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="231"/>
+        <location filename="../../gui/qt_main_window.py" line="233"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="258"/>
+        <location filename="../../gui/qt_main_window.py" line="273"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="258"/>
+        <location filename="../../gui/qt_main_window.py" line="273"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="262"/>
+        <location filename="../../gui/qt_main_window.py" line="277"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="263"/>
+        <location filename="../../gui/qt_main_window.py" line="278"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="265"/>
+        <location filename="../../gui/qt_main_window.py" line="280"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="280"/>
+        <location filename="../../gui/qt_main_window.py" line="295"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="283"/>
+        <location filename="../../gui/qt_main_window.py" line="298"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="287"/>
+        <location filename="../../gui/qt_main_window.py" line="302"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="290"/>
+        <location filename="../../gui/qt_main_window.py" line="305"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="296"/>
+        <location filename="../../gui/qt_main_window.py" line="311"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="301"/>
+        <location filename="../../gui/qt_main_window.py" line="316"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="302"/>
+        <location filename="../../gui/qt_main_window.py" line="317"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="303"/>
+        <location filename="../../gui/qt_main_window.py" line="318"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="304"/>
+        <location filename="../../gui/qt_main_window.py" line="319"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="314"/>
+        <location filename="../../gui/qt_main_window.py" line="329"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="318"/>
+        <location filename="../../gui/qt_main_window.py" line="333"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="319"/>
-        <location filename="../../gui/qt_main_window.py" line="666"/>
+        <location filename="../../gui/qt_main_window.py" line="334"/>
+        <location filename="../../gui/qt_main_window.py" line="688"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="322"/>
+        <location filename="../../gui/qt_main_window.py" line="337"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="524"/>
+        <location filename="../../gui/qt_main_window.py" line="546"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="530"/>
+        <location filename="../../gui/qt_main_window.py" line="552"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="532"/>
+        <location filename="../../gui/qt_main_window.py" line="554"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="538"/>
+        <location filename="../../gui/qt_main_window.py" line="560"/>
         <source>Went on from the top of the document list.</source>
         <translation>عاد البحث إلى أول قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="540"/>
+        <location filename="../../gui/qt_main_window.py" line="562"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>عاد البحث إلى آخر قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="557"/>
+        <location filename="../../gui/qt_main_window.py" line="579"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="725"/>
+        <location filename="../../gui/qt_main_window.py" line="768"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="759"/>
+        <location filename="../../gui/qt_main_window.py" line="813"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="306"/>
+        <location filename="../../gui/qt_main_window.py" line="321"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="316"/>
+        <location filename="../../gui/qt_main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="317"/>
+        <location filename="../../gui/qt_main_window.py" line="332"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="324"/>
+        <location filename="../../gui/qt_main_window.py" line="339"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="331"/>
+        <location filename="../../gui/qt_main_window.py" line="346"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="333"/>
+        <location filename="../../gui/qt_main_window.py" line="348"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="335"/>
+        <location filename="../../gui/qt_main_window.py" line="350"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="337"/>
+        <location filename="../../gui/qt_main_window.py" line="352"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="402"/>
+        <location filename="../../gui/qt_main_window.py" line="419"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1218,7 +1228,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="405"/>
+        <location filename="../../gui/qt_main_window.py" line="422"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -1230,17 +1240,17 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="410"/>
+        <location filename="../../gui/qt_main_window.py" line="427"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="412"/>
+        <location filename="../../gui/qt_main_window.py" line="429"/>
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="430"/>
+        <location filename="../../gui/qt_main_window.py" line="452"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1252,28 +1262,28 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="451"/>
+        <location filename="../../gui/qt_main_window.py" line="473"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="460"/>
+        <location filename="../../gui/qt_main_window.py" line="482"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="463"/>
-        <location filename="../../gui/qt_main_window.py" line="794"/>
+        <location filename="../../gui/qt_main_window.py" line="485"/>
+        <location filename="../../gui/qt_main_window.py" line="851"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="482"/>
+        <location filename="../../gui/qt_main_window.py" line="504"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="495"/>
+        <location filename="../../gui/qt_main_window.py" line="517"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1285,52 +1295,71 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="622"/>
+        <location filename="../../gui/qt_main_window.py" line="644"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="624"/>
+        <location filename="../../gui/qt_main_window.py" line="646"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="673"/>
+        <location filename="../../gui/qt_main_window.py" line="695"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="685"/>
+        <location filename="../../gui/qt_main_window.py" line="707"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="695"/>
+        <location filename="../../gui/qt_main_window.py" line="717"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="750"/>
+        <location filename="../../gui/qt_main_window.py" line="724"/>
+        <source>gold</source>
+        <translation>الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="730"/>
+        <source>%1 changes the layers %2, but an annotator&apos;s copy changes only that annotator&apos;s layer. Nothing was merged.
+
+Is it your own file or a reviewer&apos;s? Take every change of the chosen files?</source>
+        <translation>يغيّر %1 الطبقات %2، ونسخة المُوسِّم لا تغيّر إلا طبقة ذلك المُوسِّم. لم يُدمج شيء.
+
+أهو ملفك أنت أم ملف مراجِع؟ أتأخذ كل تغييرات الملفات المختارة؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="793"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="751"/>
+        <location filename="../../gui/qt_main_window.py" line="794"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="754"/>
+        <location filename="../../gui/qt_main_window.py" line="797"/>
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="759"/>
+        <location filename="../../gui/qt_main_window.py" line="813"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="834"/>
+        <source>The project file is busy (another program is writing to it).</source>
+        <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="774"/>
+        <location filename="../../gui/qt_main_window.py" line="836"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1342,12 +1371,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="781"/>
+        <location filename="../../gui/qt_main_window.py" line="828"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="796"/>
+        <location filename="../../gui/qt_main_window.py" line="853"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1359,12 +1388,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="803"/>
+        <location filename="../../gui/qt_main_window.py" line="860"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="804"/>
+        <location filename="../../gui/qt_main_window.py" line="861"/>
         <source>Close without them</source>
         <translation>أغلق دونها</translation>
     </message>
@@ -1385,13 +1414,13 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="166"/>
+        <location filename="../../gui/i18n.py" line="168"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="189"/>
+        <location filename="../../gui/i18n.py" line="191"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1403,18 +1432,18 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="204"/>
+        <location filename="../../gui/i18n.py" line="206"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="212"/>
+        <location filename="../../gui/i18n.py" line="214"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="213"/>
+        <location filename="../../gui/i18n.py" line="215"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1426,7 +1455,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="214"/>
+        <location filename="../../gui/i18n.py" line="216"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1438,14 +1467,14 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="218"/>
+        <location filename="../../gui/i18n.py" line="220"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="219"/>
-        <location filename="../../gui/i18n.py" line="276"/>
+        <location filename="../../gui/i18n.py" line="221"/>
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1457,7 +1486,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="220"/>
+        <location filename="../../gui/i18n.py" line="222"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1469,13 +1498,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="223"/>
+        <location filename="../../gui/i18n.py" line="225"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="224"/>
+        <location filename="../../gui/i18n.py" line="226"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1487,7 +1516,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="225"/>
+        <location filename="../../gui/i18n.py" line="227"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1499,23 +1528,23 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="229"/>
+        <location filename="../../gui/i18n.py" line="231"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="230"/>
+        <location filename="../../gui/i18n.py" line="232"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="236"/>
+        <location filename="../../gui/i18n.py" line="238"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="237"/>
+        <location filename="../../gui/i18n.py" line="239"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1527,7 +1556,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="238"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1539,7 +1568,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="241"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1551,12 +1580,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="243"/>
+        <location filename="../../gui/i18n.py" line="245"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="250"/>
+        <location filename="../../gui/i18n.py" line="252"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1568,24 +1597,24 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="255"/>
+        <location filename="../../gui/i18n.py" line="257"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="260"/>
+        <location filename="../../gui/i18n.py" line="262"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="262"/>
+        <location filename="../../gui/i18n.py" line="264"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="265"/>
+        <location filename="../../gui/i18n.py" line="267"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1597,12 +1626,12 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="269"/>
+        <location filename="../../gui/i18n.py" line="271"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="271"/>
+        <location filename="../../gui/i18n.py" line="273"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1614,13 +1643,13 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="275"/>
+        <location filename="../../gui/i18n.py" line="277"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="277"/>
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1632,7 +1661,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="281"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1644,7 +1673,7 @@ Missing (nothing there in the other layer): %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1886,11 +1915,13 @@ Missing (nothing there in the other layer): %4</source>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="348"/>
+        <location filename="../../gui/qt_main_window.py" line="248"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="349"/>
+        <location filename="../../gui/qt_main_window.py" line="254"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
@@ -1901,21 +1932,25 @@ Missing (nothing there in the other layer): %4</source>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="386"/>
+        <location filename="../../gui/qt_main_window.py" line="886"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="386"/>
+        <location filename="../../gui/qt_main_window.py" line="888"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="394"/>
+        <location filename="../../gui/qt_main_window.py" line="898"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="394"/>
+        <location filename="../../gui/qt_main_window.py" line="900"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
@@ -1948,37 +1983,37 @@ Missing (nothing there in the other layer): %4</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="194"/>
+        <location filename="../../gui/qt_transfer.py" line="205"/>
         <source>Decide from the files</source>
         <translation>تلقائيًا، حسب الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="195"/>
+        <location filename="../../gui/qt_transfer.py" line="206"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="196"/>
+        <location filename="../../gui/qt_transfer.py" line="207"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="197"/>
+        <location filename="../../gui/qt_transfer.py" line="208"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="198"/>
+        <location filename="../../gui/qt_transfer.py" line="209"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="199"/>
+        <location filename="../../gui/qt_transfer.py" line="210"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="200"/>
+        <location filename="../../gui/qt_transfer.py" line="211"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>

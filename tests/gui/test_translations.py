@@ -340,6 +340,13 @@ def test_name_errors_from_core_are_arabic(arabic: Application) -> None:
         assert str(raised.value) != expected  # the command line keeps its English
 
 
+def test_errors_in_english_read_as_on_the_command_line(qapp: QApplication, tmp_path: Path) -> None:
+    Application(qapp, Settings(tmp_path / "settings.ini")).set_language("en")
+    with pytest.raises(AlamaError) as raised:
+        check_annotator("@gold")
+    assert error_text(raised.value) == str(raised.value) == "'@gold' cannot be an annotator name"
+
+
 def test_project_file_errors_are_arabic(arabic: Application, tmp_path: Path) -> None:
     empty = tmp_path / "empty.alama"
     empty.touch()
