@@ -99,6 +99,11 @@ class AnnotatorDialog(QDialog):
         self.combo.addItems(self.known)
         self.combo.setCurrentText(current)
         self.combo.setMinimumContentsLength(24)
+        # Qt completes case-insensitively: a typed "Amal" would silently become "amal". The
+        # near-duplicate question below is how such a name is settled, with the user.
+        completer = self.combo.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         hint = QLabel(
             translate(
                 "Alama",
@@ -122,9 +127,7 @@ class AnnotatorDialog(QDialog):
         try:
             name = check_annotator(self.combo.currentText())
         except AlamaError as error:
-            QMessageBox.warning(
-                self, QCoreApplication.translate("Alama", "Alama"), error_text(error)
-            )
+            QMessageBox.warning(self, "", error_text(error))  # titled with Alama's name
             return
         similar = similar_annotator(name, self.known)
         if similar is not None:

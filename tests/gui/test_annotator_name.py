@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -143,3 +143,23 @@ def test_opening_a_project_questions_a_name_from_this_machine(
             controller.window.close()
         if controller.session is not None:
             controller.session.store.close()
+
+
+def test_a_name_typed_in_other_letter_case_is_questioned_not_silently_replaced(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The list's completion must not turn a typed "Amal" into "amal" behind the user's back:
+    the question is asked, and someone really named Amal can be added."""
+    dialog = AnnotatorDialog(store.annotators())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.combo.setCurrentText("")
+    dialog.combo.setFocus()
+    qtbot.keyClicks(dialog.combo, "Amal")
+    seen: list[str] = []
+    when_shown(QMessageBox, click("Keep", seen))
+    qtbot.keyClick(dialog.combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.name is not None)
+    assert seen == ["«Amal» looks like the existing annotator «amal». Use «amal»?"]
+    assert dialog.name == "Amal"
