@@ -342,7 +342,7 @@ def _check_changes(changes: _Changes, lengths: dict[int, int], labels: set[str],
                 "(is the clock of the computer it was made on wrong?); nothing was merged"
             )
         length = lengths.get(span.doc, 0)
-        if not 0 <= span.start < span.end <= length:
+        if not _whole(span.start, span.end) or not 0 <= span.start < span.end <= length:
             raise InputError(
                 f"{where}: span {span.id} ({span.start}–{span.end}) lies outside its "
                 f"document's text (0–{length}); the file was damaged or altered, nothing was "
@@ -371,12 +371,23 @@ def _check_changes(changes: _Changes, lengths: dict[int, int], labels: set[str],
                 "merged"
             )
         length = lengths.get(decision.doc, 0)
+        if not _whole(decision.start, decision.end):
+            raise InputError(
+                f"{where}: a review decision on {decision.start!r}–{decision.end!r} has offsets "
+                "that are not whole numbers; the file was damaged or altered, nothing was merged"
+            )
         if not 0 <= decision.start < decision.end <= length:
             raise InputError(
                 f"{where}: a review decision on {decision.start}–{decision.end} lies outside "
                 f"its document's text (0–{length}); nothing was merged"
             )
         _check_layer_name(decision.reviewer, where)
+
+
+def _whole(*offsets: object) -> bool:
+    """Whether offsets are whole numbers (not 1.5, not text, not True: a file changed by hand
+    may hold anything there)."""
+    return all(type(offset) is int for offset in offsets)
 
 
 def _check_layer_name(layer: str, where: str) -> None:

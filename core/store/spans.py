@@ -23,9 +23,14 @@ SPAN_COLUMNS = (
 SPAN_PLACES = ", ".join("?" * 12)
 
 
-INSIDE_TEXT = "start_char >= 0 AND start_char < end_char AND end_char <= {length}"
-"""The spans that can be read: inside their document's text. Alama writes no other (checked
-on the way in, with the same ``length(text)``), but a file changed by hand may hold some."""
+INTEGER_OFFSETS = "typeof(start_char) = 'integer' AND typeof(end_char) = 'integer'"
+"""Offsets that are whole numbers: a file changed by hand may hold 1.5 or text there."""
+INSIDE_TEXT = (
+    f"{INTEGER_OFFSETS} AND start_char >= 0 AND start_char < end_char AND end_char <= {{length}}"
+)
+"""The spans that can be read: whole-number offsets inside their document's text. Alama writes
+no other (checked on the way in, with the same ``length(text)``), but a file changed by hand
+may hold some."""
 LENGTHS = "WITH lengths (document, n) AS MATERIALIZED (SELECT id, length(text) FROM documents) "
 """Each document's length, computed once for a query over many documents' spans."""
 
@@ -113,7 +118,8 @@ class SpanRows(Connection):
         building a `Span` for each of 600,000 rows."""
         cursor = self.conn.execute(
             "SELECT doc, annotator, start_char, end_char, label FROM spans "
-            "WHERE deleted_at IS NULL ORDER BY doc, annotator, start_char, end_char"
+            f"WHERE deleted_at IS NULL AND {INTEGER_OFFSETS} "
+            "ORDER BY doc, annotator, start_char, end_char"
         )
         while batch := cursor.fetchmany(5000):
             yield from batch

@@ -67,8 +67,9 @@ class SyncRows(SpanRows):
         what `all_spans` leaves out, for a merge to say so."""
         row = self.conn.execute(
             "SELECT count(*) FROM spans s LEFT JOIN documents d ON d.id = s.doc "
-            "WHERE d.id IS NULL OR NOT (s.start_char >= 0 AND s.start_char < s.end_char "
-            "AND s.end_char <= length(d.text))"
+            "WHERE d.id IS NULL OR NOT (typeof(s.start_char) = 'integer' "
+            "AND typeof(s.end_char) = 'integer' AND s.start_char >= 0 "
+            "AND s.start_char < s.end_char AND s.end_char <= length(d.text))"
         ).fetchone()
         return int(row[0])
 

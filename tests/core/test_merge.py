@@ -490,3 +490,47 @@ def test_a_merge_that_loses_the_race_to_make_its_target_folds_into_the_winners_f
     assert not report.created  # the winner made it; this run folded into it
     assert spans_of(target) == spans_of(lead)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    offset=st.one_of(
+        st.floats(min_value=-5, max_value=50, allow_nan=False).filter(lambda x: x != int(x)),
+        st.text(alphabet="0123456789.", max_size=3).map(lambda digits: digits + "x"),
+    ),
+    end=st.booleans(),
+)
+def test_offsets_that_are_not_whole_numbers_never_reach_the_target(
+    tmp_path_factory, offset, end
+) -> None:  # type: ignore[no-untyped-def]
+    """A copy whose span or review decision has an offset like 1.5 or '3' (changed by hand):
+    such a span is left out and said so, such a decision refused; every export still works."""
+    folder = tmp_path_factory.mktemp("offsets")
+    lead = handed_out(folder)
+    copy = folder / "amal.alama"
+    shutil.copy(lead, copy)
+    column = "end_char" if end else "start_char"
+    with Store.open(copy) as store:
+        span = store.add_span(1, "amal", 5, 9, "PLACE")
+        store.conn.execute("PRAGMA ignore_check_constraints = ON")  # as by hand
+        store.conn.execute(f"UPDATE spans SET {column} = ? WHERE id = ?", (offset, span.id))
+        store.conn.commit()
+    report = merge(lead, [copy])
+    assert "left out 1 span of amal.alama outside its document's text" in report.summary()
+    assert span.id not in spans_of(lead)
+    with Store.open(copy) as store:
+        store.set_rejected(1, (0, 3, "ACTOR"), "sara")
+        store.conn.execute("PRAGMA ignore_check_constraints = ON")
+        store.conn.execute(f"UPDATE rejections SET {column} = ?", (offset,))
+        store.conn.commit()
+    before = dump(lead)
+    with pytest.raises(InputError, match="not whole numbers") as refused:
+        merge(lead, [copy], all_layers=True)
+    assert "\n" not in str(refused.value)
+    assert dump(lead) == before
+    from alama.core.exporting import FORMATS, export
+
+    for source in (lead, copy):
+        with Store.read_only(source) as store:
+            for fmt in FORMATS:
+                export(store, folder / f"{source.stem}-{fmt}", fmt)
