@@ -14,7 +14,9 @@ or review decisions, or more than one layer, is refused unless the lead names th
 from it (``layers``) or takes everything (``all_layers``, for the lead's own files). Every copy
 is refused, whatever the lead says, when it holds a version dated in the future (beyond a few
 minutes of clock difference: it would win every later merge), a span outside its document's
-text, or a layer name that cannot be an annotator's.
+text, or a layer name that cannot be an annotator's. Which annotator a copy was handed to is not
+recorded (yet), so the rule cannot tell amal's copy that rewrote bilal's layer from bilal's own;
+the report names the layer taken from each file, for the lead to see.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ class MergeReport:
     statuses: int = 0
     decisions: int = 0
     labels_added: list[str] = field(default_factory=list)
+    taken: list[tuple[str, list[str]]] = field(default_factory=list)
+    """The layers whose changes were taken from each file (file name, sorted layer names; the
+    gold layer as ``@gold``), for the files that changed anything."""
     left_out: Counter[str] = field(default_factory=Counter)
     """Changes of layers not taken (``--layers``), by layer."""
     outside: dict[str, int] = field(default_factory=dict)
@@ -80,6 +85,7 @@ class MergeReport:
             f"{'es' * (self.statuses != 1)}, {self.decisions} review decision"
             f"{'s' * (self.decisions != 1)}"
         ]
+        lines.extend(f"took {layers_named(layers)} from {name}" for name, layers in self.taken)
         if self.labels_added:
             lines.append(f"added labels: {', '.join(self.labels_added)}")
         for name, count in self.outside.items():
@@ -94,6 +100,15 @@ class MergeReport:
                 + ", ".join(f"{name} ({n})" for name, n in sorted(self.left_out.items()))
             )
         return "\n".join(lines)
+
+
+def layers_named(layers: Sequence[str]) -> str:
+    """Layers as a report names them: "amal's layer", "the gold layer", "the layers a, b"."""
+    if list(layers) == [GOLD_ANNOTATOR]:
+        return "the gold layer"
+    if len(layers) == 1:
+        return f"{layers[0]}'s layer"
+    return f"the layers {', '.join(layers)}"
 
 
 def reconcile_labels(ours: LabelSet, theirs: LabelSet, name: str) -> tuple[LabelSet, list[str]]:
@@ -266,7 +281,11 @@ class _Changes:
 
 
 def _fold(
-    store: Store, source: Store, report: MergeReport, wanted: set[str] | None, trusted: bool
+    store: Store,
+    source: Store,
+    report: MergeReport,
+    wanted: set[str] | None,
+    trusted: bool,
 ) -> None:
     """Fold one source into the open target; the caller holds the transaction.
 
@@ -291,6 +310,9 @@ def _fold(
         changes.keep(wanted, report.left_out)
     elif not trusted:
         _check_one_layer(changes, name)
+    taken = sorted(changes.layers())
+    if taken:
+        report.taken.append((name, taken))
     for span, mine in changes.spans:
         if mine is None:
             report.spans_added += 1

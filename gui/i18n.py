@@ -21,6 +21,7 @@ from alama.core.importing import ImportReport
 from alama.core.labels import LabelSet
 from alama.core.merging import MergeReport
 from alama.core.messages import Message, fill
+from alama.core.model import GOLD_ANNOTATOR
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right, first-strong isolates; their end
 
@@ -282,4 +283,13 @@ class Report(QObject):
                 self.tr("%n review decision(s)", "", report.decisions),
             )
         )
+        lines += [self._taken(name, layers) for name, layers in report.taken]
         return "\n".join([*lines, *self._labels(report.labels_added)])
+
+    def _taken(self, name: str, layers: list[str]) -> str:
+        """Which layers a merge took from one file."""
+        if layers == [GOLD_ANNOTATOR]:
+            return fill(self.tr("Took the gold layer from %1."), ltr(name))
+        if len(layers) == 1:
+            return fill(self.tr("Took %1's layer from %2."), ltr(layers[0]), ltr(name))
+        return fill(self.tr("Took the layers %1 from %2."), ltr(", ".join(layers)), ltr(name))

@@ -534,3 +534,32 @@ def test_offsets_that_are_not_whole_numbers_never_reach_the_target(
         with Store.read_only(source) as store:
             for fmt in FORMATS:
                 export(store, folder / f"{source.stem}-{fmt}", fmt)
+
+
+# --- the report names each file's layer; a new target trusts no file blindly ---------------
+
+
+def test_the_report_names_the_layer_taken_from_each_file(tmp_path: Path) -> None:
+    """amal's copy that deleted every one of bilal's spans still merges (which annotator a copy
+    was handed to is not recorded), but the lead reads whose layer came from which file."""
+    lead = handed_out(tmp_path)
+    amal, rogue = tmp_path / "amal.alama", tmp_path / "S.alama"
+    shutil.copy(lead, amal)
+    shutil.copy(lead, rogue)
+    with Store.open(amal) as store:
+        store.add_span(1, "amal", 4, 10, "PLACE")
+    with Store.open(rogue) as store:
+        for span in store.spans(1, "bilal") + store.spans(2, "bilal"):
+            store.delete_span(span.id)
+    report = merge(lead, [amal, rogue])
+    assert report.taken == [("amal.alama", ["amal"]), ("S.alama", ["bilal"])]
+    lines = report.summary().splitlines()
+    assert "took amal's layer from amal.alama" in lines
+    assert "took bilal's layer from S.alama" in lines
+    reviewer = tmp_path / "sara.alama"
+    shutil.copy(lead, reviewer)
+    with Store.open(reviewer) as store:
+        store.add_gold(2, 4, 10, "PLACE", "sara")
+    summary = merge(lead, [reviewer], layers=[GOLD_ANNOTATOR]).summary()
+    assert "took the gold layer from sara.alama" in summary.splitlines()
+    assert "took" not in merge(lead, [amal]).summary()  # nothing new: nothing taken
