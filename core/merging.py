@@ -17,6 +17,13 @@ minutes of clock difference: it would win every later merge), a span outside its
 text, or a layer name that cannot be an annotator's. Which annotator a copy was handed to is not
 recorded (yet), so the rule cannot tell amal's copy that rewrote bilal's layer from bilal's own;
 the report names the layer taken from each file, for the lead to see.
+
+A new target starts empty, and its first file is held to the same rule as every other: what a
+copy changes in an empty project is everything it holds. So copies of a fresh project (each
+holding only its annotator's layer) make a new project, and a copy holding forged gold or
+several layers is refused. Copies handed out from a project that already had layers hold those
+layers too: merge them into the project they were handed out from, where only their own
+changes are new, or take them with ``all_layers`` (or ``layers``).
 """
 
 from __future__ import annotations
@@ -156,8 +163,10 @@ def merge(
 ) -> MergeReport:
     """Fold every source project into the target (created if missing), all or nothing.
 
-    A new target is built under a hidden name beside it and appears only when complete; it
-    starts as the first source, taken as it is. ``layers`` and ``all_layers``: see `merge_into`.
+    A new target is built under a hidden name beside it and appears only when complete. It
+    starts empty, with the first source's labels, and every source, the first too, is held to
+    the one-layer rule (see the module's docstring). ``layers`` and ``all_layers``: see
+    `merge_into`.
     """
     target = Path(target)
     if not sources:
@@ -174,7 +183,7 @@ def merge(
         store = Store.open(target)
     try:
         report: MergeReport = merge_into(
-            store, sources, progress, layers, all_layers, first_is_base=created
+            store, sources, progress, layers, all_layers, new_target=created
         )
     except BaseException:
         store.close()
@@ -205,14 +214,14 @@ def merge_into(
     progress: Callable[[int, int], None] = lambda done, total: None,
     layers: Collection[str] | None = None,
     all_layers: bool = False,
-    first_is_base: bool = False,
+    new_target: bool = False,
 ) -> MergeReport:
     """Fold every source project into an open project, in one transaction.
 
     By default a source may change one annotator's layer only; with ``layers`` only the changes
     of those layers (annotator names, ``@gold`` for the gold layer and review decisions) are
-    taken from every source, and with ``all_layers`` every change is. ``first_is_base``: the
-    first source is the start of a new project and is taken as it is (but for ``layers``).
+    taken from every source, and with ``all_layers`` every change is. ``new_target``: the
+    project was just made (empty), which a refusal of its first source explains.
     """
     paths = [Path(source) for source in sources]
     if not paths:
@@ -231,8 +240,8 @@ def merge_into(
         with store.transaction():
             for number, reader in enumerate(readers):
                 progress(number, len(readers))
-                trusted = all_layers or (first_is_base and number == 0 and wanted is None)
-                _fold(store, reader, report, wanted, trusted)
+                fresh = new_target and number == 0
+                _fold(store, reader, report, wanted, all_layers, fresh)
             progress(len(readers), len(readers))
     finally:
         for reader in readers:
@@ -286,11 +295,12 @@ def _fold(
     report: MergeReport,
     wanted: set[str] | None,
     trusted: bool,
+    fresh: bool = False,
 ) -> None:
     """Fold one source into the open target; the caller holds the transaction.
 
     ``trusted``: take every layer; else ``wanted``: the layers to take (None: the one layer the
-    source may change)."""
+    source may change). ``fresh``: the target is a new, empty project."""
     name = source.path.name
     labels, added = reconcile_labels(store.labels(), source.labels(), name)
     if added:
@@ -309,7 +319,7 @@ def _fold(
     if not trusted and wanted is not None:
         changes.keep(wanted, report.left_out)
     elif not trusted:
-        _check_one_layer(changes, name)
+        _check_one_layer(changes, name, fresh)
     taken = sorted(changes.layers())
     if taken:
         report.taken.append((name, taken))
@@ -335,20 +345,30 @@ class LayersNotNamed(InputError):  # type: ignore[misc]  # (alama.core.* is Any 
         self.layers = layers
 
 
-def _check_one_layer(changes: _Changes, name: str) -> None:
-    """Refuse a copy whose changes are not those of one annotator's layer."""
+def _check_one_layer(changes: _Changes, name: str, fresh: bool = False) -> None:
+    """Refuse a copy whose changes are not those of one annotator's layer (``fresh``: the
+    target is a new project, to which everything the copy holds is a change)."""
     touched = changes.layers()
     if GOLD_ANNOTATOR not in touched and len(touched) <= 1:
         return
     shown = ", ".join(sorted(touched))
     what = "the gold layer" if touched == {GOLD_ANNOTATOR} else f"the layers {shown}"
-    raise LayersNotNamed(
-        f"cannot merge {name}: it changes {what}, and an annotator's copy changes only that "
-        f"annotator's layer; nothing was merged. If that is right, name the layers to take: "
-        f"alama merge --layers {','.join(sorted(touched))} (or --all-layers for your own files)",
-        name,
-        touched,
+    take = (
+        f"name the layers to take: alama merge --layers {','.join(sorted(touched))} "
+        "(or --all-layers for your own files)"
     )
+    if fresh:
+        message = (
+            f"cannot merge {name} into a new project: it holds {what}, and a new project takes "
+            "one annotator's layer from each copy; nothing was merged. Merge copies into the "
+            f"project they were handed out from, or {take}"
+        )
+    else:
+        message = (
+            f"cannot merge {name}: it changes {what}, and an annotator's copy changes only that "
+            f"annotator's layer; nothing was merged. If that is right, {take}"
+        )
+    raise LayersNotNamed(message, name, touched)
 
 
 def _check_changes(changes: _Changes, lengths: dict[int, int], labels: set[str], name: str) -> None:

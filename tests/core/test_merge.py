@@ -284,7 +284,8 @@ def test_a_span_outside_its_text_is_refused_and_exports_still_work(tmp_path: Pat
     before = dump(lead)
     for target in (lead, tmp_path / "new.alama"):
         try:
-            summary = merge(target, [lead, copy] if target != lead else [copy]).summary()
+            fresh = target != lead  # a new project from the lead's file: --all-layers
+            summary = merge(target, [lead, copy] if fresh else [copy], all_layers=fresh).summary()
         except InputError as refused:  # refused in one line, nothing written
             assert "(5–1000000) lies outside its document's text" in str(refused)
             assert "\n" not in str(refused)
@@ -329,7 +330,7 @@ from alama.core import merging
 def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 merging._fold = killed
-merging.merge(sys.argv[1], sys.argv[2:])
+merging.merge(sys.argv[1], sys.argv[2:], all_layers=True)
 """
 
 
@@ -345,7 +346,7 @@ def test_a_killed_merge_leaves_no_target_and_the_next_run_clears_its_leftovers(
     assert not target.exists()  # not an empty project that "has 0 documents"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".new.alama")]
     assert leftovers  # hidden, and only until the next run
-    report = merge(target, [lead])
+    report = merge(target, [lead], all_layers=True)
     assert report.created
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".new.alama")]
     assert spans_of(target) == spans_of(lead)
@@ -364,7 +365,7 @@ def test_a_target_that_appears_while_merging_is_not_overwritten(
 
     monkeypatch.setattr(merging, "_fold", meanwhile)
     with pytest.raises(InputError, match="appeared while writing"):
-        merge(target, [lead])
+        merge(target, [lead], all_layers=True)
     assert target.read_text(encoding="utf-8") == "someone else's"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -482,14 +483,89 @@ def test_a_merge_that_loses_the_race_to_make_its_target_folds_into_the_winners_f
         if not made:  # the other merge finishes first, from the same files
             made.append(target)
             monkeypatch.setattr(merging, "_fold", fold)
-            merge(target, [lead])
+            merge(target, [lead], all_layers=True)
         fold(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merging, "_fold", meanwhile)
-    report = merge(target, [lead])
+    report = merge(target, [lead], all_layers=True)
     assert not report.created  # the winner made it; this run folded into it
     assert spans_of(target) == spans_of(lead)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# --- the report names each file's layer; a new target trusts no file blindly ---------------
+
+
+def test_the_report_names_the_layer_taken_from_each_file(tmp_path: Path) -> None:
+    """amal's copy that deleted every one of bilal's spans still merges (which annotator a copy
+    was handed to is not recorded), but the lead reads whose layer came from which file."""
+    lead = handed_out(tmp_path)
+    amal, rogue = tmp_path / "amal.alama", tmp_path / "S.alama"
+    shutil.copy(lead, amal)
+    shutil.copy(lead, rogue)
+    with Store.open(amal) as store:
+        store.add_span(1, "amal", 4, 10, "PLACE")
+    with Store.open(rogue) as store:
+        for span in store.spans(1, "bilal") + store.spans(2, "bilal"):
+            store.delete_span(span.id)
+    report = merge(lead, [amal, rogue])
+    assert report.taken == [("amal.alama", ["amal"]), ("S.alama", ["bilal"])]
+    lines = report.summary().splitlines()
+    assert "took amal's layer from amal.alama" in lines
+    assert "took bilal's layer from S.alama" in lines
+    reviewer = tmp_path / "sara.alama"
+    shutil.copy(lead, reviewer)
+    with Store.open(reviewer) as store:
+        store.add_gold(2, 4, 10, "PLACE", "sara")
+    summary = merge(lead, [reviewer], layers=[GOLD_ANNOTATOR]).summary()
+    assert "took the gold layer from sara.alama" in summary.splitlines()
+    assert "took" not in merge(lead, [amal]).summary()  # nothing new: nothing taken
+
+
+def fresh_copies(tmp_path: Path) -> tuple[Path, Path]:
+    """amal's and bilal's copies of a fresh project (documents, no layers), each labelled."""
+    fresh = base(tmp_path / "fresh.alama")
+    amal, bilal = tmp_path / "amal.alama", tmp_path / "bilal.alama"
+    for copy, name in ((amal, "amal"), (bilal, "bilal")):
+        shutil.copy(fresh, copy)
+        with Store.open(copy) as store:
+            store.add_span(1, name, 0, 3, "ACTOR")
+            store.set_status(1, name, Status.DONE)
+    return amal, bilal
+
+
+def test_a_new_target_holds_its_first_file_to_the_one_layer_rule(tmp_path: Path) -> None:
+    amal, bilal = fresh_copies(tmp_path)
+    made = CliRunner().invoke(
+        cli, ["merge", str(tmp_path / "all.alama"), str(amal), str(bilal)]
+    )  # the README's example
+    assert made.exit_code == 0, made.output
+    assert {s.annotator for s in spans_of(tmp_path / "all.alama").values()} == {"amal", "bilal"}
+    assert "took amal's layer from amal.alama" in made.output
+
+    forged = tmp_path / "forged.alama"
+    shutil.copy(amal, forged)
+    with Store.open(forged) as store:
+        store.add_gold(1, 0, 3, "ACTOR", "lead", ["amal", "bilal"])
+    target = tmp_path / "all2.alama"
+    refused = CliRunner().invoke(cli, ["merge", str(target), str(forged), str(bilal)])
+    assert refused.exit_code != 0
+    assert "cannot merge forged.alama into a new project: it holds the layers @gold, amal" in (
+        refused.output
+    )
+    assert len(refused.output.strip().splitlines()) == 1
+    assert not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".all2")]
+
+    (tmp_path / "round2").mkdir()
+    lead = handed_out(tmp_path / "round2")
+    second = lead.with_name("amal2.alama")  # a copy of a project that already had layers
+    shutil.copy(lead, second)
+    with pytest.raises(InputError, match="into the project they were handed out from"):
+        merge(tmp_path / "all3.alama", [second])
+    assert merge(lead, [second]).taken == []  # into its own project: nothing of its is new
+    taken = merge(tmp_path / "all3.alama", [second], all_layers=True)  # the lead says so
+    assert taken.created and taken.taken == [("amal2.alama", [GOLD_ANNOTATOR, "amal", "bilal"])]
 
 
 @settings(max_examples=12, deadline=None)
@@ -534,32 +610,3 @@ def test_offsets_that_are_not_whole_numbers_never_reach_the_target(
         with Store.read_only(source) as store:
             for fmt in FORMATS:
                 export(store, folder / f"{source.stem}-{fmt}", fmt)
-
-
-# --- the report names each file's layer; a new target trusts no file blindly ---------------
-
-
-def test_the_report_names_the_layer_taken_from_each_file(tmp_path: Path) -> None:
-    """amal's copy that deleted every one of bilal's spans still merges (which annotator a copy
-    was handed to is not recorded), but the lead reads whose layer came from which file."""
-    lead = handed_out(tmp_path)
-    amal, rogue = tmp_path / "amal.alama", tmp_path / "S.alama"
-    shutil.copy(lead, amal)
-    shutil.copy(lead, rogue)
-    with Store.open(amal) as store:
-        store.add_span(1, "amal", 4, 10, "PLACE")
-    with Store.open(rogue) as store:
-        for span in store.spans(1, "bilal") + store.spans(2, "bilal"):
-            store.delete_span(span.id)
-    report = merge(lead, [amal, rogue])
-    assert report.taken == [("amal.alama", ["amal"]), ("S.alama", ["bilal"])]
-    lines = report.summary().splitlines()
-    assert "took amal's layer from amal.alama" in lines
-    assert "took bilal's layer from S.alama" in lines
-    reviewer = tmp_path / "sara.alama"
-    shutil.copy(lead, reviewer)
-    with Store.open(reviewer) as store:
-        store.add_gold(2, 4, 10, "PLACE", "sara")
-    summary = merge(lead, [reviewer], layers=[GOLD_ANNOTATOR]).summary()
-    assert "took the gold layer from sara.alama" in summary.splitlines()
-    assert "took" not in merge(lead, [amal]).summary()  # nothing new: nothing taken

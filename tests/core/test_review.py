@@ -192,6 +192,8 @@ def test_merge_from_the_command_line(reviewed: Store, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["merge", str(reviewed.path), str(copy)])
     assert "nothing new" in result.output
     result = runner.invoke(cli, ["merge", str(tmp_path / "made.alama"), str(copy)])
+    assert "into a new project: it holds the layers" in result.output  # several layers, gold
+    result = runner.invoke(cli, ["merge", str(tmp_path / "made.alama"), str(copy), "--all-layers"])
     assert "(created)" in result.output
     result = runner.invoke(cli, ["merge", str(reviewed.path), str(tmp_path / "none.alama")])
     assert result.exit_code == 1
