@@ -284,7 +284,15 @@ def test_two_merges_making_one_target_never_call_it_not_a_project(
         target = tmp_path / f"team-{round}.alama"
         merges = [
             subprocess.Popen(
-                [sys.executable, "-m", "alama.core.cli", "merge", str(target), str(fix)],
+                [
+                    sys.executable,
+                    "-m",
+                    "alama.core.cli",
+                    "merge",
+                    str(target),
+                    str(fix),
+                    "--all-layers",
+                ],
                 stderr=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 text=True,
@@ -378,7 +386,7 @@ def test_rows_changed_by_hand_are_read_safely(fix: Path, tmp_path: Path, kind: s
         ["export", str(fix), "-o", str(out)],
         ["export", str(fix), "--format", "brat", "-o", str(tmp_path / "brat")],
         ["agreement", str(fix), "--json"],
-        ["merge", str(tmp_path / "merged.alama"), str(fix)],
+        ["merge", str(tmp_path / "merged.alama"), str(fix), "--all-layers"],
         ["review", str(fix), "--accept-agreed", "--reviewer", "lead"],
     ):
         result = CliRunner().invoke(cli, args)
@@ -457,7 +465,7 @@ def test_a_project_on_read_only_media_is_read_and_not_written(fix: Path, tmp_pat
         exported = alama("export", str(project), "-o", str(tmp_path / "out.jsonl"))
         assert exported.returncode == 0, exported.stderr
         assert len((tmp_path / "out.jsonl").read_text("utf-8").splitlines()) == 6
-        merged = alama("merge", str(tmp_path / "m.alama"), str(project))
+        merged = alama("merge", str(tmp_path / "m.alama"), str(project), "--all-layers")
         assert merged.returncode == 0, merged.stderr
         article = tmp_path / "article.txt"
         article.write_text("خبر جديد عن حلب", encoding="utf-8")
@@ -493,7 +501,8 @@ def test_a_full_disk_is_called_full_and_leaves_nothing_behind(fix: Path, tmp_pat
             line = one_line_error(alama(*args), "the disk is full")
             assert "rollback" not in line
         one_line_error(alama("init", str(disk / "new.alama")), "the disk is full")
-        one_line_error(alama("merge", str(disk / "m.alama"), str(fix)), "disk is full")
+        full = alama("merge", str(disk / "m.alama"), str(fix), "--all-layers")
+        one_line_error(full, "disk is full")
         left = sorted(p.name for p in disk.iterdir() if p.name not in ("filler", "p.alama"))
         assert [name for name in left if not name.endswith(("-wal", "-shm"))] == []
         (disk / "filler").unlink()
@@ -510,7 +519,7 @@ def test_a_merge_leaves_no_files_beside_its_sources(fix: Path, tmp_path: Path) -
     copy = sources / "amal.alama"
     copy.write_bytes(fix.read_bytes())
     before = sorted(p.name for p in sources.iterdir())
-    result = alama("merge", str(tmp_path / "team.alama"), str(copy))
+    result = alama("merge", str(tmp_path / "team.alama"), str(copy), "--all-layers")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in sources.iterdir()) == before == ["amal.alama"]
 
