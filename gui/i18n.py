@@ -268,7 +268,7 @@ class Report(QObject):
             fill(into, self.tr("%n project file(s) merged", "", report.sources),
                  ltr(report.target.name)),
         ]  # fmt: skip
-        if not report.changed:
+        if not report.changed and not report.left_out and not report.outside:
             lines.append(self.tr("Nothing new: it already had every version."))
             return "\n".join(lines)
         updated = self.tr("%n newer version(s) of spans (%1 of them deletions)", "",
@@ -284,7 +284,29 @@ class Report(QObject):
             )
         )
         lines += [self._taken(name, layers) for name, layers in report.taken]
-        return "\n".join([*lines, *self._labels(report.labels_added)])
+        lines += self._labels(report.labels_added)
+        for name, count in report.outside.items():
+            lines.append(
+                fill(
+                    self.tr(
+                        "%n span(s) of %1 left out: outside its document's text (the file was "
+                        "damaged or altered).",
+                        "",
+                        count,
+                    ),
+                    ltr(name),
+                )
+            )
+        if report.left_out:
+            shown = [f"{ltr(name)} ({n})" for name, n in sorted(report.left_out.items())]
+            lines.append(
+                fill(
+                    self.tr("%n change(s) of other layers left out: %1", "",
+                            sum(report.left_out.values())),
+                    listed(shown),
+                )
+            )  # fmt: skip
+        return "\n".join(lines)
 
     def _taken(self, name: str, layers: list[str]) -> str:
         """Which layers a merge took from one file."""

@@ -4,27 +4,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="261"/>
+        <location filename="../../gui/qt_dialogs.py" line="264"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="262"/>
+        <location filename="../../gui/qt_dialogs.py" line="265"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="263"/>
+        <location filename="../../gui/qt_dialogs.py" line="266"/>
         <source>Settings and demo</source>
         <translation>الإعدادات والمشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="266"/>
+        <location filename="../../gui/qt_dialogs.py" line="269"/>
         <source>Annotate Arabic news: actors, places and claims.</source>
         <translation>وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="268"/>
+        <location filename="../../gui/qt_dialogs.py" line="271"/>
         <source>Alama is free software under the MIT licence. The %1 font is under the %2; its text is shipped beside it.</source>
         <translation>«علامة» برنامج حرّ بترخيص MIT. والخط %1 مرخّص بـ%2، ونصّ الترخيص مرفق به.</translation>
     </message>
@@ -200,153 +200,163 @@ Missing (nothing there in the other layer): %4</source>
         <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهرًا طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="103"/>
+        <location filename="../../gui/qt_dialogs.py" line="108"/>
         <source>If you have worked on this project, pick your name from the list: a new name starts an empty layer.</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="92"/>
-        <location filename="../../gui/qt_dialogs.py" line="126"/>
+        <location filename="../../gui/app.py" line="101"/>
+        <location filename="../../gui/app.py" line="119"/>
+        <location filename="../../gui/app.py" line="142"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="145"/>
+        <location filename="../../gui/app.py" line="135"/>
+        <source>%1
+
+The project is opened to be read: what you change is not saved.</source>
+        <translation>%1
+
+فُتح المشروع للقراءة فقط: ما تغيّره لا يُحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_dialogs.py" line="148"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="157"/>
+        <location filename="../../gui/qt_dialogs.py" line="160"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="162"/>
+        <location filename="../../gui/qt_dialogs.py" line="165"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="163"/>
+        <location filename="../../gui/qt_dialogs.py" line="166"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسم بعد السابقة و أو ب</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="168"/>
+        <location filename="../../gui/qt_dialogs.py" line="171"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="169"/>
+        <location filename="../../gui/qt_dialogs.py" line="172"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="173"/>
+        <location filename="../../gui/qt_dialogs.py" line="176"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="176"/>
+        <location filename="../../gui/qt_dialogs.py" line="179"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="182"/>
+        <location filename="../../gui/qt_dialogs.py" line="185"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="187"/>
+        <location filename="../../gui/qt_dialogs.py" line="190"/>
         <source>… with Alt</source>
         <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="188"/>
+        <location filename="../../gui/qt_dialogs.py" line="191"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="190"/>
+        <location filename="../../gui/qt_dialogs.py" line="193"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="193"/>
+        <location filename="../../gui/qt_dialogs.py" line="196"/>
         <source>Mark the document done and open the next one</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="195"/>
+        <location filename="../../gui/qt_dialogs.py" line="198"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="196"/>
+        <location filename="../../gui/qt_dialogs.py" line="199"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="197"/>
+        <location filename="../../gui/qt_dialogs.py" line="200"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="200"/>
+        <location filename="../../gui/qt_dialogs.py" line="203"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="202"/>
+        <location filename="../../gui/qt_dialogs.py" line="205"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="203"/>
+        <location filename="../../gui/qt_dialogs.py" line="206"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="204"/>
+        <location filename="../../gui/qt_dialogs.py" line="207"/>
         <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="205"/>
+        <location filename="../../gui/qt_dialogs.py" line="208"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="208"/>
+        <location filename="../../gui/qt_dialogs.py" line="211"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="212"/>
+        <location filename="../../gui/qt_dialogs.py" line="215"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="216"/>
+        <location filename="../../gui/qt_dialogs.py" line="219"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="222"/>
+        <location filename="../../gui/qt_dialogs.py" line="225"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="226"/>
+        <location filename="../../gui/qt_dialogs.py" line="229"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="232"/>
+        <location filename="../../gui/qt_dialogs.py" line="235"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="236"/>
+        <location filename="../../gui/qt_dialogs.py" line="239"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
@@ -467,252 +477,252 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../gui/i18n.py" line="31"/>
+        <location filename="../../gui/i18n.py" line="32"/>
         <source>empty file</source>
         <translation>ملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="32"/>
+        <location filename="../../gui/i18n.py" line="33"/>
         <source>not a file Alama imports</source>
         <translation>ليس ملفًا يستورده «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="33"/>
+        <location filename="../../gui/i18n.py" line="34"/>
         <source>not a %1 file</source>
         <translation>ليس ملفًا بصيغة %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="34"/>
+        <location filename="../../gui/i18n.py" line="35"/>
         <source>span labelled %1 (dropped by --map)</source>
         <translation>مقطع موسوم بـ%1 (أسقطته إعادة تسمية الوسوم)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="35"/>
+        <location filename="../../gui/i18n.py" line="36"/>
         <source>exact duplicate span in the same record</source>
         <translation>مقطع مكرّر تمامًا في السجل نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="36"/>
+        <location filename="../../gui/i18n.py" line="37"/>
         <source>span already in that annotator&apos;s layer</source>
         <translation>مقطع موجود من قبل في طبقة ذلك المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="37"/>
+        <location filename="../../gui/i18n.py" line="38"/>
         <source>text-classification answer, not spans (its text is imported)</source>
         <translation>إجابة تصنيف للنص لا مقاطع (استُورد نصّه)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="38"/>
+        <location filename="../../gui/i18n.py" line="39"/>
         <source>record of the gold layer (it is written only in review; alama merge carries it between projects)</source>
         <translation>سجل من الطبقة المرجعية (لا تُكتب إلا في المراجعة، وينقلها الدمج بين المشاريع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="43"/>
+        <location filename="../../gui/i18n.py" line="44"/>
         <source>relation between spans (Alama has none; the spans are imported)</source>
         <translation>علاقة بين مقاطع (لا علاقات في «علامة»؛ استُوردت المقاطع نفسها)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="44"/>
+        <location filename="../../gui/i18n.py" line="45"/>
         <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
         <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="45"/>
+        <location filename="../../gui/i18n.py" line="46"/>
         <source>brat relation (R line)</source>
         <translation>علاقة brat (سطر R)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="46"/>
+        <location filename="../../gui/i18n.py" line="47"/>
         <source>brat event (E line)</source>
         <translation>حدث brat (سطر E)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="47"/>
+        <location filename="../../gui/i18n.py" line="48"/>
         <source>brat attribute (A line)</source>
         <translation>سمة brat (سطر A)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="48"/>
+        <location filename="../../gui/i18n.py" line="49"/>
         <source>brat attribute (M line)</source>
         <translation>سمة brat (سطر M)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="49"/>
+        <location filename="../../gui/i18n.py" line="50"/>
         <source>brat normalization (N line)</source>
         <translation>تطبيع brat (سطر N)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="50"/>
+        <location filename="../../gui/i18n.py" line="51"/>
         <source>brat note (# line)</source>
         <translation>ملاحظة brat (سطر #)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="51"/>
+        <location filename="../../gui/i18n.py" line="52"/>
         <source>brat equivalence (* line)</source>
         <translation>تكافؤ brat (سطر *)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="52"/>
+        <location filename="../../gui/i18n.py" line="53"/>
         <source>I- tag with no B- before it (read as the start of a span)</source>
         <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="53"/>
+        <location filename="../../gui/i18n.py" line="54"/>
         <source>direction marks removed from the ends of tokens</source>
         <translation>علامات اتجاه أُزيلت من أطراف الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="55"/>
+        <location filename="../../gui/i18n.py" line="56"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="56"/>
+        <location filename="../../gui/i18n.py" line="57"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="57"/>
+        <location filename="../../gui/i18n.py" line="58"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="61"/>
+        <location filename="../../gui/i18n.py" line="62"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="63"/>
+        <location filename="../../gui/i18n.py" line="64"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="67"/>
+        <location filename="../../gui/i18n.py" line="68"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="72"/>
+        <location filename="../../gui/i18n.py" line="73"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="73"/>
+        <location filename="../../gui/i18n.py" line="74"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="74"/>
+        <location filename="../../gui/i18n.py" line="75"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="75"/>
+        <location filename="../../gui/i18n.py" line="76"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="76"/>
+        <location filename="../../gui/i18n.py" line="77"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="77"/>
+        <location filename="../../gui/i18n.py" line="78"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="78"/>
+        <location filename="../../gui/i18n.py" line="79"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="79"/>
+        <location filename="../../gui/i18n.py" line="80"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="80"/>
+        <location filename="../../gui/i18n.py" line="81"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="81"/>
+        <location filename="../../gui/i18n.py" line="82"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="82"/>
+        <location filename="../../gui/i18n.py" line="83"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="83"/>
+        <location filename="../../gui/i18n.py" line="84"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="84"/>
+        <location filename="../../gui/i18n.py" line="85"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="85"/>
+        <location filename="../../gui/i18n.py" line="86"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="86"/>
+        <location filename="../../gui/i18n.py" line="87"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="87"/>
+        <location filename="../../gui/i18n.py" line="88"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="88"/>
+        <location filename="../../gui/i18n.py" line="89"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="89"/>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="90"/>
+        <location filename="../../gui/i18n.py" line="91"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="91"/>
+        <location filename="../../gui/i18n.py" line="92"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="92"/>
+        <location filename="../../gui/i18n.py" line="93"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="93"/>
+        <location filename="../../gui/i18n.py" line="94"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="94"/>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="99"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="99"/>
+        <location filename="../../gui/i18n.py" line="100"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -955,268 +965,268 @@ Replace them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="127"/>
+        <location filename="../../gui/qt_main_window.py" line="139"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="134"/>
+        <location filename="../../gui/qt_main_window.py" line="146"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="135"/>
+        <location filename="../../gui/qt_main_window.py" line="147"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="136"/>
+        <location filename="../../gui/qt_main_window.py" line="148"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="137"/>
+        <location filename="../../gui/qt_main_window.py" line="149"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="244"/>
+        <location filename="../../gui/qt_main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="258"/>
+        <location filename="../../gui/qt_main_window.py" line="274"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="259"/>
+        <location filename="../../gui/qt_main_window.py" line="275"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="260"/>
+        <location filename="../../gui/qt_main_window.py" line="276"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="262"/>
+        <location filename="../../gui/qt_main_window.py" line="278"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="263"/>
+        <location filename="../../gui/qt_main_window.py" line="279"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="264"/>
+        <location filename="../../gui/qt_main_window.py" line="280"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="266"/>
+        <location filename="../../gui/qt_main_window.py" line="282"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="268"/>
+        <location filename="../../gui/qt_main_window.py" line="284"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="246"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="235"/>
+        <location filename="../../gui/qt_main_window.py" line="250"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="235"/>
+        <location filename="../../gui/qt_main_window.py" line="250"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="233"/>
+        <location filename="../../gui/qt_main_window.py" line="246"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <location filename="../../gui/qt_main_window.py" line="289"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="273"/>
+        <location filename="../../gui/qt_main_window.py" line="289"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="277"/>
+        <location filename="../../gui/qt_main_window.py" line="293"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="278"/>
+        <location filename="../../gui/qt_main_window.py" line="294"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="280"/>
+        <location filename="../../gui/qt_main_window.py" line="296"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="295"/>
+        <location filename="../../gui/qt_main_window.py" line="311"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="298"/>
+        <location filename="../../gui/qt_main_window.py" line="314"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="302"/>
+        <location filename="../../gui/qt_main_window.py" line="318"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="305"/>
+        <location filename="../../gui/qt_main_window.py" line="321"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="311"/>
+        <location filename="../../gui/qt_main_window.py" line="327"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="316"/>
+        <location filename="../../gui/qt_main_window.py" line="332"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="317"/>
+        <location filename="../../gui/qt_main_window.py" line="333"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="318"/>
+        <location filename="../../gui/qt_main_window.py" line="334"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="319"/>
+        <location filename="../../gui/qt_main_window.py" line="335"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="329"/>
+        <location filename="../../gui/qt_main_window.py" line="345"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="333"/>
+        <location filename="../../gui/qt_main_window.py" line="349"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="334"/>
-        <location filename="../../gui/qt_main_window.py" line="688"/>
+        <location filename="../../gui/qt_main_window.py" line="350"/>
+        <location filename="../../gui/qt_main_window.py" line="711"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="337"/>
+        <location filename="../../gui/qt_main_window.py" line="353"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="546"/>
+        <location filename="../../gui/qt_main_window.py" line="569"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="552"/>
+        <location filename="../../gui/qt_main_window.py" line="575"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="554"/>
+        <location filename="../../gui/qt_main_window.py" line="577"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="560"/>
+        <location filename="../../gui/qt_main_window.py" line="583"/>
         <source>Went on from the top of the document list.</source>
         <translation>عاد البحث إلى أول قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="562"/>
+        <location filename="../../gui/qt_main_window.py" line="585"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>عاد البحث إلى آخر قائمة المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="579"/>
+        <location filename="../../gui/qt_main_window.py" line="602"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="768"/>
+        <location filename="../../gui/qt_main_window.py" line="791"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="813"/>
+        <location filename="../../gui/qt_main_window.py" line="836"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="321"/>
+        <location filename="../../gui/qt_main_window.py" line="337"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="331"/>
+        <location filename="../../gui/qt_main_window.py" line="347"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="332"/>
+        <location filename="../../gui/qt_main_window.py" line="348"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="339"/>
+        <location filename="../../gui/qt_main_window.py" line="355"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="346"/>
+        <location filename="../../gui/qt_main_window.py" line="362"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="348"/>
+        <location filename="../../gui/qt_main_window.py" line="364"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="350"/>
+        <location filename="../../gui/qt_main_window.py" line="366"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="352"/>
+        <location filename="../../gui/qt_main_window.py" line="368"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="419"/>
+        <location filename="../../gui/qt_main_window.py" line="435"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1228,7 +1238,7 @@ Replace them?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="422"/>
+        <location filename="../../gui/qt_main_window.py" line="438"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -1240,17 +1250,17 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="427"/>
+        <location filename="../../gui/qt_main_window.py" line="443"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="429"/>
+        <location filename="../../gui/qt_main_window.py" line="445"/>
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="452"/>
+        <location filename="../../gui/qt_main_window.py" line="471"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1262,28 +1272,30 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="473"/>
+        <location filename="../../gui/qt_main_window.py" line="492"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="482"/>
+        <location filename="../../gui/qt_main_window.py" line="501"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="485"/>
-        <location filename="../../gui/qt_main_window.py" line="851"/>
+        <location filename="../../gui/qt_main_window.py" line="504"/>
+        <location filename="../../gui/qt_main_window.py" line="868"/>
+        <location filename="../../gui/qt_main_window.py" line="878"/>
+        <location filename="../../gui/qt_main_window.py" line="928"/>
         <source>Alama</source>
         <translation>علامة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="504"/>
+        <location filename="../../gui/qt_main_window.py" line="525"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="517"/>
+        <location filename="../../gui/qt_main_window.py" line="540"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1295,37 +1307,37 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="644"/>
+        <location filename="../../gui/qt_main_window.py" line="667"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="646"/>
+        <location filename="../../gui/qt_main_window.py" line="669"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="695"/>
+        <location filename="../../gui/qt_main_window.py" line="718"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="707"/>
+        <location filename="../../gui/qt_main_window.py" line="730"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="717"/>
+        <location filename="../../gui/qt_main_window.py" line="740"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="724"/>
+        <location filename="../../gui/qt_main_window.py" line="747"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="730"/>
+        <location filename="../../gui/qt_main_window.py" line="753"/>
         <source>%1 changes the layers %2, but an annotator&apos;s copy changes only that annotator&apos;s layer. Nothing was merged.
 
 Is it your own file or a reviewer&apos;s? Take every change of the chosen files?</source>
@@ -1334,32 +1346,42 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 أهو ملفك أنت أم ملف مراجِع؟ أتأخذ كل تغييرات الملفات المختارة؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="793"/>
+        <location filename="../../gui/qt_main_window.py" line="816"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="794"/>
+        <location filename="../../gui/qt_main_window.py" line="817"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="797"/>
+        <location filename="../../gui/qt_main_window.py" line="820"/>
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="813"/>
+        <location filename="../../gui/qt_main_window.py" line="836"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="834"/>
+        <location filename="../../gui/qt_main_window.py" line="862"/>
+        <source>The project file is busy (another program is writing to it): your last action waits to be saved; try again once it is saved.</source>
+        <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراؤك الأخير ينتظر الحفظ؛ أعد المحاولة بعد حفظه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="876"/>
+        <source>An action could not be saved and was dropped: %1</source>
+        <translation>تعذّر حفظ إجراء فأُسقط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="900"/>
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="836"/>
+        <location filename="../../gui/qt_main_window.py" line="902"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1371,12 +1393,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="828"/>
+        <location filename="../../gui/qt_main_window.py" line="854"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="853"/>
+        <location filename="../../gui/qt_main_window.py" line="930"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1388,12 +1410,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="860"/>
+        <location filename="../../gui/qt_main_window.py" line="937"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="861"/>
+        <location filename="../../gui/qt_main_window.py" line="938"/>
         <source>Close without them</source>
         <translation>أغلق دونها</translation>
     </message>
@@ -1401,12 +1423,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="105"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="106"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1414,13 +1436,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="168"/>
+        <location filename="../../gui/i18n.py" line="169"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="191"/>
+        <location filename="../../gui/i18n.py" line="192"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1432,18 +1454,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="206"/>
+        <location filename="../../gui/i18n.py" line="207"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="214"/>
+        <location filename="../../gui/i18n.py" line="215"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="215"/>
+        <location filename="../../gui/i18n.py" line="216"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1455,7 +1477,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="216"/>
+        <location filename="../../gui/i18n.py" line="217"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1467,14 +1489,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="220"/>
+        <location filename="../../gui/i18n.py" line="221"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="221"/>
-        <location filename="../../gui/i18n.py" line="278"/>
+        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1486,7 +1508,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="223"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1498,13 +1520,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="225"/>
+        <location filename="../../gui/i18n.py" line="226"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="226"/>
+        <location filename="../../gui/i18n.py" line="227"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1516,7 +1538,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="227"/>
+        <location filename="../../gui/i18n.py" line="228"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1528,23 +1550,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="231"/>
+        <location filename="../../gui/i18n.py" line="232"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="232"/>
+        <location filename="../../gui/i18n.py" line="233"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="238"/>
+        <location filename="../../gui/i18n.py" line="239"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1556,7 +1578,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="241"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1568,7 +1590,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241"/>
+        <location filename="../../gui/i18n.py" line="242"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1580,12 +1602,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="245"/>
+        <location filename="../../gui/i18n.py" line="246"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="252"/>
+        <location filename="../../gui/i18n.py" line="253"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1597,24 +1619,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="257"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="262"/>
+        <location filename="../../gui/i18n.py" line="263"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="264"/>
+        <location filename="../../gui/i18n.py" line="265"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="267"/>
+        <location filename="../../gui/i18n.py" line="268"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1626,12 +1648,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="271"/>
+        <location filename="../../gui/i18n.py" line="272"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="273"/>
+        <location filename="../../gui/i18n.py" line="274"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1643,13 +1665,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="277"/>
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="280"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1661,7 +1683,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="281"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1673,7 +1695,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="282"/>
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1683,6 +1705,45 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
             <numerusform>%n قرار مراجعة</numerusform>
             <numerusform>%n قرار مراجعة</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="292"/>
+        <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
+        <translation>
+            <numerusform>لم يُترك أي مقطع من %1.</numerusform>
+            <numerusform>تُرك مقطع واحد من %1: هو خارج نص مستنده (الملف تالف أو معدَّل).</numerusform>
+            <numerusform>تُرك مقطعان من %1: هما خارج نص مستندهما (الملف تالف أو معدَّل).</numerusform>
+            <numerusform>تُركت %n مقاطع من %1: هي خارج نص مستنداتها (الملف تالف أو معدَّل).</numerusform>
+            <numerusform>تُرك %n مقطعًا من %1: هي خارج نص مستنداتها (الملف تالف أو معدَّل).</numerusform>
+            <numerusform>تُرك %n مقطع من %1: هي خارج نص مستنداتها (الملف تالف أو معدَّل).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="304"/>
+        <source>%n change(s) of other layers left out: %1</source>
+        <translation>
+            <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
+            <numerusform>تُرك تغيير واحد في طبقات أخرى: %1</numerusform>
+            <numerusform>تُرك تغييران في طبقات أخرى: %1</numerusform>
+            <numerusform>تُركت %n تغييرات في طبقات أخرى: %1</numerusform>
+            <numerusform>تُرك %n تغييرًا في طبقات أخرى: %1</numerusform>
+            <numerusform>تُرك %n تغيير في طبقات أخرى: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="314"/>
+        <source>Took the gold layer from %1.</source>
+        <translation>أُخذت الطبقة المرجعية من %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="316"/>
+        <source>Took %1&apos;s layer from %2.</source>
+        <translation>أُخذت طبقة %1 من %2.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="317"/>
+        <source>Took the layers %1 from %2.</source>
+        <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
 </context>
 <context>
@@ -1841,7 +1902,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="196"/>
+        <location filename="../../gui/session.py" line="286"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>قبول المقاطع المتّفق عليها</numerusform>
@@ -1853,32 +1914,32 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="262"/>
+        <location filename="../../gui/session.py" line="353"/>
         <source>Label %1</source>
         <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="308"/>
+        <location filename="../../gui/session.py" line="401"/>
         <source>Delete %1</source>
         <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="333"/>
+        <location filename="../../gui/session.py" line="426"/>
         <source>Change %1</source>
         <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="360"/>
+        <location filename="../../gui/session.py" line="453"/>
         <source>Mark done</source>
         <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="362"/>
+        <location filename="../../gui/session.py" line="455"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="382"/>
+        <location filename="../../gui/session.py" line="478"/>
         <source>Reject %1</source>
         <translation>رفض مقطع «%1»</translation>
     </message>
@@ -1886,7 +1947,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="287"/>
+        <location filename="../../gui/qt_dialogs.py" line="290"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -1894,63 +1955,63 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="312"/>
+        <location filename="../../gui/qt_dialogs.py" line="315"/>
         <source>Alama — علامة</source>
         <translation>علامة — Alama</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="326"/>
+        <location filename="../../gui/qt_dialogs.py" line="329"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="339"/>
+        <location filename="../../gui/qt_dialogs.py" line="342"/>
         <source>No projects yet. Open the demo to try Alama: six short news articles, two of them already labelled by two annotators. Select words and press 1, 2 or 3.</source>
         <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب «علامة»: ست مقالات إخبارية قصيرة، وسم مُوسِّمان اثنتين منها. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="347"/>
+        <location filename="../../gui/qt_dialogs.py" line="350"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="348"/>
-        <location filename="../../gui/qt_main_window.py" line="248"/>
+        <location filename="../../gui/qt_dialogs.py" line="351"/>
+        <location filename="../../gui/qt_main_window.py" line="264"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="349"/>
-        <location filename="../../gui/qt_main_window.py" line="254"/>
+        <location filename="../../gui/qt_dialogs.py" line="352"/>
+        <location filename="../../gui/qt_main_window.py" line="270"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="359"/>
+        <location filename="../../gui/qt_dialogs.py" line="362"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="386"/>
-        <location filename="../../gui/qt_main_window.py" line="886"/>
+        <location filename="../../gui/qt_dialogs.py" line="389"/>
+        <location filename="../../gui/qt_main_window.py" line="966"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="386"/>
-        <location filename="../../gui/qt_main_window.py" line="888"/>
+        <location filename="../../gui/qt_dialogs.py" line="389"/>
+        <location filename="../../gui/qt_main_window.py" line="968"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="394"/>
-        <location filename="../../gui/qt_main_window.py" line="898"/>
+        <location filename="../../gui/qt_dialogs.py" line="397"/>
+        <location filename="../../gui/qt_main_window.py" line="978"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="394"/>
-        <location filename="../../gui/qt_main_window.py" line="900"/>
+        <location filename="../../gui/qt_dialogs.py" line="397"/>
+        <location filename="../../gui/qt_main_window.py" line="980"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>

@@ -31,7 +31,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="419"/>
+        <location filename="../../gui/qt_main_window.py" line="435"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="422"/>
+        <location filename="../../gui/qt_main_window.py" line="438"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="452"/>
+        <location filename="../../gui/qt_main_window.py" line="471"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="517"/>
+        <location filename="../../gui/qt_main_window.py" line="540"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>%n agreed span accepted into gold.</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="836"/>
+        <location filename="../../gui/qt_main_window.py" line="902"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="853"/>
+        <location filename="../../gui/qt_main_window.py" line="930"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="191"/>
+        <location filename="../../gui/i18n.py" line="192"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="215"/>
+        <location filename="../../gui/i18n.py" line="216"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="216"/>
+        <location filename="../../gui/i18n.py" line="217"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -106,8 +106,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="221"/>
-        <location filename="../../gui/i18n.py" line="278"/>
+        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="223"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="226"/>
+        <location filename="../../gui/i18n.py" line="227"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="227"/>
+        <location filename="../../gui/i18n.py" line="228"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="241"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241"/>
+        <location filename="../../gui/i18n.py" line="242"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="252"/>
+        <location filename="../../gui/i18n.py" line="253"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="267"/>
+        <location filename="../../gui/i18n.py" line="268"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="273"/>
+        <location filename="../../gui/i18n.py" line="274"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="280"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="281"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -203,11 +203,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="282"/>
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
             <numerusform>%n review decisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="292"/>
+        <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
+        <translation>
+            <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
+            <numerusform>%n spans of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="304"/>
+        <source>%n change(s) of other layers left out: %1</source>
+        <translation>
+            <numerusform>%n change of other layers left out: %1</numerusform>
+            <numerusform>%n changes of other layers left out: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -241,7 +257,7 @@
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="196"/>
+        <location filename="../../gui/session.py" line="286"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>Accept %n agreed span</numerusform>

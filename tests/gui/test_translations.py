@@ -427,10 +427,12 @@ def test_export_and_merge_reports_are_arabic(arabic: Application, tmp_path: Path
     assert english_words([exported]) == [], exported
     copy = tmp_path / "copy.alama"
     with Store.create(copy) as other:
-        other.add_document("خبر جديد تماما")
+        doc, _ = other.add_document("خبر جديد تماما")
+        other.add_span(doc, "bilal", 0, 3, "ACTOR")
     merged = merge_report(merging.merge_into(window.store, [copy]))
     assert merged.startswith(f"دُمج ملف مشروع واحد في {LRI}p.alama{PDI}.")
-    assert "مستند جديد واحد، ولا مقاطع جديدة" in merged
+    assert "مستند جديد واحد، ومقطع جديد واحد" in merged
+    assert f"أُخذت طبقة {LRI}bilal{PDI} من {LRI}copy.alama{PDI}." in merged
     assert english_words([merged]) == [], merged
 
 
