@@ -30,6 +30,7 @@ LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right, first-strong isol
 CORE_SENTENCES = (
     # import: skipped or repaired
     QT_TRANSLATE_NOOP("Core", "empty file"),
+    QT_TRANSLATE_NOOP("Core", "link to something outside the folder (not followed)"),
     QT_TRANSLATE_NOOP("Core", "not a file Alama imports"),
     QT_TRANSLATE_NOOP("Core", "not a %1 file"),
     QT_TRANSLATE_NOOP("Core", "span labelled %1 (dropped by --map)"),

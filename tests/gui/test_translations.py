@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from alama.core import exporting, merging
+from alama.core import brat, conll, exporting, importing, merging
 from alama.core.agreement import agreement
 from alama.core.errors import AlamaError
 from alama.core.model import Status
 from alama.core.store import Store, check_annotator
 from alama.gui.app import Application
-from alama.gui.i18n import error_text, export_report, merge_report
+from alama.gui.i18n import error_text, export_report, merge_report, translated
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import StartScreen, about_html, shortcut_rows
 from alama.gui.qt_models import ArabicModelsPage
@@ -360,6 +360,17 @@ def test_project_file_errors_are_arabic(arabic: Application, tmp_path: Path) -> 
     with pytest.raises(AlamaError) as raised:
         Store.create(tmp_path / "p.alama")  # the fixture's project
     assert error_text(raised.value) == f"{LRI}{tmp_path / 'p.alama'}{PDI} موجود من قبل"
+
+
+def test_every_reason_core_reports_has_arabic(arabic: Application) -> None:
+    """The reasons an import or export gives are the catalogue's keys: one changed in core
+    without the window's catalogue would show in English."""
+    reasons = [
+        importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, importing.OUTSIDE,
+        brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN, conll.MARKS_REMOVED,
+    ]  # fmt: skip
+    untranslated = [reason for reason in reasons if translated(reason) == reason]
+    assert untranslated == []
 
 
 def files_to_import(folder: Path) -> list[Path]:
