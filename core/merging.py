@@ -42,7 +42,14 @@ from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
 from alama.core.staging import AppearedMeanwhile, Staged
-from alama.core.store import RejectionRow, StatusRow, Store, check_annotator, check_is_project
+from alama.core.store import (
+    RejectionRow,
+    StatusRow,
+    Store,
+    check_annotator,
+    check_is_project,
+    is_project_file,
+)
 
 CLOCK_SKEW = timedelta(minutes=5)
 """How far ahead of this computer's clock another computer's may be."""
@@ -230,8 +237,13 @@ def merge_into(
         raise InputError("choose --layers or --all-layers, not both")
     wanted = _layer_names(layers) if layers is not None else None
     for path in paths:
-        if path.exists() and os.path.samefile(path, store.path):
-            raise InputError(f"{path} is the target itself; name other project files to merge")
+        if is_project_file(path, store.path):  # asked of the metadata: nothing is opened
+            if path.exists() and os.path.samefile(path, store.path):
+                raise InputError(f"{path} is the target itself; name other project files to merge")
+            raise InputError(
+                f"{path} is a file SQLite keeps beside the target {store.path.name}, not a "
+                "project; name other project files to merge"
+            )
     report = MergeReport(target=store.path, sources=len(paths))
     readers: list[Store] = []
     try:

@@ -24,8 +24,13 @@ NEARLY_FULL = 1 << 20
 
 
 def check_file(path: Path) -> None:
-    """Refuse, by its metadata alone, what cannot be a project: nothing there, a folder, a pipe
-    or a device (SQLite would wait on a pipe for ever), an empty file."""
+    """Refuse, by its name and metadata alone, what cannot be a project: a file SQLite keeps
+    beside one (opening it would drop SQLite's locks on it), nothing there, a folder, a pipe or
+    a device (SQLite would wait on a pipe for ever), an empty file."""
+    if path.name.lower().endswith(SIDE_FILES):
+        raise ProjectError(
+            Message("%1 is a file SQLite keeps beside a project, not a project", path)
+        )
     try:
         info = path.stat()
     except FileNotFoundError:

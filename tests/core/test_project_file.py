@@ -544,3 +544,49 @@ def test_names_that_look_like_another_are_refused(project: Store, name: str) -> 
 @pytest.mark.parametrize("name", ["amal", "Amal K", "أَمَل", "سارة", "sara.haddad", "عبد الله"])
 def test_ordinary_names_are_kept_as_typed(name: str) -> None:
     assert check_annotator(f" {name} ") == name
+
+
+# --- a file SQLite keeps beside a project is never opened as one ----------------------------
+
+DMS_PROBE = r"""
+import fcntl, os, struct, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+lock = struct.pack("hhqqi", fcntl.F_WRLCK, 0, 128, 1, 0)  # SQLite's DMS byte of the -shm
+kind, _, _, _, pid = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, lock))
+print(pid if kind != fcntl.F_UNLCK else 0)
+"""
+
+
+def dms_holder(shm: Path) -> int:
+    """The process another process sees holding the -shm's DMS lock (0: nobody)."""
+    probe = subprocess.run(
+        [sys.executable, "-c", DMS_PROBE, str(shm)], capture_output=True, text=True, check=True
+    )
+    return int(probe.stdout)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks")
+def test_a_side_file_of_the_target_is_refused_without_opening_it(fix: Path) -> None:
+    from alama.core import merging
+
+    link = fix.with_name("other.alama")
+    with Store.open(fix) as store:
+        store.document_count()
+        shm = Path(f"{fix}-shm")
+        assert dms_holder(shm) == os.getpid()
+        link.symlink_to(shm.name)  # named like a project, yet the target's -shm
+        for source in (shm, link):
+            with pytest.raises(InputError, match=r"keeps beside the target p\.alama") as refused:
+                merging.merge_into(store, [source])
+            assert "\n" not in str(refused.value)
+        assert dms_holder(shm) == os.getpid()  # the window's locks are still there
+        store.add_span(1, "amal", 0, 3, "PLACE")
+    for side in ("-wal", "-shm", "-journal"):
+        stray = fix.with_name(f"stray.alama{side}")
+        stray.write_bytes(b"x" * 64)
+        made = fix.with_name("m.alama")
+        for args in (["stats", str(stray)], ["merge", str(made), str(stray)]):
+            one_line_error(alama(*args), "is a file SQLite keeps beside a project, not a project")
+        assert not made.exists()
+    with pytest.raises(ProjectError, match="beside a project"):
+        Store.read_only(fix.with_name("copy.alama-WAL"))
