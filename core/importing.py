@@ -130,10 +130,16 @@ def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -
             files.append(path)
     found: list[Source] = []
     paired: set[Path] = set()
+    kept = set(files)
     if fmt in ("auto", "brat"):
         for ann in (p for p in files if p.suffix.lower() == ".ann"):
             txt = ann.with_suffix(".txt")
-            if not txt.is_file():
+            if txt not in kept:  # only a .txt of the folder's own files, never a link out
+                if txt.is_symlink():
+                    raise InputError(
+                        f"{ann}: its {txt.name} is a link to something outside the folder, "
+                        "which is not followed"
+                    )
                 raise InputError(f"{ann}: there is no {txt.name} beside it")
             layer = ann.parent.name if ann.parent != root else annotator
             found.append(Source("brat", txt, ann, layer))

@@ -326,3 +326,27 @@ def test_the_streamed_record_is_the_record(made: Path) -> None:
                 )
                 + "\n"
             )
+
+
+# --- import never follows a link out through brat pairing, never reads a project file --------
+
+
+def test_a_brat_pair_never_reads_a_text_linked_from_outside(made: Path, tmp_path: Path) -> None:
+    """``ln -s /private.txt folder/b.txt; : > folder/b.ann``: the .txt is not the folder's own
+    file, so the .ann has nothing to pair with (reliability finding C7 through brat)."""
+    private = tmp_path / "private.txt"
+    private.write_text("سر لا يُستورد", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "b.txt").symlink_to(private)
+    (folder / "b.ann").write_text("", encoding="utf-8")
+    refused(made, "import", made, folder, match="b.txt is a link to something outside the folder")
+    (folder / "a.txt").write_text("خبر عادي عن حلب", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPLACE 12 15\tحلب\n", encoding="utf-8")
+    (folder / "b.ann").unlink()  # the link alone is skipped and said so; its neighbour imports
+    code, output = run("import", made, folder)
+    assert code == 0, output
+    assert "skipped 1: link to something outside the folder (not followed) (b.txt)" in output
+    with Store.open(made) as store:
+        texts = [store.document(doc).text for doc in store.document_ids()]
+    assert "سر لا يُستورد" not in texts and "خبر عادي عن حلب" in texts
