@@ -90,22 +90,28 @@ class Source:
 
 
 def collect_files(
-    paths: Iterable[Path], fmt: str, report: ImportReport, annotator: str | None = None
+    paths: Iterable[Path],
+    fmt: str,
+    report: ImportReport,
+    annotator: str | None = None,
+    project: Path | None = None,
 ) -> list[Source]:
     """What to read, with its format; a folder gives its files in name order.
 
     ``auto`` decides by name and content: ``.ann`` files and their ``.txt`` are brat (a
     sub-folder is that annotator's layer), a ``.txt`` of token-and-tag lines is CoNLL, JSON
-    records with ``ner_tags`` are Hugging Face, other JSON records are JSONL or doccano.
+    records with ``ner_tags`` are Hugging Face, other JSON records are JSONL or doccano. No
+    candidate is read before it is known not to be a project file (``project``, a file SQLite
+    keeps beside it, or any file named like one, even through a link).
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown import format {fmt!r} (choose from {', '.join(FORMATS)})")
     chosen: list[Source] = []
     for path in paths:
         if path.is_dir():
-            chosen.extend(_folder(path, fmt, report, annotator))
+            chosen.extend(_folder(path, fmt, report, annotator, project))
         elif path.is_file():
-            chosen.append(_file(path, fmt, annotator))
+            chosen.append(_file(path, fmt, annotator, project))
         else:
             raise InputError(f"{path}: no such file or folder")
     if not chosen:
@@ -114,9 +120,32 @@ def collect_files(
 
 
 OUTSIDE = "link to something outside the folder (not followed)"
+PROJECT_NAMES = (".alama", ".alama-wal", ".alama-shm", ".alama-journal")
 
 
-def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -> list[Source]:
+def refuse_project_file(path: Path, project: Path | None) -> None:
+    """Refuse, by metadata and names alone, a file to import that is the project, a file SQLite
+    keeps beside it, or another project (also through a link): read by any means but SQLite,
+    it would lose this process its locks on that file."""
+    if project is not None and is_project_file(path, project):
+        raise InputError(Message("%1 is the project itself; name files to import", path))
+    try:
+        named = path.resolve().name.lower().endswith(PROJECT_NAMES)
+    except (OSError, RuntimeError):  # a loop of links: not read either
+        named = True
+    if named or path.name.lower().endswith(PROJECT_NAMES):
+        raise InputError(
+            Message(
+                "%1 is an Alama project file, not a file to import "
+                "(fold projects together with alama merge)",
+                path,
+            )
+        )
+
+
+def _folder(
+    root: Path, fmt: str, report: ImportReport, annotator: str | None, project: Path | None
+) -> list[Source]:
     inside = root.resolve()
     files: list[Path] = []
     for path in sorted(root.rglob("*")):
@@ -127,6 +156,8 @@ def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -
             report.examples.setdefault(OUTSIDE, []).append(path.name)
             continue
         if path.is_file():
+            if not path.name.lower().endswith(PROJECT_NAMES):  # (those are skipped unread)
+                refuse_project_file(path, project)
             files.append(path)
     found: list[Source] = []
     paired: set[Path] = set()
@@ -160,14 +191,18 @@ def _folder(root: Path, fmt: str, report: ImportReport, annotator: str | None) -
     return found
 
 
-def _file(path: Path, fmt: str, annotator: str | None) -> Source:
+def _file(path: Path, fmt: str, annotator: str | None, project: Path | None) -> Source:
+    refuse_project_file(path, project)
     if path.suffix.lower() == ".ann" and fmt in ("auto", "brat"):
         txt = path.with_suffix(".txt")
         if not txt.is_file():
             raise InputError(f"{path}: there is no {txt.name} beside it")
+        refuse_project_file(txt, project)
         return Source("brat", txt, path, annotator)
     if fmt == "brat":
         ann = path.with_suffix(".ann")
+        if ann.is_file():
+            refuse_project_file(ann, project)
         return Source("brat", path, ann if ann.is_file() else None, annotator)
     kind = fmt if fmt != "auto" else _format_of(path, fmt)
     if kind is None:
@@ -250,11 +285,11 @@ def import_paths(
     report = ImportReport()
     if annotator is not None:
         annotator = check_annotator(annotator)
-    sources = collect_files(list(paths), fmt, report, annotator)
-    for source in sources:
-        if is_project_file(source.path, store.path):
-            # Read by any means but SQLite, it would lose the project its locks.
-            raise InputError(Message("%1 is the project itself; name files to import", source.path))
+    sources = collect_files(list(paths), fmt, report, annotator, store.path)
+    for source in sources:  # (each was checked before its format was looked for; once more)
+        for path in (source.path, source.ann):
+            if path is not None:
+                refuse_project_file(path, store.path)
     report.files = len({source.ann or source.path for source in sources})
     records: list[Record] = []
     discontinuous: list[str] = []

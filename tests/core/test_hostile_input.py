@@ -350,3 +350,36 @@ def test_a_brat_pair_never_reads_a_text_linked_from_outside(made: Path, tmp_path
     with Store.open(made) as store:
         texts = [store.document(doc).text for doc in store.document_ids()]
     assert "سر لا يُستورد" not in texts and "خبر عادي عن حلب" in texts
+
+
+def test_no_import_candidate_is_read_before_it_is_known_not_to_be_a_project(
+    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link to the open project named like a text or JSON file is refused before the format
+    is guessed from its first lines: reading it with open() and closing it would drop the
+    project's SQLite locks."""
+    from alama.core import conll, importing
+
+    read: list[str] = []
+    for module, name in ((conll, "looks_like_conll"), (importing, "_first_line_has")):
+        original = getattr(module, name)
+
+        def spy(path: Path, *rest: object, _original: object = original) -> bool:
+            read.append(Path(path).name)
+            return _original(path, *rest)  # type: ignore[operator,no-any-return]
+
+        monkeypatch.setattr(module, name, spy)
+    folder = tmp_path  # the project's own folder
+    other = tmp_path / "other.alama"
+    other.write_bytes(b"")  # another project's name: never read either
+    for link, target in (("a.txt", made), ("b.jsonl", made), ("c.txt", other)):
+        (folder / link).symlink_to(target)
+        for source in (folder, folder / link):
+            refused(made, "import", made, source, match=f"{link} is ")
+        (folder / link).unlink()
+    assert read == []
+    (folder / "q.alama").symlink_to(made)  # named as a project in a folder: skipped unread
+    (folder / "d.txt").write_text("خبر عادي", encoding="utf-8")
+    code, output = run("import", made, folder)
+    assert code == 0, output
+    assert read == ["d.txt"]
