@@ -82,6 +82,11 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "%1 is not a regular file (a pipe or a device), not a project"),
     QT_TRANSLATE_NOOP("Core", "%1 is an empty file, not an Alama project"),
     QT_TRANSLATE_NOOP("Core", "%1 is a file SQLite keeps beside a project, not a project"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 is an Alama project file, not a file to import "
+        "(fold projects together with alama merge)",
+    ),
     QT_TRANSLATE_NOOP("Core", "%1 is busy: another program is writing to it"),
     QT_TRANSLATE_NOOP("Core", "the disk is full: nothing was written to %1"),
     QT_TRANSLATE_NOOP("Core", "%1 cannot be changed: %2"),
