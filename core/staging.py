@@ -8,7 +8,7 @@ program's output is.
 
 An export's outputs are checked first: never the project or a file SQLite keeps beside it,
 never a file that exists unless asked to replace it, and a folder only when it is new, empty or
-an earlier brat export.
+holds an earlier brat export and nothing else.
 """
 
 from __future__ import annotations
@@ -168,6 +168,7 @@ class Staged:
 
     def _commit_folder(self, replace: bool) -> None:
         if replace and self.final.is_dir() and not self.final.is_symlink():
+            _refuse_foreign(self.final)  # once more: something may have appeared meanwhile
             aside = hidden_name(self.final)
             os.rename(self.final, aside)  # swept by a later run if we are killed right here
             os.rename(self.temp, self.final)
@@ -262,26 +263,67 @@ def check_output_folder(output: Path, project: Path, overwrite: bool) -> None:
             f"{output}: brat export needs a new or empty folder "
             "(add --force to replace an earlier brat export)"
         )
+    inside = project.resolve()
+    if output.resolve() in inside.parents:
+        raise InputError(f"{output} holds the project itself; choose another folder")
     if not _is_brat_export(output):
         raise InputError(
             f"{output} does not hold an earlier brat export (no annotation.conf); "
             "only those are replaced, choose a new or empty folder"
         )
-    inside = project.resolve()
-    if output.resolve() in inside.parents:
-        raise InputError(f"{output} holds the project itself; choose another folder")
+    _refuse_foreign(output)
+
+
+BRAT_CONF = "annotation.conf"
+BRAT_DEPTH = 2
+"""How deep a brat export's folders go: a split's folder, then an annotator's."""
 
 
 def _is_brat_export(folder: Path) -> bool:
     """Whether a folder holds what a brat export writes: an annotation.conf at its top, or in
     each split's folder."""
-    if (folder / "annotation.conf").is_file():
+    if (folder / BRAT_CONF).is_file():
         return True
     children = list(folder.iterdir())
     return all(
-        child.is_dir() and not child.is_symlink() and (child / "annotation.conf").is_file()
+        child.is_dir() and not child.is_symlink() and (child / BRAT_CONF).is_file()
         for child in children
     )
+
+
+def foreign_entry(folder: Path, depth: int = 0) -> Path | None:
+    """The first thing in a folder that a brat export does not write (None if there is none).
+
+    A brat export writes ``annotation.conf`` at its top and in each split's folder, ``.txt``
+    and ``.ann`` files, and folders for splits and annotators, two levels at most; nothing
+    hidden, no links."""
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        if entry.is_symlink() or name.startswith("."):
+            return entry
+        if entry.is_dir():
+            found = entry if depth >= BRAT_DEPTH else foreign_entry(entry, depth + 1)
+            if found is not None:
+                return found
+        elif not entry.is_file() or not _brat_file(name, depth):
+            return entry
+    return None
+
+
+def _brat_file(name: str, depth: int) -> bool:
+    """Whether a brat export writes a file of this name this deep."""
+    return name.endswith((".txt", ".ann")) or (name == BRAT_CONF and depth < BRAT_DEPTH)
+
+
+def _refuse_foreign(folder: Path) -> None:
+    """Refuse to replace a folder holding anything a brat export does not write, naming it."""
+    found = foreign_entry(folder)
+    if found is not None:
+        raise InputError(
+            f"{folder} holds {found.relative_to(folder).as_posix()}, which a brat export does "
+            "not write; only a folder holding an earlier brat export and nothing else is "
+            "replaced (move it away, or choose a new or empty folder)"
+        )
 
 
 @contextmanager

@@ -383,3 +383,48 @@ def test_no_import_candidate_is_read_before_it_is_known_not_to_be_a_project(
     code, output = run("import", made, folder)
     assert code == 0, output
     assert read == ["d.txt"]
+
+
+# --- export --force replaces an earlier brat export, nothing else ---------------------------
+
+
+def test_a_brat_export_with_force_never_removes_what_it_did_not_write(
+    made: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    assert run("export", made, "--format", "brat", "-o", notes)[0] == 0
+    (notes / "thesis.md").write_text("my thesis", encoding="utf-8")
+    (notes / "data").mkdir()
+    (notes / "data" / "important.csv").write_text("a,b\n", encoding="utf-8")
+    output = refused(
+        made, "export", made, "--format", "brat", "-o", notes, "--force",
+        match="notes holds data/important.csv, which a brat export does not write",
+    )  # fmt: skip
+    assert len(output.strip().splitlines()) == 1
+    (notes / "data" / "important.csv").unlink()
+    (notes / "data").rmdir()
+    refused(made, "export", made, "--format", "brat", "-o", notes, "--force", match="thesis.md")
+    assert (notes / "thesis.md").read_text(encoding="utf-8") == "my thesis"
+    assert (notes / "amal").is_dir()  # the earlier export is still there too
+    for foreign in (".hidden", "amal/deeper/more/x.txt", "amal/notes.docx"):
+        place = notes / "thesis.md"
+        place.unlink(missing_ok=True)
+        place = notes / foreign
+        place.parent.mkdir(parents=True, exist_ok=True)
+        place.write_text("", encoding="utf-8")
+        shown = foreign.removesuffix("/x.txt")  # a folder too deep is named itself
+        refused(made, "export", made, "--format", "brat", "-o", notes, "--force", match=shown)
+        place.unlink()
+        if shown != foreign:
+            (notes / shown).rmdir()
+            (notes / shown).parent.rmdir()
+    (notes / "amal" / "stale.ann").write_text("", encoding="utf-8")  # brat's own: replaced
+    assert run("export", made, "--format", "brat", "-o", notes, "--force")[0] == 0
+    assert not (notes / "amal" / "stale.ann").exists()
+    assert {p.suffix for p in notes.rglob("*") if p.is_file()} == {".conf", ".txt", ".ann"}
+    split = tmp_path / "split"
+    for _ in range(2):  # split folders, each with its conf and annotators: replaced
+        code, said = run(
+            "export", made, "--format", "brat", "-o", split, "--split", "a=1", "--force"
+        )
+        assert code == 0, said
