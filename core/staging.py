@@ -1,10 +1,10 @@
 """Outputs that appear whole or not at all: an export file or folder, a merge's new project.
 
 Each is written under a hidden name beside the final one, ``.NAME.alama-XXXXXXXX.part``, and
-moved into place only when it is complete. Whoever writes one holds an advisory lock on it until
-then; a later run that finds one nobody holds (its writer was killed) removes it, so they never
-pile up. Files and folders are made with the user's usual permissions (the umask), as any
-program's output is.
+moved into place only when it is complete. Whoever writes one holds an advisory lock on it from
+the moment it has that name until then; a later run that finds one nobody holds (its writer was
+killed) removes it, so they never pile up (see `alama.core.store.hidden`). Files and folders
+are made with the user's usual permissions (the umask), as any program's output is.
 
 An export's outputs are checked first: never the project or a file SQLite keeps beside it,
 never a file that exists unless asked to replace it, and a folder only when it is new, empty or
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import shutil
 import sys
 from collections.abc import Iterator
@@ -24,79 +23,17 @@ from pathlib import Path
 from typing import IO
 
 from alama.core.errors import InputError
-from alama.core.store import is_project_file
+from alama.core.store import hidden, is_project_file
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not on Windows; leftovers are then kept
-    fcntl = None  # type: ignore[assignment]
-
-_TAG = ".alama-"
-_SUFFIX = ".part"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
+_SIDE_FILES = hidden.SIDE_FILES
 """What SQLite keeps beside a project being written."""
+hidden_name = hidden.hidden_name
+is_hidden_name = hidden.is_hidden_name
+sweep = hidden.sweep
 
 
 class AppearedMeanwhile(InputError):  # type: ignore[misc]  # (alama.core.* is Any to mypy)
     """Something took the final name while the output was being written; it was left as it was."""
-
-
-def hidden_name(path: Path) -> Path:
-    """A new hidden name beside ``path`` for writing it."""
-    return path.parent / f".{path.name}{_TAG}{secrets.token_hex(4)}{_SUFFIX}"
-
-
-def is_hidden_name(name: str, of: str) -> bool:
-    """Whether ``name`` is one of the hidden names `hidden_name` gives for a file named ``of``."""
-    return name.startswith(f".{of}{_TAG}") and name.endswith(_SUFFIX)
-
-
-def _try_lock(fd: int) -> bool:
-    """Take the advisory lock on an open file or folder; False if a live writer holds it."""
-    if fcntl is None:  # pragma: no cover
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as error:
-        if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-            return False
-        raise
-    return True
-
-
-def sweep(path: Path) -> list[Path]:
-    """Remove what killed runs left while writing ``path`` (its hidden names nobody holds).
-
-    Returns the names removed. A hidden name a running process is still writing is kept.
-    """
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return []
-    removed: list[Path] = []
-    for name in names:
-        if not is_hidden_name(name, path.name):
-            continue
-        leftover = path.parent / name
-        if leftover.is_symlink():
-            continue  # not ours: we never make links
-        try:
-            fd = os.open(leftover, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            if not _try_lock(fd):
-                continue
-            if leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
-            for side in _SIDE_FILES:
-                Path(f"{leftover}{side}").unlink(missing_ok=True)
-            removed.append(leftover)
-        finally:
-            os.close(fd)
-    return removed
 
 
 class Staged:
@@ -113,9 +50,7 @@ class Staged:
         """An empty hidden file beside ``final``, locked, with the user's usual permissions."""
         sweep(final)
         final.parent.mkdir(parents=True, exist_ok=True)
-        temp = hidden_name(final)
-        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
-        _try_lock(fd)
+        temp, fd = hidden.make_locked(final)
         return cls(final, temp, fd)
 
     @classmethod
@@ -123,27 +58,27 @@ class Staged:
         """An empty hidden folder beside ``final``, locked, with the user's usual permissions."""
         sweep(final)
         final.parent.mkdir(parents=True, exist_ok=True)
-        temp = hidden_name(final)
-        os.mkdir(temp, 0o777)
-        fd = os.open(temp, os.O_RDONLY)
-        _try_lock(fd)
+        temp, fd = hidden.make_locked(final, folder=True)
         return cls(final, temp, fd)
 
     @classmethod
     def named(cls, final: Path) -> Staged:
-        """Only a hidden name beside ``final``: the caller makes the file there (a project,
-        which SQLite creates), then calls `hold`."""
+        """Only a hidden name beside ``final``: the caller makes a project there
+        (`Store.create`, which builds it locked), then calls `hold`."""
         sweep(final)
         return cls(final, hidden_name(final), -1)
 
     def hold(self) -> None:
-        """Take the lock on the file the caller made at the hidden name.
+        """Keep the lock on the project the caller made at the hidden name (it was locked
+        before it had that name).
 
-        For a project, the descriptor is closed (by `commit` or `discard`) only once SQLite's
-        connection is: closing a descriptor of the file drops every POSIX lock SQLite holds on
-        it in this process."""
-        self._fd = os.open(self.temp, os.O_RDONLY)
-        _try_lock(self._fd)
+        The descriptor is closed (by `commit` or `discard`) only once SQLite's connection is:
+        closing a descriptor of the file drops every POSIX lock SQLite holds on it in this
+        process."""
+        self._fd = hidden.take(self.temp)
+        if self._fd < 0:  # made some other way: lock it now
+            self._fd = os.open(self.temp, os.O_RDONLY)
+            hidden.try_lock(self._fd)
 
     def open_text(self) -> int:
         """A descriptor of the hidden file for writing (close it before `commit`)."""
@@ -162,9 +97,13 @@ class Staged:
         except BaseException:
             self.discard()
             raise
+        self._close()
+
+    def _close(self) -> None:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+        hidden.forget(self.temp)
 
     def _commit_folder(self, replace: bool) -> None:
         if replace and self.final.is_dir() and not self.final.is_symlink():
@@ -191,9 +130,7 @@ class Staged:
             self.temp.unlink(missing_ok=True)
         for side in _SIDE_FILES:
             Path(f"{self.temp}{side}").unlink(missing_ok=True)
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        self._close()
 
 
 def _place_new(temp: Path, final: Path) -> None:

@@ -7,14 +7,16 @@ any other means than SQLite is not (see `alama.core.store.schema`).
 
 from __future__ import annotations
 
+import errno
 import os
-import secrets
 import sqlite3
 import stat
 from pathlib import Path
 
 from alama.core.errors import AlamaError, ProjectBusy, ProjectError, ProjectExists
 from alama.core.messages import Message
+
+from . import hidden
 
 BUSY_TIMEOUT_S = 60.0
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -134,8 +136,22 @@ def is_project_file(path: Path, project: Path) -> bool:
 
 
 def temporary_beside(path: Path) -> Path:
-    """An unused hidden name in the project's folder, to build a new file under."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    """A new hidden file in the project's folder, empty and locked, to build a new project in
+    (what killed runs left beside ``path`` is removed first); `remove_with_side_files` ends
+    it. See `alama.core.store.hidden`."""
+    try:
+        return hidden.hold_for_sqlite(path)
+    except OSError as error:
+        reason = why_read_only(path)
+        if reason == "the disk is full" or error.errno == errno.ENOSPC:
+            raise ProjectError(
+                Message("the disk is full: no project was made in %1", path.parent)
+            ) from None
+        if reason is not None:
+            raise ProjectError(Message("%1 cannot be changed: %2", path, reason)) from None
+        raise ProjectError(
+            Message("%1 cannot be used: %2", path, error.strerror or error)
+        ) from None
 
 
 def put_in_place(temp: Path, path: Path) -> None:
@@ -153,11 +169,15 @@ def put_in_place(temp: Path, path: Path) -> None:
             os.rename(temp, path)  # Windows refuses to replace a file
         except FileExistsError:
             raise ProjectExists(Message("%1 already exists", path)) from None
+        hidden.hand_over(temp, path)
         return
+    hidden.hand_over(temp, path)  # (a hidden name keeps the lock: a merge's new project)
     os.unlink(temp)
 
 
 def remove_with_side_files(path: Path) -> None:
-    """Remove a file that was never a project anyone used, with what SQLite kept beside it."""
+    """Remove a file that was never a project anyone used, with what SQLite kept beside it,
+    and release its lock (its connection is closed)."""
     for suffix in ("", *SIDE_FILES):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    hidden.release(path)

@@ -590,3 +590,95 @@ def test_a_side_file_of_the_target_is_refused_without_opening_it(fix: Path) -> N
         assert not made.exists()
     with pytest.raises(ProjectError, match="beside a project"):
         Store.read_only(fix.with_name("copy.alama-WAL"))
+
+
+# --- hidden names: a killed run's are swept, a live run's never are --------------------------
+
+KILL_WHILE_MAKING = """
+import os, signal, sys
+from alama.core.store import Store
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+Store.set_labels = killed
+Store.create(sys.argv[1])
+"""
+SWEEP = "import sys; from pathlib import Path; from alama.core.store import hidden; " \
+    "print(len(hidden.sweep(Path(sys.argv[1]))))"  # fmt: skip
+
+
+def sweep_elsewhere(final: Path) -> int:
+    """Another process sweeps ``final``'s hidden names: how many it removed."""
+    done = subprocess.run(
+        [sys.executable, "-c", SWEEP, str(final)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)
+
+
+def hidden_beside(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_killed_init_leaves_what_the_next_init_or_merge_removes(tmp_path: Path) -> None:
+    target = tmp_path / "new.alama"
+    for _ in range(2):
+        killed = subprocess.run([sys.executable, "-c", KILL_WHILE_MAKING, str(target)])
+        assert killed.returncode == -9
+    assert not target.exists()
+    # the second run removed the first's leftover; its own is left, hidden
+    assert len([n for n in hidden_beside(tmp_path) if n.endswith(".part")]) == 1
+    older = tmp_path / ".new.alama.0123456789ab.tmp"  # what an earlier Alama left
+    older.write_bytes(b"half a project")
+    assert alama("init", str(target)).returncode == 0
+    assert hidden_beside(tmp_path) == []
+    target.unlink()
+    killed = subprocess.run([sys.executable, "-c", KILL_WHILE_MAKING, str(target)])
+    assert hidden_beside(tmp_path) != []
+    copy = make_project(tmp_path / "copy.alama")
+    merged = alama("merge", str(target), str(copy), "--all-layers")
+    assert merged.returncode == 0, merged.stderr
+    assert hidden_beside(tmp_path) == []
+
+
+def test_a_hidden_name_being_made_is_never_swept_by_another_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process sweeps at the worst moments: after the file is made but before it is
+    locked, and after a merge's new project is put at its hidden name but before `hold`."""
+    from alama.core import staging
+    from alama.core.store import hidden
+
+    lock = hidden.try_lock
+    swept: list[int] = []
+
+    def sweep_first(fd: int) -> bool:
+        swept.append(sweep_elsewhere(final))
+        return lock(fd)
+
+    monkeypatch.setattr(hidden, "try_lock", sweep_first)
+    for final in (tmp_path / "out.jsonl", tmp_path / "brat", tmp_path / "made.alama"):
+        if final.suffix == ".alama":
+            with Store.create(final) as store:
+                assert store.document_count() == 0
+            continue
+        staged = staging.Staged.folder(final) if final.suffix == "" else staging.Staged.file(final)
+        assert sweep_elsewhere(final) == 0  # locked now: kept
+        assert staged.temp.exists()
+        staged.commit()
+        assert final.exists()
+    assert swept == [0, 0, 0]
+    monkeypatch.setattr(hidden, "try_lock", lock)
+
+    hold = staging.Staged.hold
+
+    def sweep_then_hold(self: staging.Staged) -> None:
+        swept.append(sweep_elsewhere(self.final))
+        hold(self)
+
+    monkeypatch.setattr(staging.Staged, "hold", sweep_then_hold)
+    from alama.core.merging import merge
+
+    report = merge(tmp_path / "team.alama", [make_project(tmp_path / "p.alama")], all_layers=True)
+    assert report.created and swept[-1] == 0
+    with Store.open(tmp_path / "team.alama") as store:
+        assert store.document_count() == 2
+    assert hidden_beside(tmp_path) == []
