@@ -658,76 +658,86 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="84"/>
+        <source>%1 is a file SQLite keeps beside a project, not a project</source>
+        <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="85"/>
+        <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
+        <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="85"/>
+        <location filename="../../gui/i18n.py" line="91"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="86"/>
+        <location filename="../../gui/i18n.py" line="92"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="87"/>
+        <location filename="../../gui/i18n.py" line="93"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="88"/>
+        <location filename="../../gui/i18n.py" line="94"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="89"/>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="90"/>
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="91"/>
+        <location filename="../../gui/i18n.py" line="97"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="92"/>
+        <location filename="../../gui/i18n.py" line="98"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="93"/>
+        <location filename="../../gui/i18n.py" line="99"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="94"/>
+        <location filename="../../gui/i18n.py" line="100"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="95"/>
+        <location filename="../../gui/i18n.py" line="101"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="100"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1428,12 +1438,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="107"/>
+        <location filename="../../gui/i18n.py" line="113"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="108"/>
+        <location filename="../../gui/i18n.py" line="114"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1441,13 +1451,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="170"/>
+        <location filename="../../gui/i18n.py" line="176"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="193"/>
+        <location filename="../../gui/i18n.py" line="199"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1459,18 +1469,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="208"/>
+        <location filename="../../gui/i18n.py" line="214"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="216"/>
+        <location filename="../../gui/i18n.py" line="222"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="217"/>
+        <location filename="../../gui/i18n.py" line="223"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1482,7 +1492,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="218"/>
+        <location filename="../../gui/i18n.py" line="224"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1494,14 +1504,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="228"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="223"/>
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="229"/>
+        <location filename="../../gui/i18n.py" line="286"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1513,7 +1523,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="224"/>
+        <location filename="../../gui/i18n.py" line="230"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1525,13 +1535,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="227"/>
+        <location filename="../../gui/i18n.py" line="233"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="228"/>
+        <location filename="../../gui/i18n.py" line="234"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1543,7 +1553,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="229"/>
+        <location filename="../../gui/i18n.py" line="235"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1555,23 +1565,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="233"/>
+        <location filename="../../gui/i18n.py" line="239"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="234"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="246"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241"/>
+        <location filename="../../gui/i18n.py" line="247"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1583,7 +1593,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="242"/>
+        <location filename="../../gui/i18n.py" line="248"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1595,7 +1605,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="243"/>
+        <location filename="../../gui/i18n.py" line="249"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1607,12 +1617,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="247"/>
+        <location filename="../../gui/i18n.py" line="253"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="254"/>
+        <location filename="../../gui/i18n.py" line="260"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1624,24 +1634,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="259"/>
+        <location filename="../../gui/i18n.py" line="265"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="264"/>
+        <location filename="../../gui/i18n.py" line="270"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="266"/>
+        <location filename="../../gui/i18n.py" line="272"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="269"/>
+        <location filename="../../gui/i18n.py" line="275"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1653,12 +1663,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="273"/>
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="275"/>
+        <location filename="../../gui/i18n.py" line="281"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1670,13 +1680,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="281"/>
+        <location filename="../../gui/i18n.py" line="287"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1688,7 +1698,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="283"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1700,7 +1710,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="290"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1712,7 +1722,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="293"/>
+        <location filename="../../gui/i18n.py" line="299"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -1724,7 +1734,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="311"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -1736,17 +1746,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="315"/>
+        <location filename="../../gui/i18n.py" line="321"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="317"/>
+        <location filename="../../gui/i18n.py" line="323"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="318"/>
+        <location filename="../../gui/i18n.py" line="324"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
