@@ -84,6 +84,11 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "%1 is a file SQLite keeps beside a project, not a project"),
     QT_TRANSLATE_NOOP(
         "Core",
+        "%1 is damaged: the text of document %2 is not text (the file was changed by another "
+        "program)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
         "%1 is an Alama project file, not a file to import "
         "(fold projects together with alama merge)",
     ),

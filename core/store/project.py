@@ -161,7 +161,7 @@ class Store(SyncRows):
         ).fetchone()
         if row is None:
             raise InputError(f"no document with id {doc}")
-        return Document(*row[:7], meta=stored_meta(row[7]))
+        return Document(*self._readable_document(row), meta=stored_meta(row[7]))
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document with its text, in project order, read in batches."""
@@ -171,7 +171,7 @@ class Store(SyncRows):
         )
         while batch := cursor.fetchmany(500):
             for row in batch:
-                yield Document(*row[:7], meta=stored_meta(row[7]))
+                yield Document(*self._readable_document(row), meta=stored_meta(row[7]))
 
     def document_count(self) -> int:
         """How many documents the project holds."""
@@ -271,8 +271,9 @@ class Store(SyncRows):
         rows = self.conn.execute(
             """
             SELECT l.annotator, COALESCE(st.state, 'in_progress')
-            FROM (SELECT annotator FROM status WHERE doc = ?
-                  UNION SELECT annotator FROM spans WHERE doc = ? AND deleted_at IS NULL) l
+            FROM (SELECT annotator FROM status WHERE doc = ? AND typeof(annotator) = 'text'
+                  UNION SELECT annotator FROM spans WHERE doc = ? AND deleted_at IS NULL
+                  AND typeof(annotator) = 'text') l
             LEFT JOIN status st ON st.doc = ? AND st.annotator = l.annotator
             ORDER BY l.annotator
             """,
@@ -285,8 +286,9 @@ class Store(SyncRows):
         rows = self.conn.execute(
             """
             SELECT d.id, l.annotator, COALESCE(st.state, 'in_progress')
-            FROM (SELECT doc, annotator FROM status
-                  UNION SELECT doc, annotator FROM spans WHERE deleted_at IS NULL) l
+            FROM (SELECT doc, annotator FROM status WHERE typeof(annotator) = 'text'
+                  UNION SELECT doc, annotator FROM spans WHERE deleted_at IS NULL
+                  AND typeof(annotator) = 'text') l
             JOIN documents d ON d.id = l.doc
             LEFT JOIN status st ON st.doc = l.doc AND st.annotator = l.annotator
             ORDER BY d.position, l.annotator
@@ -300,13 +302,14 @@ class Store(SyncRows):
         """Documents, and per annotator their done / in-progress documents and spans by label."""
         per: dict[str, dict[str, Any]] = {}
         for annotator, state, count in self.conn.execute(
-            "SELECT annotator, state, COUNT(*) FROM status GROUP BY annotator, state"
+            "SELECT annotator, state, COUNT(*) FROM status WHERE typeof(annotator) = 'text' "
+            "GROUP BY annotator, state"
         ):
             entry = per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})
             entry["done" if stored_status(state) is Status.DONE else "in_progress"] += count
         for annotator, label, count in self.conn.execute(
             "SELECT annotator, label, COUNT(*) FROM spans WHERE deleted_at IS NULL "
-            "GROUP BY annotator, label"
+            "AND typeof(annotator) = 'text' AND typeof(label) = 'text' GROUP BY annotator, label"
         ):
             entry = per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})
             entry["spans"][label] = count

@@ -25,12 +25,32 @@ SPAN_PLACES = ", ".join("?" * 12)
 
 INTEGER_OFFSETS = "typeof(start_char) = 'integer' AND typeof(end_char) = 'integer'"
 """Offsets that are whole numbers: a file changed by hand may hold 1.5 or text there."""
-INSIDE_TEXT = (
-    f"{INTEGER_OFFSETS} AND start_char >= 0 AND start_char < end_char AND end_char <= {{length}}"
+_TEXT_COLUMNS = ("id", "annotator", "label", "origin", "created_at", "updated_at")
+_TEXT_OR_NULL = ("deleted_at", "reviewer")
+
+
+def readable_span(length: str, table: str = "") -> str:
+    """The SQL condition a span must meet to be read: whole-number offsets inside its
+    document's text (``length``), and text where Alama writes text. Alama writes no other
+    (checked on the way in, with the same ``length(text)``), but a file changed by hand may
+    hold a span outside its text, an offset of 1.5, or a BLOB for a label."""
+    typed = [f"typeof({table}{column}) = 'text'" for column in _TEXT_COLUMNS]
+    typed += [f"typeof({table}{column}) IN ('text', 'null')" for column in _TEXT_OR_NULL]
+    offsets = INTEGER_OFFSETS.replace("(", f"({table}")
+    inside = (
+        f"{table}start_char >= 0 AND {table}start_char < {table}end_char "
+        f"AND {table}end_char <= {length}"
+    )
+    return " AND ".join([offsets, *typed, inside])
+
+
+INSIDE_TEXT = readable_span("{length}")
+"""`readable_span` for a query of the spans table alone (``length`` to be filled in)."""
+KEYS_READABLE = (
+    f"{INTEGER_OFFSETS} AND typeof(doc) = 'integer' AND typeof(annotator) = 'text' "
+    "AND typeof(label) = 'text'"
 )
-"""The spans that can be read: whole-number offsets inside their document's text. Alama writes
-no other (checked on the way in, with the same ``length(text)``), but a file changed by hand
-may hold some."""
+"""What the (doc, annotator, start, end, label) keys of a span need to be read."""
 LENGTHS = "WITH lengths (document, n) AS MATERIALIZED (SELECT id, length(text) FROM documents) "
 """Each document's length, computed once for a query over many documents' spans."""
 
@@ -118,7 +138,7 @@ class SpanRows(Connection):
         building a `Span` for each of 600,000 rows."""
         cursor = self.conn.execute(
             "SELECT doc, annotator, start_char, end_char, label FROM spans "
-            f"WHERE deleted_at IS NULL AND {INTEGER_OFFSETS} "
+            f"WHERE deleted_at IS NULL AND {KEYS_READABLE} "
             "ORDER BY doc, annotator, start_char, end_char"
         )
         while batch := cursor.fetchmany(5000):

@@ -6,9 +6,11 @@ makes a version of its own, so folding the same file in twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
+from alama.core.errors import ProjectError
+from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, Span
 
 from .base import check_annotator
@@ -18,6 +20,7 @@ from .spans import (
     SPAN_COLUMNS,
     SPAN_PLACES,
     SpanRows,
+    readable_span,
     span_from_row,
     span_to_row,
 )
@@ -46,8 +49,35 @@ class RejectionRow(NamedTuple):
     updated_at: str
 
 
+def stored_text(value: object) -> str:
+    """A column Alama writes as text, as stored; what another program wrote there instead (a
+    BLOB, a number) reads as text rather than stopping an export, a merge or review."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return "" if value is None else str(value)
+
+
 class SyncRows(SpanRows):
     """Every stored version, and writing versions that won a merge."""
+
+    def _readable_document(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        """(id, doc_id, title, text, hash, source, position) of a stored document, each of the
+        type Alama writes; a text that is not text (a file changed by hand) is refused in one
+        line, since its offsets could not be trusted."""
+        doc, doc_id, title, text, digest, source, position = row[:7]
+        if not isinstance(text, str):
+            raise ProjectError(
+                Message(
+                    "%1 is damaged: the text of document %2 is not text (the file was changed "
+                    "by another program)",
+                    self.path,
+                    doc,
+                )
+            )
+        named = (stored_text(value) for value in (doc_id, title))
+        return (doc, *named, text, stored_text(digest), stored_text(source), position)
 
     def document_hashes(self) -> dict[str, int]:
         """Every document's content hash → its id in this project."""
@@ -63,13 +93,12 @@ class SyncRows(SpanRows):
             yield from (span_from_row(row) for row in batch)
 
     def spans_outside_text(self) -> int:
-        """How many stored spans lie outside their document's text (a file changed by hand):
-        what `all_spans` leaves out, for a merge to say so."""
+        """How many stored spans lie outside their document's text or are otherwise unreadable
+        (an offset of 1.5, a BLOB for a label: a file changed by hand): what `all_spans` leaves
+        out, for a merge to say so."""
         row = self.conn.execute(
             "SELECT count(*) FROM spans s LEFT JOIN documents d ON d.id = s.doc "
-            "WHERE d.id IS NULL OR NOT (typeof(s.start_char) = 'integer' "
-            "AND typeof(s.end_char) = 'integer' AND s.start_char >= 0 "
-            "AND s.start_char < s.end_char AND s.end_char <= length(d.text))"
+            f"WHERE d.id IS NULL OR NOT ({readable_span('length(d.text)', 's.')})"
         ).fetchone()
         return int(row[0])
 
@@ -106,6 +135,7 @@ class SyncRows(SpanRows):
         rows = self.conn.execute(
             "SELECT doc, annotator, state, updated_at FROM status "
             "WHERE state IN ('in_progress', 'done')"  # none other, unless changed by hand
+            " AND typeof(annotator) = 'text' AND typeof(updated_at) = 'text'"
         )
         return [StatusRow(*row) for row in rows]
 
@@ -120,10 +150,12 @@ class SyncRows(SpanRows):
             )
 
     def rejection_rows(self) -> list[RejectionRow]:
-        """Every reviewer decision on a candidate span, taken back or not."""
+        """Every reviewer decision on a candidate span, taken back or not (but none whose
+        label, reviewer or time is not text: a file changed by hand)."""
         rows = self.conn.execute(
             "SELECT doc, start_char, end_char, label, rejected, reviewer, updated_at "
-            "FROM rejections"
+            "FROM rejections WHERE typeof(label) = 'text' AND typeof(reviewer) = 'text' "
+            "AND typeof(updated_at) = 'text' AND typeof(rejected) = 'integer'"
         )
         return [RejectionRow(*row) for row in rows]
 

@@ -682,3 +682,65 @@ def test_a_hidden_name_being_made_is_never_swept_by_another_process(
     with Store.open(tmp_path / "team.alama") as store:
         assert store.document_count() == 2
     assert hidden_beside(tmp_path) == []
+
+
+# --- values of the wrong type (a BLOB, a number) where Alama writes text ---------------------
+
+BLOBS = {
+    "title": "UPDATE documents SET title = X'0102' WHERE id = 1",
+    "doc_id and source": "UPDATE documents SET doc_id = X'00', source = X'ff' WHERE id = 1",
+    "meta": "UPDATE documents SET meta = X'7b7d' WHERE id = 1",
+    "span label": "UPDATE spans SET label = CAST(label AS BLOB) WHERE annotator = 'amal'",
+    "span layer": "UPDATE spans SET annotator = CAST(annotator AS BLOB) WHERE annotator = 'bilal'",
+    "span times": "UPDATE spans SET updated_at = X'00', deleted_at = 3 WHERE annotator = 'amal'",
+    "span id and reviewer": "UPDATE spans SET id = X'00', reviewer = X'01' "
+    "WHERE annotator = '@gold' AND doc = 1",
+    "status": "UPDATE status SET annotator = X'00', updated_at = X'01' WHERE annotator = 'amal'",
+    "decision": "INSERT INTO rejections VALUES (1, 4, 8, X'00', 1, X'01', X'02')",
+}
+
+
+@pytest.mark.parametrize("kind", BLOBS)
+def test_values_of_the_wrong_type_are_read_safely(fix: Path, tmp_path: Path, kind: str) -> None:
+    conn = sqlite3.connect(fix)
+    conn.executescript(f"PRAGMA foreign_keys = OFF; {BLOBS[kind]}")
+    conn.close()
+    out = tmp_path / "out.jsonl"
+    for args in (
+        ["stats", str(fix)],
+        *(["export", str(fix), "--format", fmt, "-o", str(tmp_path / f"out-{fmt}")]
+          for fmt in ("jsonl", "doccano", "brat")),
+        *(["export", str(fix), "--format", fmt, "-o", str(tmp_path / f"out-{fmt}"),
+           "--annotator", "amal"] for fmt in ("conll", "hf")),  # (bilal's spans overlap)
+        ["export", str(fix), "-o", str(out)],
+        ["agreement", str(fix), "--json"],
+        ["merge", str(tmp_path / "merged.alama"), str(fix), "--all-layers"],
+        ["review", str(fix), "--accept-agreed", "--reviewer", "lead"],
+    ):  # fmt: skip
+        result = CliRunner().invoke(cli, args)
+        assert result.exception is None and result.exit_code == 0, (args, result.output)
+    for line in out.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        assert isinstance(record["text"], str)
+        assert all(isinstance(span["label"], str) for span in record["spans"])
+    with Store.open(fix) as store:
+        for doc in store.document_ids():
+            review.document_review(store, doc)
+
+
+def test_a_text_that_is_not_text_is_refused_in_one_line(fix: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(fix)
+    conn.execute("UPDATE documents SET text = CAST(text AS BLOB) WHERE id = 2")
+    conn.commit()
+    conn.close()
+    before = dump(fix)
+    said = "is damaged: the text of document 2 is not text"
+    for args in (
+        ("export", str(fix), "-o", str(tmp_path / "out.jsonl")),
+        ("export", str(fix), "--format", "brat", "-o", str(tmp_path / "brat")),
+        ("agreement", str(fix)),
+        ("merge", str(tmp_path / "m.alama"), str(fix), "--all-layers"),
+    ):
+        one_line_error(alama(*args), said)
+    assert dump(fix) == before
+    assert not (tmp_path / "m.alama").exists() and not (tmp_path / "out.jsonl").exists()
