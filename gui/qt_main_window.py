@@ -61,17 +61,24 @@ class HistoryAction(QAction):
     """Edit ▸ Undo or Redo, named after the step it takes back or again ("Undo Label Actor",
     "تراجع عن وسم «فاعل»"). It follows the undo stack for as long as it exists itself."""
 
-    def __init__(self, stack: QUndoStack, redo: bool, rtl: bool, plain: str, named: str) -> None:
+    def __init__(
+        self,
+        stack: QUndoStack,
+        redo: bool,
+        rtl: bool,
+        plain: str,
+        named: str,
+        take: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.stack, self.redo, self.rtl = stack, redo, rtl
         self.plain, self.named = plain, named
+        self.triggered.connect(take or (stack.redo if redo else stack.undo))
         if redo:
-            self.triggered.connect(stack.redo)
             stack.canRedoChanged.connect(self.setEnabled)
             stack.redoTextChanged.connect(self.name)
             self.setEnabled(stack.canRedo())
         else:
-            self.triggered.connect(stack.undo)
             stack.canUndoChanged.connect(self.setEnabled)
             stack.undoTextChanged.connect(self.name)
             self.setEnabled(stack.canUndo())
@@ -109,8 +116,13 @@ class MainWindow(QMainWindow):
         session.spanPicked.connect(self._pick)
         session.located.connect(self._bring_into_view)
         session.waiting.connect(self._on_waiting)
+        session.refused.connect(self._on_refused)
+        session.failed.connect(self._on_failed)
         self.replaced = False  # set when another window takes over this session's work
         self._close_when_saved = False
+        self._closing = False
+        self._refusals = 0  # actions refused since the waiting ones were kept
+        self.draining: list[Session] = []  # earlier windows' sessions still saving (another file)
         self._update_title()
         first = doc or settings.last_document(self.store.path)
         if first is None or self.documents.row_of(first) is None:
@@ -230,9 +242,13 @@ class MainWindow(QMainWindow):
         """Edit ▸ Undo and Redo, named after the step they take back or again."""
         stack = self.session.undo_stack
         rtl = self.isRightToLeft()
-        self.undo_action = HistoryAction(stack, False, rtl, self.tr("Undo"), self.tr("Undo %1"))
+        self.undo_action = HistoryAction(
+            stack, False, rtl, self.tr("Undo"), self.tr("Undo %1"), self.session.undo
+        )
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = HistoryAction(stack, True, rtl, self.tr("Redo"), self.tr("Redo %1"))
+        self.redo_action = HistoryAction(
+            stack, True, rtl, self.tr("Redo"), self.tr("Redo %1"), self.session.redo
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             action.setParent(self)
@@ -396,7 +412,7 @@ class MainWindow(QMainWindow):
     def done_and_next(self) -> None:
         """Mark the document done, then open the next one not done yet, going on from the top
         of the list after the last; "all done" only when it is true."""
-        if self.doc is None:
+        if self.doc is None or not self.session.accepts_actions():
             return
         self.session.set_status(self.doc, Status.DONE)
         rows = self.documents.rowCount()
@@ -443,6 +459,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._busy_text(), 2000)
             self._search_timer.start()  # and again in a moment
             return
+        except AlamaError as error:
+            self.statusBar().showMessage(error_text(error), 8000)
+            return
         chosen = self.status_filter.currentData()
         self.documents.set_filter(Status(chosen) if chosen else None, found)
         if self.doc is not None and self.documents.row_of(self.doc) is not None:
@@ -460,8 +479,8 @@ class MainWindow(QMainWindow):
 
     def apply_label(self, key: str, exact: bool = False) -> None:
         """Label the selection, or relabel the chosen span."""
-        if self.doc is None:
-            return
+        if self.doc is None or not self.session.accepts_actions():
+            return  # the selection stays: the same key labels it once the file is saved
         selection = self.article.selection()
         try:
             if selection is not None:
@@ -486,6 +505,8 @@ class MainWindow(QMainWindow):
 
     def delete_current(self) -> None:
         """Delete the chosen span; in review mode, reject the chosen candidate."""
+        if not self.session.accepts_actions():
+            return
         if self.reviewing and self.candidate is not None and self.doc is not None:
             key = self.candidate.key
             self.session.reject(self.doc, key)
@@ -504,13 +525,15 @@ class MainWindow(QMainWindow):
                 self.tr("Choose a span in the review list first (F8 finds the next)."), 4000
             )
             return
+        if not self.session.accepts_actions():
+            return
         key = self.candidate.key
         self.session.accept(self.doc, key)
         self._advance(key)
 
     def accept_agreed(self) -> None:
         """Shift+Enter: accept every open span all finished annotators agree on."""
-        if not self.reviewing or self.doc is None:
+        if not self.reviewing or self.doc is None or not self.session.accepts_actions():
             return
         count = self.session.accept_agreed(self.doc)
         self.statusBar().showMessage(
@@ -820,14 +843,57 @@ class MainWindow(QMainWindow):
         if doc == self.doc:
             self.article.scroll_to(offset)
 
-    def _on_waiting(self, count: int) -> None:
+    def _on_waiting(self, count: int = 0) -> None:
         """Say that actions wait for the busy file, and when they have all been saved."""
         if count:
             self.statusBar().showMessage(self._busy_text(count))
             return
+        self._refusals = 0
+        if self._waiting():
+            return  # an earlier window's actions still wait
         self.statusBar().showMessage(self.tr("Saved: the project file is free again."), 5000)
         if self._close_when_saved:
             self.close()
+
+    def _on_refused(self) -> None:
+        """An action taken while earlier ones wait for the busy file: not taken (the window
+        does not show the waiting ones yet, so it would be built on what the file was)."""
+        text = self.tr(
+            "The project file is busy (another program is writing to it): your last action "
+            "waits to be saved; try again once it is saved."
+        )
+        self.statusBar().showMessage(text)
+        self._refusals += 1
+        if self._refusals == 2:  # the user keeps trying: say it where it cannot be missed
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Alama"), text, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def _on_failed(self, error: object) -> None:
+        """An action the project file refused for another reason than being busy: it was
+        dropped, with its undo step; say why in one line."""
+        why = error_text(error) if isinstance(error, AlamaError) else str(error)
+        text = self.tr("An action could not be saved and was dropped: %1").replace("%1", why)
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Alama"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._closing:
+            box.exec()  # the window is about to go: the user must still see it
+        else:
+            box.open()
+
+    def _waiting(self) -> int:
+        """How many action steps (this window's and earlier windows') wait for a busy file."""
+        return len(self.session.pending) + sum(len(s.pending) for s in self.draining)
+
+    def _flush_all(self) -> bool:
+        saved = True
+        for session in [self.session, *self.draining]:
+            try:
+                saved = session.flush() and saved
+            except Exception:  # flush reports what it drops; closing must go on regardless
+                saved = False
+        return saved and not self._waiting()
 
     def _busy_text(self, waiting: int = 0) -> str:
         if not waiting:
@@ -840,11 +906,22 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing with actions still waiting for the busy file: wait for them, or leave
-        without them only if the user says so."""
-        waiting = len(self.session.pending)
-        if self.replaced or not waiting or self.session.flush():
+        """Closing with actions still waiting for the busy file (this window's, or those of a
+        window it replaced): wait for them, or leave without them only if the user says so."""
+        if self.replaced:
             super().closeEvent(event)
+            return
+        self._closing = True
+        try:
+            saved = self._flush_all()
+        finally:
+            self._closing = False
+        waiting = self._waiting()
+        if saved or not waiting:
+            super().closeEvent(event)
+            return
+        if self._close_when_saved:  # asked already: it closes once they are saved
+            event.ignore()
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -863,9 +940,12 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is wait:
             self._close_when_saved = True
+            for session in self.draining:
+                session.waiting.connect(lambda count: None if count else self._on_waiting())
             event.ignore()
             return
-        self.session.pending.clear()
+        for session in [self.session, *self.draining]:
+            session.pending.clear()
         super().closeEvent(event)
 
     # --- corpus-search hits, File ▸ New / Open -------------------------------------------------

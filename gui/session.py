@@ -8,13 +8,18 @@ document, so undo and redo work after switching documents.
 
 The window's connection waits only a moment for the project's write lock. When another program
 holds it, an action (or its undo) is kept in order in `Session.pending` and tried again on a
-timer until it lands: the window never stands still and no action is lost.
+timer until it lands: the window never stands still and no action is lost. While an action
+waits, the window still shows the file as it was, so no new action is built from it: a new
+action (or undo) is refused (`refused`) until the waiting ones are saved. An action the file
+refuses for another reason (a full disk, a span another program deleted) is dropped with its
+undo step and reported (`failed`); the ones after it go on.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,7 +27,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alama.core import review
 from alama.core.errors import InputError, ProjectBusy
 from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
-from alama.core.store import Store
+from alama.core.store import Store, check_annotator
 from alama.core.text import TextIndex
 from alama.gui.i18n import label_name
 
@@ -42,17 +47,24 @@ class Session(QObject):
     spanPicked = Signal(object)  # the span an action left current (or None)
     located = Signal(int, int)  # the document and offset an action (or its undo) changed
     waiting = Signal(int)  # how many action steps wait for the busy project file (0: none)
+    refused = Signal()  # an action was not taken: earlier ones still wait for the busy file
+    failed = Signal(object)  # an action could not be saved (the error); it was dropped
 
     def __init__(self, store: Store, annotator: str, reviewing: bool = False) -> None:
         super().__init__()
         self.store = store
-        self.annotator = store.ensure_annotator(annotator)
+        # The short wait first: a window never stands still behind another program's lock.
+        store.wait_for_lock(LOCK_WAIT_S)
+        self.annotator = check_annotator(annotator)
+        if store.read_only_reason is None:
+            with suppress(ProjectBusy):  # else registered with its first action saved
+                store.ensure_annotator(self.annotator)
         self.reviewing = reviewing
         self.layer = GOLD_ANNOTATOR if reviewing else self.annotator
         self.reviewer = self.annotator if reviewing else None
         self.undo_stack = QUndoStack(self)
         self._indexes: OrderedDict[int, TextIndex] = OrderedDict()
-        store.wait_for_lock(LOCK_WAIT_S)
+        self._flushing = False
         self.pending: list[tuple[Edit, Callable[[Edit], None]]] = []
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self.flush)
@@ -83,36 +95,101 @@ class Session(QObject):
 
     # --- writing while another program may hold the file ------------------------------------
 
+    def accepts_actions(self) -> bool:
+        """Whether a new action (or undo) may be taken now: not while earlier ones wait for
+        the busy file, since the window does not show them yet (`refused` says so)."""
+        if self.pending:
+            self.refused.emit()
+            return False
+        return True
+
+    def undo(self) -> None:
+        """Edit ▸ Undo, unless actions wait for the busy file."""
+        if self.accepts_actions():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Edit ▸ Redo, unless actions wait for the busy file."""
+        if self.accepts_actions():
+            self.undo_stack.redo()
+
     def perform(self, edit: Edit, step: Callable[[Edit], None]) -> None:
         """Run an action's redo or undo in one transaction; if the project file is busy, keep
-        it (after any already kept, in order) and try again on a timer."""
+        it (after any already kept, in order) and try again on a timer. If it fails for
+        another reason, it is dropped with its undo step and `failed` says why."""
+        if edit.dropped:
+            return
         if not self.pending:
             try:
                 self._run(edit, step)
                 return
             except ProjectBusy:
                 pass
+            except Exception as error:  # a full disk, a span deleted meanwhile
+                self._drop(edit, step)
+                self.failed.emit(error)
+                return
         self.pending.append((edit, step))
         self._retry.start()
         self.waiting.emit(len(self.pending))
 
     def flush(self) -> bool:
-        """Try the kept steps again, in order; True once none is left."""
-        while self.pending:
-            try:
-                self._run(*self.pending[0])
-            except ProjectBusy:
-                self.waiting.emit(len(self.pending))
-                return False
-            self.pending.pop(0)
+        """Try the kept steps again, in order; True once none is left. A step that fails for
+        another reason than a busy file is dropped (with its undo step) and reported; the
+        steps after it go on."""
+        if self._flushing:
+            return not self.pending
+        self._flushing = True
+        failures: list[BaseException] = []
+        try:
+            while self.pending:
+                edit, step = self.pending[0]
+                try:
+                    self._run(edit, step)
+                except ProjectBusy:
+                    self.waiting.emit(len(self.pending))
+                    return False
+                except Exception as error:  # a full disk, a span deleted meanwhile
+                    self.pending.pop(0)
+                    self._drop(edit, step)
+                    failures.append(error)
+                    continue
+                self.pending.pop(0)
+        finally:
+            self._flushing = False
+            for error in failures:
+                self.failed.emit(error)
         self._retry.stop()
         self.waiting.emit(0)
         return True
 
+    def _drop(self, edit: Edit, step: Callable[[Edit], None]) -> None:
+        """Forget an action that cannot be saved: it does nothing any more, and its step in
+        the undo history goes too (no step whose undo would fail)."""
+        edit.dropped = True
+        edit.setObsolete(True)  # Qt deletes an obsolete command instead of keeping it
+        stack = edit.session.undo_stack
+        if step.__name__ == "redo":  # done in the history, not in the file: take it back
+            at = stack.index() - 1
+            if 0 <= at < stack.count() and stack.command(at) is edit:
+                stack.undo()
+        else:
+            at = stack.index()
+            if 0 <= at < stack.count() and stack.command(at) is edit:
+                stack.redo()
+
     def take_over(self, other: Session) -> None:
-        """Save, before this session's own, the steps another session on the same connection
-        still has waiting (the window was rebuilt: another mode or language)."""
+        """Save, before this session's own, the steps another session on the same file still
+        has waiting (the window was rebuilt: another mode or language, another annotator, or
+        the project reopened after an import or merge). This window repaints when they land.
+        """
+        if other.store is not self.store:  # the same file, opened again: one connection
+            former, other.store = other.store, self.store
+            former.close()
         if other.pending:
+            other.changed.connect(self.changed)
+            other.located.connect(self.located)
+            other.failed.connect(self.failed)
             self.pending[:0] = other.pending
             other.pending.clear()
             other._retry.stop()
@@ -136,6 +213,8 @@ class Session(QObject):
 
     def add_span(self, doc: int, start: int, end: int, label: str, exact: bool) -> Span | None:
         """Snap a selection and label it; an identical span already there is just picked."""
+        if not self.accepts_actions():
+            return None
         snapped = self.index(doc).snap(start, end, exact=exact)
         if snapped is None:
             return None
@@ -149,11 +228,13 @@ class Session(QObject):
 
     def relabel(self, span: Span, label: str) -> None:
         """Give a span another label."""
-        if self._own(span).label != label:
+        if self.accepts_actions() and self._own(span).label != label:
             self.undo_stack.push(ChangeSpan(self, span, span.start, span.end, label))
 
     def resize(self, span: Span, side: str, grow: bool, by_token: bool) -> None:
         """Grow or shrink one end of a span by a token or a character."""
+        if not self.accepts_actions():
+            return
         index = self.index(self._own(span).doc)
         move = index.grow if grow else index.shrink
         start, end = move(span.start, span.end, side, by_token)
@@ -162,6 +243,8 @@ class Session(QObject):
 
     def delete(self, span: Span) -> None:
         """Delete a span (a tombstone stays on file); in review, the candidate is rejected too."""
+        if not self.accepts_actions():
+            return
         if self.reviewing:
             self.reject(span.doc, span.key)
         else:
@@ -169,13 +252,15 @@ class Session(QObject):
 
     def set_status(self, doc: int, status: Status) -> None:
         """Mark a document done (or not) for this annotator, or reviewed in review mode."""
-        if self.store.status(doc, self.layer) is not status:
+        if self.accepts_actions() and self.store.status(doc, self.layer) is not status:
             self.undo_stack.push(SetStatus(self, doc, status))
 
     # --- review ----------------------------------------------------------------------------
 
     def accept(self, doc: int, key: review.Key) -> Span | None:
         """Put a candidate into gold (nothing happens if gold has it already)."""
+        if not self.accepts_actions():
+            return None
         existing = next((s for s in self.spans(doc) if s.key == key), None)
         if existing is not None:
             self.spanPicked.emit(existing)
@@ -186,10 +271,13 @@ class Session(QObject):
 
     def reject(self, doc: int, key: review.Key) -> None:
         """Keep a candidate out of gold (taking it out if it is there); remembered on file."""
-        self.undo_stack.push(Reject(self, doc, key))
+        if self.accepts_actions():
+            self.undo_stack.push(Reject(self, doc, key))
 
     def accept_agreed(self, doc: int) -> int:
         """Accept every open candidate all finished annotators agree on; one undo step."""
+        if not self.accepts_actions():
+            return 0
         agreed = self.review(doc).agreed_open()
         if not agreed:
             return 0
@@ -224,6 +312,7 @@ class Edit(QUndoCommand):
     `Session.perform`: each in one transaction, kept and retried while the file is busy."""
 
     session: Session
+    dropped = False  # could not be saved: does nothing any more
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -267,9 +356,8 @@ class AddSpan(Edit):
         self.span: Span | None = None
         self.status_before: Status | None = None
         # In review, accepting a rejected candidate takes the rejection back; undo restores it.
-        self.rejected_by = (
-            session.store.rejections(doc).get(self.args) if session.reviewing else None
-        )
+        # Read when the action lands, not when it is made: it may have waited for the file.
+        self.rejected_by: str | None = None
 
     def spot(self) -> tuple[int, int]:
         return self.doc, self.args[0]
@@ -277,8 +365,11 @@ class AddSpan(Edit):
     def redo(self) -> None:
         store = self.session.store
         if self.span is None:
-            self.status_before = store.status(self.doc, self.session.layer)
-            self.span = self.session._add(self.doc, *self.args, agreed=self.agreed)
+            with store.transaction():
+                self.status_before = store.status(self.doc, self.session.layer)
+                if self.session.reviewing:
+                    self.rejected_by = store.rejections(self.doc).get(self.args)
+                self.span = self.session._add(self.doc, *self.args, agreed=self.agreed)
         else:
             with store.transaction():
                 self.span = store.restore_span(self.span.id, self.session.reviewer)
@@ -362,13 +453,16 @@ class SetStatus(Edit):
             else QCoreApplication.translate("Session", "Mark not done")
         )
         self.session, self.doc, self.status = session, doc, status
-        self.before = session.store.status(doc, session.layer)
+        self.before: Status | None = None  # the status it had when the action landed
 
     def redo(self) -> None:
-        self.session.store.set_status(self.doc, self.session.layer, self.status)
+        before = self.session.store.set_status(self.doc, self.session.layer, self.status)
+        if self.before is None:
+            self.before = before
         self.session.changed.emit(self.doc)
 
     def undo(self) -> None:
+        assert self.before is not None
         self.session.store.set_status(self.doc, self.session.layer, self.before)
         self.session.changed.emit(self.doc)
 
@@ -382,8 +476,9 @@ class Reject(Edit):
             QCoreApplication.translate("Session", "Reject %1").replace("%1", session.name(key[2]))
         )
         self.session, self.doc, self.key = session, doc, key
-        self.was_rejected = key in session.store.rejections(doc)
-        self.gold = next((s for s in session.spans(doc) if s.key == key), None)
+        # Read when the rejection lands, not when it is made: it may have waited for the file.
+        self.was_rejected: bool | None = None
+        self.gold: Span | None = None
 
     def spot(self) -> tuple[int, int]:
         return self.doc, self.key[0]
@@ -391,6 +486,10 @@ class Reject(Edit):
     def redo(self) -> None:
         store, reviewer = self.session.store, self.session.annotator
         with store.transaction():
+            if self.was_rejected is None:
+                self.was_rejected = self.key in store.rejections(self.doc)
+                self.gold = next((s for s in self.session.spans(self.doc) if s.key == self.key),
+                                 None)  # fmt: skip
             if self.gold is not None:
                 store.delete_span(self.gold.id, reviewer)
             store.set_rejected(self.doc, self.key, reviewer)
@@ -400,7 +499,7 @@ class Reject(Edit):
     def undo(self) -> None:
         store, reviewer = self.session.store, self.session.annotator
         with store.transaction():
-            store.set_rejected(self.doc, self.key, reviewer, rejected=self.was_rejected)
+            store.set_rejected(self.doc, self.key, reviewer, rejected=bool(self.was_rejected))
             if self.gold is not None:
                 store.restore_span(self.gold.id, reviewer)
         self.session.changed.emit(self.doc)
