@@ -18,7 +18,8 @@ from alama.core import __version__
 from alama.core.annotators import similar_annotator
 from alama.core.demo import build_demo
 from alama.core.doctor import Check
-from alama.core.errors import AlamaError
+from alama.core.errors import AlamaError, ProjectError
+from alama.core.messages import Message
 from alama.core.platform_check import window_problem
 from alama.core.store import Store
 from alama.gui.i18n import error_text
@@ -29,6 +30,14 @@ from alama.gui.settings import Settings
 from alama.resources import path as resource
 
 _REGISTERED: list[str] = []  # the bundled fonts' families, once registered with Qt
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same project file."""
+    try:
+        return one.resolve() == other.resolve() or one.samefile(other)
+    except OSError:
+        return False
 
 
 def register_fonts() -> list[str]:
@@ -102,10 +111,40 @@ class Application:
         if not name:
             store.close()
             return False
+        try:
+            session = Session(store, name, reviewing)
+        except AlamaError as error:  # a name the project refuses
+            store.close()
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("Alama", "Alama"), error_text(error)
+            )
+            return False
         self.settings.annotator = name
         self.settings.add_recent(path)
-        self._show(Session(store, name, reviewing), doc)
+        self._show(session, doc)
+        if store.read_only_reason is not None:
+            self._say_read_only(store)
         return True
+
+    def _say_read_only(self, store: Store) -> None:
+        """A project on read-only media (or in a folder that cannot be written): it opens to
+        be read, and says at once that nothing done in it is saved."""
+        why = error_text(
+            ProjectError(Message("%1 cannot be changed: %2", store.path, store.read_only_reason))
+        )
+        text = QCoreApplication.translate(
+            "Alama", "%1\n\nThe project is opened to be read: what you change is not saved."
+        ).replace("%1", why)
+        assert self.window is not None
+        self.window.statusBar().showMessage(why)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Alama", "Alama"),
+            text,
+            parent=self.window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _show(self, session: Session, doc: int | None) -> None:
         old_window, old_session = self.window, self.session
@@ -121,16 +160,19 @@ class Application:
             old_window.deleteLater()
         if old_session is not None and old_session is not session:
             self._hand_over(old_session, session)
+        self.window.draining = self._draining  # quitting asks about their actions too
         self.window.show()
 
     def _hand_over(self, old: Session, new: Session) -> None:
         """Actions of the old session still waiting for a busy file are not dropped: on the
-        same connection the new session saves them first; on another file the old session
-        goes on trying, and its file is closed once they are saved."""
-        if old.store is new.store:
+        same file the new session saves them first (and its window shows them when they
+        land); on another file the old session goes on trying, its file is closed once they
+        are saved, and quitting before then asks."""
+        if old.store is new.store or same_file(old.store.path, new.store.path):
             new.take_over(old)
         elif old.pending:
             self._draining.append(old)
+            old.failed.connect(lambda error: self.window and self.window._on_failed(error))
             old.waiting.connect(lambda count: None if count else self._drained(old))
         else:
             old.store.close()
