@@ -180,18 +180,31 @@ class Store(SyncRows):
     def search(self, query: str) -> list[int]:
         """Ids of documents containing ``query``, ignoring diacritics, tatweel and hamza forms.
 
-        Documents not yet in the search copy are added to it first."""
+        Documents not yet in the search copy are added to it first; in a project that cannot
+        be written (read-only media), their text is normalized and searched here instead."""
         needle = arabic.normalize(query).strip()
         if not needle:
             return []
         self.index_for_search()
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.conn.execute(
-            "SELECT s.rowid FROM documents_search s JOIN documents d ON d.id = s.rowid "
-            "WHERE s.norm LIKE ? ESCAPE '\\' ORDER BY d.position",
+            "SELECT s.rowid, d.position FROM documents_search s JOIN documents d "
+            "ON d.id = s.rowid WHERE s.norm LIKE ? ESCAPE '\\'",
             (f"%{escaped}%",),
         ).fetchall()
-        return [row[0] for row in rows]
+        if self.read_only_reason is not None and self.unindexed():
+            folded = needle.lower()  # as LIKE: letters of either case
+            cursor = self.conn.execute(
+                "SELECT id, position, text FROM documents WHERE id > "
+                "(SELECT COALESCE(MAX(rowid), 0) FROM documents_search)"
+            )
+            while batch := cursor.fetchmany(500):
+                rows.extend(
+                    (doc, position)
+                    for doc, position, text in batch
+                    if isinstance(text, str) and folded in arabic.normalize(text).lower()
+                )
+        return [doc for doc, _ in sorted(rows, key=lambda row: row[1])]
 
     def unindexed(self) -> int:
         """How many documents the search copy does not have yet."""
@@ -207,7 +220,10 @@ class Store(SyncRows):
 
         Documents are never removed and their ids only grow, so the copy is complete up to its
         highest id. Each batch is a transaction of its own (unless the caller holds one), so
-        a window indexing in the background holds the file for a moment at a time."""
+        a window indexing in the background holds the file for a moment at a time. A project
+        that cannot be written is not indexed (`search` reads the rest as it is)."""
+        if self.read_only_reason is not None:
+            return 0
         added = 0
         while True:
             with self.transaction():

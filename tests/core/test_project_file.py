@@ -480,6 +480,30 @@ def test_a_project_on_read_only_media_is_read_and_not_written(fix: Path, tmp_pat
                 store.add_span(store.document_ids()[0], "amal", 9, 15, "PLACE")
 
 
+def test_searching_a_project_on_read_only_media_finds_without_writing(
+    fix: Path, tmp_path: Path
+) -> None:
+    """Review of issue 15, defect 11: the search copy cannot be written there; the text of
+    the documents it lacks is searched as it is."""
+    with Store.open(fix) as store:  # the first document in the search copy, the second not
+        store.index_for_search()
+        store.add_document("خبر آخر عن مدينة حَلَب وأهلها")
+    with small_disk(tmp_path / "media") as media:
+        project = media / "p.alama"
+        project.write_bytes(fix.read_bytes())
+        subprocess.run(["mount", "-o", "remount,ro", str(media)], check=True)
+        before = project.read_bytes()  # (closed, and nothing can open it to write)
+        with Store.open(project) as store:
+            assert store.read_only_reason is not None
+            ids = store.document_ids()
+            assert store.search("حلب") == [ids[0], ids[2]]  # indexed, then read as it is
+            assert store.search("عمان") == [ids[1]]
+            assert store.search("دمشق") == []
+            assert store.index_for_search() == 0
+        assert project.read_bytes() == before
+        assert sorted(p.name for p in media.iterdir()) == ["p.alama"]
+
+
 def fill(disk: Path) -> None:
     """Take every free byte of the disk."""
     with (disk / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):

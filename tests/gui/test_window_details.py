@@ -116,6 +116,21 @@ def test_a_search_while_another_program_writes_runs_once_the_file_is_free(
     qtbot.waitUntil(lambda: window.documents.rowCount() == 1, timeout=3000)
 
 
+def test_a_search_the_project_refuses_is_said_in_the_status_bar(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review of issue 15, defect 11: no traceback from the search field's slot."""
+    from alama.core.errors import ProjectError
+
+    def refused(query: str) -> list[int]:
+        raise ProjectError("p.alama cannot be changed: it is on a read-only disk")
+
+    monkeypatch.setattr(window.store, "search", refused)
+    window.search.setText("عمان")
+    qtbot.waitUntil(lambda: "read-only disk" in window.statusBar().currentMessage())
+    assert window.documents.rowCount() == 3
+
+
 def click_later(text: str) -> None:
     """Press the button named ``text`` of the message box about to open."""
 
