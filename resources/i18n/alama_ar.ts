@@ -663,81 +663,86 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="85"/>
+        <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
+        <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="90"/>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="91"/>
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="92"/>
+        <location filename="../../gui/i18n.py" line="97"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="93"/>
+        <location filename="../../gui/i18n.py" line="98"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="94"/>
+        <location filename="../../gui/i18n.py" line="99"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="95"/>
+        <location filename="../../gui/i18n.py" line="100"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96"/>
+        <location filename="../../gui/i18n.py" line="101"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="97"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="103"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="99"/>
+        <location filename="../../gui/i18n.py" line="104"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="100"/>
+        <location filename="../../gui/i18n.py" line="105"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="102"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="106"/>
+        <location filename="../../gui/i18n.py" line="111"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="107"/>
+        <location filename="../../gui/i18n.py" line="112"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1438,12 +1443,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="113"/>
+        <location filename="../../gui/i18n.py" line="118"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="114"/>
+        <location filename="../../gui/i18n.py" line="119"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1451,13 +1456,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="176"/>
+        <location filename="../../gui/i18n.py" line="181"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="199"/>
+        <location filename="../../gui/i18n.py" line="204"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1469,18 +1474,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="214"/>
+        <location filename="../../gui/i18n.py" line="219"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="222"/>
+        <location filename="../../gui/i18n.py" line="227"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="223"/>
+        <location filename="../../gui/i18n.py" line="228"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1492,7 +1497,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="224"/>
+        <location filename="../../gui/i18n.py" line="229"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1504,14 +1509,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="228"/>
+        <location filename="../../gui/i18n.py" line="233"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="229"/>
-        <location filename="../../gui/i18n.py" line="286"/>
+        <location filename="../../gui/i18n.py" line="234"/>
+        <location filename="../../gui/i18n.py" line="291"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1523,7 +1528,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="230"/>
+        <location filename="../../gui/i18n.py" line="235"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1535,13 +1540,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="233"/>
+        <location filename="../../gui/i18n.py" line="238"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234"/>
+        <location filename="../../gui/i18n.py" line="239"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1553,7 +1558,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1565,23 +1570,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="244"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="245"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="246"/>
+        <location filename="../../gui/i18n.py" line="251"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="247"/>
+        <location filename="../../gui/i18n.py" line="252"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1593,7 +1598,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="248"/>
+        <location filename="../../gui/i18n.py" line="253"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1605,7 +1610,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="249"/>
+        <location filename="../../gui/i18n.py" line="254"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1617,12 +1622,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="253"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="260"/>
+        <location filename="../../gui/i18n.py" line="265"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1634,24 +1639,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="265"/>
+        <location filename="../../gui/i18n.py" line="270"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="270"/>
+        <location filename="../../gui/i18n.py" line="275"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="272"/>
+        <location filename="../../gui/i18n.py" line="277"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="275"/>
+        <location filename="../../gui/i18n.py" line="280"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1663,12 +1668,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="284"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="281"/>
+        <location filename="../../gui/i18n.py" line="286"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1680,13 +1685,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="285"/>
+        <location filename="../../gui/i18n.py" line="290"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="287"/>
+        <location filename="../../gui/i18n.py" line="292"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1698,7 +1703,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="294"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1710,7 +1715,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="295"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1722,7 +1727,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="299"/>
+        <location filename="../../gui/i18n.py" line="304"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -1734,7 +1739,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="311"/>
+        <location filename="../../gui/i18n.py" line="316"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -1746,17 +1751,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="321"/>
+        <location filename="../../gui/i18n.py" line="326"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="323"/>
+        <location filename="../../gui/i18n.py" line="328"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="324"/>
+        <location filename="../../gui/i18n.py" line="329"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
@@ -1917,7 +1922,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="286"/>
+        <location filename="../../gui/session.py" line="284"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>قبول المقاطع المتّفق عليها</numerusform>
@@ -1929,32 +1934,32 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="353"/>
+        <location filename="../../gui/session.py" line="351"/>
         <source>Label %1</source>
         <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="401"/>
+        <location filename="../../gui/session.py" line="399"/>
         <source>Delete %1</source>
         <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="426"/>
+        <location filename="../../gui/session.py" line="424"/>
         <source>Change %1</source>
         <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="453"/>
+        <location filename="../../gui/session.py" line="451"/>
         <source>Mark done</source>
         <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="455"/>
+        <location filename="../../gui/session.py" line="453"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="478"/>
+        <location filename="../../gui/session.py" line="476"/>
         <source>Reject %1</source>
         <translation>رفض مقطع «%1»</translation>
     </message>
