@@ -20,6 +20,7 @@ from alama.core.migrations import KNOWN, MIGRATIONS
 from alama.core.model import GOLD_ANNOTATOR
 
 from .files import (
+    BUSY_TIMEOUT_S,
     check_file,
     connect,
     explain,
@@ -32,6 +33,7 @@ from .files import (
 from .schema import identify
 
 RESERVED_PREFIX = "@"
+UPGRADE_WAIT_S = 0.5  # how long opening waits to bring an older file up to date, else reads
 
 
 def now() -> str:
@@ -98,6 +100,8 @@ class Connection:
         self._labels: LabelSet | None = None
         self.read_only_reason: str | None = None
         """Why nothing can be written to this project (None: it can be)."""
+        self._upgrade_pending = False  # an older file read from an upgraded copy in memory
+        self._lock_wait: float | None = None  # set by `wait_for_lock`
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -135,14 +139,24 @@ class Connection:
         """Open an existing project, or raise `ProjectError` without touching the file.
 
         Opening reads only: the write lock is taken only when an older file's schema is brought
-        up to date, so a command that reads does not wait for one that writes. A project that
-        cannot be written (a read-only disk or folder, a full disk) is opened to be read, and
-        its writes are refused in one line.
+        up to date, so a command that reads does not wait for one that writes. If another
+        program holds the lock then, the file is read from an upgraded copy in memory, and
+        brought up to date on disk before the first write (which waits for the lock as any
+        write does). A project that cannot be written (a read-only disk or folder, a full disk)
+        is opened to be read, and its writes are refused in one line.
         """
         path = Path(path)
         check_file(path)
         try:
-            return cls._connect(path, "rw")
+            return cls._connect(path, "rw", upgrade_wait=UPGRADE_WAIT_S)
+        except ProjectBusy:  # an older file, and another program writing to it
+            try:
+                store = cls._identified(path, "rw")
+            except sqlite3.Error as error:
+                raise explain(error, path) or error from None
+            store.conn.execute("PRAGMA query_only = ON")  # written only once upgraded on disk
+            store._upgrade_pending = True
+            return store
         except sqlite3.OperationalError as error:
             reason = why_read_only(path)
             if reason is None:
@@ -198,8 +212,12 @@ class Connection:
             raise
 
     @classmethod
-    def _connect(cls, path: Path, mode: str, new: bool = False) -> Self:
-        """A connection that may write, to a project known as Alama's (or a new file)."""
+    def _connect(
+        cls, path: Path, mode: str, new: bool = False, upgrade_wait: float | None = None
+    ) -> Self:
+        """A connection that may write, to a project known as Alama's (or a new file); an
+        older file is brought up to date, waiting ``upgrade_wait`` seconds for the lock (if
+        given) before `ProjectBusy`."""
         conn = connect(path, mode)
         try:
             applied = frozenset() if new else identify(conn, path)
@@ -209,8 +227,11 @@ class Connection:
             conn.execute("PRAGMA synchronous = NORMAL")
             store = cls(path, conn)
             if applied != KNOWN:
+                if upgrade_wait is not None:
+                    store.wait_for_lock(upgrade_wait)
                 with store.transaction():
                     MIGRATIONS.apply(store.db)
+                store.wait_for_lock(BUSY_TIMEOUT_S)
         except BaseException as error:
             conn.close()
             if isinstance(error, sqlite3.DatabaseError) and not isinstance(
@@ -226,7 +247,18 @@ class Connection:
         The command line waits a minute; the window waits a moment and tries again later, so
         that its event loop never stands still behind another program.
         """
+        self._lock_wait = seconds
         self.conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+
+    def _open_to_write(self) -> None:
+        """An older file read from a copy in memory: open the file itself, bringing it up to
+        date (waiting for the lock as this connection's writes do), and read it from now on."""
+        fresh = type(self)._connect(self.path, "rw", upgrade_wait=self._lock_wait)
+        if self._lock_wait is not None:
+            fresh.wait_for_lock(self._lock_wait)
+        memory, self.conn, self.db = self.conn, fresh.conn, fresh.db
+        self._upgrade_pending, self._labels = False, None
+        memory.close()
 
     def close(self) -> None:
         """Close the file; every action is already committed."""
@@ -248,6 +280,8 @@ class Connection:
             raise ProjectError(
                 Message("%1 cannot be changed: %2", self.path, self.read_only_reason)
             )
+        if self._upgrade_pending:
+            self._open_to_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:

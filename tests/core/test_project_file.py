@@ -113,6 +113,45 @@ def test_an_older_project_is_known_by_its_table_and_gets_the_number(fix: Path) -
     conn.close()
 
 
+def test_an_older_project_is_read_at_once_while_another_program_writes(fix: Path) -> None:
+    """Review of issue 15 (0.1.0 files block readers): bringing the schema up to date needs
+    the write lock; a reader does not wait for it, a writer waits (or says busy) as always."""
+    conn = sqlite3.connect(fix)  # as Alama 0.1.0 left it
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_application_id'")
+    conn.commit()
+    conn.close()
+    with write_lock_held(fix):
+        started = time.monotonic()
+        stats = alama("stats", str(fix))
+        assert stats.returncode == 0, stats.stderr
+        assert time.monotonic() - started < 15, "the reader waited for the writer"
+        with Store.open(fix) as store:
+            assert len(list(store.iter_spans("amal"))) == 4
+            store.wait_for_lock(0.1)
+            with pytest.raises(ProjectBusy):
+                store.set_status(store.document_ids()[0], "amal", Status.IN_PROGRESS)
+    with Store.open(fix) as store:
+        conn = sqlite3.connect(fix)
+        assert conn.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+        conn.close()
+    conn = sqlite3.connect(fix)  # again as 0.1.0 left it; the write comes once it is free
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_application_id'")
+    conn.commit()
+    conn.close()
+    with write_lock_held(fix):
+        store = Store.open(fix)
+    doc = store.document_ids()[0]
+    store.set_status(doc, "amal", Status.IN_PROGRESS)
+    store.close()
+    with Store.open(fix) as store:
+        assert store.status(doc, "amal") is Status.IN_PROGRESS
+    conn = sqlite3.connect(fix)
+    assert conn.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
+    conn.close()
+
+
 @pytest.fixture
 def opened_files() -> Iterator[list[str]]:
     """Every file Python opens (``open``, ``os.open``…) while the test runs."""
