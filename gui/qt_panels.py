@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
-from alama.gui.i18n import translated
+from alama.gui.i18n import label_name, translated
 from alama.gui.qt_article import describe
 
 
@@ -109,7 +109,7 @@ class SpanListModel(QAbstractListModel):
             piece = self._text[span.start : span.end].replace("\n", " ")
             if len(piece) > 90:
                 piece = piece[:88] + "…"
-            return f"{label.name_ar if label else span.label}: {piece}"
+            return f"{label_name(self._labels, span.label)}: {piece}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return describe(span, self._text, self._labels)  # the label, not only its colour
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from alama.core.labels import LabelSet
 from alama.core.review import Agreement, Candidate, Decision, DocumentReview
+from alama.gui.i18n import label_name, listed
 from alama.gui.qt_agreement import filled
 
 AGREEMENT_COLORS = {
@@ -171,7 +172,7 @@ class ReviewPanel(QWidget):
     ) -> None:
         piece = text[c.start : c.end].replace("\n", " ")
         piece = piece if len(piece) <= 26 else piece[:24] + "…"
-        name = labels[c.label].name_ar if c.label in labels else c.label
+        name = label_name(labels, c.label)
         ticks = [TICK if who in c.annotators else "" for who in review.finished]
         cells = [piece, name, *ticks, TICK if c.decision is Decision.GOLD else "",
                  tr(DECISION_NAMES[c.decision])]  # fmt: skip
@@ -202,11 +203,9 @@ class ReviewPanel(QWidget):
         if not review.finished:
             lead = self.tr("No annotator has marked this document done yet: nothing to compare.")
         else:
-            lead = filled(self.tr("Finished by: %1."), "، ".join(review.finished))
+            lead = filled(self.tr("Finished by: %1."), listed(review.finished))
         if review.unfinished:
-            lead += " " + filled(
-                self.tr("Not counted (not done): %1."), "، ".join(review.unfinished)
-            )
+            lead += " " + filled(self.tr("Not counted (not done): %1."), listed(review.unfinished))
         open_count = len(review.disputed())
         agreed = len(review.agreed_open())
         state = self.tr("Reviewed.") if review.reviewed else self.tr("Not marked reviewed yet.")

@@ -80,7 +80,7 @@
     <message>
         <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>F1 exact</source>
-        <translation>F1 التام</translation>
+        <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
         <location filename="../../gui/qt_agreement.py" line="199"/>
@@ -100,7 +100,7 @@
     <message>
         <location filename="../../gui/qt_agreement.py" line="226"/>
         <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
-        <translation>– : لا شيء يُحسب عليه. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
+        <translation>«–»: لا بيانات يُحسب منها. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_agreement.py" line="254"/>
@@ -152,7 +152,7 @@
     <message>
         <location filename="../../gui/qt_agreement.py" line="272"/>
         <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
-        <translation>الإجمالي: F1 التام %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
+        <translation>الإجمالي: F1 (تطابق تام) %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
         <location filename="../../gui/qt_agreement.py" line="287"/>
@@ -177,7 +177,7 @@ Missing (nothing there in the other layer): %4</source>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="52"/>
         <source>«%1» looks like the existing annotator «%2». Use «%2»?</source>
-        <translation>يشبه «%1» اسمَ المُوسِّم الموجود «%2». أتستعمل «%2»؟</translation>
+        <translation>يشبه «%1» اسمَ المُوسِّم الموجود «%2». هل تقصد «%2»؟</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="57"/>
@@ -238,7 +238,7 @@ The project is opened to be read: what you change is not saved.</source>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="166"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
-        <translation>تحديد حروف بعينها، مثل اسم بعد السابقة و أو ب</translation>
+        <translation>تحديد حروف بعينها، مثل اسمٍ بعد السابقة «و» أو «ب»</translation>
     </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="171"/>
@@ -956,7 +956,7 @@ Replace them?</source>
     <message>
         <location filename="../../gui/qt_agreement.py" line="76"/>
         <source>F1 exact</source>
-        <translation>F1 التام</translation>
+        <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
         <location filename="../../gui/qt_agreement.py" line="77"/>
@@ -1183,12 +1183,12 @@ Replace them?</source>
     <message>
         <location filename="../../gui/qt_main_window.py" line="583"/>
         <source>Went on from the top of the document list.</source>
-        <translation>عاد البحث إلى أول قائمة المستندات.</translation>
+        <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_main_window.py" line="585"/>
         <source>Went on from the bottom of the document list.</source>
-        <translation>عاد البحث إلى آخر قائمة المستندات.</translation>
+        <translation>تابع البحث من آخر القائمة.</translation>
     </message>
     <message>
         <location filename="../../gui/qt_main_window.py" line="602"/>

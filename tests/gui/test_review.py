@@ -109,7 +109,7 @@ def test_every_finished_layer_and_gold_side_by_side(review: MainWindow) -> None:
         table.item(rows["التنف"], 0).background().color().name()
         == AGREEMENT_COLORS[Agreement.ONE].lower()
     )
-    assert "Finished by: amal، omar." in review.review_panel.summary.text()
+    assert "Finished by: amal, omar." in review.review_panel.summary.text()
     assert "Reviewing as lead" in review.who.text()
 
 

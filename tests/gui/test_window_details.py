@@ -346,3 +346,5 @@ def test_a_span_is_named_on_hover_not_shown_by_colour_only(
         "Place: قاعدة",
     ]
     assert model.data(rows[1], Qt.ItemDataRole.AccessibleTextRole) == "Place: قاعدة"
+    # the list itself names labels in the interface language too (it showed مكان in English)
+    assert model.data(rows[1], Qt.ItemDataRole.DisplayRole) == "Place: قاعدة"
