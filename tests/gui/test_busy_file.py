@@ -322,3 +322,38 @@ def test_a_name_the_project_refuses_is_said_in_one_line(
     assert not application.open(project)
     assert said == ["'@gold' cannot be an annotator name"]
     assert application.window is None
+
+
+def test_a_new_annotator_on_read_only_media_is_told_it_cannot_be_changed(
+    application: Application, project: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The window opens to read, says so at once, and says again when a label is refused."""
+    import os
+
+    media = tmp_path / "media"
+    media.mkdir()
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root on Linux")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(media)]).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        copy = media / "p.alama"
+        copy.write_bytes(project.read_bytes())
+        subprocess.run(["mount", "-o", "remount,ro", str(media)], check=True)
+        application.settings.annotator = "sara"
+        assert application.open(copy)
+        window, session = application.window, application.session
+        assert window is not None and session is not None
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert boxes and f"{copy} cannot be changed: it is on a read-only disk" in boxes[0].text()
+        assert "opened to be read" in boxes[0].text()
+        boxes[0].close()
+        session.add_span(session.store.document_ids()[0], 28, 34, "PLACE", True)
+        assert "could not be saved" in window.statusBar().currentMessage()
+        assert "read-only disk" in window.statusBar().currentMessage()
+        assert session.undo_stack.count() == 0 and session.pending == []
+        window.close()
+        session.store.close()
+        application.session = application.window = None
+    finally:
+        subprocess.run(["umount", "-l", str(media)], check=False)
