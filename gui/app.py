@@ -98,7 +98,7 @@ class Application:
         try:
             store = Store.open(path) if path.exists() else Store.create(path)
         except AlamaError as error:
-            title = QCoreApplication.translate("Alama", "Alama")
+            title = ""
             QMessageBox.critical(self.window, title, error_text(error))
             return False
         known = store.annotators()
@@ -116,7 +116,7 @@ class Application:
         except AlamaError as error:  # a name the project refuses
             store.close()
             QMessageBox.critical(
-                self.window, QCoreApplication.translate("Alama", "Alama"), error_text(error)
+                self.window, "", error_text(error)
             )
             return False
         self.settings.annotator = name
@@ -139,7 +139,7 @@ class Application:
         self.window.statusBar().showMessage(why)
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            QCoreApplication.translate("Alama", "Alama"),
+            "",
             text,
             parent=self.window,
         )
@@ -230,6 +230,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Alama")
+    # Qt adds the display name to every window title ("Export — Alama — علامة"); a message
+    # box with an empty title shows it alone.
     app.setApplicationDisplayName("Alama — علامة")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Alama")

@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
                     self.tr("Select some text first, then press a label key."), 4000
                 )
         except AlamaError as error:
-            QMessageBox.warning(self, self.tr("Alama"), error_text(error))
+            QMessageBox.warning(self, "", error_text(error))
 
     def delete_current(self) -> None:
         """Delete the chosen span; in review mode, reject the chosen candidate."""
@@ -865,7 +865,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
         self._refusals += 1
         if self._refusals == 2:  # the user keeps trying: say it where it cannot be missed
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Alama"), text, parent=self)
+            box = QMessageBox(QMessageBox.Icon.Information, "", text, parent=self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -875,7 +875,7 @@ class MainWindow(QMainWindow):
         why = error_text(error) if isinstance(error, AlamaError) else str(error)
         text = self.tr("An action could not be saved and was dropped: %1").replace("%1", why)
         self.statusBar().showMessage(text, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Alama"), text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, "", text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self._closing:
             box.exec()  # the window is about to go: the user must still see it
@@ -925,7 +925,7 @@ class MainWindow(QMainWindow):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Alama"),
+            "",
             self.tr(
                 "%n action(s) are not saved yet: another program is writing to the project "
                 "file. Alama saves them as soon as it is free.",
@@ -935,7 +935,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         wait = box.addButton(self.tr("Wait, then close"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Close without them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(wait)
         box.exec()
         if box.clickedButton() is wait:

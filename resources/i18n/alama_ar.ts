@@ -205,13 +205,6 @@ Missing (nothing there in the other layer): %4</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="101"/>
-        <location filename="../../gui/app.py" line="119"/>
-        <location filename="../../gui/app.py" line="142"/>
-        <source>Alama</source>
-        <translation>علامة</translation>
-    </message>
-    <message>
         <location filename="../../gui/app.py" line="135"/>
         <source>%1
 
@@ -1206,6 +1199,11 @@ Replace them?</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
+        <location filename="../../gui/qt_main_window.py" line="938"/>
+        <source>Close without saving</source>
+        <translation>أغلق دون حفظ</translation>
+    </message>
+    <message>
         <location filename="../../gui/qt_main_window.py" line="337"/>
         <source>Language</source>
         <translation>اللغة</translation>
@@ -1300,14 +1298,6 @@ Replace them?</source>
         <location filename="../../gui/qt_main_window.py" line="501"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_main_window.py" line="504"/>
-        <location filename="../../gui/qt_main_window.py" line="868"/>
-        <location filename="../../gui/qt_main_window.py" line="878"/>
-        <location filename="../../gui/qt_main_window.py" line="928"/>
-        <source>Alama</source>
-        <translation>علامة</translation>
     </message>
     <message>
         <location filename="../../gui/qt_main_window.py" line="525"/>
@@ -1433,11 +1423,6 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <location filename="../../gui/qt_main_window.py" line="937"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
-    </message>
-    <message>
-        <location filename="../../gui/qt_main_window.py" line="938"/>
-        <source>Close without them</source>
-        <translation>أغلق دونها</translation>
     </message>
 </context>
 <context>
@@ -1769,42 +1754,42 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/qt_review.py" line="37"/>
+        <location filename="../../gui/qt_review.py" line="38"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="38"/>
+        <location filename="../../gui/qt_review.py" line="39"/>
         <source>some agree</source>
         <translation>اتفاق البعض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="39"/>
+        <location filename="../../gui/qt_review.py" line="40"/>
         <source>one annotator</source>
         <translation>مُوسِّم واحد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="40"/>
+        <location filename="../../gui/qt_review.py" line="41"/>
         <source>reviewer&apos;s own</source>
         <translation>من المراجِع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="43"/>
+        <location filename="../../gui/qt_review.py" line="44"/>
         <source>✓ in gold</source>
         <translation>✓ في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="44"/>
+        <location filename="../../gui/qt_review.py" line="45"/>
         <source>✗ rejected</source>
         <translation>✗ مرفوض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="45"/>
+        <location filename="../../gui/qt_review.py" line="46"/>
         <source>≈ settled in gold</source>
         <translation>≈ حُسم في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="46"/>
+        <location filename="../../gui/qt_review.py" line="47"/>
         <source>• open</source>
         <translation>• مفتوح</translation>
     </message>
@@ -1812,52 +1797,52 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/qt_review.py" line="95"/>
+        <location filename="../../gui/qt_review.py" line="96"/>
         <source>Accept (Enter)</source>
         <translation>قبول (⁦Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="96"/>
+        <location filename="../../gui/qt_review.py" line="97"/>
         <source>Reject (Delete)</source>
         <translation>رفض (⁦Delete⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="97"/>
+        <location filename="../../gui/qt_review.py" line="98"/>
         <source>Accept all agreed (Shift+Enter)</source>
         <translation>قبول كل ما اتُّفق عليه (⁦Shift+Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="98"/>
+        <location filename="../../gui/qt_review.py" line="99"/>
         <source>Next disagreement (F8)</source>
         <translation>الخلاف التالي (⁦F8⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="118"/>
+        <location filename="../../gui/qt_review.py" line="119"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="119"/>
+        <location filename="../../gui/qt_review.py" line="120"/>
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="119"/>
+        <location filename="../../gui/qt_review.py" line="120"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="119"/>
+        <location filename="../../gui/qt_review.py" line="120"/>
         <source>Decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="203"/>
+        <location filename="../../gui/qt_review.py" line="204"/>
         <source>No annotator has marked this document done yet: nothing to compare.</source>
         <translation>لم يُنجز أي مُوسِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="205"/>
+        <location filename="../../gui/qt_review.py" line="206"/>
         <source>Finished by: %1.</source>
         <translation>أنجزه: %1.</translation>
     </message>
@@ -1867,23 +1852,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>لا يُحتسب (لم يُنجز): %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="212"/>
+        <location filename="../../gui/qt_review.py" line="211"/>
         <source>Reviewed.</source>
         <translation>اكتملت مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="212"/>
+        <location filename="../../gui/qt_review.py" line="211"/>
         <source>Not marked reviewed yet.</source>
         <translation>لم تكتمل مراجعته بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="214"/>
+        <location filename="../../gui/qt_review.py" line="213"/>
         <source>%1: %2, %3.</source>
         <comment>candidates: open disagreements, agreed not yet accepted</comment>
         <translation>%1: %2، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="215"/>
+        <location filename="../../gui/qt_review.py" line="214"/>
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>لا مقاطع مرشّحة</numerusform>
@@ -1895,7 +1880,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="216"/>
+        <location filename="../../gui/qt_review.py" line="215"/>
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>لا خلافات مفتوحة</numerusform>
@@ -1907,7 +1892,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="217"/>
+        <location filename="../../gui/qt_review.py" line="216"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>لا مقاطع متّفق عليها تنتظر القبول</numerusform>

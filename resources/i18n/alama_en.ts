@@ -230,7 +230,7 @@
 <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="215"/>
+        <location filename="../../gui/qt_review.py" line="214"/>
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>%n candidate span</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="216"/>
+        <location filename="../../gui/qt_review.py" line="215"/>
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>%n open disagreement</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="217"/>
+        <location filename="../../gui/qt_review.py" line="216"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>%n agreed span not yet accepted</numerusform>

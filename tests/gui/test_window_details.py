@@ -162,7 +162,7 @@ def test_closing_without_the_waiting_actions_only_when_asked(
     window: MainWindow, qtbot: QtBot, locker: subprocess.Popen[str]
 ) -> None:
     label_word(window, qtbot, "وزير", Qt.Key.Key_1)
-    click_later("Close without them")
+    click_later("Close without saving")
     assert window.close()
     release(locker)
     qtbot.wait(600)
