@@ -115,9 +115,7 @@ class Application:
             session = Session(store, name, reviewing)
         except AlamaError as error:  # a name the project refuses
             store.close()
-            QMessageBox.critical(
-                self.window, "", error_text(error)
-            )
+            QMessageBox.critical(self.window, "", error_text(error))
             return False
         self.settings.annotator = name
         self.settings.add_recent(path)
