@@ -89,6 +89,11 @@ CORE_SENTENCES = (
     ),
     QT_TRANSLATE_NOOP(
         "Core",
+        "%1 is damaged: its label %2 is not stored as text (the file was changed by another "
+        "program)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
         "%1 is an Alama project file, not a file to import "
         "(fold projects together with alama merge)",
     ),

@@ -323,6 +323,16 @@ class Connection:
                 "SELECT key, name_ar, name_en, shortcut, color, description FROM labels "
                 "ORDER BY position"
             ).fetchall()
+            for row in rows:
+                if not all(isinstance(value, str) for value in row):
+                    raise ProjectError(
+                        Message(
+                            "%1 is damaged: its label %2 is not stored as text (the file was "
+                            "changed by another program)",
+                            self.path,
+                            repr(row[0])[:40],
+                        )
+                    )
             self._labels = LabelSet(Label(*row) for row in rows)
         return self._labels
 

@@ -205,7 +205,7 @@ Missing (nothing there in the other layer): %4</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="135"/>
+        <location filename="../../gui/app.py" line="133"/>
         <source>%1
 
 The project is opened to be read: what you change is not saved.</source>
@@ -661,81 +661,86 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="90"/>
+        <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
+        <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="95"/>
+        <location filename="../../gui/i18n.py" line="100"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96"/>
+        <location filename="../../gui/i18n.py" line="101"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="97"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="103"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="99"/>
+        <location filename="../../gui/i18n.py" line="104"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="100"/>
+        <location filename="../../gui/i18n.py" line="105"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="102"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="103"/>
+        <location filename="../../gui/i18n.py" line="108"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="104"/>
+        <location filename="../../gui/i18n.py" line="109"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="105"/>
+        <location filename="../../gui/i18n.py" line="110"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="106"/>
+        <location filename="../../gui/i18n.py" line="111"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="107"/>
+        <location filename="../../gui/i18n.py" line="112"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="111"/>
+        <location filename="../../gui/i18n.py" line="116"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="112"/>
+        <location filename="../../gui/i18n.py" line="117"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1428,12 +1433,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="118"/>
+        <location filename="../../gui/i18n.py" line="123"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="119"/>
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1441,13 +1446,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="181"/>
+        <location filename="../../gui/i18n.py" line="186"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="204"/>
+        <location filename="../../gui/i18n.py" line="209"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1459,18 +1464,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="219"/>
+        <location filename="../../gui/i18n.py" line="224"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="227"/>
+        <location filename="../../gui/i18n.py" line="232"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="228"/>
+        <location filename="../../gui/i18n.py" line="233"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1482,7 +1487,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="229"/>
+        <location filename="../../gui/i18n.py" line="234"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1494,14 +1499,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="233"/>
+        <location filename="../../gui/i18n.py" line="238"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234"/>
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="296"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1513,7 +1518,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1525,13 +1530,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="238"/>
+        <location filename="../../gui/i18n.py" line="243"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="244"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1543,7 +1548,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="245"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1555,23 +1560,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="244"/>
+        <location filename="../../gui/i18n.py" line="249"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="245"/>
+        <location filename="../../gui/i18n.py" line="250"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="251"/>
+        <location filename="../../gui/i18n.py" line="256"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="252"/>
+        <location filename="../../gui/i18n.py" line="257"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1583,7 +1588,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="253"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1595,7 +1600,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="254"/>
+        <location filename="../../gui/i18n.py" line="259"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1607,12 +1612,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="258"/>
+        <location filename="../../gui/i18n.py" line="263"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="265"/>
+        <location filename="../../gui/i18n.py" line="270"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1624,24 +1629,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="270"/>
+        <location filename="../../gui/i18n.py" line="275"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="275"/>
+        <location filename="../../gui/i18n.py" line="280"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="277"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1653,12 +1658,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286"/>
+        <location filename="../../gui/i18n.py" line="291"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1670,13 +1675,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="295"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="292"/>
+        <location filename="../../gui/i18n.py" line="297"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1688,7 +1693,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="294"/>
+        <location filename="../../gui/i18n.py" line="299"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1700,7 +1705,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="295"/>
+        <location filename="../../gui/i18n.py" line="300"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1712,7 +1717,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -1724,7 +1729,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="321"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -1736,17 +1741,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="326"/>
+        <location filename="../../gui/i18n.py" line="331"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="328"/>
+        <location filename="../../gui/i18n.py" line="333"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="329"/>
+        <location filename="../../gui/i18n.py" line="334"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>

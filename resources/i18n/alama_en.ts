@@ -82,7 +82,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="204"/>
+        <location filename="../../gui/i18n.py" line="209"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="228"/>
+        <location filename="../../gui/i18n.py" line="233"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="229"/>
+        <location filename="../../gui/i18n.py" line="234"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -106,8 +106,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234"/>
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="296"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235"/>
+        <location filename="../../gui/i18n.py" line="240"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
+        <location filename="../../gui/i18n.py" line="244"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="245"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="252"/>
+        <location filename="../../gui/i18n.py" line="257"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="253"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="254"/>
+        <location filename="../../gui/i18n.py" line="259"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="265"/>
+        <location filename="../../gui/i18n.py" line="270"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286"/>
+        <location filename="../../gui/i18n.py" line="291"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="292"/>
+        <location filename="../../gui/i18n.py" line="297"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="294"/>
+        <location filename="../../gui/i18n.py" line="299"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="295"/>
+        <location filename="../../gui/i18n.py" line="300"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
@@ -219,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="321"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>

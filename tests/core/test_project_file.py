@@ -807,3 +807,28 @@ def test_a_text_that_is_not_text_is_refused_in_one_line(fix: Path, tmp_path: Pat
         one_line_error(alama(*args), said)
     assert dump(fix) == before
     assert not (tmp_path / "m.alama").exists() and not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("column", ["key", "name_en", "color"])
+def test_a_label_that_is_not_text_is_refused_in_one_line(
+    fix: Path, tmp_path: Path, column: str
+) -> None:
+    """A label whose key, name or colour another program stored as a BLOB: one line, no
+    traceback, nothing written."""
+    conn = sqlite3.connect(fix)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"UPDATE labels SET {column} = CAST({column} AS BLOB) WHERE key = 'PLACE'")
+    conn.commit()
+    conn.close()
+    before = dump(fix)
+    for args in (
+        ("stats", str(fix)),
+        ("export", str(fix), "--format", "brat", "-o", str(tmp_path / "brat")),
+        ("agreement", str(fix)),
+        ("merge", str(tmp_path / "m.alama"), str(fix), "--all-layers"),
+    ):
+        one_line_error(alama(*args), "is damaged: its label", "is not stored as text")
+    # A JSONL export never reads the label set: it writes the spans as stored.
+    assert alama("export", str(fix), "-o", str(tmp_path / "out.jsonl")).returncode == 0
+    assert dump(fix) == before
+    assert not (tmp_path / "m.alama").exists() and not (tmp_path / "brat").exists()
