@@ -232,8 +232,10 @@ def test_outputs_have_the_users_usual_permissions(made: Path, tmp_path: Path) ->
 @pytest.mark.parametrize(
     "split", ["../../escape=0.5,train=0.5", "/abs/X=0.5,Y=0.5", "a/b=0.5,c=0.5", "..=0.5,c=0.5"]
 )
-def test_split_names_are_plain_names(made: Path, tmp_path: Path, split: str) -> None:
-    os.chdir(tmp_path)
+def test_split_names_are_plain_names(
+    made: Path, tmp_path: Path, split: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # and back afterwards: later tests run from the repository
     for output in ("sub/out", "sub/out.jsonl"):
         refused(made, "export", made, "--split", split, "-o", output, match="is not a plain name")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.alama"]

@@ -31,6 +31,7 @@ from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_transfer import ExportDialog
 from alama.gui.session import Session
 from alama.gui.settings import Settings
+from tests.conftest import ROOT
 from tests.gui.conftest import FIRST, SECOND, select
 
 SCENARIO = "ALAMA_WINDOW_SCENARIO"
@@ -59,7 +60,7 @@ def test_every_action_survives_jobs_other_programs_and_a_kill(tmp_path: Path) ->
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          f"{__file__}::test_window_half_of_the_scenario"],
         env={**os.environ, SCENARIO: str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True, text=True, timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     done = tmp_path / "done.json"
     assert done.exists(), result.stdout[-3000:] + result.stderr[-3000:]
