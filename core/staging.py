@@ -22,8 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from alama.core.errors import InputError
-from alama.core.store import hidden, is_project_file
+from alama.core.errors import InputError, ProjectExists
+from alama.core.store import hidden, is_project_file, put_in_place
 
 _SIDE_FILES = hidden.SIDE_FILES
 """What SQLite keeps beside a project being written."""
@@ -134,23 +134,12 @@ class Staged:
 
 
 def _place_new(temp: Path, final: Path) -> None:
-    """Give ``temp`` the name ``final`` unless something has that name: a hard link cannot
-    replace anything, so a file that appeared meanwhile is never overwritten."""
+    """Give ``temp`` the name ``final`` unless something has that name (the store's way of
+    putting a new project in place: a hard link never replaces a file)."""
     try:
-        os.link(temp, final)
-    except FileExistsError:
+        put_in_place(temp, final)
+    except ProjectExists:
         raise AppearedMeanwhile(f"{final} appeared while writing; it was left as it was") from None
-    except OSError as error:
-        if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
-            raise
-        # A file system without hard links: check, then rename (a tiny window remains).
-        if final.exists():
-            raise AppearedMeanwhile(
-                f"{final} appeared while writing; it was left as it was"
-            ) from None
-        os.replace(temp, final)
-        return
-    temp.unlink()
 
 
 # --- the outputs of an export ---------------------------------------------------------------

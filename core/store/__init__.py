@@ -19,7 +19,7 @@ from .base import (
     check_is_project,
     now,
 )
-from .files import BUSY_TIMEOUT_S, is_project_file
+from .files import BUSY_TIMEOUT_S, is_project_file, put_in_place
 from .project import Store
 from .sync import RejectionRow, StatusRow
 
@@ -33,4 +33,5 @@ __all__ = [
     "check_is_project",
     "is_project_file",
     "now",
+    "put_in_place",
 ]
