@@ -1,0 +1,427 @@
+"""Edits: every action a person takes on a project's layers, as a plain object.
+
+An edit is made with everything it needs (document, layer, offsets, label, who reviews),
+applies itself to a store in one transaction and returns the `Changes` it made. After it has
+been applied, `inverse()` is the edit that takes it back; the inverse of that inverse applies
+the original again, bringing back the very same spans (same ids), so undo and redo are just
+edits. The rules of an edit live here, not in a window:
+
+- labelling in an annotator's layer; undoing the first span of a document that was "to do"
+  puts it back to "to do" (the status the span itself set goes with it);
+- accepting a candidate into gold records who agreed with it and takes back a rejection of
+  it; undo restores the rejection (by its own reviewer);
+- rejecting a candidate takes its gold span out, if gold has it, and records the rejection;
+- changing a gold span records who agrees with its new form;
+- gold is written only with a reviewer's name, an annotator's layer only without one (the
+  store refuses the rest).
+
+What an edit reads to decide (the status before, a rejection, the gold span) is read when it
+applies, inside its transaction, not when it is made: an action may wait for a busy file.
+If the transaction fails (a busy file, a full disk), the edit is left exactly as it was, so
+it can be applied again later.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+
+from alama.core.changes import Changes
+from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
+from alama.core.review import Key, document_review
+from alama.core.store import Store
+
+__all__ = [
+    "AcceptSpan",
+    "AddSpan",
+    "Batch",
+    "ChangeSpan",
+    "DeleteSpan",
+    "Edit",
+    "RejectSpan",
+    "SetStatus",
+    "accept_agreed",
+]
+
+
+class Edit(ABC):
+    """One undoable action on one document of one layer."""
+
+    kind: str = "edit"
+    """What the edit does, for its name in the undo history ("label", "delete", …)."""
+
+    doc: int
+    layer: str
+
+    @property
+    def subject(self) -> str | int | None:
+        """What the undo history names the edit after: a label key, a count, or nothing."""
+        return None
+
+    @property
+    def applied(self) -> bool:
+        return bool(getattr(self, "_applied", False))
+
+    def apply(self, store: Store) -> Changes:
+        """Apply the edit in one transaction and say what changed. If the transaction fails,
+        the edit is left as it was before (it can be applied again)."""
+        before = dict(vars(self))
+        try:
+            with store.transaction():
+                changes = self._apply(store)
+        except BaseException:
+            vars(self).clear()
+            vars(self).update(before)
+            raise
+        self._applied = True
+        return changes
+
+    def inverse(self) -> Edit:
+        """The edit that takes this one back (it must have been applied)."""
+        if not self.applied:
+            raise RuntimeError(f"{type(self).__name__} has not been applied yet")
+        return Inverse(self)
+
+    def spot(self) -> int | None:
+        """The offset the edit changes, to bring into view; None for the whole document."""
+        return None
+
+    @abstractmethod
+    def _apply(self, store: Store) -> Changes:
+        """Apply (or apply again after an undo), inside the transaction."""
+
+    @abstractmethod
+    def _revert(self, store: Store) -> Changes:
+        """Take back what `_apply` did, inside the transaction."""
+
+    def _changes(
+        self,
+        store: Store,
+        *,
+        spans: tuple[Span, ...] = (),
+        removed: tuple[str, ...] = (),
+        current: Span | None = None,
+        candidates: bool = False,
+    ) -> Changes:
+        """Changes to this edit's document and layer, with the layer's status as it now is."""
+        return Changes(
+            self.doc,
+            self.layer,
+            spans=spans,
+            removed=removed,
+            status=store.status(self.doc, self.layer),
+            candidates=candidates,
+            current=current,
+            spot=self.spot(),
+        )
+
+
+class Inverse(Edit):
+    """An applied edit taken back; its own inverse is the edit again."""
+
+    def __init__(self, edit: Edit) -> None:
+        self.edit = edit
+        self.doc, self.layer = edit.doc, edit.layer
+        self.kind = edit.kind
+
+    @property
+    def subject(self) -> str | int | None:
+        return self.edit.subject
+
+    def spot(self) -> int | None:
+        return self.edit.spot()
+
+    def inverse(self) -> Edit:
+        if not self.applied:
+            raise RuntimeError("an undo has to be applied before it can be redone")
+        return self.edit
+
+    def _apply(self, store: Store) -> Changes:
+        return self.edit._revert(store)
+
+    def _revert(self, store: Store) -> Changes:
+        return self.edit._apply(store)
+
+
+class AddSpan(Edit):
+    """Label a span in an annotator's layer."""
+
+    kind = "label"
+
+    def __init__(
+        self, doc: int, annotator: str, start: int, end: int, label: str,
+        origin: str = Origin.MANUAL,
+    ) -> None:  # fmt: skip
+        if annotator == GOLD_ANNOTATOR:
+            raise ValueError("gold spans are added by AcceptSpan, with a reviewer")
+        self.doc, self.layer = doc, annotator
+        self.key: Key = (start, end, label)
+        self.origin = origin
+        self.span: Span | None = None
+        self.status_before: Status | None = None
+
+    @property
+    def subject(self) -> str:
+        return self.key[2]
+
+    def spot(self) -> int:
+        return self.key[0]
+
+    def _apply(self, store: Store) -> Changes:
+        if self.span is None:
+            self.status_before = store.status(self.doc, self.layer)
+            self.span = store.add_span(self.doc, self.layer, *self.key, self.origin)
+        else:  # again after an undo: the same span
+            self.span = store.restore_span(self.span.id)
+            _out_of_todo(store, self.doc, self.layer, self.status_before)
+        return self._changes(store, spans=(self.span,), current=self.span)
+
+    def _revert(self, store: Store) -> Changes:
+        assert self.span is not None
+        store.delete_span(self.span.id)
+        _back_to_todo(store, self.doc, self.layer, self.status_before)
+        return self._changes(store, removed=(self.span.id,))
+
+
+class AcceptSpan(Edit):
+    """Put a span into gold as a reviewer: a candidate accepted, or a span the reviewer marked.
+
+    ``agreed`` (the finished annotators who marked exactly this span) is computed from the
+    document's review when not given.
+    """
+
+    kind = "label"
+
+    def __init__(
+        self, doc: int, reviewer: str, key: Key, agreed: Sequence[str] | None = None
+    ) -> None:
+        self.doc, self.layer = doc, GOLD_ANNOTATOR
+        self.reviewer = reviewer
+        self.key = key
+        self.agreed = tuple(agreed) if agreed is not None else None
+        self.span: Span | None = None
+        self.status_before: Status | None = None
+        self.rejected_by: str | None = None
+
+    @property
+    def subject(self) -> str:
+        return self.key[2]
+
+    def spot(self) -> int:
+        return self.key[0]
+
+    def _apply(self, store: Store) -> Changes:
+        if self.span is None:
+            self.status_before = store.status(self.doc, self.layer)
+            self.rejected_by = store.rejections(self.doc).get(self.key)
+            agreed = self.agreed
+            if agreed is None:
+                agreed = document_review(store, self.doc).agreeing(self.key)
+            if self.rejected_by is not None:
+                store.set_rejected(self.doc, self.key, self.reviewer, rejected=False)
+            self.span = store.add_gold(self.doc, *self.key, self.reviewer, agreed)
+        else:
+            self.span = store.restore_span(self.span.id, self.reviewer)
+            if self.rejected_by is not None:
+                store.set_rejected(self.doc, self.key, self.reviewer, rejected=False)
+            _out_of_todo(store, self.doc, self.layer, self.status_before)
+        return self._changes(store, spans=(self.span,), current=self.span, candidates=True)
+
+    def _revert(self, store: Store) -> Changes:
+        assert self.span is not None
+        store.delete_span(self.span.id, self.reviewer)
+        if self.rejected_by is not None:
+            store.set_rejected(self.doc, self.key, self.rejected_by)
+        _back_to_todo(store, self.doc, self.layer, self.status_before)
+        return self._changes(store, removed=(self.span.id,), candidates=True)
+
+
+class ChangeSpan(Edit):
+    """Move or relabel a span (in gold: as a reviewer, recording who agrees with its new form)."""
+
+    kind = "change"
+
+    def __init__(
+        self, span: Span, start: int, end: int, label: str, reviewer: str | None = None
+    ) -> None:
+        self.doc, self.layer = span.doc, span.annotator
+        self.before = span
+        self.after: Key = (start, end, label)
+        self.reviewer = reviewer
+
+    @property
+    def subject(self) -> str:
+        return self.before.label
+
+    def spot(self) -> int:
+        return self.before.start
+
+    def _apply(self, store: Store) -> Changes:
+        return self._put(store, self.after, None)
+
+    def _revert(self, store: Store) -> Changes:
+        return self._put(store, self.before.key, self.before.agreed)
+
+    def _put(self, store: Store, key: Key, agreed: tuple[str, ...] | None) -> Changes:
+        gold = self.layer == GOLD_ANNOTATOR
+        if gold and agreed is None:
+            agreed = document_review(store, self.doc).agreeing(key)
+        start, end, label = key
+        span = store.change_span(
+            self.before.id, start=start, end=end, label=label, reviewer=self.reviewer,
+            agreed=agreed if gold else None,
+        )  # fmt: skip
+        return self._changes(store, spans=(span,), current=span, candidates=gold)
+
+
+class DeleteSpan(Edit):
+    """Delete a span (a tombstone stays on file); undo brings back the same span."""
+
+    kind = "delete"
+
+    def __init__(self, span: Span, reviewer: str | None = None) -> None:
+        self.doc, self.layer = span.doc, span.annotator
+        self.span = span
+        self.reviewer = reviewer
+
+    @property
+    def subject(self) -> str:
+        return self.span.label
+
+    def spot(self) -> int:
+        return self.span.start
+
+    def _apply(self, store: Store) -> Changes:
+        store.delete_span(self.span.id, self.reviewer)
+        gold = self.layer == GOLD_ANNOTATOR
+        return self._changes(store, removed=(self.span.id,), candidates=gold)
+
+    def _revert(self, store: Store) -> Changes:
+        span = store.restore_span(self.span.id, self.reviewer)
+        gold = self.layer == GOLD_ANNOTATOR
+        return self._changes(store, spans=(span,), current=span, candidates=gold)
+
+
+class RejectSpan(Edit):
+    """Keep a candidate out of gold as a reviewer, taking its gold span out if gold has it;
+    the rejection is remembered on file (a merge or "accept agreed" does not bring it back)."""
+
+    kind = "reject"
+
+    def __init__(self, doc: int, reviewer: str, key: Key) -> None:
+        self.doc, self.layer = doc, GOLD_ANNOTATOR
+        self.reviewer = reviewer
+        self.key = key
+        self.was_rejected: bool | None = None
+        self.gold: Span | None = None
+
+    @property
+    def subject(self) -> str:
+        return self.key[2]
+
+    def spot(self) -> int:
+        return self.key[0]
+
+    def _apply(self, store: Store) -> Changes:
+        if self.was_rejected is None:
+            self.was_rejected = self.key in store.rejections(self.doc)
+            self.gold = store.find_span(self.doc, GOLD_ANNOTATOR, self.key)
+        if self.gold is not None:
+            store.delete_span(self.gold.id, self.reviewer)
+        store.set_rejected(self.doc, self.key, self.reviewer)
+        removed = (self.gold.id,) if self.gold is not None else ()
+        return self._changes(store, removed=removed, candidates=True)
+
+    def _revert(self, store: Store) -> Changes:
+        store.set_rejected(self.doc, self.key, self.reviewer, rejected=bool(self.was_rejected))
+        spans: tuple[Span, ...] = ()
+        if self.gold is not None:
+            spans = (store.restore_span(self.gold.id, self.reviewer),)
+        return self._changes(store, spans=spans, current=spans[0] if spans else None,
+                             candidates=True)  # fmt: skip
+
+
+class SetStatus(Edit):
+    """Mark a document done, or not, in a layer (in gold: reviewed); undo restores the status
+    it had when the edit applied."""
+
+    kind = "status"
+
+    def __init__(self, doc: int, layer: str, status: Status) -> None:
+        self.doc, self.layer = doc, layer
+        self.status = status
+        self.before: Status | None = None
+
+    @property
+    def subject(self) -> str:
+        return str(self.status)
+
+    def _apply(self, store: Store) -> Changes:
+        before = store.set_status(self.doc, self.layer, self.status)
+        if self.before is None:
+            self.before = before
+        return self._changes(store, candidates=True)
+
+    def _revert(self, store: Store) -> Changes:
+        assert self.before is not None
+        store.set_status(self.doc, self.layer, self.before)
+        return self._changes(store, candidates=True)
+
+
+class Batch(Edit):
+    """Several edits of one document and layer as one step (applied in order, taken back in
+    the reverse order), such as accepting every agreed candidate."""
+
+    def __init__(self, edits: Sequence[Edit], kind: str = "batch") -> None:
+        if not edits:
+            raise ValueError("a batch needs at least one edit")
+        first = edits[0]
+        if any((e.doc, e.layer) != (first.doc, first.layer) for e in edits):
+            raise ValueError("a batch changes one document of one layer")
+        self.edits = list(edits)
+        self.doc, self.layer = first.doc, first.layer
+        self.kind = kind
+
+    @property
+    def subject(self) -> int:
+        return len(self.edits)
+
+    def spot(self) -> int | None:
+        return self.edits[0].spot()
+
+    def _apply(self, store: Store) -> Changes:
+        return _combined(edit._apply(store) for edit in self.edits)
+
+    def _revert(self, store: Store) -> Changes:
+        return _combined(edit._revert(store) for edit in reversed(self.edits))
+
+
+def accept_agreed(store: Store, doc: int, reviewer: str) -> Batch | None:
+    """One edit accepting every open candidate all finished annotators agree on (None when
+    there is none)."""
+    agreed = document_review(store, doc).agreed_open()
+    if not agreed:
+        return None
+    edits = [AcceptSpan(doc, reviewer, c.key, agreed=c.annotators) for c in agreed]
+    return Batch(edits, kind="accept_agreed")
+
+
+def _combined(changes: Iterable[Changes]) -> Changes:
+    result: Changes | None = None
+    for step in changes:
+        result = step if result is None else result.then(step)
+    assert result is not None
+    return result
+
+
+def _back_to_todo(store: Store, doc: int, layer: str, before: Status | None) -> None:
+    """Undoing a document's first span: back to "to do" once the layer has no span in it
+    (the status its first span set goes with it)."""
+    if before is Status.TODO and not store.spans(doc, layer):
+        store.set_status(doc, layer, Status.TODO)
+
+
+def _out_of_todo(store: Store, doc: int, layer: str, before: Status | None) -> None:
+    """Redoing a document's first span: "in progress" again, as when it was first made."""
+    if before is Status.TODO and store.status(doc, layer) is Status.TODO:
+        store.set_status(doc, layer, Status.IN_PROGRESS)
