@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QWidg
 from alama.core.labels import LabelSet
 from alama.core.model import Span
 from alama.core.text import TextIndex
+from alama.gui.actions import article_action
 from alama.gui.i18n import label_name
 from alama.gui.qt_offsets import OffsetMap
 
@@ -347,33 +348,38 @@ class ArticleView(QPlainTextEdit):
         self.spanClicked.emit(chosen)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, mods = event.key(), event.modifiers()
-        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right)
-        if self.current is not None and key in arrows and mods & Qt.KeyboardModifier.ShiftModifier:
-            # The text runs right to left: the span's end is its left edge, its start the right.
-            # Shift moves the left edge, Ctrl+Shift the right edge; the arrow pointing outward
-            # grows the span, the one pointing inward shrinks it. Alt: by character.
-            by_token = not mods & Qt.KeyboardModifier.AltModifier
-            if mods & Qt.KeyboardModifier.ControlModifier:
-                self.resizeRequested.emit("start", key == Qt.Key.Key_Right, by_token)
-            else:
-                self.resizeRequested.emit("end", key == Qt.Key.Key_Left, by_token)
-            event.accept()
-            return
-        if (
-            key in arrows
-            and mods & Qt.KeyboardModifier.ControlModifier
-            and not (mods & Qt.KeyboardModifier.AltModifier)
-        ):
-            self._step_word(key == Qt.Key.Key_Left, bool(mods & Qt.KeyboardModifier.ShiftModifier))
-            event.accept()
-            return
-        if key == Qt.Key.Key_Escape:
-            self.clear_selection()
-            self.spanClicked.emit(None)
+        # The article's own keys are declared with every other action (gui.actions).
+        action = article_action(event.keyCombination())
+        if action is not None and self.act(action, event.key() == Qt.Key.Key_Left):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def act(self, action: str, left: bool) -> bool:
+        """Do one of the article's own actions (``article.…`` in gui.actions) for the arrow
+        pressed; False when it means nothing now (Qt's own key handling then applies)."""
+        if action == "article.clear":
+            self.clear_selection()
+            self.spanClicked.emit(None)
+            return True
+        if action == "article.word_step":
+            self._step_word(left, extend=False)
+            return True
+        if self.current is None:
+            # No chosen span: Ctrl+Shift+←/→ selects word by word, the others are Qt's own.
+            if action == "article.start_edge":
+                self._step_word(left, extend=True)
+                return True
+            return False
+        # The text runs right to left: the span's end is its left edge, its start the right.
+        # Shift moves the left edge, Ctrl+Shift the right edge; the arrow pointing outward
+        # grows the span, the one pointing inward shrinks it. Alt: by character.
+        by_token = not action.endswith("_char")
+        if action.startswith("article.start_edge"):
+            self.resizeRequested.emit("start", not left, by_token)
+        else:
+            self.resizeRequested.emit("end", left, by_token)
+        return True
 
     def _step_word(self, left: bool, extend: bool) -> None:
         """Ctrl+←/→ moves the caret a word, Ctrl+Shift+←/→ extends the selection: to the next

@@ -30,6 +30,7 @@ from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import check_annotator
+from alama.gui.actions import Mode, sheet_rows
 from alama.gui.i18n import error_text, path_text
 
 
@@ -140,105 +141,10 @@ class AnnotatorDialog(QDialog):
         super().accept()
 
 
-def shortcut_rows(labels: LabelSet) -> list[tuple[str, str]]:
-    """Every key of the window with what it does, in the interface language."""
-    rows = [
-        (
-            label.shortcut,
-            QCoreApplication.translate(
-                "Alama", "Label the selection %1 (%2); relabel the chosen span"
-            )
-            .replace("%1", label.name_ar)
-            .replace("%2", label.name_en),
-        )
-        for label in labels
-        if label.shortcut
-    ]
-    rows += [
-        (
-            "Alt+1…9",
-            QCoreApplication.translate(
-                "Alama", "Label the exact characters selected (no snapping to words)"
-            ),
-        ),
-        (
-            QCoreApplication.translate("Alama", "Alt + drag"),
-            QCoreApplication.translate(
-                "Alama", "Select exact characters, e.g. a name after the proclitic و or ب"
-            ),
-        ),
-        (
-            QCoreApplication.translate("Alama", "Click a span"),
-            QCoreApplication.translate(
-                "Alama", "Choose it; click again to cycle through nested spans"
-            ),
-        ),
-        ("Delete", QCoreApplication.translate("Alama", "Delete the chosen span")),
-        (
-            "Shift+← / Shift+→",
-            QCoreApplication.translate(
-                "Alama", "Grow / shrink the chosen span at its left (end) edge by a word"
-            ),
-        ),
-        (
-            "Ctrl+Shift+→ / Ctrl+Shift+←",
-            QCoreApplication.translate(
-                "Alama", "Grow / shrink the chosen span at its right (start) edge by a word"
-            ),
-        ),
-        (
-            QCoreApplication.translate("Alama", "… with Alt"),
-            QCoreApplication.translate("Alama", "By one character instead of a word"),
-        ),
-        ("Esc", QCoreApplication.translate("Alama", "Clear the selection and the chosen span")),
-        (
-            "Ctrl+Enter",
-            QCoreApplication.translate("Alama", "Mark the document done and open the next one"),
-        ),
-        ("Page Down / Page Up", QCoreApplication.translate("Alama", "Next / previous document")),
-        ("Ctrl+F", QCoreApplication.translate("Alama", "Find in this article")),
-        ("Ctrl+Shift+F", QCoreApplication.translate("Alama", "Search all documents")),
-        (
-            "Ctrl+Z / Ctrl+Shift+Z",
-            QCoreApplication.translate("Alama", "Undo / redo, also after switching documents"),
-        ),
-        ("Ctrl+= / Ctrl+-  / Ctrl+0", QCoreApplication.translate("Alama", "Zoom in / out / reset")),
-        ("Ctrl+Shift+A", QCoreApplication.translate("Alama", "Agreement dashboard")),
-        ("Ctrl+M", QCoreApplication.translate("Alama", "Merge annotators' project files")),
-        ("Ctrl+R", QCoreApplication.translate("Alama", "Review mode on / off (the gold layer)")),
-        (
-            "Enter",
-            QCoreApplication.translate("Alama", "Review: accept the chosen span into gold"),
-        ),
-        (
-            "Delete",
-            QCoreApplication.translate("Alama", "Review: reject the chosen span (out of gold)"),
-        ),
-        (
-            "Shift+Enter",
-            QCoreApplication.translate(
-                "Alama", "Review: accept everything all annotators agree on"
-            ),
-        ),
-        (
-            "F8 / Shift+F8",
-            QCoreApplication.translate("Alama", "Review: next / previous disagreement"),
-        ),
-        (
-            "1…9",
-            QCoreApplication.translate(
-                "Alama", "Review: accept the chosen span under that label, or relabel gold"
-            ),
-        ),
-        (
-            "Ctrl+Enter",
-            QCoreApplication.translate(
-                "Alama", "Review: mark the document reviewed, open the next"
-            ),
-        ),
-        ("F1", QCoreApplication.translate("Alama", "This sheet")),
-    ]
-    return rows
+def shortcut_rows(labels: LabelSet, mode: Mode = "annotate") -> list[tuple[str, str]]:
+    """Every key of the window with what it does, in the interface language: those of ``mode``
+    first, then a heading row ("", heading) and the other mode's (see gui.actions)."""
+    return sheet_rows(labels, mode)
 
 
 def ltr(text: str) -> str:
@@ -283,16 +189,20 @@ def about_html(parent: QWidget) -> str:
 
 
 class ShortcutsSheet(QDialog):
-    """F1: every shortcut in a table."""
+    """F1: every shortcut in a table, those of the current mode first."""
 
-    def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, labels: LabelSet, parent: QWidget | None = None, mode: Mode = "annotate"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(640, 560)
         browser = QTextBrowser()
         body = "".join(
             table_row(self, "td", f"<b>{ltr(key)}</b>", escape(text))
-            for key, text in shortcut_rows(labels)
+            if key
+            else table_row(self, "th", "", f"<br>{escape(text)}")  # the other mode's heading
+            for key, text in shortcut_rows(labels, mode)
         )
         browser.setHtml(f"<table width='100%' cellpadding='5'>{body}</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

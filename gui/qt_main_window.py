@@ -6,14 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTreeView,
@@ -25,7 +24,8 @@ from alama.core.errors import AlamaError, ProjectBusy
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
 from alama.core.review import Candidate, DocumentReview
 from alama.core.text import CAMEL_TOOLS_VERSION, find_all
-from alama.gui.i18n import error_text, keys_text, listed, path_text
+from alama.gui.actions import build_actions
+from alama.gui.i18n import error_text, listed, path_text
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
@@ -47,46 +47,6 @@ from alama.gui.settings import Settings
 ZOOM_RANGE = (9, 40)
 DEFAULT_ZOOM = 17
 TITLE_LENGTH = 60  # characters of the document title in the window title
-
-
-def show_keys(action: QAction, text: str, rtl: bool) -> None:
-    """In Arabic the menu writes the action's key sequence itself, as a left-to-right isolate
-    (Qt's own would read "=+Ctrl" in a right-to-left menu)."""
-    if rtl and not action.shortcut().isEmpty():
-        text = f"{text}\t{keys_text(action.shortcut())}"
-    action.setText(text)
-
-
-class HistoryAction(QAction):
-    """Edit ▸ Undo or Redo, named after the step it takes back or again ("Undo Label Actor",
-    "تراجع عن وسم «فاعل»"). It follows the undo stack for as long as it exists itself."""
-
-    def __init__(
-        self,
-        stack: QUndoStack,
-        redo: bool,
-        rtl: bool,
-        plain: str,
-        named: str,
-        take: Callable[[], None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.stack, self.redo, self.rtl = stack, redo, rtl
-        self.plain, self.named = plain, named
-        self.triggered.connect(take or (stack.redo if redo else stack.undo))
-        if redo:
-            stack.canRedoChanged.connect(self.setEnabled)
-            stack.redoTextChanged.connect(self.name)
-            self.setEnabled(stack.canRedo())
-        else:
-            stack.canUndoChanged.connect(self.setEnabled)
-            stack.undoTextChanged.connect(self.name)
-            self.setEnabled(stack.canUndo())
-
-    def name(self, step: str | None = None) -> None:
-        if step is None:
-            step = self.stack.redoText() if self.redo else self.stack.undoText()
-        show_keys(self, self.named.replace("%1", step) if step else self.plain, self.rtl)
 
 
 class MainWindow(QMainWindow):
@@ -220,156 +180,59 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
 
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        keys: list[QKeySequence | str] | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            self._show_keys(action, text)
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _show_keys(self, action: QAction, text: str) -> None:
-        show_keys(action, text, self.isRightToLeft())
-
-    def _history_actions(self) -> list[QAction]:
-        """Edit ▸ Undo and Redo, named after the step they take back or again."""
-        stack = self.session.undo_stack
-        rtl = self.isRightToLeft()
-        self.undo_action = HistoryAction(
-            stack, False, rtl, self.tr("Undo"), self.tr("Undo %1"), self.session.undo
-        )
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = HistoryAction(
-            stack, True, rtl, self.tr("Redo"), self.tr("Redo %1"), self.session.redo
-        )
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            action.setParent(self)
-            action.name()
-        return [self.undo_action, self.redo_action]
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        # The same words as the start screen's buttons, and their translations.
-        self._action(
-            file,
-            QCoreApplication.translate("StartScreen", "New project…"),
-            self.new_project,
-            [QKeySequence.StandardKey.New],
-        )
-        self._action(
-            file,
-            QCoreApplication.translate("StartScreen", "Open project…"),
-            self.open_project,
-            [QKeySequence.StandardKey.Open],
-        )
-        self._action(file, self.tr("Open the demo"), lambda: self.projectRequested.emit("demo"))
-        self._action(file, self.tr("Start screen…"), lambda: self.projectRequested.emit(None))
-        self._action(file, self.tr("Change annotator…"), self.change_annotator)
-        file.addSeparator()
-        self._action(file, self.tr("Import…"), self.import_files, ["Ctrl+I"])
-        self._action(file, self.tr("Export…"), self.export_files, ["Ctrl+E"])
-        self._action(file, self.tr("Merge…"), self.merge_files, ["Ctrl+M"])
-        file.addSeparator()
-        self._action(file, self.tr("Quit"), self.close, [QKeySequence.StandardKey.Quit])
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addActions(self._history_actions())
-        edit.addSeparator()
-        self._action(
-            edit,
-            self.tr("Reject span") if self.reviewing else self.tr("Delete span"),
-            self.delete_current,
-            [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
-        )
-        self._action(edit, self.tr("Find in article"), self.find_bar.open_bar, ["Ctrl+F"])
-        self._action(edit, self.tr("Search all documents"), self._focus_search, ["Ctrl+Shift+F"])
-
-        labels = bar.addMenu(self.tr("&Labels"))
-        for label in self.labels:
-            keys = [label.shortcut] if label.shortcut else []
-            self._action(
-                labels,
-                f"{label.name_ar} · {label.name_en}",
-                lambda key=label.key: self.apply_label(key),
-                keys,
-            )
-            if label.shortcut:
-                exact = QAction(self)
-                exact.setShortcut(QKeySequence(f"Alt+{label.shortcut}"))
-                exact.triggered.connect(lambda _=False, key=label.key: self.apply_label(key, True))
-                self.addAction(exact)
-
-        document = bar.addMenu(self.tr("&Document"))
-        self._action(
-            document,
-            self.tr("Mark done and open the next"),
-            self.done_and_next,
-            ["Ctrl+Return", "Ctrl+Enter"],
-        )
-        self._action(document, self.tr("Mark not done"), self.mark_not_done)
-        self._action(
-            document,
-            self.tr("Next document"),
-            lambda: self.step(1),
-            [QKeySequence(Qt.Key.Key_PageDown)],
-        )
-        self._action(
-            document,
-            self.tr("Previous document"),
-            lambda: self.step(-1),
-            [QKeySequence(Qt.Key.Key_PageUp)],
-        )
-
-        view = bar.addMenu(self.tr("&View"))
-        self._action(view, self.tr("Zoom in"), lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
-        self._action(view, self.tr("Zoom out"), lambda: self.zoom(-1), ["Ctrl+-"])
-        self._action(view, self.tr("Normal size"), lambda: self.zoom(0), ["Ctrl+0"])
-        view.addSeparator()
-        language = view.addMenu(self.tr("Language"))
-        group = QActionGroup(self)
-        for code, name in (("ar", "العربية"), ("en", "English")):
-            action = self._action(language, name, lambda c=code: self.languageRequested.emit(c))
-            action.setCheckable(True)
-            action.setChecked(self.settings.language == code)
-            group.addAction(action)
-
-        self._build_review_menu(bar.addMenu(self.tr("&Review")))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, ["F1"])
-        self._action(help_menu, self.tr("Arabic models…"), self.show_models)
-        self._action(help_menu, self.tr("About Alama"), self.show_about)
-
-    def _build_review_menu(self, menu: QMenu) -> None:
-        self._action(menu, self.tr("Agreement…"), self.show_agreement, ["Ctrl+Shift+A"])
-        mode = self._action(
-            menu, self.tr("Review mode"), lambda: self.reviewRequested.emit(not self.reviewing),
-            ["Ctrl+R"],
+        """The menus and the window's keys, from the declarations in gui.actions."""
+        self.action_set = build_actions(
+            self, self._handlers(), self.labels, apply_label=self.apply_label,
+            undo_stack=self.session.undo_stack, mode="review" if self.reviewing else "annotate",
         )  # fmt: skip
-        mode.setCheckable(True)
-        mode.setChecked(self.reviewing)
-        menu.addSeparator()
+        language = self.action_set.actions.get(f"view.language.{self.settings.language}")
+        if language is not None:
+            language.setChecked(True)
+        self.undo_action, self.redo_action = self.action_set.undo, self.action_set.redo
         self.review_actions = [
-            self._action(menu, self.tr("Accept span into gold"), self.accept_current,
-                         [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
-            self._action(menu, self.tr("Accept everything all annotators agree on"),
-                         self.accept_agreed, ["Shift+Return", "Shift+Enter"]),
-            self._action(menu, self.tr("Next disagreement"), lambda: self.next_disagreement(1),
-                         ["F8"]),
-            self._action(menu, self.tr("Previous disagreement"),
-                         lambda: self.next_disagreement(-1), ["Shift+F8"]),
+            self.action_set[i] for i in ("review.accept", "review.accept_agreed",
+                                         "review.next_disagreement", "review.previous_disagreement")
         ]  # fmt: skip
-        for action in self.review_actions:
-            action.setEnabled(self.reviewing)
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        """What each action of gui.actions does in this window."""
+        return {
+            "file.new": self.new_project,
+            "file.open": self.open_project,
+            "file.demo": lambda: self.projectRequested.emit("demo"),
+            "file.start_screen": lambda: self.projectRequested.emit(None),
+            "file.change_annotator": self.change_annotator,
+            "file.import": self.import_files,
+            "file.export": self.export_files,
+            "file.merge": self.merge_files,
+            "file.quit": self.close,
+            "edit.undo": self.session.undo,
+            "edit.redo": self.session.redo,
+            "edit.delete_span": self.delete_current,
+            "review.reject_span": self.delete_current,
+            "edit.find": self.find_bar.open_bar,
+            "edit.search": self._focus_search,
+            "document.done_and_next": self.done_and_next,
+            "document.reviewed_and_next": self.done_and_next,
+            "document.not_done": self.mark_not_done,
+            "document.next": lambda: self.step(1),
+            "document.previous": lambda: self.step(-1),
+            "view.zoom_in": lambda: self.zoom(1),
+            "view.zoom_out": lambda: self.zoom(-1),
+            "view.zoom_reset": lambda: self.zoom(0),
+            "view.language.ar": lambda: self.languageRequested.emit("ar"),
+            "view.language.en": lambda: self.languageRequested.emit("en"),
+            "review.agreement": self.show_agreement,
+            "review.mode": lambda: self.reviewRequested.emit(not self.reviewing),
+            "review.accept": self.accept_current,
+            "review.accept_agreed": self.accept_agreed,
+            "review.next_disagreement": lambda: self.next_disagreement(1),
+            "review.previous_disagreement": lambda: self.next_disagreement(-1),
+            "help.shortcuts": self.show_shortcuts,
+            "help.models": self.show_models,
+            "help.about": self.show_about,
+        }
 
     def _build_status_bar(self) -> None:
         self.who = QLabel()
@@ -700,7 +563,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """F1."""
-        ShortcutsSheet(self.labels, self).exec()
+        ShortcutsSheet(self.labels, self, self.action_set.mode).exec()
 
     def show_models(self) -> None:
         """Help ▸ Arabic models: the optional camel-tools data, installed or not."""
