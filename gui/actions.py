@@ -4,8 +4,8 @@ The menus, the window's shortcuts, the article view's own keys and the F1 sheet 
 from `ACTIONS` (plus one "apply label" and one "exact label" action per label of the project's
 `LabelSet`), so a key is written in one place and a test can hold that no key is bound twice in a
 mode. Texts are English sources translated in the "Actions" context (the two the start screen
-shares keep its context). Qt is used for key sequences and, in `build_actions`, for the QActions
-and menus; the declarations themselves are plain data.
+shares keep its context). This module is plain data plus key sequences; `alama.gui.menus` builds
+the QActions and menus from it (`build_actions`, also importable from here).
 """
 
 from __future__ import annotations

@@ -185,10 +185,6 @@ class WindowActions:
                 action.setVisible(active)
         self.actions["review.mode"].setChecked(mode == "review")
 
-    def in_mode(self, mode: Mode) -> list[str]:
-        """The ids of the actions enabled in ``mode``."""
-        return [i for i in self.actions if i in HISTORY or self.specs[i].in_mode(mode)]
-
 
 def build_actions(
     host: QWidget,
