@@ -16,13 +16,14 @@ from alama.core import brat, conll, jsonl
 from alama.core import text as arabic
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
+from alama.core.formats import IMPORT_FORMATS
 from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
 from alama.core.store import Store, check_annotator, is_project_file
 
-FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
+FORMATS = IMPORT_FORMATS
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "txt": (".txt",),
     "jsonl": (".jsonl", ".json", ".ndjson"),
@@ -270,10 +271,11 @@ def read_records(
         yield from jsonl.read_jsonl(path, annotator)
 
 
-@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
+@without_collector
 def import_paths(
     store: Store,
     paths: Iterable[Path],
+    *,
     fmt: str = "auto",
     annotator: str | None = None,
     label_map: dict[str, str] | None = None,

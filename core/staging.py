@@ -32,7 +32,7 @@ is_hidden_name = hidden.is_hidden_name
 sweep = hidden.sweep
 
 
-class AppearedMeanwhile(InputError):  # type: ignore[misc]  # (alama.core.* is Any to mypy)
+class AppearedMeanwhile(InputError):
     """Something took the final name while the output was being written; it was left as it was."""
 
 

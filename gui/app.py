@@ -150,15 +150,14 @@ class Application:
         self.window = MainWindow(session, self.settings, doc)
         self.window.languageRequested.connect(self._change_language)
         self.window.projectRequested.connect(self._change_project)
-        self.window.reviewRequested.connect(self._change_mode)
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
-            old_window.replaced = True
+            old_window.busy.replaced = True
             old_window.close()
             old_window.deleteLater()
         if old_session is not None and old_session is not session:
             self._hand_over(old_session, session)
-        self.window.draining = self._draining  # quitting asks about their actions too
+        self.window.busy.draining = self._draining  # quitting asks about their actions too
         self.window.show()
 
     def _hand_over(self, old: Session, new: Session) -> None:
@@ -170,10 +169,15 @@ class Application:
             new.take_over(old)
         elif old.pending:
             self._draining.append(old)
-            old.failed.connect(lambda error: self.window and self.window._on_failed(error))
+            old.failed.connect(self._failed_meanwhile)
             old.waiting.connect(lambda count: None if count else self._drained(old))
         else:
             old.store.close()
+
+    def _failed_meanwhile(self, error: object) -> None:
+        """An action of an old session refused by its file: the window says so."""
+        if self.window is not None:
+            self.window.busy.on_failed(error)
 
     def _drained(self, session: Session) -> None:
         if session in self._draining:
@@ -186,13 +190,6 @@ class Application:
         self.settings.language = code
         self.set_language(code)
         self._show(self.session, self.window.doc)
-
-    def _change_mode(self, reviewing: bool) -> None:
-        """Review mode on or off: the same project and document, another layer to edit."""
-        if self.session is None or self.window is None:
-            return
-        session = Session(self.session.store, self.session.annotator, reviewing)
-        self._show(session, self.window.doc)
 
     def _change_project(self, target: object) -> None:
         if target == "demo":

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
@@ -181,7 +182,7 @@ def error_text(error: BaseException) -> str:
     return translated(first) if isinstance(first, str) else str(error)
 
 
-def listed(items: list[str]) -> str:
+def listed(items: Iterable[str]) -> str:
     """Items joined as a list is written in the interface language."""
     return QCoreApplication.translate("Report", ", ", "between the items of a list").join(items)
 

@@ -52,9 +52,10 @@ WIDE_COLUMN = 110  # nor wider, however long the annotator's name
 SPAN_COLUMN = 90  # what the span text keeps at least, elided
 
 
-def tr(text: str) -> str:
-    """Translate a name marked with ``QT_TRANSLATE_NOOP("Review", …)``."""
-    return QCoreApplication.translate("Review", text)
+def tr(text: object) -> str:
+    """Translate a name marked with ``QT_TRANSLATE_NOOP("Review", …)`` (a str that PySide6's
+    stubs type as object)."""
+    return QCoreApplication.translate("Review", str(text))
 
 
 class ReviewPanel(QWidget):
@@ -126,7 +127,9 @@ class ReviewPanel(QWidget):
         for row, candidate in enumerate(review.candidates):
             self._fill_row(row, text, candidate, review, labels)
         for column, name in enumerate(review.finished, start=2):
-            self.table.horizontalHeaderItem(column).setToolTip(name)
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None:  # set by setHorizontalHeaderLabels above
+                header.setToolTip(name)
         self._fit_columns()
         self.table.blockSignals(False)
         self.summary.setText(self._summary(review))
@@ -187,17 +190,24 @@ class ReviewPanel(QWidget):
 
     def _paint_row(self, row: int, current: bool) -> None:
         """Agreement colour (paler once decided); the current row in the selection colours."""
-        candidate: Candidate = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        candidate: Candidate = self._cell(row, 0).data(Qt.ItemDataRole.UserRole)
         color = QColor(AGREEMENT_COLORS[candidate.agreement])
         color.setAlpha(150 if candidate.decision is Decision.OPEN else 60)
         palette = self.table.palette()
         for column in range(self.table.columnCount()):
-            item = self.table.item(row, column)
+            item = self._cell(row, column)
             item.setBackground(palette.highlight() if current else color)
             item.setForeground(palette.highlightedText() if current else palette.text())
             font = item.font()
             font.setBold(current)
             item.setFont(font)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell of the filled table, where `_fill_row` gave every cell an item."""
+        item = self.table.item(row, column)
+        if item is None:
+            raise LookupError(f"no item in the review table at row {row}, column {column}")
+        return item
 
     def _summary(self, review: DocumentReview) -> str:
         if not review.finished:
@@ -223,12 +233,12 @@ class ReviewPanel(QWidget):
         self.table.blockSignals(True)
         self.table.clearSelection()
         for row in range(self.table.rowCount()):
-            shown: Candidate = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            shown: Candidate = self._cell(row, 0).data(Qt.ItemDataRole.UserRole)
             here = candidate is not None and shown.key == candidate.key
             self._paint_row(row, here)
             if here:
                 self.table.selectRow(row)
-                self.table.scrollToItem(self.table.item(row, 0))
+                self.table.scrollToItem(self._cell(row, 0))
         self.table.blockSignals(False)
 
     def _on_selection(self) -> None:

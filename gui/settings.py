@@ -42,9 +42,10 @@ class Settings:
     @property
     def zoom(self) -> int:
         """Article font size in points."""
+        value = self._qt.value("zoom", 17)
         try:
-            return int(self._qt.value("zoom", 17))
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, int | float | str) else 17
+        except ValueError:
             return 17
 
     @zoom.setter
@@ -55,8 +56,8 @@ class Settings:
     def recent(self) -> list[str]:
         """Recently opened projects, newest first, that still exist."""
         value = self._qt.value("recent", [])
-        paths = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in paths if Path(p).exists()]
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [p for p in paths if isinstance(p, str) and Path(p).exists()]
 
     def add_recent(self, path: Path) -> None:
         """Put a project at the top of the recent list."""

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from alama.core import text as arabic
+from alama.core import cleaning, folding
 from alama.core.errors import InputError
 from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
@@ -28,7 +28,7 @@ def stored_status(raw: object) -> Status:
     """A stored state; one Alama never writes (a file changed by hand) reads as in progress:
     the layer is there, and it does not count as finished."""
     try:
-        return Status(raw)
+        return Status(raw) if isinstance(raw, str) else Status.IN_PROGRESS
     except ValueError:
         return Status.IN_PROGRESS
 
@@ -56,7 +56,7 @@ class Store(SyncRows):
 
         The search copy is made later, by `index_for_search`: an import does not wait for it.
         """
-        hashes = [arabic.content_hash(item.text) for item in items]
+        hashes = [cleaning.content_hash(item.text) for item in items]
         with self.transaction():
             known = dict(self._chunked("SELECT hash, id FROM documents WHERE hash IN", hashes))
             wanted = [
@@ -81,7 +81,7 @@ class Store(SyncRows):
                 taken.add(name)
                 known[digest] = next_id
                 rows.append((
-                    next_id, name, digest, item.title or arabic.title_of(item.text), item.text,
+                    next_id, name, digest, item.title or cleaning.title_of(item.text), item.text,
                     item.source, json.dumps(item.meta or {}, ensure_ascii=False), position, stamp,
                 ))  # fmt: skip
                 added.append((next_id, True))
@@ -182,7 +182,7 @@ class Store(SyncRows):
 
         Documents not yet in the search copy are added to it first; in a project that cannot
         be written (read-only media), their text is normalized and searched here instead."""
-        needle = arabic.normalize(query).strip()
+        needle = folding.normalize(query).strip()
         if not needle:
             return []
         self.index_for_search()
@@ -202,7 +202,7 @@ class Store(SyncRows):
                 rows.extend(
                     (doc, position)
                     for doc, position, text in batch
-                    if isinstance(text, str) and folded in arabic.normalize(text).lower()
+                    if isinstance(text, str) and folded in folding.normalize(text).lower()
                 )
         return [doc for doc, _ in sorted(rows, key=lambda row: row[1])]
 
@@ -234,7 +234,7 @@ class Store(SyncRows):
                 ).fetchall()
                 self.conn.executemany(
                     "INSERT INTO documents_search (rowid, norm) VALUES (?, ?)",
-                    [(doc, arabic.normalize(text)) for doc, text in rows],
+                    [(doc, folding.normalize(text)) for doc, text in rows],
                 )
             added += len(rows)
             if len(rows) < batch:

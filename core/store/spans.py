@@ -57,8 +57,11 @@ LENGTHS = "WITH lengths (document, n) AS MATERIALIZED (SELECT id, length(text) F
 
 def span_from_row(row: tuple[Any, ...]) -> Span:
     """A `Span` from a row of `SPAN_COLUMNS`."""
-    agreed = row[11]
-    return Span(*row[:11], agreed=() if agreed == "[]" else stored_agreed(agreed))
+    key, doc, who, start, end, label, origin, created, updated, deleted, reviewer, agreed = row[:12]
+    agreed = () if agreed == "[]" else stored_agreed(agreed)
+    return Span(
+        key, doc, who, start, end, label, origin, created, updated, deleted, reviewer, agreed
+    )
 
 
 def stored_agreed(raw: object) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def stored_text(value: object) -> str:
 class SyncRows(SpanRows):
     """Every stored version, and writing versions that won a merge."""
 
-    def _readable_document(self, row: Sequence[Any]) -> tuple[Any, ...]:
+    def _readable_document(self, row: Sequence[Any]) -> tuple[int, str, str, str, str, str, int]:
         """(id, doc_id, title, text, hash, source, position) of a stored document, each of the
         type Alama writes; a text that is not text (a file changed by hand) is refused in one
         line, since its offsets could not be trusted."""
@@ -76,7 +76,7 @@ class SyncRows(SpanRows):
                     doc,
                 )
             )
-        named = (stored_text(value) for value in (doc_id, title))
+        named = stored_text(doc_id), stored_text(title)
         return (doc, *named, text, stored_text(digest), stored_text(source), position)
 
     def document_hashes(self) -> dict[str, int]:
