@@ -57,13 +57,33 @@ def messages(path: Path) -> dict[tuple[str, str], list[str]]:
     return found
 
 
+def gui_sources() -> list[str]:
+    """Every Python file of the interface, in gui/ and in each of its subfolders (gui/modes/…)."""
+    return sorted(str(p) for p in (ROOT / "gui").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+# A call lupdate can read: a literal string to translate (not a name it cannot follow).
+LITERAL_TR = re.compile(
+    r"""\btr\(\s*["']|\b(?:translate|QT_TRANSLATE_NOOP)\(\s*["'][^"']*["']\s*,\s*["']"""
+)
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue freshly extracted by lupdate from every gui source file."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate
+    fresh = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
+    subprocess.run([lupdate, *gui_sources(), "-ts", str(fresh)], check=True, capture_output=True)
+    return fresh
+
+
 def test_english_plurals_are_written_out(qapp: QApplication, tmp_path: Path) -> None:
     """English is the source language, but "%n document(s)" needs a file to read "1 document"."""
     fresh = tmp_path / "fresh.ts"
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run([lupdate, *sources, "-ts", str(fresh), "-pluralonly"], check=True,
+    subprocess.run([lupdate, *gui_sources(), "-ts", str(fresh), "-pluralonly"], check=True,
                    capture_output=True)  # fmt: skip
     english = messages(ROOT / "resources" / "i18n" / "alama_en.ts")
     for key in messages(fresh):
@@ -79,17 +99,26 @@ def test_english_plurals_are_written_out(qapp: QApplication, tmp_path: Path) -> 
     assert (one, three) == ("1 document contains it", "3 documents contain it")
 
 
-def test_every_visible_string_is_translated(tmp_path: Path) -> None:
-    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
-    assert lupdate
-    fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+def test_every_visible_string_is_translated(catalogue: Path) -> None:
     committed = messages(TS)
     untranslated = [
-        key for key in messages(fresh) if not all(form.strip() for form in committed.get(key, [""]))
+        key
+        for key in messages(catalogue)
+        if not all(form.strip() for form in committed.get(key, [""]))
     ]
-    assert untranslated == [], "run `pyside6-lupdate gui/*.py -ts resources/i18n/alama_ar.ts`"
+    assert untranslated == [], "run `pyside6-lupdate <every .py under gui/> -ts alama_ar.ts`"
+
+
+def test_the_catalogue_reads_every_gui_subfolder(catalogue: Path) -> None:
+    """Every file under gui/ with a string to translate, in a subfolder or not, is one lupdate
+    read: a file it skipped would show its strings in English with no test failing."""
+    with_strings = {Path(p) for p in gui_sources() if LITERAL_TR.search(Path(p).read_text("utf-8"))}
+    assert (ROOT / "gui" / "qt_review.py") in with_strings
+    read = {
+        (catalogue.parent / str(location.get("filename"))).resolve()
+        for location in ET.parse(catalogue).getroot().iter("location")
+    }
+    assert sorted(str(p) for p in with_strings - read) == []
 
 
 @pytest.fixture
