@@ -63,15 +63,15 @@ def render(folder: Path) -> None:
         dashboard.resize(1200, 760)
         save(dashboard, folder / "agreement-arabic.png")
 
-        window.reviewRequested.emit(True)
+        window.set_reviewing(True)
         review = controller.window
         assert review is not None and review.doc is not None
         review.resize(1500, 900)
-        review.next_disagreement(1)
-        review.accept_current()
+        review.action_set["review.next_disagreement"].trigger()
+        review.action_set["review.accept"].trigger()
         review.article.verticalScrollBar().setValue(0)
         save(review, folder / "review-arabic.png")
-        review.reviewRequested.emit(False)
+        review.set_reviewing(False)
         window = controller.window
         assert window is not None
 

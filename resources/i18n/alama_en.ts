@@ -1,10 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AgreementDashboard</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="255"/>
+        <location filename="../../gui/qt_agreement.py" line="255" />
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>%n annotator</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="257"/>
+        <location filename="../../gui/qt_agreement.py" line="257" />
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>%n document finished by at least two of them</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="330"/>
+        <location filename="../../gui/qt_agreement.py" line="330" />
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>%n document both finished</numerusform>
@@ -29,41 +29,20 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Annotating</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="435"/>
-        <source>Every document in this list is reviewed; still to review outside it: %n.</source>
-        <translation>
-            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
-            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="438"/>
+        <location filename="../../gui/modes/annotating.py" line="60" />
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
             <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="471"/>
-        <source>%n document(s) contain it</source>
-        <translation>
-            <numerusform>%n document contains it</numerusform>
-            <numerusform>%n documents contain it</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="540"/>
-        <source>%n agreed span(s) accepted into gold.</source>
-        <translation>
-            <numerusform>%n agreed span accepted into gold.</numerusform>
-            <numerusform>%n agreed spans accepted into gold.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="902"/>
+        <location filename="../../gui/busy.py" line="39" />
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -71,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_main_window.py" line="930"/>
+        <location filename="../../gui/busy.py" line="113" />
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
@@ -80,9 +59,20 @@
     </message>
 </context>
 <context>
+    <name>Navigator</name>
+    <message numerus="yes">
+        <location filename="../../gui/navigation.py" line="133" />
+        <source>%n document(s) contain it</source>
+        <translation>
+            <numerusform>%n document contains it</numerusform>
+            <numerusform>%n documents contain it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="209"/>
+        <location filename="../../gui/i18n.py" line="210" />
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -90,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="233"/>
+        <location filename="../../gui/i18n.py" line="234" />
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -98,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234"/>
+        <location filename="../../gui/i18n.py" line="235" />
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -106,8 +96,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="239"/>
-        <location filename="../../gui/i18n.py" line="296"/>
+        <location filename="../../gui/i18n.py" line="240" />
+        <location filename="../../gui/i18n.py" line="297" />
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -115,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240"/>
+        <location filename="../../gui/i18n.py" line="241" />
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -123,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="244"/>
+        <location filename="../../gui/i18n.py" line="245" />
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -131,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="245"/>
+        <location filename="../../gui/i18n.py" line="246" />
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -139,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="257"/>
+        <location filename="../../gui/i18n.py" line="258" />
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -147,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="258"/>
+        <location filename="../../gui/i18n.py" line="259" />
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -155,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="259"/>
+        <location filename="../../gui/i18n.py" line="260" />
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -163,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="270"/>
+        <location filename="../../gui/i18n.py" line="271" />
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -171,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="285"/>
+        <location filename="../../gui/i18n.py" line="286" />
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -179,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="292" />
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -187,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="297"/>
+        <location filename="../../gui/i18n.py" line="298" />
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -195,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="299"/>
+        <location filename="../../gui/i18n.py" line="300" />
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -203,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="300"/>
+        <location filename="../../gui/i18n.py" line="301" />
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -211,15 +201,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="309"/>
-        <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
+        <location filename="../../gui/i18n.py" line="310" />
+        <source>%n span(s) of %1 left out: outside its document's text (the file was damaged or altered).</source>
         <translation>
-            <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
-            <numerusform>%n spans of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
+            <numerusform>%n span of %1 left out: outside its document's text (the file was damaged or altered).</numerusform>
+            <numerusform>%n spans of %1 left out: outside its document's text (the file was damaged or altered).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="321"/>
+        <location filename="../../gui/i18n.py" line="322" />
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>
@@ -230,7 +220,7 @@
 <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="214"/>
+        <location filename="../../gui/qt_review.py" line="224" />
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>%n candidate span</numerusform>
@@ -238,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="215"/>
+        <location filename="../../gui/qt_review.py" line="225" />
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>%n open disagreement</numerusform>
@@ -246,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="216"/>
+        <location filename="../../gui/qt_review.py" line="226" />
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>%n agreed span not yet accepted</numerusform>
@@ -255,9 +245,28 @@
     </message>
 </context>
 <context>
+    <name>Reviewing</name>
+    <message numerus="yes">
+        <location filename="../../gui/modes/reviewing.py" line="110" />
+        <source>%n agreed span(s) accepted into gold.</source>
+        <translation>
+            <numerusform>%n agreed span accepted into gold.</numerusform>
+            <numerusform>%n agreed spans accepted into gold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/modes/reviewing.py" line="199" />
+        <source>Every document in this list is reviewed; still to review outside it: %n.</source>
+        <translation>
+            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
+            <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="284"/>
+        <location filename="../../gui/session.py" line="207" />
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>Accept %n agreed span</numerusform>

@@ -17,6 +17,7 @@ from alama.gui.qt_agreement import AgreementDashboard, shade
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
+from tests.gui.pages import review_panel
 
 TEXTS = {
     "agree": "قال سامي إن الطريق إلى حلب مفتوح",
@@ -54,7 +55,7 @@ def three(qtbot: QtBot, tmp_path: Path) -> MainWindow:
 
 
 def test_dashboard_shows_the_command_line_numbers(three: MainWindow, qtbot: QtBot) -> None:
-    dashboard = three.show_agreement()
+    dashboard = three.commands.show_agreement()
     qtbot.addWidget(dashboard)
     expected = agreement(three.store)
     assert dashboard.figures == expected
@@ -79,16 +80,19 @@ def test_dashboard_shows_the_command_line_numbers(three: MainWindow, qtbot: QtBo
 
 
 def test_double_click_opens_the_document(three: MainWindow, qtbot: QtBot) -> None:
-    dashboard = three.show_agreement()
+    dashboard = three.commands.show_agreement()
     qtbot.addWidget(dashboard)
     target = next(i.id for i in three.store.documents() if i.doc_id == "disagree")
     assert three.doc != target
-    three.status_filter.setCurrentIndex(three.status_filter.findData(Status.TODO))
-    with qtbot.waitSignal(three.reviewRequested) as asked:
-        dashboard.documents.cellDoubleClicked.emit(0, 0)
-    assert asked.args == [True]  # the application reopens the window in review mode
+    three.navigator.status_filter.setCurrentIndex(
+        three.navigator.status_filter.findData(Status.TODO)
+    )
+    undo_steps = three.session.undo_stack.count()
+    dashboard.documents.cellDoubleClicked.emit(0, 0)
+    assert three.reviewing  # the same window, now in review mode, its undo history kept
+    assert three.session.undo_stack.count() == undo_steps
     assert three.doc == target
-    assert three.documents.row_of(target) is not None  # the filter no longer hides it
+    assert three.navigator.documents.row_of(target) is not None  # the filter no longer hides it
     assert not dashboard.isVisible()
 
 
@@ -104,7 +108,7 @@ def test_double_click_reviews_the_document_in_front_of_the_dashboard(
     window = controller.window
     assert window is not None and not window.reviewing
     try:
-        dashboard = window.show_agreement()
+        dashboard = window.commands.show_agreement()
         qtbot.waitExposed(dashboard)
         row = next(
             r
@@ -113,11 +117,11 @@ def test_double_click_reviews_the_document_in_front_of_the_dashboard(
         )
         dashboard.documents.cellDoubleClicked.emit(row, 0)
         reviewing = controller.window
-        assert reviewing is not None and reviewing is not window
-        assert reviewing.reviewing and reviewing.review_panel.isVisible()
+        assert reviewing is window  # the same window, now reviewing
+        assert reviewing.reviewing and review_panel(reviewing).isVisible()
         target = reviewing.store.find_document("disagree")
         assert reviewing.doc == target
-        assert reviewing.review_panel.table.rowCount() > 0  # its candidates, ready to review
+        assert review_panel(reviewing).table.rowCount() > 0  # its candidates, ready to review
         assert not dashboard.isVisible()  # it does not cover the document
         qtbot.waitExposed(reviewing)
         qtbot.waitUntil(reviewing.isActiveWindow)
@@ -134,7 +138,7 @@ def test_the_dashboard_steps_aside_and_comes_back_as_it_was(qtbot: QtBot, tmp_pa
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    dashboard = window.show_agreement()
+    dashboard = window.commands.show_agreement()
     figures = dashboard.figures
     dashboard.documents.selectRow(1)
     dashboard.documents.cellDoubleClicked.emit(1, 0)
@@ -142,14 +146,14 @@ def test_the_dashboard_steps_aside_and_comes_back_as_it_was(qtbot: QtBot, tmp_pa
     assert not dashboard.isVisible()
     qtbot.waitUntil(window.isActiveWindow)
     assert "brings the dashboard back" in window.statusBar().currentMessage()
-    assert window.show_agreement() is dashboard and dashboard.isVisible()
+    assert window.commands.show_agreement() is dashboard and dashboard.isVisible()
     assert dashboard.figures is figures  # not computed again: the lead's place is kept
     assert dashboard.documents.currentRow() == 1
     store.close()
 
 
 def test_a_project_without_finished_pairs(window: MainWindow, qtbot: QtBot) -> None:
-    dashboard = window.show_agreement()
+    dashboard = window.commands.show_agreement()
     qtbot.addWidget(dashboard)
     assert dashboard.figures is not None and dashboard.figures["documents"] == 0
     assert dashboard.documents.rowCount() == 0

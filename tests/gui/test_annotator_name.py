@@ -117,7 +117,7 @@ def test_change_annotator_does_not_start_a_layer_for_a_typo(
     when_shown(AnnotatorDialog, type_name("Amal"))
     when_shown(QMessageBox, click("Use", seen))
     with qtbot.waitSignal(window.projectRequested):
-        window.change_annotator()
+        window.commands.change_annotator()
     assert seen and settings.annotator == "amal"
     assert "Amal" not in store.annotators()
 

@@ -56,7 +56,7 @@ def test_selection_and_key_store_the_snapped_span_at_once(window: MainWindow, qt
     assert FIRST[expected[0] : expected[1]] == "وزير الدفاع"
     assert window.article.painted() == [expected]
     assert window.article.current is not None and window.article.current.key == expected
-    assert window.documents.status(window.doc) is Status.IN_PROGRESS  # type: ignore[arg-type]
+    assert window.navigator.documents.status(window.doc) is Status.IN_PROGRESS  # type: ignore[arg-type]
 
 
 def test_painted_characters_match_stored_spans_with_nesting(
@@ -151,27 +151,31 @@ def test_mark_done_moves_on_and_counts(window: MainWindow, qtbot: QtBot) -> None
     assert window.store.status(first_doc, "amal") is Status.DONE  # type: ignore[arg-type]
     assert window.doc != first_doc
     assert "1 / 3" in window.progress.text()
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.DONE))
-    assert window.documents.rowCount() == 1
-    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.TODO))
-    assert window.documents.rowCount() == 2
+    window.navigator.status_filter.setCurrentIndex(
+        window.navigator.status_filter.findData(Status.DONE)
+    )
+    assert window.navigator.documents.rowCount() == 1
+    window.navigator.status_filter.setCurrentIndex(
+        window.navigator.status_filter.findData(Status.TODO)
+    )
+    assert window.navigator.documents.rowCount() == 2
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.store.status(first_doc, "amal") is Status.TODO  # type: ignore[arg-type]
     assert "0 / 3" in window.progress.text()
 
 
 def test_corpus_search_ignores_diacritics_and_hamza(window: MainWindow, qtbot: QtBot) -> None:
-    window.search.setText("الامريكي")
-    window._apply_filter()
-    assert window.documents.rowCount() == 1
-    window.search.setText("عمان")
-    window._apply_filter()
-    assert window.documents.rowCount() == 1
-    window.open_document(window.documents.doc_at(0))
+    window.navigator.search.setText("الامريكي")
+    window.navigator.apply_filter()
+    assert window.navigator.documents.rowCount() == 1
+    window.navigator.search.setText("عمان")
+    window.navigator.apply_filter()
+    assert window.navigator.documents.rowCount() == 1
+    window.open_document(window.navigator.documents.doc_at(0))
     assert window.article.text == THIRD
-    window.search.setText("")
-    window._apply_filter()
-    assert window.documents.rowCount() == 3
+    window.navigator.search.setText("")
+    window.navigator.apply_filter()
+    assert window.navigator.documents.rowCount() == 3
 
 
 def test_find_in_article(window: MainWindow, qtbot: QtBot) -> None:

@@ -102,7 +102,7 @@ def test_window_half_of_the_scenario(qtbot: QtBot, monkeypatch: pytest.MonkeyPat
     qtbot.waitExposed(window)
     outcomes: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome", lambda parent, title, shown: outcomes.append(shown)
+        "alama.gui.project_commands.show_outcome", lambda parent, title, shown: outcomes.append(shown)
     )
     labelled: list[tuple[int, int, str]] = []
 
@@ -116,14 +116,14 @@ def test_window_half_of_the_scenario(qtbot: QtBot, monkeypatch: pytest.MonkeyPat
         labelled.append((start, start + len(word), "ACTOR"))
 
     label(WORDS[0])
-    window.show_agreement().close()
+    window.commands.show_agreement().close()
     label(WORDS[1])
     export = ExportDialog(window.store, window)
     export.output.setText(str(folder / "out.jsonl"))
     export.exec = lambda: True  # type: ignore[method-assign]
-    assert window.export_files(export), outcomes
+    assert window.commands.export_files(export), outcomes
     label(WORDS[2])
-    assert window.merge_files([folder / "source.alama"]), outcomes
+    assert window.commands.merge_files([folder / "source.alama"]), outcomes
     cli("stats", str(project))  # another program reads the file, and closes it
     another_program_writes(project)
     label(WORDS[3])

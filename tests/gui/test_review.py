@@ -20,6 +20,7 @@ from alama.gui.qt_review import AGREEMENT_COLORS
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from tests.gui.conftest import FIRST, SECOND, THIRD
+from tests.gui.pages import chosen, review_actions, review_panel
 
 SHIFT, CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
 
@@ -84,17 +85,17 @@ def press(
 
 
 def row_of(window: MainWindow, text: str) -> int:
-    table = window.review_panel.table
+    table = review_panel(window).table
     return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == text)
 
 
 def choose_row(window: MainWindow, text: str) -> None:
     """Click a candidate's row in the review table."""
-    window.review_panel.table.selectRow(row_of(window, text))
+    review_panel(window).table.selectRow(row_of(window, text))
 
 
 def test_every_finished_layer_and_gold_side_by_side(review: MainWindow) -> None:
-    table = review.review_panel.table
+    table = review_panel(review).table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers == ["Span", "Label", "amal", "omar", "gold", "Decision"]
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
@@ -109,17 +110,17 @@ def test_every_finished_layer_and_gold_side_by_side(review: MainWindow) -> None:
         table.item(rows["التنف"], 0).background().color().name()
         == AGREEMENT_COLORS[Agreement.ONE].lower()
     )
-    assert "Finished by: amal, omar." in review.review_panel.summary.text()
+    assert "Finished by: amal, omar." in review_panel(review).summary.text()
     assert "Reviewing as lead" in review.who.text()
 
 
 def test_review_by_keyboard(review: MainWindow, qtbot: QtBot, store: Store) -> None:
     press(review, qtbot, Qt.Key.Key_F8)  # the first disagreement in reading order
-    assert review.candidate is not None and review.candidate.key == CLAIM
+    assert chosen(review) is not None and chosen(review).key == CLAIM
     assert review.article.found == [CLAIM[:2]]  # shown in the text
     press(review, qtbot, Qt.Key.Key_Delete)  # reject it; the next open one becomes current
     assert store.rejections(1) == {CLAIM: "lead"}
-    assert review.candidate.key == BASE
+    assert chosen(review).key == BASE
     press(review, qtbot, Qt.Key.Key_Return)  # accept amal's form of the base
     assert gold(store) == {BASE: ("lead", ("amal",))}
     assert review.article.painted() == [BASE]
@@ -127,16 +128,16 @@ def test_review_by_keyboard(review: MainWindow, qtbot: QtBot, store: Store) -> N
     assert gold(store) == {BASE: ("lead", ("amal",)), MINISTER: ("lead", ("amal", "omar"))}
     press(review, qtbot, Qt.Key.Key_F8)  # omar's "التنف" is settled: on to the third article
     assert review.doc == 3
-    assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
+    assert chosen(review) is not None and chosen(review).key == (0, 3, "ACTOR")
     press(review, qtbot, Qt.Key.Key_F8)
-    assert review.candidate.key == (4, 8, "PLACE")
+    assert chosen(review).key == (4, 8, "PLACE")
     press(review, qtbot, Qt.Key.Key_F8)  # round the list: the first is still open
-    assert review.candidate.key == (0, 3, "ACTOR")
+    assert chosen(review).key == (0, 3, "ACTOR")
     assert "from the top" in review.statusBar().currentMessage()
     press(review, qtbot, Qt.Key.Key_F8, SHIFT)  # and back, round the other way
-    assert review.candidate.key == (4, 8, "PLACE")
+    assert chosen(review).key == (4, 8, "PLACE")
     press(review, qtbot, Qt.Key.Key_F8, SHIFT)
-    assert review.candidate.key == (0, 3, "ACTOR")
+    assert chosen(review).key == (0, 3, "ACTOR")
 
     for _ in range(3):  # undo: accept-all, accept, reject
         press(review, qtbot, Qt.Key.Key_Z, CTRL)
@@ -150,7 +151,7 @@ def test_edit_boundaries_and_label_of_a_gold_span(
 ) -> None:
     choose_row(review, "قاعدة التنف")
     press(review, qtbot, Qt.Key.Key_Return)  # accepted; on to the next open row
-    assert review.candidate is not None and review.candidate.key == MINISTER
+    assert chosen(review) is not None and chosen(review).key == MINISTER
     choose_row(review, "قاعدة التنف")  # the gold span, chosen again to edit it
     assert review.article.current is not None and review.article.current.key == BASE
     # The start is the right-hand edge: Ctrl+Shift+← moves it inward by a word.
@@ -177,17 +178,18 @@ def test_annotators_edit_only_their_own_layer(qtbot: QtBot, store: Store) -> Non
     store.add_gold(1, *MINISTER, "lead", ["amal", "omar"])
     window.open_document(1)
     assert window.article.painted() == sorted([MINISTER, BASE])  # amal's, not gold
-    assert not window.review_panel.isVisible()
-    assert not any(a.isEnabled() for a in window.review_actions)
+    assert not review_panel(window).isVisible()
+    assert not any(a.isEnabled() for a in review_actions(window))
     omar = store.spans(1, "omar")[0]
     with pytest.raises(InputError, match="only your own layer"):
         window.session.delete(omar)
     (gold_span,) = store.spans(1, GOLD_ANNOTATOR)
     with pytest.raises(InputError, match="only your own layer"):
         window.session.relabel(gold_span, "PLACE")
-    with qtbot.waitSignal(window.reviewRequested) as asked:
-        press(window, qtbot, Qt.Key.Key_R, CTRL)
-    assert asked.args == [True]
+    steps = window.session.undo_stack.count()
+    press(window, qtbot, Qt.Key.Key_R, CTRL)
+    assert window.reviewing and review_panel(window).isVisible()  # the same window
+    assert window.session.undo_stack.count() == steps  # the undo history stays
 
 
 def test_merge_from_the_file_menu(
@@ -195,7 +197,7 @@ def test_merge_from_the_file_menu(
 ) -> None:
     shown: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome",
+        "alama.gui.project_commands.show_outcome",
         lambda parent, title, outcome: shown.append(outcome),
     )
     copy = tmp_path / "sara.alama"
@@ -206,12 +208,12 @@ def test_merge_from_the_file_menu(
         theirs.add_document("مقال جديد لم يره المشروع")
     assert "Merge…" in [a.text() for a in review.menuBar().actions()[0].menu().actions()]
     with qtbot.waitSignal(review.projectRequested):
-        assert review.merge_files([copy])
+        assert review.commands.merge_files([copy])
     ((ok, summary),) = shown
     assert ok, summary
     assert "1 new document, 1 new span" in summary
     assert store.document_count() == 4
-    assert not review.merge_files([store.path])  # itself: refused, one line
+    assert not review.commands.merge_files([store.path])  # itself: refused, one line
     assert "is the target itself" in shown[-1][1]
 
 
@@ -222,7 +224,7 @@ def test_merging_a_copy_that_changes_several_layers_asks_before_taking_them(
     own or a reviewer's: the window names the layers and takes them only when told to."""
     shown: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome",
+        "alama.gui.project_commands.show_outcome",
         lambda parent, title, outcome: shown.append(outcome),
     )
     asked: list[str] = []
@@ -236,12 +238,12 @@ def test_merging_a_copy_that_changes_several_layers_asks_before_taking_them(
     with Store.open(copy) as theirs:
         theirs.add_span(2, "sara", 0, 3, "CLAIM")
         theirs.add_span(2, "omar", 0, 3, "ACTOR")
-    assert not review.merge_files([copy])
+    assert not review.commands.merge_files([copy])
     assert len(asked) == 1 and "omar" in asked[0] and "sara" in asked[0]
     assert shown == [] and store.spans(2, "sara") == []  # No: nothing taken, nothing to report
     answer[0] = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(review.projectRequested):
-        assert review.merge_files([copy])
+        assert review.commands.merge_files([copy])
     assert shown[-1][0], shown
     assert len(store.spans(2, "sara")) == 1 and len(store.spans(2, "omar")) == 1
 
@@ -254,13 +256,13 @@ def test_f8_on_the_last_document_goes_round_to_earlier_ones(qtbot: QtBot, store:
     review.open_document(3)
     press(review, qtbot, Qt.Key.Key_F8)
     press(review, qtbot, Qt.Key.Key_F8)
-    assert review.candidate is not None and review.candidate.key == (4, 8, "PLACE")
+    assert chosen(review) is not None and chosen(review).key == (4, 8, "PLACE")
     press(review, qtbot, Qt.Key.Key_F8)  # the last of the last document: round to the first
     assert review.doc == 1
-    assert review.candidate is not None and review.candidate.key == CLAIM
+    assert chosen(review) is not None and chosen(review).key == CLAIM
     assert review.statusBar().currentMessage() == "Went on from the top of the document list."
     press(review, qtbot, Qt.Key.Key_F8, SHIFT)  # and back round the other way
-    assert (review.doc, review.candidate.key) == (3, (4, 8, "PLACE"))
+    assert (review.doc, chosen(review).key) == (3, (4, 8, "PLACE"))
 
 
 def test_f8_says_all_done_only_when_every_disagreement_is_decided(
@@ -271,12 +273,12 @@ def test_f8_says_all_done_only_when_every_disagreement_is_decided(
             store.set_rejected(doc, candidate.key, "lead")
     review = open_window(qtbot, store, "lead", reviewing=True)
     press(review, qtbot, Qt.Key.Key_F8)
-    assert review.candidate is not None and review.candidate.key == CLAIM
+    assert chosen(review) is not None and chosen(review).key == CLAIM
     press(review, qtbot, Qt.Key.Key_Delete)  # one left, in the last document
     press(review, qtbot, Qt.Key.Key_F8)
-    assert (review.doc, review.candidate.key) == (3, (0, 3, "ACTOR"))
+    assert (review.doc, chosen(review).key) == (3, (0, 3, "ACTOR"))
     press(review, qtbot, Qt.Key.Key_F8)  # it is the only one: it stays, and says so
-    assert (review.doc, review.candidate.key) == (3, (0, 3, "ACTOR"))
+    assert (review.doc, chosen(review).key) == (3, (0, 3, "ACTOR"))
     assert "only open disagreement left" in review.statusBar().currentMessage()
     press(review, qtbot, Qt.Key.Key_Return)
     press(review, qtbot, Qt.Key.Key_F8)
@@ -302,8 +304,8 @@ def test_ctrl_enter_on_the_last_document_goes_round_to_the_ones_left(
 
 def test_ctrl_enter_says_what_a_filter_hides(qtbot: QtBot, store: Store) -> None:
     window = open_window(qtbot, store, "sara", reviewing=False)
-    window.search.setText("خبر")  # the second and third articles
-    window._apply_filter()
+    window.navigator.search.setText("خبر")  # the second and third articles
+    window.navigator.apply_filter()
     window.open_document(3)
     press(window, qtbot, Qt.Key.Key_Return, CTRL)
     assert window.doc == 2  # round to the top of the list
@@ -322,8 +324,8 @@ def test_enter_on_the_last_open_row_goes_on_like_any_other_row(
     choose_row(review, "التنف")  # the last row
     press(review, qtbot, Qt.Key.Key_Return)
     assert gold(store) == {TANF: ("lead", ("omar",))}
-    assert review.candidate is not None and review.candidate.key == MINISTER  # the first open
-    assert review.review_panel.table.selectedItems()[0].row() == row_of(review, "وزير الدفاع")
+    assert chosen(review) is not None and chosen(review).key == MINISTER  # the first open
+    assert review_panel(review).table.selectedItems()[0].row() == row_of(review, "وزير الدفاع")
 
 
 def test_delete_on_the_last_open_row_goes_on_like_any_other_row(
@@ -332,10 +334,10 @@ def test_delete_on_the_last_open_row_goes_on_like_any_other_row(
     choose_row(review, "التنف")
     press(review, qtbot, Qt.Key.Key_Delete)
     assert store.rejections(1) == {TANF: "lead"}
-    assert review.candidate is not None and review.candidate.key == MINISTER
+    assert chosen(review) is not None and chosen(review).key == MINISTER
     press(review, qtbot, Qt.Key.Key_Delete)  # the next key decides the row now shown
     assert store.rejections(1) == {TANF: "lead", MINISTER: "lead"}
-    assert review.candidate is not None and review.candidate.key == CLAIM
+    assert chosen(review) is not None and chosen(review).key == CLAIM
 
 
 def test_the_row_after_a_longer_span_with_the_same_start(qtbot: QtBot, store: Store) -> None:
@@ -347,14 +349,14 @@ def test_the_row_after_a_longer_span_with_the_same_start(qtbot: QtBot, store: St
         store.set_status(2, name, Status.DONE)
     review = open_window(qtbot, store, "lead", reviewing=True)
     review.open_document(2)
-    assert [review.review_panel.table.item(r, 0).text() for r in (0, 1)] == [news[:7], news[:3]]
+    assert [review_panel(review).table.item(r, 0).text() for r in (0, 1)] == [news[:7], news[:3]]
     press(review, qtbot, Qt.Key.Key_F8)
-    assert review.candidate is not None and review.candidate.key == (0, 7, "CLAIM")
+    assert chosen(review) is not None and chosen(review).key == (0, 7, "CLAIM")
     press(review, qtbot, Qt.Key.Key_Return)
-    assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
+    assert chosen(review) is not None and chosen(review).key == (0, 3, "ACTOR")
     press(review, qtbot, Qt.Key.Key_Delete)  # nothing open left: the decided row stays
     assert store.rejections(2) == {(0, 3, "ACTOR"): "lead"}
-    assert review.candidate is not None and review.candidate.key == (0, 3, "ACTOR")
+    assert chosen(review) is not None and chosen(review).key == (0, 3, "ACTOR")
     assert "Nothing open left in this document" in review.statusBar().currentMessage()
 
 
@@ -368,7 +370,7 @@ def test_undoing_an_accept_after_a_reject_restores_the_rejection(
     assert gold(store) == {TANF: ("lead", ("omar",))} and store.rejections(1) == {}
     press(review, qtbot, Qt.Key.Key_Z, CTRL)  # undo the accept: rejected again
     assert gold(store) == {} and store.rejections(1) == {TANF: "lead"}
-    table = review.review_panel.table
+    table = review_panel(review).table
     assert table.item(row_of(review, "التنف"), table.columnCount() - 1).text() == "✗ rejected"
     press(review, qtbot, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: accepted again
     assert gold(store) == {TANF: ("lead", ("omar",))} and store.rejections(1) == {}
@@ -385,7 +387,7 @@ def test_the_table_fits_four_annotators_with_gold_and_decision_in_view(
         store.add_span(1, name, *MINISTER)
         store.set_status(1, name, Status.DONE)
     review = open_window(qtbot, store, "lead", reviewing=True)
-    table = review.review_panel.table
+    table = review_panel(review).table
     header = table.horizontalHeader()
     names = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert names == ["Span", "Label", "amal", "khalil.ibrahim", "omar", "sara.haddad", "gold",

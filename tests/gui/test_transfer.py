@@ -26,7 +26,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
     """What the window reports after the work, instead of a modal message box."""
     outcomes: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome",
+        "alama.gui.project_commands.show_outcome",
         lambda parent, title, outcome: outcomes.append(outcome),
     )
     return outcomes
@@ -55,7 +55,7 @@ def test_import_from_the_file_menu(
     dialog.label_map.setText("PERS=ACTOR,LOC=PLACE")
     dialog.exec = lambda: True  # type: ignore[method-assign]
     with qtbot.waitSignal(window.projectRequested) as reload:
-        assert window.import_files(dialog)
+        assert window.commands.import_files(dialog)
     assert reload.args == [window.store.path]
     ((ok, summary),) = shown
     assert ok
@@ -71,7 +71,7 @@ def test_a_failed_import_shows_the_error_and_changes_nothing(
     dialog = ImportDialog(window)
     dialog.add_paths([conll_file(tmp_path)])  # PERS and LOC are not labels of the project
     dialog.exec = lambda: True  # type: ignore[method-assign]
-    assert not window.import_files(dialog)
+    assert not window.commands.import_files(dialog)
     ((ok, message),) = shown
     assert not ok
     assert message.startswith("unknown labels LOC, PERS")
@@ -92,7 +92,7 @@ def test_export_from_the_file_menu(
     out = tmp_path / "out.jsonl"
     dialog.output.setText(str(out))
     dialog.exec = lambda: True  # type: ignore[method-assign]
-    assert window.export_files(dialog)
+    assert window.commands.export_files(dialog)
     ((ok, summary),) = shown
     assert ok, summary
     assert "1 record exported of 1 document with 1 span, as doccano." in summary
@@ -125,7 +125,7 @@ def test_exporting_again_over_a_file_asks_and_replaces_it(
     dialog._accept()
     assert dialog.result()
     dialog.exec = lambda: True  # type: ignore[method-assign]
-    assert window.export_files(dialog)
+    assert window.commands.export_files(dialog)
     ((ok, summary),) = shown
     assert ok, summary
     assert out.read_text(encoding="utf-8").startswith("{")

@@ -41,6 +41,7 @@ from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
 from tests.conftest import ROOT
+from tests.gui.pages import review_panel
 
 TS = ROOT / "resources" / "i18n" / "alama_ar.ts"
 
@@ -92,8 +93,8 @@ def test_english_plurals_are_written_out(qapp: QApplication, tmp_path: Path) -> 
     controller = Application(qapp, Settings(tmp_path / "settings.ini"))
     controller.set_language("en")
     try:
-        one = QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", 1)
-        three = QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", 3)
+        one = QCoreApplication.translate("Navigator", "%n document(s) contain it", "", 1)
+        three = QCoreApplication.translate("Navigator", "%n document(s) contain it", "", 3)
     finally:
         controller.set_language("en")
     assert (one, three) == ("1 document contains it", "3 documents contain it")
@@ -225,12 +226,12 @@ def test_review_mode_is_arabic_too(qtbot: QtBot, arabic: Application) -> None:
     for name, end in (("amal", 3), ("omar", 6)):
         store.add_span(1, name, 0, end, "PLACE")
         store.set_status(1, name, Status.DONE)
-    arabic.window.reviewRequested.emit(True)
+    arabic.window.set_reviewing(True)
     window = arabic.window
     assert window is not None and window.reviewing
     qtbot.addWidget(window)
     window.open_document(1)
-    table = window.review_panel.table
+    table = review_panel(window).table
     shown = visible_strings(window)
     shown.extend(table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))
     shown.extend(table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 5))
@@ -253,7 +254,7 @@ def test_the_annotator_is_not_called_a_teacher() -> None:
     assert "معلم" not in text
     found = messages(TS)
     assert found[("Alama", "Who is annotating?")] == ["من يقوم بالوسم؟"]
-    assert found[("MainWindow", "Annotator: %1")] == ["المُوسِّم: %1"]
+    assert found[("Annotating", "Annotator: %1")] == ["المُوسِّم: %1"]
     # one word for gold, one for documents
     assert not re.search("ذهب|وثائق|وثيقة", text)
     assert "الطبقة المرجعية" in found[("ReviewPanel", "gold")][0]
@@ -280,7 +281,7 @@ def test_every_count_has_the_six_arabic_forms() -> None:
 def test_counts_take_the_arabic_dual_and_plural(
     arabic: Application, count: int, shown: str
 ) -> None:
-    assert QCoreApplication.translate("MainWindow", "%n document(s) contain it", "", count) == shown
+    assert QCoreApplication.translate("Navigator", "%n document(s) contain it", "", count) == shown
 
 
 def two_layers(store: Store, documents: int) -> None:
@@ -309,10 +310,10 @@ def test_undo_names_the_label_in_arabic(arabic: Application) -> None:
     window = arabic.window
     assert window is not None and window.doc is not None
     window.session.add_span(window.doc, 0, 3, "ACTOR", exact=True)
-    assert window.undo_action.text().startswith("تراجع عن وسم «فاعل»")
+    assert window.action_set.undo.text().startswith("تراجع عن وسم «فاعل»")
     window.session.undo_stack.undo()
-    assert window.redo_action.text().startswith("إعادة تنفيذ وسم «فاعل»")
-    assert window.undo_action.text().startswith("تراجع\t")
+    assert window.action_set.redo.text().startswith("إعادة تنفيذ وسم «فاعل»")
+    assert window.action_set.undo.text().startswith("تراجع\t")
 
 
 def test_qt_dialogs_speak_arabic(arabic: Application) -> None:
@@ -437,14 +438,14 @@ def test_an_import_report_is_arabic(
     assert window is not None
     shown: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome",
+        "alama.gui.project_commands.show_outcome",
         lambda parent, title, outcome: shown.append(outcome),
     )
     dialog = ImportDialog(window)
     dialog.add_paths(files_to_import(tmp_path))
     dialog.label_map.setText("PERS=ACTOR,LOC=PLACE,MISC=")
     dialog.exec = lambda: True  # type: ignore[method-assign]
-    assert window.import_files(dialog)
+    assert window.commands.import_files(dialog)
     ((ok, report),) = shown
     assert ok, report
     assert report.startswith("استُوردت 5 سجلات من 5 ملفات (")
@@ -461,7 +462,7 @@ def test_export_and_merge_reports_are_arabic(arabic: Application, tmp_path: Path
     assert window is not None
     two_layers(window.store, 2)
     out = tmp_path / "out.jsonl"
-    exported = export_report(exporting.export(window.store, out, "jsonl", labels=["ACTOR"]))
+    exported = export_report(exporting.export(window.store, out, fmt="jsonl", labels=["ACTOR"]))
     assert exported.startswith("صُدِّرت 5 سجلات من 3 مستندات بـ4 مقاطع، بصيغة JSONL.")
     assert "لم يُصدَّر (4): مقاطع بوسوم لم تُختر للتصدير" in exported
     assert english_words([exported]) == [], exported
@@ -483,7 +484,7 @@ def test_an_import_error_is_arabic(
     assert window is not None
     shown: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.qt_main_window.show_outcome",
+        "alama.gui.project_commands.show_outcome",
         lambda parent, title, outcome: shown.append(outcome),
     )
     news = tmp_path / "news.conll"
@@ -491,7 +492,7 @@ def test_an_import_error_is_arabic(
     dialog = ImportDialog(window)
     dialog.add_paths([news])
     dialog.exec = lambda: True  # type: ignore[method-assign]
-    assert not window.import_files(dialog)
+    assert not window.commands.import_files(dialog)
     ((ok, message),) = shown
     assert not ok
     assert message.startswith("الوسوم \u2068LOC, PERS\u2069 ليست في المشروع")

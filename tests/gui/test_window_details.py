@@ -24,6 +24,7 @@ from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from tests.gui.conftest import FIRST, point_of
+from tests.gui.pages import span_list
 from tests.gui.test_main_window import label_word, stored
 
 HOLD_LOCK = """
@@ -109,11 +110,11 @@ def test_a_search_while_another_program_writes_runs_once_the_file_is_free(
     window: MainWindow, qtbot: QtBot, locker: subprocess.Popen[str]
 ) -> None:
     """The first search writes the search copy of the documents: it waits, it does not fail."""
-    window.search.setText("عمان")
+    window.navigator.search.setText("عمان")
     qtbot.waitUntil(lambda: "busy" in window.statusBar().currentMessage())
-    assert window.documents.rowCount() == 3
+    assert window.navigator.documents.rowCount() == 3
     release(locker)
-    qtbot.waitUntil(lambda: window.documents.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.navigator.documents.rowCount() == 1, timeout=3000)
 
 
 def test_a_search_the_project_refuses_is_said_in_the_status_bar(
@@ -126,9 +127,9 @@ def test_a_search_the_project_refuses_is_said_in_the_status_bar(
         raise ProjectError("p.alama cannot be changed: it is on a read-only disk")
 
     monkeypatch.setattr(window.store, "search", refused)
-    window.search.setText("عمان")
+    window.navigator.search.setText("عمان")
     qtbot.waitUntil(lambda: "read-only disk" in window.statusBar().currentMessage())
-    assert window.documents.rowCount() == 3
+    assert window.navigator.documents.rowCount() == 3
 
 
 def click_later(text: str) -> None:
@@ -203,14 +204,14 @@ def test_a_corpus_search_hit_opens_on_the_match_marked_and_selected(
     long_window: MainWindow, qtbot: QtBot
 ) -> None:
     window = long_window
-    window.open_document(window.documents.doc_at(1))
-    window.search.setText("الامريكي")  # no hamza, no shadda: the text has الأمريكيّ
-    qtbot.waitUntil(lambda: window.documents.rowCount() == 1)
-    index = window.documents.index(0)
+    window.open_document(window.navigator.documents.doc_at(1))
+    window.navigator.search.setText("الامريكي")  # no hamza, no shadda: the text has الأمريكيّ
+    qtbot.waitUntil(lambda: window.navigator.documents.rowCount() == 1)
+    index = window.navigator.documents.index(0)
     qtbot.mouseClick(
-        window.list.viewport(),
+        window.navigator.list.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=window.list.visualRect(index).center(),
+        pos=window.navigator.list.visualRect(index).center(),
     )
     assert window.article.text == LONG
     start = LONG.index("الأمريكيّ")
@@ -240,7 +241,7 @@ def test_search_hits_map_back_onto_the_stored_text(
     (letter, _, between), (then, _, _) = pieces[first : first + 2]
     query = letter + between + then  # typed without the marks the text has
     window.article.show_text(text, [])
-    window._show_search_hits(query)
+    window.finder.document_opened(query)
     hits = window.article.found
     assert hits, (text, query)
     for start, end in hits:
@@ -339,7 +340,7 @@ def test_a_span_is_named_on_hover_not_shown_by_colour_only(
         QHelpEvent(QEvent.Type.ToolTip, point, window.article.viewport().mapToGlobal(point)),
     )
     assert shown == ["Actor: وزير"]
-    model = window.span_list.spans
+    model = span_list(window).spans
     rows = [model.index(row) for row in range(model.rowCount())]
     assert [model.data(i, Qt.ItemDataRole.ToolTipRole) for i in rows] == [
         "Actor: وزير",

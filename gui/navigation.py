@@ -1,0 +1,167 @@
+"""Finding one's way through the documents: the list, its filter and search, and the order in
+which next, previous and done-and-next go round it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from alama.core.errors import AlamaError, ProjectBusy
+from alama.core.model import Status
+from alama.core.store import Store
+from alama.gui.i18n import error_text
+from alama.gui.qt_documents import DocumentListModel
+
+SEARCH_DELAY_MS = 250
+
+
+class Navigator(QWidget):
+    """The document list of one layer (the annotator's, or gold in review mode), filtered by
+    status and by a search over all documents that ignores diacritics."""
+
+    documentChosen = Signal(int)
+    message = Signal(str, int)  # a line for the status bar and how long it stays (ms)
+
+    def __init__(self, store: Store, layer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.documents = DocumentListModel(store, layer)
+        self.layer = layer
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search all documents (ignores diacritics)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.status_filter = QComboBox()
+        for text, status in (
+            (self.tr("All documents"), None),
+            (self.tr("To do"), Status.TODO),
+            (self.tr("In progress"), Status.IN_PROGRESS),
+            (self.tr("Done"), Status.DONE),
+        ):
+            self.status_filter.addItem(text, status)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        # A tree view of one level, not a QListView: with uniform row heights it asks the model
+        # only for the rows on screen, where a list view lays out every row at each resize
+        # (100,000 rows took half of the time to open a large project).
+        self.list = QTreeView()
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setItemsExpandable(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.list.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
+        self.list.setModel(self.documents)  # after the styling: each style change lays rows out
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.list.clicked.connect(self._on_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.list, 1)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        doc = self.documents.doc_at(index.row())
+        if doc is not None:
+            self.documentChosen.emit(doc)
+
+    def set_layer(self, layer: str) -> None:
+        """List another layer's statuses (annotating or reviewing), keeping filter and search."""
+        if layer == self.layer:
+            return
+        self.layer = layer
+        self.documents = DocumentListModel(self.store, layer)
+        self.list.setModel(self.documents)
+        if self.search.text().strip() or self.status_filter.currentIndex():
+            self.apply_filter()
+
+    def show_current(self, doc: int) -> None:
+        """Select a document's row, if the list shows it."""
+        row = self.documents.row_of(doc)
+        if row is not None:
+            self.list.setCurrentIndex(self.documents.index(row))
+
+    def set_status(self, doc: int, status: Status) -> None:
+        self.documents.set_status(doc, status)
+
+    def query(self) -> str:
+        """The search over all documents, if any."""
+        return self.search.text().strip()
+
+    def focus_search(self) -> None:
+        """Ctrl+Shift+F."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def filtered(self) -> bool:
+        """Whether the list hides some documents (a status filter or a search)."""
+        return self.documents.rowCount() < self.documents.done_count()[1]
+
+    def reveal(self, doc: int) -> None:
+        """Show every document again if a filter hides this one."""
+        if self.documents.row_of(doc) is None:
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Filter the list by status and by the search (run a moment after typing stops)."""
+        query = self.query()
+        try:
+            found = set(self.store.search(query)) if query else None
+        except ProjectBusy:  # the search copy of new documents could not be written yet
+            self.message.emit(
+                self.tr("The project file is busy (another program is writing to it)."), 2000
+            )
+            self._search_timer.start()  # and again in a moment
+            return
+        except AlamaError as error:
+            self.message.emit(error_text(error), 8000)
+            return
+        chosen = self.status_filter.currentData()
+        current = self.list.currentIndex()
+        shown = self.documents.doc_at(current.row()) if current.isValid() else None
+        self.documents.set_filter(Status(chosen) if chosen else None, found)
+        if shown is not None:
+            self.show_current(shown)
+        if query:
+            self.message.emit(self.tr("%n document(s) contain it", "", len(found or ())), 4000)
+
+    # --- going round the list ----------------------------------------------------------------
+
+    def step(self, doc: int, delta: int) -> int | None:
+        """The document ``delta`` rows after (or before) this one, if there is one."""
+        row = self.documents.row_of(doc)
+        return self.documents.doc_at((row if row is not None else -1) + delta)
+
+    def round_from(self, doc: int, step: int = 1) -> Iterator[tuple[int, bool]]:
+        """Every listed document after (``step`` 1) or before (-1) this one, going round the
+        list once and ending with this one; with each, whether the list went round to get
+        there (from the top after the last row, or from the bottom before the first)."""
+        rows = self.documents.rowCount()
+        row = self.documents.row_of(doc)
+        start = row if row is not None else (-1 if step > 0 else rows)
+        for offset in range(1, rows + 1):
+            at = start + step * offset
+            found = self.documents.doc_at(at % rows)
+            if found is not None:
+                yield found, not 0 <= at < rows
+
+    def next_not_done(self, doc: int) -> tuple[int | None, bool]:
+        """The next listed document that is not done (going round), and whether it went round."""
+        for found, went_round in self.round_from(doc):
+            if found != doc and self.documents.status(found) is not Status.DONE:
+                return found, went_round
+        return None, False
+
+    def went_round(self, step: int) -> str:
+        return (
+            self.tr("Went on from the top of the document list.")
+            if step > 0
+            else self.tr("Went on from the bottom of the document list.")
+        )
