@@ -1,4 +1,8 @@
-"""Annotator names that are probably the same person: "Amal" beside "amal", "أمل" beside "امل".
+"""Annotator names: what can be one, and which are probably the same person ("Amal" beside
+"amal", "أمل" beside "امل").
+
+`check_annotator` refuses a name that could not be told apart from another when shown: empty,
+too long, reserved (``@gold``), or holding invisible or look-alike characters.
 
 A layer belongs to a name, so a typo silently starts an empty layer. Before a new name is used,
 the window and the command line ask `similar_annotator` whether the project already has a name
@@ -11,8 +15,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from alama.core.errors import InputError
+from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR
 
+RESERVED_PREFIX = "@"
 TATWEEL = "\u0640"
 MIN_LETTERS_FOR_TYPOS = 4
 
@@ -66,3 +73,52 @@ def similar_annotator(name: str, existing: Iterable[str]) -> str | None:
         return None
     close = [n for n, k in keys if len(k) >= MIN_LETTERS_FOR_TYPOS and edit_distance(key, k) == 1]
     return close[0] if close else None
+
+
+def check_annotator(name: str) -> str:
+    """Return the trimmed annotator name, or raise `InputError` if it cannot be one."""
+    clean = name.strip()
+    if not clean:
+        raise InputError("an annotator name cannot be empty")
+    if len(clean) > 64:
+        raise InputError(
+            Message("annotator name %1… is longer than 64 characters", repr(clean[:20]))
+        )
+    folded = unicodedata.normalize("NFKC", clean)
+    if folded.startswith(RESERVED_PREFIX) or any(ord(ch) < 32 for ch in clean):
+        raise InputError(Message("%1 cannot be an annotator name", repr(clean)))
+    unseen = next((ch for ch in clean if _invisible(ch)), None)
+    if unseen is not None:
+        raise InputError(
+            Message(
+                "%1 cannot be an annotator name: it holds an invisible character (%2)",
+                repr(clean),
+                f"U+{ord(unseen):04X}",
+            )
+        )
+    if folded != unicodedata.normalize("NFC", clean):
+        raise InputError(
+            Message(
+                "%1 cannot be an annotator name: it looks like %2; type that instead",
+                repr(clean),
+                repr(folded),
+            )
+        )
+    return clean
+
+
+IGNORABLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+"""Characters that show nothing yet are no format characters (Unicode's default ignorables:
+the grapheme joiner, Hangul fillers, variation selectors)."""
+
+
+def _invisible(ch: str) -> bool:
+    """A character a reader cannot see in a name: a format or control character (bidi marks,
+    zero-width spaces and joiners), a line separator, an unassigned code point, or another
+    default ignorable. Such a name would display as another annotator's."""
+    kind = unicodedata.category(ch)
+    return kind[0] == "C" or kind in ("Zl", "Zp") or ch in IGNORABLE

@@ -1,13 +1,25 @@
-"""The project schema, as named sqlite-utils migrations. A new step is a new named function."""
+"""The project schema, as named sqlite-utils migrations. A new step is a new named function.
+
+Each step is plain SQL run on the project's connection. sqlite-utils records and applies them
+(`apply`), and is imported only then: reading a project that is up to date needs neither
+sqlite-utils nor what it imports on the way (pandas, numpy, its plugin machinery).
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("alama")
+MIGRATION_SET = "alama"
+"""The name sqlite-utils records the steps under (``_sqlite_migrations.migration_set``)."""
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""sqlite-utils' record of the steps applied to a file."""
 APPLICATION = "alama"
 APPLICATION_ID = 0x416C616D
 """The number in the header of every Alama file (``PRAGMA application_id``): "Alam" in ASCII.
@@ -70,7 +82,22 @@ CREATE VIRTUAL TABLE documents_search USING fts5 (norm, tokenize = 'trigram');
 # 0003_lean_search rebuilds documents_search with detail = none and columnsize = 0.
 
 
-def _run(db: Database, script: str) -> None:
+Step = Callable[[sqlite3.Connection], None]
+STEPS: list[tuple[str, Step]] = []
+"""Every schema step, by name, in the order they are applied."""
+
+
+def step(name: str) -> Callable[[Step], Step]:
+    """Register the function as the next schema step, under ``name``."""
+
+    def register(function: Step) -> Step:
+        STEPS.append((name, function))
+        return function
+
+    return register
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
     """Execute a block of statements one by one (sqlite-utils runs each migration in a
     transaction of its own; ``executescript`` would commit it)."""
     statement = ""
@@ -81,11 +108,11 @@ def _run(db: Database, script: str) -> None:
             statement = ""
 
 
-@MIGRATIONS(name="0001_initial")
-def initial_schema(db: Database) -> None:
+@step("0001_initial")
+def initial_schema(db: sqlite3.Connection) -> None:
     """Create every table; documents_search holds the normalized copy (rowid = documents.id)."""
     _run(db, SCHEMA)
-    db.execute("INSERT INTO alama_meta (key, value) VALUES ('application', ?)", [APPLICATION])
+    db.execute("INSERT INTO alama_meta (key, value) VALUES ('application', ?)", (APPLICATION,))
 
 
 REVIEW_SCHEMA = """
@@ -104,8 +131,8 @@ CREATE TABLE rejections (
 """
 
 
-@MIGRATIONS(name="0002_review")
-def review_schema(db: Database) -> None:
+@step("0002_review")
+def review_schema(db: sqlite3.Connection) -> None:
     """Gold spans record their reviewer and the annotators who agreed; a reviewer's rejections
     of candidate spans are kept (``rejected = 0`` is a rejection taken back)."""
     _run(db, REVIEW_SCHEMA)
@@ -119,21 +146,51 @@ CREATE VIRTUAL TABLE documents_search USING fts5 (
 """
 
 
-@MIGRATIONS(name="0003_lean_search")
-def lean_search(db: Database) -> None:
+@step("0003_lean_search")
+def lean_search(db: sqlite3.Connection) -> None:
     """The search copy without the positions of its trigrams (a substring search checks each
     candidate's text anyway): built in half the time, in a fraction of the space. It is filled
     again from the documents at the next search (`Store.index_for_search`)."""
     _run(db, SEARCH_SCHEMA)
 
 
-@MIGRATIONS(name="0004_application_id")
-def application_id(db: Database) -> None:
+@step("0004_application_id")
+def application_id(db: sqlite3.Connection) -> None:
     """Write Alama's number into the file's header, where a file is recognised through SQLite
     without reading a table of it (and without ever opening the file by other means)."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-NAMES = tuple(migration.name for migration in MIGRATIONS.pending(Database(memory=True)))
+NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)
+
+
+@cache
+def migrations() -> Migrations:
+    """The steps as sqlite-utils' named migrations (imported here, when a file needs them)."""
+    from sqlite_utils.migrations import Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, function in STEPS:
+        steps(name=name)(_on_connection(function))
+    return steps
+
+
+def _on_connection(function: Step) -> Callable[[Database], None]:
+    """A step as sqlite-utils calls it: with its `Database`, run on the same connection."""
+
+    def run(db: Database) -> None:
+        function(db.conn)
+
+    run.__name__ = function.__name__
+    return run
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """Bring the file's schema up to date: apply the steps it lacks, each recorded by
+    sqlite-utils. sqlite-utils' plugins are not run on a project's connection: nothing but
+    Alama changes how a project is read."""
+    from sqlite_utils import Database
+
+    migrations().apply(Database(conn, execute_plugins=False))

@@ -13,12 +13,9 @@ labels, annotators), `spans` (layers, gold, rejections), `sync` (whole rows for 
 `project` (documents and status).
 """
 
-from .base import (
-    RESERVED_PREFIX,
-    check_annotator,
-    check_is_project,
-    now,
-)
+from alama.core.annotators import RESERVED_PREFIX, check_annotator
+
+from .base import check_is_project, now
 from .files import BUSY_TIMEOUT_S, is_project_file, put_in_place
 from .project import Store
 from .sync import RejectionRow, StatusRow

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from sqlite_utils import Database
-
+from alama.core import migrations
+from alama.core.annotators import check_annotator
 from alama.core.errors import InputError, ProjectBusy, ProjectError, ProjectExists
 from alama.core.labels import Label, LabelSet
 from alama.core.messages import Message
-from alama.core.migrations import KNOWN, MIGRATIONS
+from alama.core.migrations import KNOWN
 from alama.core.model import GOLD_ANNOTATOR
 
 from .files import (
@@ -32,7 +31,6 @@ from .files import (
 )
 from .schema import identify
 
-RESERVED_PREFIX = "@"
 UPGRADE_WAIT_S = 0.5  # how long opening waits to bring an older file up to date, else reads
 
 
@@ -41,62 +39,12 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def check_annotator(name: str) -> str:
-    """Return the trimmed annotator name, or raise `InputError` if it cannot be one."""
-    clean = name.strip()
-    if not clean:
-        raise InputError("an annotator name cannot be empty")
-    if len(clean) > 64:
-        raise InputError(
-            Message("annotator name %1… is longer than 64 characters", repr(clean[:20]))
-        )
-    folded = unicodedata.normalize("NFKC", clean)
-    if folded.startswith(RESERVED_PREFIX) or any(ord(ch) < 32 for ch in clean):
-        raise InputError(Message("%1 cannot be an annotator name", repr(clean)))
-    unseen = next((ch for ch in clean if _invisible(ch)), None)
-    if unseen is not None:
-        raise InputError(
-            Message(
-                "%1 cannot be an annotator name: it holds an invisible character (%2)",
-                repr(clean),
-                f"U+{ord(unseen):04X}",
-            )
-        )
-    if folded != unicodedata.normalize("NFC", clean):
-        raise InputError(
-            Message(
-                "%1 cannot be an annotator name: it looks like %2; type that instead",
-                repr(clean),
-                repr(folded),
-            )
-        )
-    return clean
-
-
-IGNORABLE = frozenset(
-    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
-    + "".join(map(chr, range(0xFE00, 0xFE10)))
-    + "".join(map(chr, range(0xE0100, 0xE01F0)))
-)
-"""Characters that show nothing yet are no format characters (Unicode's default ignorables:
-the grapheme joiner, Hangul fillers, variation selectors)."""
-
-
-def _invisible(ch: str) -> bool:
-    """A character a reader cannot see in a name: a format or control character (bidi marks,
-    zero-width spaces and joiners), a line separator, an unassigned code point, or another
-    default ignorable. Such a name would display as another annotator's."""
-    kind = unicodedata.category(ch)
-    return kind[0] == "C" or kind in ("Zl", "Zp") or ch in IGNORABLE
-
-
 class Connection:
     """An open project file: opening, transactions, labels and annotator names."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self._labels: LabelSet | None = None
         self.read_only_reason: str | None = None
         """Why nothing can be written to this project (None: it can be)."""
@@ -230,7 +178,7 @@ class Connection:
                 if upgrade_wait is not None:
                     store.wait_for_lock(upgrade_wait)
                 with store.transaction():
-                    MIGRATIONS.apply(store.db)
+                    migrations.apply(store.conn)
                 store.wait_for_lock(BUSY_TIMEOUT_S)
         except BaseException as error:
             conn.close()
@@ -256,7 +204,7 @@ class Connection:
         fresh = type(self)._connect(self.path, "rw", upgrade_wait=self._lock_wait)
         if self._lock_wait is not None:
             fresh.wait_for_lock(self._lock_wait)
-        memory, self.conn, self.db = self.conn, fresh.conn, fresh.db
+        memory, self.conn = self.conn, fresh.conn
         self._upgrade_pending, self._labels = False, None
         memory.close()
 
@@ -410,5 +358,5 @@ def _upgraded(conn: sqlite3.Connection, applied: frozenset[str]) -> sqlite3.Conn
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     conn.backup(memory)
     conn.close()
-    MIGRATIONS.apply(Database(memory))
+    migrations.apply(memory)
     return memory

@@ -15,18 +15,22 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from alama.core.errors import ProjectError
 from alama.core.messages import Message
-from alama.core.migrations import APPLICATION, APPLICATION_ID, KNOWN, MIGRATIONS
+from alama.core.migrations import (
+    APPLICATION,
+    APPLICATION_ID,
+    KNOWN,
+    MIGRATION_SET,
+    MIGRATIONS_TABLE,
+    STEPS,
+)
 
 SchemaObject = tuple[str, str, str]
 """An entry of ``sqlite_master``: (type, table it belongs to, its SQL with spaces evened)."""
 
 SEARCH_SHADOW = "documents_search_"
 """The search table's own tables, made by SQLite's FTS5 (their SQL is SQLite's, not ours)."""
-MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
 def identify(conn: sqlite3.Connection, path: Path) -> frozenset[str]:
@@ -41,7 +45,7 @@ def identify(conn: sqlite3.Connection, path: Path) -> frozenset[str]:
     applied: frozenset[str] = frozenset()
     if objects.get(MIGRATIONS_TABLE, ("",))[0] == "table":
         rows = conn.execute(
-            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATIONS.name,)
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,)
         )
         applied = frozenset(row[0] for row in rows)
     newer = sorted(applied - KNOWN)
@@ -93,14 +97,15 @@ def _older_alama(conn: sqlite3.Connection, objects: dict[str, SchemaObject]) -> 
 @cache
 def expected_objects(applied: frozenset[str]) -> dict[str, SchemaObject]:
     """What Alama's own schema steps make, built in memory (SQLite writes the SQL of the
-    search table's tables and of columns added later; it is compared as SQLite wrote it)."""
-    db = Database(memory=True)
-    MIGRATIONS.ensure_migrations_table(db)
-    for migration in MIGRATIONS.pending(db):
-        if migration.name in applied:
-            migration.fn(db)
-    objects = schema_objects(db.conn)
-    db.conn.close()
+    search table's tables and of columns added later; it is compared as SQLite wrote it), and
+    sqlite-utils' record of them, whose columns are sqlite-utils' own and not compared."""
+    conn = sqlite3.connect(":memory:")
+    for name, step in STEPS:
+        if name in applied:
+            step(conn)
+    objects = schema_objects(conn)
+    conn.close()
+    objects[MIGRATIONS_TABLE] = ("table", MIGRATIONS_TABLE, "")
     return objects
 
 

@@ -66,7 +66,7 @@ def test_export(fmt: str, folder: Path, project: Path, raw_db: Path) -> None:
     suffix = "" if fmt == "brat" else f".{fmt}"
     ours, raw = folder / f"export-{fmt}{suffix}", folder / f"raw-{fmt}{suffix}"
     with Store.open(project) as store:
-        figure = measure(lambda: export(store, ours, fmt), before=lambda: _fresh(ours))
+        figure = measure(lambda: export(store, ours, fmt=fmt), before=lambda: _fresh(ours))
     record(
         Row(
             f"export {fmt}",

@@ -89,7 +89,7 @@ def test_wojood_nested_columns(project: Store) -> None:
     assert {("ORG", "جريدة فلسطين"), ("GPE", "فلسطين")} <= found
     # tags cannot hold nested spans: the export says which
     with pytest.raises(InputError, match="cannot be written as tags"):
-        export(project, None, "conll")
+        export(project, None, fmt="conll")
 
 
 def test_idrisi_code_points_and_its_bilou_twin(project: Store, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_idrisi_code_points_and_its_bilou_twin(project: Store, tmp_path: Path) -
     assert sum((mentions("bilou") - mentions("json")).values()) == 4
     # the nested pair cannot go to BIO; the refusal names it
     with pytest.raises(InputError, match="HPOI 'مرفأ بيروت' at 121–131 overlaps CITY 'بيروت'"):
-        export(project, tmp_path / "out.conll", "conll", annotator="json")
+        export(project, tmp_path / "out.conll", fmt="conll", annotator="json")
     assert not (tmp_path / "out.conll").exists()
 
 
@@ -154,7 +154,7 @@ def test_bratiaa_four_annotators(project: Store, tmp_path: Path) -> None:
     ]
     # out again as brat: the same .ann lines, annotator by annotator
     out = tmp_path / "brat"
-    export(project, out, "brat")
+    export(project, out, fmt="brat")
     for annotator in ("Lisa", "Max"):
         for ann in (root / annotator).glob("*.ann"):
             theirs = sorted(

@@ -212,7 +212,7 @@ def test_conll_export_writes_a_sentence_per_line_and_widens_to_tokens(
         ],
     )
     out = tmp_path / "out.conll"
-    report = export(project, out, "conll", annotator="amal")
+    report = export(project, out, fmt="conll", annotator="amal")
     assert report.widened == 1
     assert "widened 1 span to whole tokens" in report.summary()
     blocks = out.read_text(encoding="utf-8").split("\n\n")
@@ -260,7 +260,7 @@ def test_overlapping_spans_are_refused_with_the_list(
     nested_project(project, tmp_path)
     out = tmp_path / "out.txt"
     with pytest.raises(InputError) as caught:
-        export(project, out, fmt)
+        export(project, out, fmt=fmt)
     message = str(caught.value)
     assert "1 span cannot be written as tags; nothing was written" in message
     assert "halab (amal): ACTOR 'سامي رئيس بلدية حلب' at 4–23 overlaps PLACE 'حلب' at 20–23" in (
@@ -269,7 +269,7 @@ def test_overlapping_spans_are_refused_with_the_list(
     assert not out.exists()
     assert list(tmp_path.glob(".out*")) == []
     # choosing labels that do not overlap works, and the report says what was left out
-    report = export(project, out, fmt, labels=["ACTOR", "CLAIM"])
+    report = export(project, out, fmt=fmt, labels=["ACTOR", "CLAIM"])
     assert report.spans == 2
     assert "left out 1: spans with a label not chosen by --labels" in report.summary()
 
@@ -277,7 +277,7 @@ def test_overlapping_spans_are_refused_with_the_list(
 def test_hf_lines(project: Store, tmp_path: Path) -> None:
     nested_project(project, tmp_path)
     out = tmp_path / "out.jsonl"
-    export(project, out, "hf", annotator="amal", labels=["PLACE", "CLAIM"])
+    export(project, out, fmt="hf", annotator="amal", labels=["PLACE", "CLAIM"])
     (record,) = lines_of(out)
     assert record["id"] == "halab"
     assert record["annotator"] == "amal"
@@ -354,7 +354,7 @@ def test_doccano_both_shapes_and_the_old_data_key(project: Store, tmp_path: Path
 def test_doccano_export(project: Store, tmp_path: Path) -> None:
     nested_project(project, tmp_path)
     out = tmp_path / "out.jsonl"
-    export(project, out, "doccano")
+    export(project, out, fmt="doccano")
     (record,) = lines_of(out)
     assert record["text"] == NESTED
     assert record["label"] == [[4, 23, "ACTOR"], [20, 23, "PLACE"], [27, 39, "CLAIM"]]
@@ -393,7 +393,7 @@ def test_location_mentions_in_code_points_after_emoji(project: Store, tmp_path: 
     assert report.skipped["exact duplicate span in the same record"] == 1
     assert project.document(doc.id).meta["tweet_id"] == "129"
     with pytest.raises(InputError, match="'مرفأ بيروت' at 27–37 overlaps CITY 'بيروت' at 32–37"):
-        export(project, tmp_path / "out.conll", "conll")
+        export(project, tmp_path / "out.conll", fmt="conll")
 
 
 def _idx(text: str, piece: str, occurrence: int = 0) -> dict[str, int]:
@@ -459,7 +459,7 @@ def test_brat_export_and_back(project: Store, tmp_path: Path) -> None:
     nested_project(project, tmp_path)
     import_paths(project, [_article(tmp_path)])  # a document nobody annotated
     out = tmp_path / "export"
-    report = export(project, out, "brat")
+    report = export(project, out, fmt="brat")
     assert report.documents == 2
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         "amal",
@@ -477,7 +477,7 @@ def test_brat_export_and_back(project: Store, tmp_path: Path) -> None:
     assert layer(again, "amal") == layer(project, "amal")
     assert texts(again) == texts(project)
     with pytest.raises(InputError, match="needs a new or empty folder"):
-        export(project, out, "brat")
+        export(project, out, fmt="brat")
 
 
 def _article(tmp_path: Path) -> Path:
@@ -503,7 +503,7 @@ def round_trip(
     first = Store.create(folder / "a.alama")
     make_project(first, folder, records)
     out = folder / ("out" if fmt == "brat" else f"out.{fmt}")
-    export(first, out, fmt, annotator=annotator)
+    export(first, out, fmt=fmt, annotator=annotator)
     second = Store.create(folder / "b.alama")
     import_paths(second, [out], fmt=fmt, annotator=annotator)
     return first, second
@@ -636,7 +636,7 @@ def test_split_is_by_document_in_every_format(project: Store, tmp_path: Path, fm
     outputs = []
     for attempt in ("one", "two"):
         out = tmp_path / attempt
-        export(project, out, fmt, split="train=0.7,test=0.3", seed=3)
+        export(project, out, fmt=fmt, split="train=0.7,test=0.3", seed=3)
         outputs.append(
             {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
         )
@@ -655,7 +655,7 @@ def test_split_is_by_document_in_every_format(project: Store, tmp_path: Path, fm
 
 def jsonl_export(store: Store, tmp_path: Path) -> list[dict[str, Any]]:
     out = Path(tempfile.mkdtemp(dir=tmp_path)) / "out.jsonl"
-    export(store, out, "jsonl")
+    export(store, out, fmt="jsonl")
     return lines_of(out)
 
 

@@ -298,7 +298,7 @@ def test_a_span_outside_its_text_is_refused_and_exports_still_work(tmp_path: Pat
 
     with Store.open(lead) as store:
         for fmt in FORMATS:
-            export(store, tmp_path / f"out-{fmt}", fmt, annotator="amal")
+            export(store, tmp_path / f"out-{fmt}", fmt=fmt, annotator="amal")
 
 
 @pytest.mark.parametrize("name", ["\uff20gold", "\u200f@gold", "amal\u200b"])
@@ -609,4 +609,4 @@ def test_offsets_that_are_not_whole_numbers_never_reach_the_target(
     for source in (lead, copy):
         with Store.read_only(source) as store:
             for fmt in FORMATS:
-                export(store, folder / f"{source.stem}-{fmt}", fmt)
+                export(store, folder / f"{source.stem}-{fmt}", fmt=fmt)

@@ -9,6 +9,7 @@ import regex
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from alama.core import folding
 from alama.core import text as arabic
 from alama.core.text import TextIndex
 from tests.conftest import SAMPLES
@@ -349,7 +350,7 @@ def test_normalize_folds_hamza_diacritics_and_tatweel() -> None:
 @given(st.one_of(stored_text, st.text()))
 def test_normalize_is_the_fold_table_applied_to_every_character(text: str) -> None:
     """The numpy fold is ``str.translate`` with the table, emoji and astral planes included."""
-    assert arabic.normalize(text) == text.translate(arabic._FOLD)
+    assert arabic.normalize(text) == text.translate(folding.fold_table())
 
 
 @given(stored_text)

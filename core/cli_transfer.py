@@ -1,0 +1,140 @@
+"""`alama import` and `alama export`: articles and annotations in, training data out.
+
+What reading and writing the formats needs (camel-tools' tokenizer among it) is imported when
+one of these commands runs, not when the command line starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from alama.core.cli_output import friendly, names_list, progress_bar
+from alama.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from alama.core.store import Store
+
+
+@click.command(name="import")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="auto decides by name and content: .ann/.txt pairs are brat, token-and-tag lines "
+    "CoNLL, JSON with ner_tags Hugging Face, other JSON records JSONL or doccano.",
+)
+@click.option("--annotator", help="Whose spans these are, when a record does not say.")
+@click.option(
+    "--map",
+    "label_map",
+    metavar="OLD=NEW,...",
+    help="Rename labels while importing (OLD= drops a label).",
+)
+@click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
+@friendly
+def import_(
+    project: Path,
+    paths: tuple[Path, ...],
+    fmt: str,
+    annotator: str | None,
+    label_map: str | None,
+    add_labels: bool,
+) -> None:
+    """Import articles and annotations. All or nothing.
+
+    PATHS are files or folders: .txt articles, JSONL (Prodigy, spaCy, doccano), CoNLL/BIO,
+    Hugging Face JSONL, or brat folders (a sub-folder per annotator).
+    """
+    from alama.core import importing
+    from alama.core.annotators import similar_annotator
+    from alama.core.labels import parse_label_map
+
+    mapping = parse_label_map(label_map)
+    with Store.open(project) as store, progress_bar("importing") as progress:
+        similar = annotator and similar_annotator(annotator, store.annotators())
+        if annotator and similar:
+            click.echo(
+                f"warning: annotator {annotator.strip()!r} looks like the existing {similar!r}; "
+                f"spans without a name go to a new layer (--annotator {similar!r} if it is them)",
+                err=True,
+            )
+        report = importing.import_paths(
+            store,
+            paths,
+            fmt=fmt,
+            annotator=annotator,
+            label_map=mapping,
+            add_labels=add_labels,
+            notify=lambda message: click.echo(message, err=True),
+            progress=progress,
+        )
+    click.echo(report.summary(), err=True)
+
+
+@click.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl (Prodigy and spaCy), doccano, conll (BIO tags), hf (Hugging Face tokens and "
+    "ner_tags) or brat (.txt and .ann pairs).",
+)
+@click.option("--annotator", help="Export this annotator's layer only.")
+@click.option("--gold", is_flag=True, help="Export the reviewed gold layer only.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to write (default: standard output); a folder for brat or with --split.",
+)
+@click.option("--labels", help="Only these labels, comma-separated.")
+@click.option("--split", help="Split documents, e.g. train=0.8,dev=0.1,test=0.1.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace output files that exist (a brat folder only if it holds an earlier brat "
+    "export). Without it an export never writes over anything.",
+)
+@friendly
+def export(
+    project: Path,
+    fmt: str,
+    annotator: str | None,
+    gold: bool,
+    output: Path | None,
+    labels: str | None,
+    split: str | None,
+    seed: int,
+    force: bool,
+) -> None:
+    """Export annotations as training data.
+
+    Without --annotator or --gold every annotator's layer is written (a backup). CoNLL and hf
+    hold one tag per token: overlapping spans are refused with the list of conflicts. brat
+    writes a folder, with a sub-folder per annotator. Files appear only when complete; one
+    that exists is replaced only with --force, and never the project itself.
+    """
+    from alama.core import exporting
+
+    with Store.open(project) as store, progress_bar("exporting") as progress:
+        report = exporting.export(
+            store,
+            output,
+            fmt=fmt,
+            annotator=annotator,
+            labels=names_list(labels),
+            split=split,
+            seed=seed,
+            progress=progress,
+            gold=gold,
+            overwrite=force,
+        )
+    click.echo(report.summary(), err=True)

@@ -1,0 +1,210 @@
+"""The records of an export: each document with one annotator's layer, as JSONL (Prodigy,
+spaCy), doccano, CoNLL blocks or Hugging Face lines.
+
+`iter_layers` reads the project once, in project order; the functions here turn one layer into
+one record. `exporting` writes them to files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from json.encoder import encode_basestring
+from typing import Any
+
+from alama.core import conll, jsonl
+from alama.core.errors import InputError
+from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
+from alama.core.record_tokens import RecordTokens, SharedTokens
+from alama.core.store import Store
+from alama.core.text import TextIndex
+
+SHOWN_CONFLICTS = 20
+
+
+@dataclass
+class Layer:
+    """One record of an export: a document with one annotator's spans (or with none)."""
+
+    doc: Document
+    index: TextIndex
+    annotator: str | None
+    status: Status
+    spans: list[Span]
+
+    @property
+    def triples(self) -> list[tuple[int, int, str]]:
+        return [(span.start, span.end, span.label) for span in self.spans]
+
+
+def _record_spans(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
+    spans = layer.spans
+    first_at = tokens.index_of([span.start for span in spans])
+    last_at = tokens.index_of([span.end for span in spans], at_end=True)
+    return [
+        {
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "token_start": first,
+            "token_end": last,
+            **_review_fields(span),
+        }
+        for span, first, last in zip(spans, first_at, last_at, strict=True)
+    ]
+
+
+def _record_tail(layer: Layer) -> dict[str, Any]:
+    """The keys of a JSONL record after its text, spans and tokens."""
+    tail: dict[str, Any] = {"meta": _meta(layer.doc)}
+    if layer.annotator is not None:
+        tail["_annotator_id"] = layer.annotator
+        tail["answer"] = "accept" if layer.status is Status.DONE else "ignore"
+    return tail
+
+
+def jsonl_record(layer: Layer) -> dict[str, Any]:
+    """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
+    tokens = SharedTokens().tokens(layer.index, layer.spans)
+    return {
+        "text": layer.doc.text,
+        "spans": _record_spans(layer, tokens),
+        "tokens": tokens.as_dicts(),
+        **_record_tail(layer),
+    }
+
+
+TEXT_PIECE = 1 << 20
+"""Characters of a text escaped and written at a time."""
+
+
+def jsonl_pieces(layer: Layer, shared: SharedTokens) -> Iterator[str]:
+    """``jsonl.dumps(jsonl_record(layer))`` and a line end, in pieces: a long article's text
+    and tokens are escaped a part at a time, never held as one giant record."""
+    tokens = shared.tokens(layer.index, layer.spans)
+    text = layer.doc.text
+    yield '{"text": "'
+    for first in range(0, len(text), TEXT_PIECE):
+        yield encode_basestring(text[first : first + TEXT_PIECE])[1:-1]
+    yield f'", "spans": {jsonl.dumps(_record_spans(layer, tokens))}, "tokens": '
+    yield from shared.json_pieces(tokens)
+    yield f", {jsonl.dumps(_record_tail(layer))[1:]}\n"
+
+
+def _review_fields(span: Span) -> dict[str, Any]:
+    """A gold span's reviewer and the annotators who agreed (nothing for other layers)."""
+    if span.annotator != GOLD_ANNOTATOR:
+        return {}
+    return {"reviewer": span.reviewer, "agreed": list(span.agreed)}
+
+
+def doccano_record(layer: Layer) -> dict[str, Any]:
+    """One layer as doccano's sequence-labelling record: ``label`` holds [start, end, label]."""
+    record: dict[str, Any] = {
+        "text": layer.doc.text,
+        "label": [list(triple) for triple in layer.triples],
+        "meta": _meta(layer.doc),
+    }
+    if layer.annotator is not None:
+        record["annotator"] = layer.annotator
+        record["status"] = "done" if layer.status is Status.DONE else "in_progress"
+    return record
+
+
+def _meta(doc: Document) -> dict[str, Any]:
+    return {**doc.meta, "doc_id": doc.doc_id, "source": doc.source, "title": doc.title}
+
+
+def iter_layers(
+    store: Store,
+    annotator: str | None = None,
+    labels: list[str] | None = None,
+    left_out: Counter[str] | None = None,
+) -> Iterator[Layer]:
+    """Every record an export writes, in project order; spans of other labels are counted in
+    ``left_out``."""
+    if labels:
+        store.labels().require(labels)
+    if annotator is not None and annotator not in store.annotators():
+        if annotator == GOLD_ANNOTATOR:
+            raise InputError(
+                "the project has no gold layer yet: review documents first "
+                "(alama review PROJECT --accept-agreed, or review mode in the window)"
+            )
+        known = ", ".join(a for a in store.annotators() if a != GOLD_ANNOTATOR) or "none yet"
+        raise InputError(f"no annotator {annotator!r} in the project (annotators: {known})")
+    layers: dict[int, list[tuple[str, Status]]] = {}
+    for doc_id, name, status in store.layers():
+        if annotator is None or name == annotator:
+            layers.setdefault(doc_id, []).append((name, status))
+    spans: dict[tuple[int, str], list[Span]] = {}
+    for span in store.iter_spans(annotator):
+        if not labels or span.label in labels:
+            spans.setdefault((span.doc, span.annotator), []).append(span)
+        elif left_out is not None:
+            left_out["spans with a label not chosen by --labels"] += 1
+    for doc in store.iter_documents():
+        doc_layers = layers.get(doc.id, [])
+        if annotator is not None and not doc_layers:
+            continue
+        index = TextIndex(doc.text)
+        if not doc_layers:
+            yield Layer(doc, index, None, Status.TODO, [])
+        for name, status in doc_layers:
+            layer = sorted(spans.get((doc.id, name), []), key=lambda s: (s.start, -s.end, s.label))
+            yield Layer(doc, index, name, status, layer)
+
+
+def iter_records(
+    store: Store, annotator: str | None = None, labels: list[str] | None = None
+) -> Iterator[tuple[Document, dict[str, Any], int]]:
+    """(document, JSONL record, span count) for every record a JSONL export writes."""
+    for layer in iter_layers(store, annotator, labels):
+        yield layer.doc, jsonl_record(layer), len(layer.spans)
+
+
+class Tagger:
+    """Renders layers as CoNLL blocks or Hugging Face lines, collecting conflicts and counting
+    the spans it widened to whole tokens."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.widened = 0
+        self.conflicts: list[conll.Conflict] = []
+        self._doc: conll.Tokens | None = None  # the document of the layers being written
+
+    def render(self, layer: Layer) -> str:
+        if self._doc is None or self._doc.index is not layer.index:
+            self._doc = conll.Tokens(layer.index)
+        doc = self._doc
+        tags, widened = conll.encode(
+            doc,
+            layer.triples,
+            layer.doc.doc_id,
+            layer.annotator,
+            self.conflicts,
+            by_line=self.fmt == "conll",
+        )
+        self.widened += widened
+        chunk: str
+        if self.fmt == "conll":
+            chunk = conll.conll_block(doc, tags)
+        else:
+            chunk = conll.hf_line(layer.doc.doc_id, layer.annotator, doc, tags) + "\n"
+        return chunk
+
+    def check(self) -> None:
+        """Refuse the whole export, listing the conflicts, if any spans shared a token."""
+        if not self.conflicts:
+            return
+        shown = "\n".join(f"  {conflict}" for conflict in self.conflicts[:SHOWN_CONFLICTS])
+        more = len(self.conflicts) - SHOWN_CONFLICTS
+        count = len(self.conflicts)
+        raise InputError(
+            f"{self.fmt} holds one tag per token, and {count} "
+            f"{'span' if count == 1 else 'spans'} cannot be written as tags; nothing was "
+            "written. For overlapping spans choose labels that do not overlap with --labels, "
+            f"or export jsonl, doccano or brat, which keep nested spans:\n{shown}"
+            + (f"\n  … and {more} more" if more > 0 else "")
+        )
