@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from alama.core.model import Status
@@ -262,3 +263,26 @@ def test_many_annotators_still_fit_the_panel(qtbot: QtBot, tmp_path: Path) -> No
     assert width <= panel.table.viewport().width()
     tips = [panel.table.horizontalHeaderItem(c).toolTip() for c in range(2, 10)]
     assert tips == names
+
+
+def test_clicks_leave_the_keyboard_with_the_article(qtbot: QtBot, store: Store) -> None:
+    """Enter and Delete are the reviewer's keys for accept and reject: a click on a row or a
+    button must not take the keyboard away from the article."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    article = QPlainTextEdit(TEXT)
+    panel = ReviewPanel()
+    layout = QHBoxLayout(host)
+    layout.addWidget(article)
+    layout.addWidget(panel)
+    host.resize(900, 420)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    article.setFocus()
+    panel.show_review(TEXT, document_review(store, 1), store.labels())
+    click_row(qtbot, panel, row_of(panel, CLAIM))
+    assert panel.current is not None and panel.current.key == CLAIM[:3]
+    qtbot.mouseClick(panel.buttons["accept"], Qt.MouseButton.LeftButton)
+    assert article.hasFocus()
