@@ -38,6 +38,7 @@ FILL_ALPHA = 95
 CURRENT_ALPHA = 230
 FOUND = QColor("#FFE066")
 SHOWN_CHARACTERS = 80  # of a span's text in its tooltip
+BYTE_ORDER_MARKS = ("\ufeff", "\ufffe")
 
 
 def describe(span: Span, text: str, labels: LabelSet) -> str:
@@ -93,11 +94,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         items = self._by_block.get(self.currentBlock().blockNumber())
         if not items:
             return
-        base = self.currentBlock().position()
-        cuts = {0, len(text)}
+        block = self.currentBlock()
+        base = block.position()
+        # Positions count UTF-16 units, as Qt does; ``text`` is a Python string of code points
+        # (shorter when the line holds an emoji or another astral character).
+        size = block.length() - 1
+        cuts = {0, size}
         for start, end, _ in items:
-            cuts.add(min(max(start - base, 0), len(text)))
-            cuts.add(min(max(end - base, 0), len(text)))
+            cuts.add(min(max(start - base, 0), size))
+            cuts.add(min(max(end - base, 0), size))
         edges = sorted(cuts)
         for left, right in pairwise(edges):
             covering = sorted(
@@ -177,7 +182,13 @@ class ArticleView(QPlainTextEdit):
         self.offsets = OffsetMap(text)
         self.current = None
         self.found = []
-        self.setPlainText(text)
+        if text[:1] in BYTE_ORDER_MARKS:
+            # PySide reads a leading U+FEFF (U+FFFE) of a str as a byte-order mark and drops
+            # it (or swaps every byte): put it in behind another character, then take that out.
+            self.setPlainText("_" + text)
+            QTextCursor(self.document()).deleteChar()
+        else:
+            self.setPlainText(text)
         self.set_spans(spans)
 
     def set_spans(self, spans: list[Span]) -> None:

@@ -100,12 +100,15 @@ class DocumentListModel(QAbstractListModel):
         return self._read(doc)[2]
 
     def set_status(self, doc: int, status: Status) -> None:
-        """Update one document's status and repaint its row (or refilter if it now hides)."""
-        doc_id, title, before = self._read(doc)
+        """Update one document's status and repaint its row. Under a status filter the row
+        stays (with its new status) until the filter is applied again: the list does not jump."""
+        if doc in self._info:
+            doc_id, title, before = self._info[doc]
+            self._done += (status is Status.DONE) - (before is Status.DONE)
+        else:  # never read: the store holds the new status already, so count again
+            doc_id, title, _ = self._read(doc)
+            self._done = self._store.count_in_state(self._layer, Status.DONE)
         self._info[doc] = (doc_id, title, status)
-        self._done += (status is Status.DONE) - (before is Status.DONE)
-        if self._status_filter is not None:
-            return  # the row stays until the filter is applied again, so the list does not jump
         row = self.row_of(doc)
         if row is not None:
             index = self.index(row)

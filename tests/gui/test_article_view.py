@@ -156,12 +156,6 @@ def test_a_new_text_drops_the_old_spans(view: ArticleView) -> None:
     assert [i for i in range(len(other)) if fill(view, i)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SpanHighlighter.highlightBlock clamps cuts to len(text), a count of code points, "
-    "while the cuts are UTF-16 positions: in a line with an astral character, the last "
-    "character(s) of a span reaching the line's end are left unpainted",
-)
 def test_a_span_ending_a_line_after_an_emoji_is_painted_to_its_end(view: ArticleView) -> None:
     soon = at("قريباً")  # the last word of the first line, after three emoji
     view.show_text(TEXT, [span(*soon, "ACTOR")])
@@ -233,7 +227,6 @@ def test_astral_lines_before_do_not_shift_any_colour(
     check_colours(shared_view, *case)
 
 
-@pytest.mark.xfail(strict=True, reason="the same clamp as above, found by this property")
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(case=("😀 حلب", [(2, 5, "PLACE")]))
 @given(astral_text_with_spans())
@@ -386,12 +379,6 @@ def test_hovering_names_the_spans_under_the_mouse(qtbot: QtBot, view: ArticleVie
 # --- what Qt does to the text ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QPlainTextEdit.setPlainText drops a leading U+FEFF (and byte-swaps a text that "
-    "starts with U+FFFE); the store keeps such a text (core.text.clean removes one BOM only), "
-    "so every offset of the document is shown one character off",
-)
 @pytest.mark.parametrize("lead", ["\ufeff", "\ufffe"])
 def test_the_view_shows_the_stored_text_as_stored(view: ArticleView, lead: str) -> None:
     text = lead + "قال وزير الدفاع"

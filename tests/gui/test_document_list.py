@@ -185,12 +185,6 @@ def test_a_document_marked_done_stays_listed_until_the_filter_is_applied_again(
     assert shown(model) == [2, 3, 4]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="DocumentListModel.set_status returns before emitting dataChanged whenever a status "
-    "filter is on, so the list keeps painting the row's old status disc until something else "
-    "repaints it",
-)
 def test_under_a_filter_the_row_is_repainted_with_its_new_status(
     model: DocumentListModel, store: Store
 ) -> None:
@@ -201,12 +195,6 @@ def test_under_a_filter_the_row_is_repainted_with_its_new_status(
     assert changed == [(0, 0)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="DocumentListModel.set_status takes the status before the change from its cache, "
-    "and for a row the list has not read yet it reads the store, which already holds the new "
-    "status: the done count (the window's progress) misses the change",
-)
 def test_the_done_count_counts_a_document_the_list_has_not_shown(
     model: DocumentListModel, store: Store
 ) -> None:
