@@ -3,31 +3,33 @@
 Only documents an annotator marked done count for them; pairwise figures use the documents
 both finished; an annotator who finished nothing is left out rather than read as "no spans".
 A figure with nothing behind it is None (``null`` in JSON). The coefficients themselves are in
-`measures`; this module gathers the project's layers into their inputs and aggregates.
+`measures`; the span-level counts and the kinds of disagreement in `span_agreement`; this module
+gathers the project's layers into their inputs and aggregates. `agreement_table` shows the
+figures in a terminal.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, combinations
+from itertools import combinations
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from alama.core import measures
+from alama.core.agreement_table import as_table
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Status
+from alama.core.span_agreement import DISAGREEMENTS, SpanCounts, Triple, classify
 from alama.core.store import Store
 from alama.core.text import token_bounds
 
-Triple = tuple[int, int, str]
-DISAGREEMENTS = ("boundary", "label", "boundary_and_label", "missing")
+__all__ = ["Study", "agreement", "as_table", "collect", "report"]
 
 
 @dataclass
@@ -151,134 +153,12 @@ def collect(
     return Study(counted, list(chosen_labels), order, done, spans, texts, doc_ids, titles, left_out)
 
 
-# --- span level ---------------------------------------------------------------------------------
-
-
-def _matched(spans: list[Triple], others: list[Triple]) -> int:
-    """How many of ``spans`` overlap one of ``others`` (all of one label) by a character:
-    ``others`` sorted by start with the running maximum of their ends, a bisection each."""
-    if not spans or not others:
-        return 0
-    ordered = sorted(others)
-    starts = [o[0] for o in ordered]
-    reach = list(accumulate((o[1] for o in ordered), max))
-    count = 0
-    for start, end, _ in spans:
-        before = bisect_left(starts, end)  # the others that start before this span ends
-        if before and reach[before - 1] > start:
-            count += 1
-    return count
-
-
-@dataclass
-class SpanCounts:
-    """Counts behind a pair's span F1: spans each side, exact matches, overlap matches."""
-
-    spans_a: int = 0
-    spans_b: int = 0
-    exact: int = 0
-    matched_a: int = 0
-    matched_b: int = 0
-
-    def add(self, a: list[Triple], b: list[Triple]) -> None:
-        """Add one document's spans of one label."""
-        self.spans_a += len(a)
-        self.spans_b += len(b)
-        self.exact += len(set(a) & set(b))
-        self.matched_a += _matched(a, b)
-        self.matched_b += _matched(b, a)
-
-    def merge(self, other: SpanCounts) -> None:
-        self.spans_a += other.spans_a
-        self.spans_b += other.spans_b
-        self.exact += other.exact
-        self.matched_a += other.matched_a
-        self.matched_b += other.matched_b
-
-    @property
-    def spans(self) -> int:
-        return self.spans_a + self.spans_b
-
-    @property
-    def f1_exact(self) -> float | None:
-        value: float | None = measures.f1(2 * self.exact, self.spans)
-        return value
-
-    @property
-    def f1_partial(self) -> float | None:
-        value: float | None = measures.f1(self.matched_a + self.matched_b, self.spans)
-        return value
-
-
-def classify(a: list[Triple], b: list[Triple], found: Counter[str]) -> None:
-    """Count every span one annotator made and the other did not make exactly, by what the other
-    has there: the same label with other offsets (boundary), the same offsets with another label
-    (label), another label and other offsets (boundary_and_label), or nothing (missing). Two
-    spans that disagree with each other count once."""
-    set_a, set_b = set(a), set(b)
-    only_a = sorted(set_a - set_b)
-    only_b = sorted(set_b - set_a)
-    if not only_a and not only_b:
-        return
-    near_only_b, near_a, near_b = _Near(only_b), _Near(a), _Near(b)
-    used_b: set[Triple] = set()
-    for span in only_a:
-        kind, partner = _kind(span, near_only_b.around(span), used_b)
-        if partner is None:
-            kind = _kind(span, near_b.around(span), set())[0]
-        else:
-            used_b.add(partner)
-        found[kind] += 1
-    for span in only_b:
-        if span not in used_b:
-            found[_kind(span, near_a.around(span), set())[0]] += 1
-
-
-class _Near:
-    """Spans sorted by start, to find those that may overlap a span without a full scan."""
-
-    def __init__(self, spans: Iterable[Triple]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s[0] for s in self.spans]
-        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
-
-    def around(self, span: Triple) -> list[Triple]:
-        low = bisect_left(self.starts, span[0] - self.longest)
-        high = bisect_left(self.starts, span[1])
-        return self.spans[low:high]
-
-
-def _kind(span: Triple, others: Iterable[Triple], used: set[Triple]) -> tuple[str, Triple | None]:
-    start, end, label = span
-    boundary = crossed = None
-    for other in others:
-        if other[0] >= end or other[1] <= start or other in used:
-            continue
-        if other[0] == start and other[1] == end:
-            return "label", other
-        if other[2] == label:
-            boundary = boundary or other
-        else:
-            crossed = crossed or other
-    if boundary is not None:
-        return "boundary", boundary
-    if crossed is not None:
-        return "boundary_and_label", crossed
-    return "missing", None
-
-
-# --- token level ------------------------------------------------------------------------------
-
-
-# --- the report -------------------------------------------------------------------------------
-
-
 def _round(value: float | None) -> float | None:
     """Figures keep 12 decimals: enough for any use, and no float noise like 0.30000000000000004."""
     return None if value is None else round(float(value), 12)
 
 
-@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
+@without_collector
 def agreement(
     store: Store,
     annotators: list[str] | None = None,
@@ -476,88 +356,3 @@ def _alpha_u(study: Study, coders: list[str], label: str) -> measures.Unitizing 
         for coder in coders
     ]
     return measures.alpha_u(position, units)
-
-
-# --- the table for a terminal -------------------------------------------------------------------
-
-
-def _cell(value: float | None, sd: float | None = None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.3f}" + (f" ± {sd:.3f}" if sd is not None else "")
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in
-                  enumerate(zip(row, widths, strict=True))).rstrip()
-        for row in rows
-    ]  # fmt: skip
-
-
-def as_table(figures: dict[str, Any], worst: int = 10) -> str:
-    """The figures as a lead reads them in a terminal: overall and per label, pairs, the
-    disagreements, and the documents with the lowest agreement."""
-    names = figures["annotators"]
-    lines = [
-        f"{len(names)} annotator{'s' * (len(names) != 1)} ({', '.join(names) or 'none'}), "
-        f"{figures['documents']} document{'s' * (figures['documents'] != 1)} finished by "
-        "at least two of them"
-    ]
-    if figures["not_counted"]:
-        lines.append(f"not counted (no document marked done): {', '.join(figures['not_counted'])}")
-    if figures["documents"] == 0:
-        lines.append("nothing to compare yet: agreement needs documents two annotators marked done")
-        return "\n".join(lines)
-    header = ["", "F1 exact", "F1 overlap", "alpha_U", "Cohen k", "Fleiss k", "Kripp. a", "spans"]
-    rows = [header]
-    for name, entry in [("overall", figures["overall"]), *figures["labels"].items()]:
-        rows.append(
-            [
-                name,
-                _cell(entry["f1_exact"], entry["f1_exact_sd"]),
-                _cell(entry["f1_partial"], entry["f1_partial_sd"]),
-                _cell(entry["alpha_u"]),
-                _cell(entry["cohen_kappa"]),
-                _cell(entry["fleiss_kappa"]),
-                _cell(entry["krippendorff_alpha"]),
-                str(entry["spans"]),
-            ]
-        )
-    lines += ["", *_table(rows), ""]
-    rows = [["pair", "documents", "F1 exact", "F1 overlap", "Cohen k", "spans"]]
-    for pair in figures["pairs"]:
-        rows.append(
-            [
-                " – ".join(pair["annotators"]),
-                str(pair["documents"]),
-                _cell(pair["f1_exact"]),
-                _cell(pair["f1_partial"]),
-                _cell(pair["cohen_kappa"]),
-                str(pair["spans"]),
-            ]
-        )
-    lines += _table(rows)
-    found = figures["disagreements"]
-    lines += [
-        "",
-        "disagreements: "
-        + ", ".join(f"{found[kind]} {kind.replace('_', ' ')}" for kind in DISAGREEMENTS),
-        "",
-        f"lowest agreement (of {len(figures['per_document'])} documents):",
-    ]
-    rows = [["document", "F1 exact", "F1 overlap", "spans", "title"]]
-    for entry in figures["per_document"][:worst]:
-        title = entry["title"] if len(entry["title"]) <= 50 else entry["title"][:49] + "…"
-        rows.append(
-            [
-                entry["doc_id"],
-                _cell(entry["f1_exact"]),
-                _cell(entry["f1_partial"]),
-                str(entry["spans"]),
-                title,
-            ]
-        )
-    lines += _table(rows)
-    return "\n".join(lines)

@@ -128,7 +128,7 @@ def split_of(doc_hash: str, seed: int, parts: list[tuple[str, float]]) -> str:
     return parts[-1][0]
 
 
-@without_collector  # type: ignore[untyped-decorator]  # (alama.core.* is Any to mypy)
+@without_collector
 def export(
     store: Store,
     output: Path | None,

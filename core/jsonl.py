@@ -394,6 +394,7 @@ def _string_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
-def dumps(record: dict[str, Any]) -> str:
-    """One JSONL line: UTF-8 text kept as is (no \\u escapes), no trailing newline."""
+def dumps(record: dict[str, Any] | list[Any]) -> str:
+    """One JSONL line (or a part of one): UTF-8 text kept as is (no \\u escapes), no trailing
+    newline."""
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))

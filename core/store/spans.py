@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice, repeat
 from typing import Any
 
+from alama.core.annotators import check_annotator
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Origin, Span, new_span_id
 
-from .base import Connection, check_annotator, now
+from .base import Connection, now
 
 SPAN_COLUMNS = (
     "id, doc, annotator, start_char, end_char, label, origin, created_at, updated_at, deleted_at, "

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from alama.core.annotators import check_annotator
 from alama.core.errors import ProjectError
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, Span
 
-from .base import check_annotator
 from .spans import (
     INSIDE_TEXT,
     LENGTHS,
