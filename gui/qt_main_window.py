@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         if changes.doc != self.doc:
             self.open_document(changes.doc)  # undo/redo of work on another document: show it
         elif changes.layer == self.session.layer and (changes.spans or changes.removed):
-            self.article.set_spans(changes.applied_to(self.article.spans))
+            self.article.apply_changes(changes)
             self.mode.update(changes)
             self._update_spans_title()
         elif changes.candidates or changes.layer != self.session.layer:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +87,7 @@ class SpanListModel(QAbstractListModel):
 
     def set_spans(self, text: str, spans: list[Span], labels: LabelSet) -> None:
         self.beginResetModel()
+        spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))  # reading order
         self._text, self._spans, self._labels = text, spans, labels
         self._rows = {span.id: row for row, span in enumerate(spans)}
         self.endResetModel()
@@ -121,21 +122,28 @@ class SpanListModel(QAbstractListModel):
         return None
 
 
-class SpanList(QListView):
-    """This annotator's spans in the document, in reading order; a click jumps to one."""
+class SpanList(QTreeView):
+    """This annotator's spans in the document, in reading order; a click jumps to one.
+
+    A tree view of one level, not a QListView: with uniform row heights it lays out only the
+    rows on screen, where a list view lays out every row again after each label key.
+    """
 
     spanChosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spans = SpanListModel()
-        self.setModel(self.spans)
-        self.setUniformItemSizes(True)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSpacing(1)
+        self.setStyleSheet("QTreeView::item { padding: 1px 2px; }")
+        self.setModel(self.spans)  # after the styling: each style change lays rows out
         self.clicked.connect(lambda index: self.spanChosen.emit(self.spans.span_at(index.row())))
 
     def show_spans(

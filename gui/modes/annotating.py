@@ -30,7 +30,9 @@ class Annotating(Mode):
         self.span_list.show_spans(article.text, article.spans, self.host.labels, article.current)
 
     def update(self, changes: Changes) -> None:
-        self.show_document(changes.doc)
+        # The row to select follows at once (the window picks the edit's current span).
+        article = self.host.article
+        self.span_list.spans.set_spans(article.text, article.spans, self.host.labels)
 
     def pick(self, span: Span | None) -> None:
         self.host.article.set_current(span)
