@@ -3,32 +3,37 @@ which next, previous and done-and-next go round it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from alama.core.errors import AlamaError, ProjectBusy
 from alama.core.model import Status
-from alama.core.store import Store
 from alama.gui.i18n import error_text
 from alama.gui.qt_documents import DocumentListModel
+from alama.gui.session import Session
 
 SEARCH_DELAY_MS = 250
 
 
 class Navigator(QWidget):
-    """The document list of one layer (the annotator's, or gold in review mode), filtered by
-    status and by a search over all documents that ignores diacritics."""
+    """The document list of the layer being edited (the annotator's, or gold in review mode),
+    filtered by status and by a search over all documents that ignores diacritics; next,
+    previous, and done-and-next."""
 
     documentChosen = Signal(int)
     message = Signal(str, int)  # a line for the status bar and how long it stays (ms)
 
-    def __init__(self, store: Store, layer: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store = store = session.store
+        self.layer = layer = session.layer
         self.documents = DocumentListModel(store, layer)
-        self.layer = layer
+        self.doc: int | None = None  # the open document
+        # What done-and-next says when nothing is left to do (``outside``: hidden by a filter).
+        self.nothing_left: Callable[[int], str] = lambda outside: ""
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all documents (ignores diacritics)"))
         self.search.setClearButtonEnabled(True)
@@ -80,8 +85,20 @@ class Navigator(QWidget):
         if self.search.text().strip() or self.status_filter.currentIndex():
             self.apply_filter()
 
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        """The registry's navigation actions (gui.actions), by id."""
+        return {
+            "edit.search": self.focus_search,
+            "document.done_and_next": self.done_and_next,
+            "document.reviewed_and_next": self.done_and_next,
+            "document.not_done": self.mark_not_done,
+            "document.next": lambda: self.step(1),
+            "document.previous": lambda: self.step(-1),
+        }
+
     def show_current(self, doc: int) -> None:
-        """Select a document's row, if the list shows it."""
+        """The open document: its row is selected, if the list shows it."""
+        self.doc = doc
         row = self.documents.row_of(doc)
         if row is not None:
             self.list.setCurrentIndex(self.documents.index(row))
@@ -134,10 +151,34 @@ class Navigator(QWidget):
 
     # --- going round the list ----------------------------------------------------------------
 
-    def step(self, doc: int, delta: int) -> int | None:
-        """The document ``delta`` rows after (or before) this one, if there is one."""
-        row = self.documents.row_of(doc)
-        return self.documents.doc_at((row if row is not None else -1) + delta)
+    def step(self, delta: int) -> None:
+        """Open the document ``delta`` rows after (or before) the open one, if there is one."""
+        if self.doc is not None:
+            row = self.documents.row_of(self.doc)
+            target = self.documents.doc_at((row if row is not None else -1) + delta)
+            if target is not None:
+                self.documentChosen.emit(target)
+
+    def done_and_next(self) -> None:
+        """Mark the open document done (reviewed), then open the next one not done yet, going
+        on from the top of the list after the last; "all done" only when it is true."""
+        doc = self.doc
+        if doc is None or not self.session.accepts_actions():
+            return
+        self.session.set_status(doc, Status.DONE)
+        target, went_round = self.next_not_done(doc)
+        if target is not None:
+            self.documentChosen.emit(target)
+            if went_round:
+                self.message.emit(self.went_round(1), 5000)
+            return
+        done, total = self.documents.done_count()
+        self.message.emit(self.nothing_left(total - done), 8000)
+
+    def mark_not_done(self) -> None:
+        """Take back "done" for the open document."""
+        if self.doc is not None and self.documents.status(self.doc) is Status.DONE:
+            self.session.set_status(self.doc, Status.IN_PROGRESS)
 
     def round_from(self, doc: int, step: int = 1) -> Iterator[tuple[int, bool]]:
         """Every listed document after (``step`` 1) or before (-1) this one, going round the

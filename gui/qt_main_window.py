@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core.changes import Changes
-from alama.core.model import Span, Status
+from alama.core.model import Span
 from alama.gui.actions import build_actions
 from alama.gui.busy import BusyFile
 from alama.gui.finding import ArticleFinder
@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
     # --- building --------------------------------------------------------------------------
 
     def _build_panels(self) -> None:
-        self.navigator = Navigator(self.store, self.session.layer)
+        self.navigator = Navigator(self.session)
+        self.navigator.nothing_left = lambda outside: self.mode.nothing_left(outside)
         self.navigator.documentChosen.connect(self.open_document)
         self.navigator.message.connect(self.say)
         self.article = ArticleView()
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         commands and review mode bring their own."""
         return {
             **self.commands.handlers(),
+            **self.navigator.handlers(),
             **self.modes[True].handlers(),
             "file.quit": self.close,
             "edit.undo": self.session.undo,
@@ -120,12 +122,6 @@ class MainWindow(QMainWindow):
             "edit.delete_span": self.delete_current,
             "review.reject_span": self.delete_current,
             "edit.find": self.find_bar.open_bar,
-            "edit.search": self.navigator.focus_search,
-            "document.done_and_next": self.done_and_next,
-            "document.reviewed_and_next": self.done_and_next,
-            "document.not_done": self.mark_not_done,
-            "document.next": lambda: self.step(1),
-            "document.previous": lambda: self.step(-1),
             "view.zoom_in": lambda: self.zoom(1),
             "view.zoom_out": lambda: self.zoom(-1),
             "view.zoom_reset": lambda: self.zoom(0),
@@ -179,6 +175,9 @@ class MainWindow(QMainWindow):
         self.settings.set_last_document(self.store.path, doc)
         self.finder.document_opened(self.navigator.query())
         self._update_title()
+        # Its words, for the first label key, once the window has painted (camel-tools'
+        # tables are loaded then, not at the first key).
+        QTimer.singleShot(0, lambda: self.session.index(doc).tokens)
 
     def open_by_doc_id(self, doc_id: str) -> bool:
         """Open a document named by its doc_id (showing every document if a filter hides it)."""
@@ -190,33 +189,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         return True
-
-    def step(self, delta: int) -> None:
-        """Open the next or previous document of the list."""
-        if self.doc is not None:
-            target = self.navigator.step(self.doc, delta)
-            if target is not None:
-                self.open_document(target)
-
-    def done_and_next(self) -> None:
-        """Mark the document done (reviewed), then open the next one not done yet, going on
-        from the top of the list after the last; "all done" only when it is true."""
-        if self.doc is None or not self.session.accepts_actions():
-            return
-        self.session.set_status(self.doc, Status.DONE)
-        target, went_round = self.navigator.next_not_done(self.doc)
-        if target is not None:
-            self.open_document(target)
-            if went_round:
-                self.say(self.navigator.went_round(1), 5000)
-            return
-        done, total = self.navigator.documents.done_count()
-        self.say(self.mode.nothing_left(total - done), 8000)
-
-    def mark_not_done(self) -> None:
-        """Take back "done" for this document."""
-        if self.doc is not None and self.navigator.documents.status(self.doc) is Status.DONE:
-            self.session.set_status(self.doc, Status.IN_PROGRESS)
 
     # --- edits -----------------------------------------------------------------------------
 

@@ -160,7 +160,7 @@ def _paint(view: QTextEdit, spans: list[tuple[int, int, str]]) -> None:
 
 def test_switch(app: QApplication, window: MainWindow, busy: Path) -> None:
     def alama() -> None:
-        window.step(1)
+        window.navigator.step(1)
         window.repaint()
 
     view, docs = _plain_view(busy)

@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from alama.core.labels import LabelSet
 from alama.core.model import Origin, Span
-from alama.gui.qt_article import CURRENT_ALPHA, FILL_ALPHA, FOUND, ArticleView
+from alama.gui.highlighter import FILL_ALPHA
+from alama.gui.qt_article import CURRENT_ALPHA, FOUND, ArticleView
 from tests.gui.test_offsets import ASTRAL
 
 LABELS = LabelSet.default()

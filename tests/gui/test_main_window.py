@@ -221,7 +221,7 @@ def test_blank_selection_labels_nothing(window: MainWindow, qtbot: QtBot) -> Non
 
 
 def test_second_document_with_flag_emoji_keeps_offsets(window: MainWindow, qtbot: QtBot) -> None:
-    window.step(1)
+    window.navigator.step(1)
     assert window.article.text == SECOND
     start = SECOND.index("وأهلها")
     select(window, start, start + 2)

@@ -102,7 +102,8 @@ def test_window_half_of_the_scenario(qtbot: QtBot, monkeypatch: pytest.MonkeyPat
     qtbot.waitExposed(window)
     outcomes: list[tuple[bool, str]] = []
     monkeypatch.setattr(
-        "alama.gui.project_commands.show_outcome", lambda parent, title, shown: outcomes.append(shown)
+        "alama.gui.project_commands.show_outcome",
+        lambda parent, title, shown: outcomes.append(shown),
     )
     labelled: list[tuple[int, int, str]] = []
 
