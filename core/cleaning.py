@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 BOM = "\ufeff"
+BYTE_ORDER_MARKS = "\ufeff\ufffe"  # the mark, and the mark as read in the wrong byte order
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -56,9 +57,10 @@ def content_hash(text: str) -> str:
 
 
 def title_of(text: str, limit: int = 120) -> str:
-    """The first non-blank line, trimmed, as a document title."""
+    """The first non-blank line, trimmed, as a document title (without the byte-order marks
+    a text may start with: a title is for reading, and Qt would misread them)."""
     for line in text.split("\n"):
-        line = line.strip()
+        line = line.strip().lstrip(BYTE_ORDER_MARKS).strip()
         if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return ""

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from alama.core.cleaning import BYTE_ORDER_MARKS
 from alama.core.model import Status
 from alama.core.store import Store
 
@@ -76,7 +77,9 @@ class DocumentListModel(QAbstractListModel):
             return doc
         doc_id, title, status = self._read(doc, index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return title or doc_id
+            # A title stored by an older Alama may start with a byte-order mark, which PySide
+            # would drop or read as byte-swapped text.
+            return title.lstrip(BYTE_ORDER_MARKS) or doc_id
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[status]
         if role == Qt.ItemDataRole.ToolTipRole:

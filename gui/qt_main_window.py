@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core.changes import Changes
+from alama.core.cleaning import BYTE_ORDER_MARKS
 from alama.core.model import Span
 from alama.gui.actions import build_actions
 from alama.gui.busy import BusyFile
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         self.who.setText(self.mode.who(name))
         title = self.store.path.stem  # Qt adds the application's name after the window's title
         if self.doc is not None:
-            heading = " ".join(self.store.document(self.doc).title.split())
+            heading = " ".join(self.store.document(self.doc).title.lstrip(BYTE_ORDER_MARKS).split())
             if len(heading) > TITLE_LENGTH:
                 heading = heading[: TITLE_LENGTH - 1].rstrip() + "…"
             title = f"{heading} — {title}"

@@ -225,12 +225,6 @@ def test_a_new_model_reads_the_stored_statuses(store: Store) -> None:
     assert shown(gold) == [6]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a str handed to Qt that starts with U+FFFE is read by PySide as a byte-swapped "
-    "byte-order mark: the title of a document whose text starts with U+FFFE (core.text.title_of "
-    "keeps it) is shown as CJK mojibake in the list, and in the window title",
-)
 def test_a_title_starting_with_a_byte_order_mark_reads_as_stored(tmp_path: Path) -> None:
     """What the list view gets goes through Qt (here a C++ proxy, as a view's delegate)."""
     with Store.create(tmp_path / "q.alama") as store:
