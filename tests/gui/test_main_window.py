@@ -228,3 +228,19 @@ def test_second_document_with_flag_emoji_keeps_offsets(window: MainWindow, qtbot
     qtbot.keyClick(window.article, Qt.Key.Key_2)
     span: Span = window.article.current  # type: ignore[assignment]
     assert SECOND[span.start : span.end] == "وأهلها"
+
+
+def test_a_label_key_reads_back_nothing_it_did_not_change(window: MainWindow, qtbot: QtBot) -> None:
+    """The views update from what the edit says it changed: after the write, the window asks
+    the store for nothing (no re-reading of the document's spans, status or list)."""
+    statements: list[str] = []
+    window.store.conn.set_trace_callback(statements.append)
+    try:
+        label_word(window, qtbot, "وزير", Qt.Key.Key_1)
+    finally:
+        window.store.conn.set_trace_callback(None)
+    assert any(s.startswith("INSERT INTO spans") for s in statements)
+    after = statements[statements.index("COMMIT") + 1 :]
+    assert after == []
+    assert len(statements) <= 10  # 13 store calls before edits returned what they changed
+    assert window.article.painted() == [(FIRST.index("وزير"), FIRST.index("وزير") + 4, "ACTOR")]

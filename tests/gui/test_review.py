@@ -400,3 +400,19 @@ def test_the_table_fits_four_annotators_with_gold_and_decision_in_view(
     assert table.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(0) >= 80  # the span's text keeps room
     assert table.horizontalHeaderItem(3).toolTip() == "khalil.ibrahim"
+
+
+def test_an_accept_reads_the_review_once(review: MainWindow, qtbot: QtBot, store: Store) -> None:
+    """Enter on a candidate: one write, then the document's review read once (it was read
+    twice, with 23 store calls, when the window re-read everything after each action)."""
+    press(review, qtbot, Qt.Key.Key_F8)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        press(review, qtbot, Qt.Key.Key_Return)
+    finally:
+        store.conn.set_trace_callback(None)
+    assert CLAIM in [s.key for s in store.spans(1, GOLD_ANNOTATOR)]
+    after = statements[statements.index("COMMIT") + 1 :]
+    assert sum("FROM rejections" in s for s in after) == 1  # the review, read once
+    assert len(statements) <= 16
