@@ -1,0 +1,382 @@
+"""Each mode on its own, in a small host (no main window): what its keys do to the project
+and to the panels a person looks at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from alama.core.model import GOLD_ANNOTATOR, Status
+from alama.core.review import document_review
+from alama.core.store import Store
+from tests.gui.conftest import FIRST
+from tests.gui.hosts import (
+    BASE,
+    CLAIM,
+    MINISTER,
+    TANF,
+    WEATHER_NEWS,
+    WEATHER_THIRD,
+    at,
+    new_project,
+    open_host,
+    review_project,
+)
+
+SELECT_FIRST = "Select some text first, then press a label key."
+NOTHING_OPEN = "Nothing open left in this document: Ctrl+Enter marks it reviewed."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = new_project(tmp_path / "p.alama")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> Iterator[Store]:
+    store = review_project(tmp_path / "p.alama")
+    yield store
+    store.close()
+
+
+def keys(store: Store, layer: str, doc: int = 1) -> list[tuple[int, int, str]]:
+    return sorted(s.key for s in store.spans(doc, layer))
+
+
+def gold(store: Store, doc: int = 1) -> dict[tuple[int, int, str], tuple[str | None, tuple]]:
+    return {s.key: (s.reviewer, s.agreed) for s in store.spans(doc, GOLD_ANNOTATOR)}
+
+
+# --- annotating --------------------------------------------------------------------------
+
+
+def test_a_label_key_stores_the_selection_snapped_to_whole_words(
+    qtbot: QtBot, store: Store
+) -> None:
+    host = open_host(qtbot, store, "amal")
+    start, end = at("وزير الدفاع")
+    host.select(start + 1, end - 2)  # from inside the first word to inside the last
+    host.mode.label("ACTOR")
+    assert keys(store, "amal") == [MINISTER]
+    assert host.article.painted() == [MINISTER]
+    assert host.listed() == [MINISTER]
+    assert host.article.selection() is None, "the selection is used up"
+    assert host.article.current is not None and host.article.current.key == MINISTER
+    assert host.selected_span() == host.article.current
+    assert host.said == [] and host.warnings == []
+
+
+def test_the_span_list_keeps_reading_order_whatever_the_order_of_labelling(
+    qtbot: QtBot, store: Store
+) -> None:
+    host = open_host(qtbot, store, "amal")
+    for start, end, label in (TANF, MINISTER, CLAIM):
+        host.select(start, end)
+        host.mode.label(label)
+    assert host.listed() == [MINISTER, CLAIM, TANF]
+    assert host.annotating.spans_title(host.annotating.span_list.count()) == (
+        "Spans in this article: 3"
+    )
+    assert host.selected_span() is not None and host.selected_span().key == CLAIM
+
+
+def test_alt_labels_exactly_the_selection(qtbot: QtBot, store: Store) -> None:
+    host = open_host(qtbot, store, "amal")
+    start, _ = at("الدفاع")
+    host.select(start, start + 2)  # the article "ال" only
+    host.article.alt_selection = True  # the mouse let go with Alt held
+    host.mode.label("ACTOR")
+    host.article.alt_selection = False
+    host.select(start + 3, start + 5)
+    host.mode.label("PLACE", exact=True)  # Alt with the label key
+    host.select(start + 3, start + 5)
+    host.mode.label("CLAIM")  # no Alt: the whole word
+    assert keys(store, "amal") == [
+        (start, start + 2, "ACTOR"),
+        (start, start + len("الدفاع"), "CLAIM"),
+        (start + 3, start + 5, "PLACE"),
+    ]
+
+
+def test_a_label_key_on_the_chosen_span_relabels_it(qtbot: QtBot, store: Store) -> None:
+    host = open_host(qtbot, store, "amal")
+    host.select(*MINISTER[:2])
+    host.mode.label("ACTOR")
+    before = store.spans(1, "amal")[0]
+    host.mode.label("PLACE")  # nothing selected: the chosen span
+    (after,) = store.spans(1, "amal")
+    assert (after.id, after.key) == (before.id, (*MINISTER[:2], "PLACE"))
+    assert host.article.painted() == [(*MINISTER[:2], "PLACE")]
+    model = host.annotating.span_list.spans
+    assert model.data(model.index(0)).startswith("Place: وزير الدفاع")
+    assert host.session.undo_stack.text(1) == "Change Actor"
+
+
+def test_a_label_key_with_nothing_selected_or_chosen_says_what_to_do(
+    qtbot: QtBot, store: Store
+) -> None:
+    host = open_host(qtbot, store, "amal")
+    host.mode.label("ACTOR")
+    assert host.said == [SELECT_FIRST]
+    assert store.spans(1, "amal") == [] and host.session.undo_stack.count() == 0
+
+
+def test_a_selection_of_spaces_only_labels_nothing_and_says_so(qtbot: QtBot, store: Store) -> None:
+    host = open_host(qtbot, store, "amal")
+    space = FIRST.index(" وزير")
+    host.select(space, space + 1)
+    host.mode.label("ACTOR")
+    assert host.said == ["Nothing to label: the selection holds only spaces or marks."]
+    assert store.spans(1, "amal") == []
+
+
+def test_a_label_key_on_another_annotators_span_is_refused_with_a_warning(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.add_span(1, "omar", *MINISTER)
+    host = open_host(qtbot, store, "amal")
+    host.article.current = store.spans(1, "omar")[0]  # shown by a caller that should not
+    host.mode.label("PLACE")
+    assert host.warnings == ["only your own layer can be changed here"]
+    assert keys(store, "omar") == [MINISTER]
+
+
+def test_delete_takes_the_chosen_span_out_of_the_store_the_text_and_the_list(
+    qtbot: QtBot, store: Store
+) -> None:
+    host = open_host(qtbot, store, "amal")
+    for start, end, label in (MINISTER, TANF):
+        host.select(start, end)
+        host.mode.label(label)
+    host.mode.pick(next(s for s in host.article.spans if s.key == MINISTER))
+    host.mode.delete_current()
+    assert keys(store, "amal") == [TANF]
+    assert host.article.painted() == [TANF]
+    assert host.listed() == [TANF]
+    assert host.article.current is None
+    host.mode.delete_current()  # nothing chosen: nothing deleted
+    assert keys(store, "amal") == [TANF]
+
+
+def test_picking_a_span_selects_its_row(qtbot: QtBot, store: Store) -> None:
+    for span in (MINISTER, CLAIM, TANF):
+        store.add_span(1, "amal", *span)
+    host = open_host(qtbot, store, "amal")
+    assert host.listed() == [MINISTER, CLAIM, TANF]
+    tanf = next(s for s in host.article.spans if s.key == TANF)
+    host.mode.pick(tanf)
+    assert host.selected_span() == tanf and host.article.current == tanf
+    host.mode.pick(None)
+    assert host.selected_span() is None and host.article.current is None
+    host.mode.label("ACTOR")
+    assert host.said == [SELECT_FIRST], "no span is chosen any more"
+
+
+def test_clicking_a_row_chooses_its_span_for_the_next_key(qtbot: QtBot, store: Store) -> None:
+    for span in (MINISTER, CLAIM):
+        store.add_span(1, "amal", *span)
+    host = open_host(qtbot, store, "amal")
+    span_list = host.annotating.span_list
+    span_list.spanChosen.emit(span_list.spans.span_at(1))  # what a click on the row emits
+    host.mode.label("PLACE")
+    assert keys(store, "amal") == [MINISTER, (*CLAIM[:2], "PLACE")]
+
+
+# --- reviewing ---------------------------------------------------------------------------
+
+
+def test_the_review_table_lists_every_candidate_in_reading_order(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    review = host.reviewing.review_panel.review
+    assert review is not None
+    assert [c.key for c in review.candidates] == [MINISTER, CLAIM, BASE, TANF]
+    assert host.chosen() is None
+
+
+def test_a_label_key_on_a_chosen_candidate_accepts_it_under_that_label(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(BASE)
+    host.mode.label("ACTOR")
+    assert gold(reviewed) == {(*BASE[:2], "ACTOR"): ("lead", ())}
+    assert host.article.painted() == [(*BASE[:2], "ACTOR")]
+    assert host.said == []
+
+
+def test_enter_accepts_and_goes_on_to_the_next_open_candidate(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(CLAIM)
+    host.reviewing.accept_current()
+    assert gold(reviewed) == {CLAIM: ("lead", ("omar",))}
+    assert host.chosen() == BASE and host.selected_row() == BASE
+    assert host.article.found == [BASE[:2]], "the next candidate is shown in the text"
+    host.reviewing.accept_current()  # the base in gold covers Tanf: round to the minister
+    assert host.chosen() == MINISTER
+
+
+def test_enter_on_the_last_open_row_goes_round_to_the_first(qtbot: QtBot, reviewed: Store) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(TANF)
+    host.reviewing.accept_current()
+    assert gold(reviewed) == {TANF: ("lead", ("omar",))}
+    assert host.chosen() == MINISTER and host.selected_row() == MINISTER
+
+
+def test_enter_on_the_only_open_candidate_stays_and_says_to_mark_reviewed(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    for key in (MINISTER, CLAIM, BASE):
+        reviewed.set_rejected(1, key, "lead")
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(TANF)
+    host.reviewing.accept_current()
+    assert gold(reviewed) == {TANF: ("lead", ("omar",))}
+    assert host.chosen() == TANF
+    assert host.article.current is not None and host.article.current.key == TANF
+    assert host.said == [NOTHING_OPEN]
+
+
+def test_enter_with_no_candidate_chosen_says_how_to_choose_one(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.reviewing.accept_current()
+    assert host.said == ["Choose a span in the review list first (F8 finds the next)."]
+    assert gold(reviewed) == {}
+
+
+def test_delete_rejects_the_chosen_candidate_and_goes_on(qtbot: QtBot, reviewed: Store) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(CLAIM)
+    host.mode.delete_current()
+    assert reviewed.rejections(1) == {CLAIM: "lead"}
+    assert host.chosen() == BASE
+    host.mode.delete_current()  # the next key decides the row now shown
+    assert reviewed.rejections(1) == {CLAIM: "lead", BASE: "lead"}
+    assert host.chosen() == TANF
+    host.mode.delete_current()
+    assert host.chosen() == MINISTER  # round to the first open row
+    host.mode.delete_current()
+    assert host.chosen() == MINISTER and host.said == [NOTHING_OPEN]
+    assert gold(reviewed) == {}
+
+
+def test_delete_of_an_accepted_candidate_takes_it_out_of_gold(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.choose(MINISTER)
+    host.reviewing.accept_current()
+    host.choose(MINISTER)
+    host.mode.delete_current()
+    assert gold(reviewed) == {} and reviewed.rejections(1) == {MINISTER: "lead"}
+    assert host.article.painted() == []
+
+
+def test_accept_agreed_accepts_what_everyone_marked_and_says_how_many(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.reviewing.accept_agreed()
+    assert gold(reviewed) == {MINISTER: ("lead", ("amal", "omar"))}
+    assert host.said == ["1 agreed span accepted into gold."]
+    assert host.article.painted() == [MINISTER]
+    host.reviewing.accept_agreed()
+    assert host.said[-1] == "0 agreed spans accepted into gold."
+    assert host.session.undo_stack.count() == 1
+
+
+def test_f8_goes_through_disagreements_and_on_to_later_documents(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    seen = []
+    for _ in range(5):
+        host.reviewing.next_disagreement(1)
+        seen.append((host.doc, host.chosen()))
+    assert seen == [
+        (1, CLAIM),
+        (1, BASE),
+        (1, TANF),
+        (3, WEATHER_NEWS),  # the second article has none
+        (3, WEATHER_THIRD),
+    ]
+    assert host.opened[-1] == 3 and 2 not in host.opened
+    assert host.said == []
+    assert host.navigator.list.currentIndex().row() == 2, "the list follows"
+
+
+def test_f8_after_the_last_document_goes_round_and_says_so(qtbot: QtBot, reviewed: Store) -> None:
+    host = open_host(qtbot, reviewed, "lead", reviewing=True, doc=3)
+    host.choose(WEATHER_THIRD)
+    host.reviewing.next_disagreement(1)
+    assert (host.doc, host.chosen()) == (1, CLAIM)
+    assert host.said == ["Went on from the top of the document list."]
+    host.reviewing.next_disagreement(-1)  # and back the other way
+    assert (host.doc, host.chosen()) == (3, WEATHER_THIRD)
+    assert host.said[-1] == "Went on from the bottom of the document list."
+
+
+def test_f8_on_the_only_open_disagreement_stays_and_says_so(qtbot: QtBot, reviewed: Store) -> None:
+    for doc in (1, 3):
+        for candidate in document_review(reviewed, doc).disputed():
+            if candidate.key != TANF:
+                reviewed.set_rejected(doc, candidate.key, "lead")
+    host = open_host(qtbot, reviewed, "lead", reviewing=True, doc=3)
+    host.reviewing.next_disagreement(1)
+    assert (host.doc, host.chosen()) == (1, TANF)
+    host.reviewing.next_disagreement(1)
+    assert (host.doc, host.chosen()) == (1, TANF)
+    assert host.said[-1] == "This is the only open disagreement left."
+
+
+def test_f8_says_all_done_only_when_every_disagreement_is_decided(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    for doc in (1, 3):
+        for candidate in document_review(reviewed, doc).disputed():
+            reviewed.set_rejected(doc, candidate.key, "lead")
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.reviewing.next_disagreement(1)
+    assert host.said == ["All done: every disagreement in the project is decided."]
+    assert (host.doc, host.chosen()) == (1, None)
+
+
+def test_f8_under_a_filter_says_others_may_be_hidden(qtbot: QtBot, reviewed: Store) -> None:
+    for candidate in document_review(reviewed, 1).disputed():
+        reviewed.set_rejected(1, candidate.key, "lead")
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    host.navigator.search.setText("قاعدة")  # the first article only
+    host.navigator.apply_filter()
+    host.reviewing.next_disagreement(1)
+    assert host.doc == 1, "the third article's disagreements are not listed"
+    assert host.said[-1] == (
+        "No open disagreement left in the documents listed (a filter hides others)."
+    )
+
+
+def test_an_annotators_edit_undone_while_reviewing_refreshes_the_review_table(
+    qtbot: QtBot, reviewed: Store
+) -> None:
+    host = open_host(qtbot, reviewed, "amal", reviewing=False)
+    host.select(*CLAIM[:2])
+    host.mode.label("CLAIM")  # amal now agrees with omar on the claim
+    host.session.set_reviewing(True)
+    review = host.reviewing.review_panel.review
+    assert review is not None and review.find(CLAIM) is not None
+    assert review.find(CLAIM).annotators == ("amal", "omar")
+    host.session.undo()  # amal's label, taken back in review mode
+    assert keys(reviewed, "amal") == [MINISTER, BASE]
+    review = host.reviewing.review_panel.review
+    assert review is not None and review.find(CLAIM).annotators == ("omar",)
+    assert reviewed.status(1, "amal") is Status.DONE
