@@ -20,6 +20,7 @@ from alama.core import __version__
 from alama.core.cli_output import aligned, friendly
 from alama.core.cli_team import agreement_, merge, review
 from alama.core.cli_transfer import export, import_
+from alama.core.labels import LabelSet
 from alama.core.store import Store
 
 
@@ -71,8 +72,6 @@ def open_(project: Path) -> None:
 @friendly
 def init(project: Path, labels_file: Path | None) -> None:
     """Create an empty project file."""
-    from alama.core.labels import LabelSet
-
     labels = LabelSet.from_toml(labels_file) if labels_file else None
     with Store.create(project, labels) as store:
         keys = ", ".join(store.labels().keys)
