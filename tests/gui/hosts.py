@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from alama.core.changes import Changes
@@ -81,7 +82,8 @@ class Host:
         self.navigator.documentChosen.connect(self.open_document)
         self.navigator.message.connect(self.say)
         qtbot.addWidget(self.article)
-        qtbot.addWidget(self.navigator)
+        # The search applies a moment after typing: not once the test's project is closed.
+        qtbot.addWidget(self.navigator, before_close_func=stop_timers)
         self.modes: dict[bool, Mode] = {False: Annotating(self), True: Reviewing(self)}
         for mode in self.modes.values():
             qtbot.addWidget(mode.panel)
@@ -183,6 +185,11 @@ class Host:
         assert item is not None
         candidate: Candidate = item.data(Qt.ItemDataRole.UserRole)
         return candidate.key
+
+
+def stop_timers(widget: QWidget) -> None:
+    for timer in widget.findChildren(QTimer):
+        timer.stop()
 
 
 def open_host(
