@@ -243,6 +243,21 @@ def test_switching_layer_keeps_the_filter_and_the_search(qtbot: QtBot, store: St
     assert selected_doc(host) == 2
 
 
+def test_a_status_taken_back_while_reviewing_shows_once_annotating_again(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.set_status(1, GOLD_ANNOTATOR, Status.DONE)
+    host = open_host(qtbot, store, "amal")
+    host.navigator.done_and_next()
+    host.session.set_reviewing(True)
+    host.session.undo()  # amal's "done", taken back in review mode
+    assert store.status(1, "amal") is Status.TODO
+    assert host.navigator.documents.status(1) is Status.DONE, "the list shows gold's"
+    host.session.set_reviewing(False)
+    assert host.navigator.documents.status(1) is Status.TODO
+    assert host.navigator.documents.done_count() == (0, 3)
+
+
 def test_switching_layer_without_a_filter_lists_every_document(qtbot: QtBot, store: Store) -> None:
     store.set_status(1, "amal", Status.DONE)
     host = open_host(qtbot, store, "amal")
