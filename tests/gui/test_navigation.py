@@ -25,9 +25,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-def listed(navigator: Navigator) -> list[int]:
+def listed(navigator: Navigator) -> list[int | None]:
     documents = navigator.documents
-    return [documents.doc_at(row) for row in range(documents.rowCount())]  # type: ignore[misc]
+    return [documents.doc_at(row) for row in range(documents.rowCount())]
 
 
 def search(navigator: Navigator, text: str) -> None:

@@ -208,7 +208,8 @@ def test_rejecting_announces_the_gold_span_taken_out_and_the_review_changed(
     assert rec.history() == ["Reject Claim", "Label Actor", "Reject Actor"]
     rec.session.undo()  # the gold span comes back, the same one
     assert rec.last().spans == (only(finished, GOLD_ANNOTATOR, MINISTER),)
-    assert rec.last().current is not None and rec.last().current.id == gold.id
+    current = rec.last().current
+    assert current is not None and current.id == gold.id
     assert finished.rejections(1) == {CLAIM: "lead"}
 
 
@@ -276,7 +277,8 @@ def test_undo_of_a_relabel_announces_the_span_as_it_was(qapp: QApplication, stor
     rec.session.relabel(span, "PLACE")
     rec.session.undo()
     assert rec.last().spans == (only(store, "amal", MINISTER),)
-    assert rec.last().current is not None and rec.last().current.label == "ACTOR"
+    current = rec.last().current
+    assert current is not None and current.label == "ACTOR"
     assert rec.last().removed == ()
 
 
