@@ -79,7 +79,7 @@ def render(folder: Path) -> None:
         english = controller.window
         assert english is not None
         english.resize(1500, 900)
-        english.step(1)
+        english.navigator.step(1)
         save(english, folder / "main-english.png")
         assert controller.session is not None
         controller.session.store.close()
