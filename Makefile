@@ -1,44 +1,78 @@
 # Two commands on a fresh machine: `make run` and `make test`.
+#
+# .venv holds the dependencies and Alama itself, installed editable in setuptools' strict mode:
+# build/__editable__.*/alama/ is a tree of links to core/, gui/ and resources/, where mypy,
+# lint-imports and PyInstaller see alama.core, alama.gui and alama.resources as an installed
+# package. An edit to a file shows at once; a file added or removed shows once the link tree is
+# made again, which every target here does by itself when the list of files changed.
+# `make develop` makes it again at once (after adding a module, before running pytest directly).
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
-STAMP := $(VENV)/.installed
+DEPS := $(VENV)/.installed
+STAMP := $(VENV)/.editable
+FILES := $(VENV)/.package-files
 QM := resources/i18n/alama_ar.qm resources/i18n/alama_en.qm
+# The link tree alone: no dependency looked at, no build environment (setuptools is pinned).
+EDITABLE := $(PIP) --no-deps --no-build-isolation --config-settings editable_mode=strict -e .
 
-.PHONY: run test bench lint screenshots package clean
+.PHONY: run test bench lint develop screenshots package clean FORCE
 
-$(STAMP): pyproject.toml constraints.txt
+# 1. The venv and every dependency: torch first, from the pinned CPU wheel, so camel-tools never
+# pulls a CUDA build.
+$(DEPS): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	# torch first, from the pinned CPU wheel, so camel-tools never pulls a CUDA build.
-	$(PIP) torch==2.13.0
-	$(PIP) -e ".[test]"
-	touch $(STAMP)
+	$(PIP) torch==2.13.0 setuptools
+	$(PIP) --config-settings editable_mode=strict -e ".[test]"
+	touch $@
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+# 2. The translations, by the venv's pyside6-lrelease, before the link tree that links them.
+resources/i18n/%.qm: resources/i18n/%.ts $(DEPS)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-run: $(STAMP) $(QM)
+# 3. The link tree, made again when the list of package files changed: $(FILES) is written
+# only then, so an edit inside a file costs nothing.
+$(FILES): FORCE
+	@mkdir -p $(VENV)
+	@{ find core gui resources -name __pycache__ -prune -o -type f -print; \
+	   printf '%s\n' $(QM); } | LC_ALL=C sort -u > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+$(STAMP): $(DEPS) $(QM) $(FILES)
+	$(EDITABLE)
+	touch $@
+
+develop: $(DEPS) $(QM) $(FILES)
+	$(EDITABLE)
+	touch $(STAMP)
+
+run: $(STAMP)
 	$(VENV)/bin/alama demo
 
-test: $(STAMP) $(QM)
+test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# mypy checks the installed package, so it names files by the link tree: given back as core/…
 lint: $(STAMP)
 	$(VENV)/bin/ruff check core gui tests packaging
-	$(VENV)/bin/mypy core
+	$(VENV)/bin/ruff format --check core gui tests packaging
+	set -o pipefail; $(VENV)/bin/mypy -p alama.core -p alama.gui \
+		| sed 's|^build/__editable__[^/]*/alama/||'
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -q -p no:cacheprovider
 
 # One folder in dist/alama (PyInstaller, packaging/alama.spec), then its smoke test.
-package: $(STAMP) $(QM)
+package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/alama.spec
 	ALAMA_PACKAGE=dist/alama QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
 		tests/test_package.py
 
-screenshots: $(STAMP) $(QM)
+screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m alama.gui.screenshots docs
 
 clean:
