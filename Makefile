@@ -58,7 +58,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check core gui tests packaging
 	$(VENV)/bin/ruff format --check core gui tests packaging
-	set -o pipefail; $(VENV)/bin/mypy -p alama.core -p alama.gui \
+	set -o pipefail; $(VENV)/bin/mypy -p alama.core -p alama.gui -p alama.resources \
 		| sed 's|^build/__editable__[^/]*/alama/||'
 	$(VENV)/bin/lint-imports
 
