@@ -449,7 +449,7 @@ def test_an_undo_on_a_busy_file_waits_too(qapp: QApplication, project: Path, ope
 
 
 def test_kept_actions_are_saved_in_the_order_they_were_taken(
-    qapp: QApplication, project: Path, opened: Store
+    qtbot: QtBot, project: Path, opened: Store
 ) -> None:
     """A window rebuilt while actions wait (another language): its session takes the kept
     ones over and saves them before its own."""
@@ -463,11 +463,53 @@ def test_kept_actions_are_saved_in_the_order_they_were_taken(
         assert len(second.session.pending) == 2 and first.session.pending == []
     finally:
         locker.release()
-    assert second.session.flush()
+    qtbot.waitUntil(lambda: not second.session.pending, timeout=5000)  # on its timer
     assert [(c.spans[0].label) for c in second.changes] == ["ACTOR", "PLACE"]
     labelled = sorted(opened.spans(1, "amal"), key=lambda s: s.created_at)
     assert [s.label for s in labelled] == ["ACTOR", "PLACE"]
     assert second.waiting[-1] == 0
+
+
+def test_a_rebuilt_window_saves_what_the_old_one_kept_once_the_file_is_free(
+    qtbot: QtBot, project: Path, opened: Store
+) -> None:
+    old = Recorder(opened, "amal")
+    locker = Locker(project)
+    try:
+        old.session.add_span(1, *MINISTER[:2], "ACTOR", False)
+        new = Recorder(opened, "amal")
+        new.session.take_over(old.session)
+        assert new.waiting == [1] and old.session.pending == []
+    finally:
+        locker.release()
+    qtbot.waitUntil(lambda: not new.session.pending, timeout=5000)
+    assert keys(opened, "amal") == [MINISTER]
+    assert [c.spans[0].key for c in new.changes] == [MINISTER], "the new window repaints"
+    assert new.waiting[-1] == 0
+
+
+def test_a_kept_action_the_file_refuses_is_dropped_with_its_step_and_the_next_saved(
+    qapp: QApplication, project: Path, opened: Store
+) -> None:
+    first = Recorder(opened, "amal")
+    span = first.session.add_span(1, *MINISTER[:2], "ACTOR", False)
+    assert span is not None
+    locker = Locker(project)
+    try:
+        first.session.relabel(span, "PLACE")  # kept
+        second = Recorder(opened, "amal")
+        second.session.add_span(1, *TANF[:2], "PLACE", False)
+        second.session.take_over(first.session)
+        locker.run(f"UPDATE spans SET deleted_at = 'now' WHERE id = '{span.id}'")
+    finally:
+        locker.release()
+    assert second.session.flush()
+    assert second.failed == ["that span was deleted"]
+    assert keys(opened, "amal") == [TANF]
+    assert first.history() == ["Label Actor"], "the relabel's step is gone"
+    assert not first.session.undo_stack.canRedo()
+    assert second.history() == ["Label Place"]
+    assert [c.spans[0].key for c in second.changes] == [TANF]
 
 
 def test_a_kept_undo_the_file_refuses_is_dropped_with_its_step_and_said(
