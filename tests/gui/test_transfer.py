@@ -1,4 +1,6 @@
-"""File ▸ Import… and File ▸ Export…: the dialogs, the work off the GUI thread, the report."""
+"""File ▸ Import… and File ▸ Export…: the dialogs, the work they describe, the report.
+
+The job machinery itself (outcome, errors, progress, Cancel) is tested in test_jobs.py."""
 
 from __future__ import annotations
 
@@ -8,15 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from alama.core import importing
-from alama.core.errors import InputError
 from alama.core.store import Store
+from alama.gui.jobs import run_job
+from alama.gui.qt_export import ExportDialog
+from alama.gui.qt_import import ImportDialog
 from alama.gui.qt_main_window import MainWindow
-from alama.gui.qt_transfer import ExportDialog, ImportDialog, Worker, run_job
 
 Progress = Callable[[int, int], None]
 
@@ -180,30 +183,3 @@ def test_cancel_stops_the_work_and_leaves_the_project_as_it_was(
     ok, message = run_job(window, "Import", window.store.path, slowed)
     assert (ok, message) == (False, "Cancelled: nothing was changed.")
     assert window.store.document_count() == 3
-
-
-def failing_at_once(store: Store, progress: Progress, notify: Callable[[str], None]) -> str:
-    raise InputError("news.conll, line 3: no label after B-")
-
-
-def test_an_error_of_work_that_ends_at_once_is_always_shown(window: MainWindow) -> None:
-    """The worker often finishes before the window listens; the real error is shown every time."""
-    for _ in range(300):
-        outcome = run_job(window, "Import", window.store.path, failing_at_once)
-        assert outcome == (False, "news.conll, line 3: no label after B-")
-
-
-def test_an_error_of_work_done_before_the_window_waits_is_shown(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The worst case, forced: the thread has ended before `run_job` looks at it."""
-
-    def start_and_finish(worker: Worker) -> None:
-        QThread.start(worker)
-        worker.wait()
-
-    monkeypatch.setattr(Worker, "start", start_and_finish)
-    outcome = run_job(window, "Import", window.store.path, failing_at_once)
-    assert outcome == (False, "news.conll, line 3: no label after B-")
-    ok, summary = run_job(window, "Export", window.store.path, lambda store, p, n: "wrote 3")
-    assert (ok, summary) == (True, "wrote 3")
