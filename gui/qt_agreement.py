@@ -35,7 +35,7 @@ from alama.core import agreement
 from alama.core.labels import LabelSet
 from alama.core.store import Store
 from alama.gui.i18n import label_name, listed
-from alama.gui.qt_transfer import run_job
+from alama.gui.jobs import run_job
 
 MEASURES = ("f1_exact", "f1_partial", "cohen_kappa")
 BAR_MEASURES = ("f1_exact", "f1_partial", "alpha_u", "cohen_kappa")

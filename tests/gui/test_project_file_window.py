@@ -27,8 +27,8 @@ from pytestqt.qtbot import QtBot
 from alama.core import review
 from alama.core.model import Status
 from alama.core.store import Store
+from alama.gui.qt_export import ExportDialog
 from alama.gui.qt_main_window import MainWindow
-from alama.gui.qt_transfer import ExportDialog
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from tests.conftest import ROOT

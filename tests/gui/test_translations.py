@@ -37,8 +37,9 @@ from alama.gui.app import Application
 from alama.gui.i18n import error_text, export_report, merge_report, translated
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import StartScreen, about_html, shortcut_rows
+from alama.gui.qt_export import ExportDialog
+from alama.gui.qt_import import ImportDialog
 from alama.gui.qt_models import ArabicModelsPage
-from alama.gui.qt_transfer import ExportDialog, ImportDialog
 from alama.gui.settings import Settings
 from tests.conftest import ROOT
 from tests.gui.pages import review_panel
