@@ -54,7 +54,7 @@ def failure_text(error: Exception) -> str:
     if isinstance(error, OSError):
         name = f"{error.filename}: " if error.filename else ""
         return f"{name}{error.strerror or error}"
-    return f"{type(error).__name__}: {error}"
+    return f"{type(error).__name__}: {' '.join(str(error).split())}"
 
 
 class Worker(QThread):
@@ -80,11 +80,6 @@ class Worker(QThread):
         """How the work ended once it is over; None before."""
         with self._lock:
             return self._outcome
-
-    @property
-    def cancelled(self) -> bool:
-        """Whether Cancel was asked for (the job stops at its next progress report)."""
-        return self._cancel.is_set()
 
     @Slot()
     def cancel(self) -> None:
@@ -157,9 +152,9 @@ def run_job(parent: QWidget, title: str, project: Path, job: Job) -> Outcome:
     worker.noted.connect(dialog.show_note)
     dialog.canceled.connect(worker.cancel)
     loop = QEventLoop()
-    # Connected before the thread starts, so the quit is always posted after it; a loop that
-    # starts after the work ended still finds it waiting. A worker already done is not waited
-    # for at all.
+    # Connected before the thread starts, so the quit is always posted, and a loop that starts
+    # after the work ended finds it waiting and returns at once; a worker already done is not
+    # waited for at all. Either way the outcome is read from the worker, after `wait()`.
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     worker.start()
     if not worker.isFinished():

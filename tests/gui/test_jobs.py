@@ -124,6 +124,8 @@ def test_a_job_works_on_the_project_and_gives_its_summary(parent: QWidget, proje
          "/tmp/news.conll: No such file or directory"),
         (PermissionError(13, "Permission denied"), "Permission denied"),
         (ValueError("the split adds up to 1.2"), "ValueError: the split adds up to 1.2"),
+        (KeyError("ACTOR"), "KeyError: 'ACTOR'"),
+        (RuntimeError("two\nlines"), "RuntimeError: two lines"),
     ],
 )  # fmt: skip
 def test_a_job_that_raises_gives_its_error_in_one_line(
