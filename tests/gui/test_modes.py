@@ -307,6 +307,33 @@ def test_a_label_key_on_a_chosen_candidate_accepts_it_under_that_label(
     assert host.session.undo_stack.count() == 2
 
 
+def test_clicking_a_gold_span_in_the_text_chooses_its_row(qtbot: QtBot, reviewed: Store) -> None:
+    reviewed.add_gold(1, *CLAIM, "lead", ("omar",))
+    host = open_host(qtbot, reviewed, "lead", reviewing=True)
+    (claim,) = host.article.spans
+    host.article.spanClicked.emit(claim)  # what a click on it in the text emits
+    assert host.chosen() == CLAIM and host.selected_row() == CLAIM
+    assert host.article.current == claim and host.article.found == [CLAIM[:2]]
+    host.mode.label("PLACE")  # a label key now relabels it
+    assert gold(reviewed) == {(*CLAIM[:2], "PLACE"): ("lead", ())}
+    host.article.spanClicked.emit(None)  # a click beside any span
+    assert host.chosen() is None and host.article.current is None
+
+
+def test_opening_another_document_chooses_no_candidate(qtbot: QtBot, reviewed: Store) -> None:
+    """The second article starts with the same word as the third: the candidate chosen there
+    is not chosen again here (Enter would accept a span the reviewer has not looked at)."""
+    reviewed.add_span(2, "omar", *WEATHER_NEWS)
+    for name in ("omar", "amal"):
+        reviewed.set_status(2, name, Status.DONE)
+    host = open_host(qtbot, reviewed, "lead", reviewing=True, doc=3)
+    host.choose(WEATHER_NEWS)
+    host.navigator.step(-1)
+    assert host.doc == 2 and host.chosen() is None and host.selected_row() is None
+    host.reviewing.accept_current()
+    assert gold(reviewed, 2) == {}
+
+
 def test_enter_accepts_and_goes_on_to_the_next_open_candidate(
     qtbot: QtBot, reviewed: Store
 ) -> None:
