@@ -15,17 +15,13 @@ from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
 from alama.core.text import CAMEL_TOOLS_VERSION
 from alama.gui.i18n import listed, path_text
+from alama.gui.jobs import run_job, show_outcome
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
+from alama.gui.qt_export import ExportDialog
+from alama.gui.qt_import import ImportDialog
 from alama.gui.qt_models import ArabicModelsPage
-from alama.gui.qt_transfer import (
-    ExportDialog,
-    ImportDialog,
-    choose_merge_sources,
-    merge_job,
-    run_job,
-    show_outcome,
-)
+from alama.gui.qt_transfer import choose_merge_sources, merge_job
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 
