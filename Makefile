@@ -18,7 +18,8 @@ QM := resources/i18n/alama_ar.qm resources/i18n/alama_en.qm
 # The link tree alone: no dependency looked at, no build environment (setuptools is pinned).
 EDITABLE := $(PIP) --no-deps --no-build-isolation --config-settings editable_mode=strict -e .
 
-.PHONY: run test bench lint develop screenshots package clean FORCE
+.PHONY: run test bench lint lint-ruff lint-format lint-mypy lint-imports develop screenshots \
+	package clean FORCE
 
 # 1. The venv and every dependency: torch first, from the pinned CPU wheel, so camel-tools never
 # pulls a CUDA build.
@@ -54,12 +55,22 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-# mypy checks the installed package, so it names files by the link tree: given back as core/…
+# Every check runs, and `make lint` fails if one did.
 lint: $(STAMP)
+	@$(MAKE) --no-print-directory -k lint-ruff lint-format lint-mypy lint-imports
+
+lint-ruff:
 	$(VENV)/bin/ruff check core gui tests packaging
+
+lint-format:
 	$(VENV)/bin/ruff format --check core gui tests packaging
+
+# mypy reads the installed package, so it names files by the link tree: given back as core/….
+lint-mypy:
 	set -o pipefail; $(VENV)/bin/mypy -p alama.core -p alama.gui -p alama.resources \
 		| sed 's|^build/__editable__[^/]*/alama/||'
+
+lint-imports:
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
