@@ -33,10 +33,11 @@ $(DEPS): pyproject.toml constraints.txt
 resources/i18n/%.qm: resources/i18n/%.ts $(DEPS)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
-# 3. The link tree, made again when the list of package files changed: $(FILES) is written
-# only then, so an edit inside a file costs nothing.
+# 3. The link tree, made again when the list of package files changed (or build/ was removed):
+# $(FILES) is written only then, so an edit inside a file costs nothing.
 $(FILES): FORCE
 	@mkdir -p $(VENV)
+	@ls -d build/__editable__.*/alama > /dev/null 2>&1 || rm -f $@
 	@{ find core gui resources -name __pycache__ -prune -o -type f -print; \
 	   printf '%s\n' $(QM); } | LC_ALL=C sort -u > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
