@@ -32,8 +32,11 @@ class BusyFile(QObject):
         self.window.statusBar().showMessage(text, ms)
 
     def on_waiting(self, count: int = 0) -> None:
-        """Say that edits wait for the busy file, and when they have all been saved."""
+        """Say that edits wait for the busy file, and when they have all been saved. A line
+        saying a key was refused stays until they are saved (each retry would overwrite it)."""
         if count:
+            if self._refusals:
+                return
             self.say(
                 self.tr(
                     "The project file is busy (another program is writing to it): %n action(s) "

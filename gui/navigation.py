@@ -141,11 +141,9 @@ class Navigator(QWidget):
             self.message.emit(error_text(error), 8000)
             return
         chosen = self.status_filter.currentData()
-        current = self.list.currentIndex()
-        shown = self.documents.doc_at(current.row()) if current.isValid() else None
         self.documents.set_filter(Status(chosen) if chosen else None, found)
-        if shown is not None:
-            self.show_current(shown)
+        if self.doc is not None:
+            self.show_current(self.doc)
         if query:
             self.message.emit(self.tr("%n document(s) contain it", "", len(found or ())), 4000)
 

@@ -160,6 +160,7 @@ class ArticleView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
+        self.alt_selection = False
 
     def spans_at(self, offset: int) -> list[Span]:
         """Spans containing the character at ``offset``, innermost first."""
@@ -294,6 +295,8 @@ class ArticleView(QPlainTextEdit):
         self.spanClicked.emit(chosen)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A selection made or changed with keys is snapped to words, whatever the mouse did.
+        self.alt_selection = False
         # The article's own keys are declared with every other action (gui.actions).
         action = article_action(event.keyCombination())
         if action is not None and self.act(action, event.key() == Qt.Key.Key_Left):

@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             self.navigator.set_status(changes.doc, changes.status)
             self._update_progress()
         if changes.doc != self.doc:
+            if not self.session.stepping:
+                return  # saved late, once a busy file was free: the user has moved on
             self.open_document(changes.doc)  # undo/redo of work on another document: show it
         elif changes.layer == self.session.layer and (changes.spans or changes.removed):
             self.article.apply_changes(changes)
@@ -222,11 +224,13 @@ class MainWindow(QMainWindow):
             self._update_spans_title()
         elif changes.candidates or changes.layer != self.session.layer:
             self.mode.update(changes)
+        if self.session.late:
+            return  # the user has chosen and scrolled on since; only the views follow
         if changes.layer == self.session.layer and (
             changes.spans or changes.removed or changes.current is not None
         ):
             self._pick(changes.current)
-        if changes.spot is not None and changes.doc == self.doc:
+        if changes.spot is not None:
             self.article.scroll_to(changes.spot)
 
     # --- view ----------------------------------------------------------------------------

@@ -72,6 +72,11 @@ class Session(QObject):
         self._labels = store.labels()
         self._flushing = False
         self.pending: list[tuple[EditCommand, bool]] = []  # (command, forward) in order
+        # While an edit runs: whether the user is stepping through the history now (undo or
+        # redo), or an edit kept for a busy file is saved late. The window shows the document
+        # of a step, but does not go back to the one a late save was made on.
+        self.stepping = False
+        self.late = False
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self.flush)
 
@@ -138,7 +143,7 @@ class Session(QObject):
     def relabel(self, span: Span, label: str) -> None:
         """Give a span another label."""
         if self.accepts_actions() and self._own(span).label != label:
-            self.push(ChangeSpan(span, span.start, span.end, label, self.reviewer))
+            self._change(span, span.start, span.end, label)
 
     def resize(self, span: Span, side: str, grow: bool, by_token: bool) -> None:
         """Grow or shrink one end of a span by a token or a character."""
@@ -148,7 +153,17 @@ class Session(QObject):
         move = index.grow if grow else index.shrink
         start, end = move(span.start, span.end, side, by_token)
         if (start, end) != (span.start, span.end) and start < end:
-            self.push(ChangeSpan(span, start, end, span.label, self.reviewer))
+            self._change(span, start, end, span.label)
+
+    def _change(self, span: Span, start: int, end: int, label: str) -> None:
+        """Change a span; if the layer has that span already, the changed one goes (one span
+        stays, not two alike) and the one already there is chosen."""
+        twin = self.store.find_span(span.doc, self.layer, (start, end, label))
+        if twin is None or twin.id == span.id:
+            self.push(ChangeSpan(span, start, end, label, self.reviewer))
+            return
+        self.push(DeleteSpan(span, self.reviewer))
+        self.changed.emit(Changes(span.doc, self.layer, current=twin))
 
     def delete(self, span: Span) -> None:
         """Delete a span (a tombstone stays on file); in review, the candidate is rejected too."""
@@ -236,12 +251,20 @@ class Session(QObject):
     def undo(self) -> None:
         """Edit ▸ Undo, unless actions wait for the busy file."""
         if self.accepts_actions():
-            self.undo_stack.undo()
+            self.stepping = True
+            try:
+                self.undo_stack.undo()
+            finally:
+                self.stepping = False
 
     def redo(self) -> None:
         """Edit ▸ Redo, unless actions wait for the busy file."""
         if self.accepts_actions():
-            self.undo_stack.redo()
+            self.stepping = True
+            try:
+                self.undo_stack.redo()
+            finally:
+                self.stepping = False
 
     def perform(self, command: EditCommand, forward: bool) -> None:
         """Apply an edit (forward) or its inverse in one transaction; if the project file is
@@ -275,6 +298,7 @@ class Session(QObject):
             while self.pending:
                 command, forward = self.pending[0]
                 try:
+                    self.late = True
                     self._run(command, forward)
                 except ProjectBusy:
                     self.waiting.emit(len(self.pending))
@@ -287,6 +311,7 @@ class Session(QObject):
                 self.pending.pop(0)
         finally:
             self._flushing = False
+            self.late = False
             for error in failures:
                 self.failed.emit(error)
         self._retry.stop()

@@ -139,8 +139,10 @@ def test_alt_labels_exactly_the_selection(qtbot: QtBot, store: Store) -> None:
     ]
 
 
-def drag(qtbot: QtBot, host: Host, start: int, end: int, alt: bool) -> None:
-    """Select [start, end) with the mouse, Alt held or not."""
+def drag(qtbot: QtBot, host: Host, start: int, end: int, alt: bool) -> tuple[int, int]:
+    """Select about [start, end) with the mouse, Alt held or not; the selection made. (Inside
+    joined Arabic letters a pixel can fall a letter off, depending on the fonts the run has
+    loaded: the tests use the selection the mouse really made.)"""
     article = host.article
     if not article.isVisible():
         article.resize(800, 400)
@@ -157,7 +159,9 @@ def drag(qtbot: QtBot, host: Host, start: int, end: int, alt: bool) -> None:
     qtbot.mousePress(article.viewport(), left, held, point(start))
     qtbot.mouseMove(article.viewport(), point(end))
     qtbot.mouseRelease(article.viewport(), left, held, point(end))
-    assert article.selection() == (start, end)
+    selected = article.selection()
+    assert selected is not None and abs(selected[0] - start) <= 1 and abs(selected[1] - end) <= 1
+    return selected
 
 
 def test_an_alt_drag_labels_exactly_and_a_plain_drag_snaps_again(
@@ -165,24 +169,19 @@ def test_an_alt_drag_labels_exactly_and_a_plain_drag_snaps_again(
 ) -> None:
     host = open_host(qtbot, store, "amal")
     start, _ = at("الدفاع")
-    drag(qtbot, host, start, start + 2, alt=True)
+    exact = drag(qtbot, host, start, start + 2, alt=True)
     host.mode.label("ACTOR")
     word = at("الأمريكيّ")
     drag(qtbot, host, word[0], word[0] + 3, alt=False)
     host.mode.label("PLACE")
-    assert keys(store, "amal") == [(start, start + 2, "ACTOR"), (*word, "PLACE")]
+    assert exact != at("الدفاع")  # a part of the word, as dragged: not snapped
+    assert keys(store, "amal") == [(*exact, "ACTOR"), (*word, "PLACE")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ArticleView.alt_selection is set only on a mouse release and never reset: after "
-    "an Alt+drag, a selection made with the keyboard (Shift+arrows) is labelled exactly, "
-    "not snapped to whole words",
-)
 def test_a_keyboard_selection_after_an_alt_drag_snaps_to_words(qtbot: QtBot, store: Store) -> None:
     host = open_host(qtbot, store, "amal")
     start, _ = at("الدفاع")
-    drag(qtbot, host, start, start + 2, alt=True)
+    exact = drag(qtbot, host, start, start + 2, alt=True)
     host.mode.label("ACTOR")
     qtbot.keyClick(host.article, Qt.Key.Key_Escape)  # no span chosen: arrows move the caret
     word = at("الأمريكيّ")
@@ -193,7 +192,7 @@ def test_a_keyboard_selection_after_an_alt_drag_snaps_to_words(qtbot: QtBot, sto
         qtbot.keyClick(host.article, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert host.article.selection() == (word[0], word[0] + 3)
     host.mode.label("PLACE")
-    assert keys(store, "amal") == [(start, start + 2, "ACTOR"), (*word, "PLACE")]
+    assert keys(store, "amal") == [(*exact, "ACTOR"), (*word, "PLACE")]
 
 
 def test_a_label_key_on_the_chosen_span_relabels_it(qtbot: QtBot, store: Store) -> None:

@@ -211,12 +211,6 @@ def test_a_filter_keeps_the_open_documents_row_selected(qtbot: QtBot, store: Sto
     assert listed(host.navigator) == [2, 3] and selected_doc(host) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Navigator.apply_filter reselects the list's current row, not the open document "
-    "(self.doc): once a filter has hidden the open document, showing it again leaves no row "
-    "selected",
-)
 def test_the_open_documents_row_is_selected_again_when_a_filter_shows_it_again(
     qtbot: QtBot, store: Store
 ) -> None:
@@ -306,12 +300,6 @@ def test_the_registry_actions_reach_the_navigator(qtbot: QtBot, store: Store) ->
     assert host.doc == 3 and store.status(2, "amal") is Status.DONE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MainWindow._on_changes opens the document of any Changes about another document "
-    "(meant for undo/redo there); a kept action saved later, once a busy file is free, "
-    "takes the window back to the document the user left",
-)
 def test_done_and_next_on_a_busy_file_stays_on_the_next_document_once_saved(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

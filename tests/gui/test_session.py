@@ -154,12 +154,6 @@ def test_relabel_resize_and_delete_announce_the_span_as_it_now_is(
     assert rec.history() == ["Label Actor", "Change Actor", "Change Place", "Delete Place"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Session.relabel and Session.resize do not look for an identical span (add_span "
-    "does): relabelling or growing a span onto one already in the layer stores a duplicate "
-    "(two identical rows in the span list, twice in exports)",
-)
 def test_relabelling_or_resizing_onto_an_identical_span_leaves_one(
     qapp: QApplication, store: Store
 ) -> None:
