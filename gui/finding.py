@@ -52,3 +52,8 @@ class ArticleFinder(QObject):
             self.article.set_found(hits)
             if hits:
                 self.article.select_range(*hits[0])
+
+    def search_changed(self, search: str) -> None:
+        """The search over all documents was cleared: its marks go from the article."""
+        if not search and not self.bar.isVisible():
+            self.article.set_found([])

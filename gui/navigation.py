@@ -23,6 +23,7 @@ class Navigator(QWidget):
     previous, and done-and-next."""
 
     documentChosen = Signal(int)
+    searched = Signal(str)  # the search applied ("" when cleared)
     message = Signal(str, int)  # a line for the status bar and how long it stays (ms)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -65,7 +66,7 @@ class Navigator(QWidget):
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.clicked.connect(self._on_clicked)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
         layout.addWidget(self.status_filter)
         layout.addWidget(self.list, 1)
@@ -142,6 +143,7 @@ class Navigator(QWidget):
             return
         chosen = self.status_filter.currentData()
         self.documents.set_filter(Status(chosen) if chosen else None, found)
+        self.searched.emit(query)
         if self.doc is not None:
             self.show_current(self.doc)
         if query:

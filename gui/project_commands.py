@@ -180,13 +180,11 @@ class ProjectCommands(QObject):
         which steps aside (Review ▸ Agreement… brings it back as it was)."""
         if self.dashboard is not None:
             self.dashboard.hide()
-        was_reviewing = self.host.session.reviewing
         if self.host.open_by_doc_id(doc_id):
             self.host.set_reviewing(True)
-            if was_reviewing:
-                self.host.say(
-                    self.tr("Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back."), 6000
-                )
+            self.host.say(
+                self.tr("Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back."), 6000
+            )
 
     def show_shortcuts(self) -> None:
         """F1: the keys of the current mode."""

@@ -222,7 +222,7 @@ class StartScreen(QDialog):
         self.chosen: Path | None = None
         self.wants_demo = False
         self.language: str | None = None  # set when the user picks another language
-        self.setWindowTitle(self.tr("Alama — علامة"))
+        self.setWindowTitle("")  # Qt shows the application's name ("Alama — علامة") alone
         self.resize(560, 420)
         languages = QHBoxLayout()
         languages.addStretch(1)

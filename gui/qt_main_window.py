@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = ArticleFinder(self.find_bar, self.article)
+        self.navigator.searched.connect(self.finder.search_changed)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.panels = QStackedWidget()  # the mode's panel: the span list, or the review table
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.setContentsMargins(6, 6, 6, 6)
         right_layout.addWidget(self.palette_panel)
         right_layout.addSpacing(12)
         right_layout.addWidget(self.spans_title)
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
             self.mode.update(changes)
         if self.session.late:
             return  # the user has chosen and scrolled on since; only the views follow
+        if self.session.stepping and changes.layer != self.session.layer:
+            self.say(self.mode.elsewhere(self.session.step, changes.layer), 8000)
         if changes.layer == self.session.layer and (
             changes.spans or changes.removed or changes.current is not None
         ):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from alama.core import review
@@ -77,6 +77,7 @@ class Session(QObject):
         # of a step, but does not go back to the one a late save was made on.
         self.stepping = False
         self.late = False
+        self.step = ""  # the undo or redo being taken, as the Edit menu names it
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self.flush)
 
@@ -252,6 +253,9 @@ class Session(QObject):
         """Edit ▸ Undo, unless actions wait for the busy file."""
         if self.accepts_actions():
             self.stepping = True
+            self.step = QCoreApplication.translate("Actions", "Undo %1").replace(
+                "%1", self.undo_stack.undoText()
+            )
             try:
                 self.undo_stack.undo()
             finally:
@@ -261,6 +265,9 @@ class Session(QObject):
         """Edit ▸ Redo, unless actions wait for the busy file."""
         if self.accepts_actions():
             self.stepping = True
+            self.step = QCoreApplication.translate("Actions", "Redo %1").replace(
+                "%1", self.undo_stack.redoText()
+            )
             try:
                 self.undo_stack.redo()
             finally:

@@ -56,6 +56,9 @@ class Annotating(Mode):
     def progress(self, done: int, total: int) -> str:
         return self.tr("%1 / %2 done").replace("%1", str(done)).replace("%2", str(total))
 
+    def elsewhere(self, step: str, layer: str) -> str:
+        return self.tr("%1: in the gold layer (review mode shows it).").replace("%1", step)
+
     def nothing_left(self, outside: int) -> str:
         if outside:
             return self.tr(

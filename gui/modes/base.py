@@ -111,6 +111,10 @@ class Mode(QObject):
     def progress(self, done: int, total: int) -> str:
         raise NotImplementedError
 
+    def elsewhere(self, step: str, layer: str) -> str:
+        """An undo or redo reached a layer this mode does not show."""
+        raise NotImplementedError
+
     def nothing_left(self, outside: int) -> str:
         """Done-and-next found nothing left in the list (``outside``: left outside it)."""
         raise NotImplementedError

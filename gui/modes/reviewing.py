@@ -71,6 +71,7 @@ class Reviewing(Mode):
         candidate, doc = self.candidate, self.host.doc
         if candidate is None or doc is None:
             return False
+        # It stays chosen (unlike Enter, which goes on): a wrong key is put right by the next.
         self.host.session.accept(doc, (candidate.start, candidate.end, key))
         return True
 
@@ -192,6 +193,13 @@ class Reviewing(Mode):
 
     def progress(self, done: int, total: int) -> str:
         return self.tr("%1 / %2 reviewed").replace("%1", str(done)).replace("%2", str(total))
+
+    def elsewhere(self, step: str, layer: str) -> str:
+        return (
+            self.tr("%1: in %2's layer (shown when annotating).")
+            .replace("%1", step)
+            .replace("%2", layer)
+        )
 
     def nothing_left(self, outside: int) -> str:
         if outside:

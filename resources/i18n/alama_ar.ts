@@ -73,11 +73,13 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="57" />
+        <location filename="../../gui/session.py" line="256" />
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="58" />
+        <location filename="../../gui/session.py" line="268" />
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
@@ -566,22 +568,27 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="46" />
+        <location filename="../../gui/modes/annotating.py" line="48" />
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="49" />
+        <location filename="../../gui/modes/annotating.py" line="51" />
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="55" />
+        <location filename="../../gui/modes/annotating.py" line="57" />
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../gui/modes/annotating.py" line="60" />
+        <source>%1: in the gold layer (review mode shows it).</source>
+        <translation>%1: في الطبقة المرجعية (تظهر في وضع المراجعة).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/modes/annotating.py" line="65" />
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -593,7 +600,7 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="62" />
+        <location filename="../../gui/modes/annotating.py" line="67" />
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
@@ -714,7 +721,7 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="39" />
+        <location filename="../../gui/busy.py" line="42" />
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -726,22 +733,22 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="49" />
+        <location filename="../../gui/busy.py" line="52" />
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="57" />
+        <location filename="../../gui/busy.py" line="60" />
         <source>The project file is busy (another program is writing to it): your last action waits to be saved; try again once it is saved.</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراؤك الأخير ينتظر الحفظ؛ أعد المحاولة بعد حفظه.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="71" />
+        <location filename="../../gui/busy.py" line="74" />
         <source>An action could not be saved and was dropped: %1</source>
         <translation>تعذّر حفظ إجراء فأُسقط: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="113" />
+        <location filename="../../gui/busy.py" line="116" />
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -753,12 +760,12 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="120" />
+        <location filename="../../gui/busy.py" line="123" />
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="121" />
+        <location filename="../../gui/busy.py" line="124" />
         <source>Close without saving</source>
         <translation>أغلق دون حفظ</translation>
     </message>
@@ -1044,17 +1051,17 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="63" />
+        <location filename="../../gui/qt_documents.py" line="64" />
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="64" />
+        <location filename="../../gui/qt_documents.py" line="65" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="65" />
+        <location filename="../../gui/qt_documents.py" line="66" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -1159,12 +1166,12 @@ Replace them?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="175" />
+        <location filename="../../gui/qt_panels.py" line="183" />
         <source>Find in this article (ignores diacritics)</source>
         <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="209" />
+        <location filename="../../gui/qt_panels.py" line="217" />
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -1292,37 +1299,37 @@ Replace them?</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../gui/navigation.py" line="33" />
+        <location filename="../../gui/navigation.py" line="39" />
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="40" />
+        <location filename="../../gui/navigation.py" line="46" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="41" />
+        <location filename="../../gui/navigation.py" line="47" />
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="42" />
+        <location filename="../../gui/navigation.py" line="48" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="43" />
+        <location filename="../../gui/navigation.py" line="49" />
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="119" />
+        <location filename="../../gui/navigation.py" line="137" />
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="133" />
+        <location filename="../../gui/navigation.py" line="150" />
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1334,12 +1341,12 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="164" />
+        <location filename="../../gui/navigation.py" line="205" />
         <source>Went on from the top of the document list.</source>
         <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="166" />
+        <location filename="../../gui/navigation.py" line="207" />
         <source>Went on from the bottom of the document list.</source>
         <translation>تابع البحث من آخر القائمة.</translation>
     </message>
@@ -1347,27 +1354,27 @@ Replace them?</source>
 <context>
     <name>ProjectCommands</name>
     <message>
-        <location filename="../../gui/project_commands.py" line="118" />
+        <location filename="../../gui/project_commands.py" line="114" />
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="130" />
+        <location filename="../../gui/project_commands.py" line="126" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="140" />
+        <location filename="../../gui/project_commands.py" line="136" />
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="148" />
+        <location filename="../../gui/project_commands.py" line="144" />
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="154" />
+        <location filename="../../gui/project_commands.py" line="150" />
         <source>%1 changes the layers %2, but an annotator's copy changes only that annotator's layer. Nothing was merged.
 
 Is it your own file or a reviewer's? Take every change of the chosen files?</source>
@@ -1376,12 +1383,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 أهو ملفك أنت أم ملف مراجِع؟ أتأخذ كل تغييرات الملفات المختارة؟</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="192" />
+        <location filename="../../gui/project_commands.py" line="186" />
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="205" />
+        <location filename="../../gui/project_commands.py" line="199" />
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -1868,12 +1875,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Reviewing</name>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="96" />
+        <location filename="../../gui/modes/reviewing.py" line="97" />
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="110" />
+        <location filename="../../gui/modes/reviewing.py" line="111" />
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1885,47 +1892,52 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="133" />
+        <location filename="../../gui/modes/reviewing.py" line="134" />
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="138" />
+        <location filename="../../gui/modes/reviewing.py" line="139" />
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="140" />
+        <location filename="../../gui/modes/reviewing.py" line="141" />
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="154" />
+        <location filename="../../gui/modes/reviewing.py" line="155" />
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="184" />
+        <location filename="../../gui/modes/reviewing.py" line="185" />
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="187" />
+        <location filename="../../gui/modes/reviewing.py" line="188" />
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="190" />
+        <location filename="../../gui/modes/reviewing.py" line="191" />
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="194" />
+        <location filename="../../gui/modes/reviewing.py" line="195" />
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../gui/modes/reviewing.py" line="199" />
+        <source>%1: in %2's layer (shown when annotating).</source>
+        <translation>%1: في طبقة %2 (تظهر أثناء الوسم).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/modes/reviewing.py" line="207" />
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1937,7 +1949,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="203" />
+        <location filename="../../gui/modes/reviewing.py" line="211" />
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
@@ -1945,7 +1957,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="207" />
+        <location filename="../../gui/session.py" line="223" />
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>قبول المقاطع المتّفق عليها</numerusform>
@@ -1957,32 +1969,32 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="213" />
+        <location filename="../../gui/session.py" line="229" />
         <source>Label %1</source>
         <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="215" />
+        <location filename="../../gui/session.py" line="231" />
         <source>Delete %1</source>
         <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="214" />
+        <location filename="../../gui/session.py" line="230" />
         <source>Change %1</source>
         <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="210" />
+        <location filename="../../gui/session.py" line="226" />
         <source>Mark done</source>
         <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="211" />
+        <location filename="../../gui/session.py" line="227" />
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="216" />
+        <location filename="../../gui/session.py" line="232" />
         <source>Reject %1</source>
         <translation>رفض مقطع «%1»</translation>
     </message>
@@ -1997,11 +2009,6 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 </context>
 <context>
     <name>StartScreen</name>
-    <message>
-        <location filename="../../gui/qt_dialogs.py" line="225" />
-        <source>Alama — علامة</source>
-        <translation>علامة — Alama</translation>
-    </message>
     <message>
         <location filename="../../gui/qt_dialogs.py" line="239" />
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
@@ -2035,25 +2042,25 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="84" />
+        <location filename="../../gui/project_commands.py" line="80" />
         <location filename="../../gui/qt_dialogs.py" line="299" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="86" />
+        <location filename="../../gui/project_commands.py" line="82" />
         <location filename="../../gui/qt_dialogs.py" line="299" />
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="98" />
+        <location filename="../../gui/project_commands.py" line="94" />
         <location filename="../../gui/qt_dialogs.py" line="307" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="100" />
+        <location filename="../../gui/project_commands.py" line="96" />
         <location filename="../../gui/qt_dialogs.py" line="307" />
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
@@ -2062,17 +2069,17 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/jobs.py" line="97" />
+        <location filename="../../gui/jobs.py" line="92" />
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="118" />
+        <location filename="../../gui/jobs.py" line="113" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="169" />
+        <location filename="../../gui/jobs.py" line="164" />
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
     </message>

@@ -31,7 +31,7 @@
 <context>
     <name>Annotating</name>
     <message numerus="yes">
-        <location filename="../../gui/modes/annotating.py" line="60" />
+        <location filename="../../gui/modes/annotating.py" line="65" />
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="39" />
+        <location filename="../../gui/busy.py" line="42" />
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="113" />
+        <location filename="../../gui/busy.py" line="116" />
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>Navigator</name>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="133" />
+        <location filename="../../gui/navigation.py" line="150" />
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -247,7 +247,7 @@
 <context>
     <name>Reviewing</name>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="110" />
+        <location filename="../../gui/modes/reviewing.py" line="111" />
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>%n agreed span accepted into gold.</numerusform>
@@ -255,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="199" />
+        <location filename="../../gui/modes/reviewing.py" line="207" />
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
@@ -266,7 +266,7 @@
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="207" />
+        <location filename="../../gui/session.py" line="223" />
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>Accept %n agreed span</numerusform>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -416,3 +417,22 @@ def test_an_accept_reads_the_review_once(review: MainWindow, qtbot: QtBot, store
     after = statements[statements.index("COMMIT") + 1 :]
     assert sum("FROM rejections" in s for s in after) == 1  # the review, read once
     assert len(statements) <= 16
+
+
+def test_an_undo_that_reaches_the_annotators_layer_says_so(qtbot: QtBot, store: Store) -> None:
+    """Labelled as an annotator, then review mode, then Ctrl+Z: the label is undone in the
+    annotator's layer, which review mode does not show, and the status bar says where."""
+    window = open_window(qtbot, store, "amal", reviewing=False)
+    start = FIRST.index("التنف")
+    cursor = window.article.textCursor()
+    cursor.setPosition(window.article.offsets.to_qt(start))
+    cursor.setPosition(window.article.offsets.to_qt(start + 5), QTextCursor.MoveMode.KeepAnchor)
+    window.article.setTextCursor(cursor)
+    press(window, qtbot, Qt.Key.Key_2)
+    assert TANF in [s.key for s in store.spans(1, "amal")]
+    press(window, qtbot, Qt.Key.Key_R, CTRL)
+    assert window.reviewing
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert TANF not in [s.key for s in store.spans(1, "amal")]
+    said = window.statusBar().currentMessage()
+    assert "amal" in said and "Undo" in said
