@@ -14,6 +14,7 @@ from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
 from alama.core.text import CAMEL_TOOLS_VERSION
+from alama.gui.actions import Mode as ActionsMode
 from alama.gui.i18n import listed, path_text
 from alama.gui.jobs import run_job, show_outcome
 from alama.gui.qt_agreement import AgreementDashboard
@@ -40,7 +41,7 @@ class Window(Protocol):
 
     def say(self, text: str, ms: int = 5000) -> None: ...
 
-    def actions_mode(self) -> str: ...
+    def actions_mode(self) -> ActionsMode: ...
 
 
 class ProjectCommands(QObject):

@@ -221,13 +221,13 @@ class ArticleView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setBackground(fill)
         if text_color is not None:
             fmt.setForeground(text_color)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         return selection
 
     # --- what the mouse is over ------------------------------------------------------------

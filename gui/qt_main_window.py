@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from alama.core.changes import Changes
 from alama.core.cleaning import BYTE_ORDER_MARKS
 from alama.core.model import Span
+from alama.gui.actions import Mode as ActionsMode
 from alama.gui.actions import build_actions
 from alama.gui.busy import BusyFile
 from alama.gui.finding import ArticleFinder
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
     def reviewing(self) -> bool:
         return self.session.reviewing
 
-    def actions_mode(self) -> str:
+    def actions_mode(self) -> ActionsMode:
         return self.mode.actions_mode
 
     def set_reviewing(self, reviewing: bool) -> None:

@@ -24,7 +24,6 @@ from contextlib import suppress
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from alama.core import review
 from alama.core.changes import Changes
 from alama.core.editing import (
     AcceptSpan,
@@ -38,6 +37,7 @@ from alama.core.editing import (
 )
 from alama.core.errors import InputError, ProjectBusy
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
+from alama.core.review import DocumentReview, Key, document_review
 from alama.core.store import Store, check_annotator
 from alama.core.text import TextIndex
 from alama.gui.i18n import label_name
@@ -117,9 +117,9 @@ class Session(QObject):
         """The spans of the layer being edited (this annotator's, or gold) in a document."""
         return self.store.spans(doc, self.layer)
 
-    def review(self, doc: int) -> review.DocumentReview:
+    def review(self, doc: int) -> DocumentReview:
         """Every finished layer of the document, its candidates and the gold layer."""
-        return review.document_review(self.store, doc)
+        return document_review(self.store, doc)
 
     # --- building edits from what the window shows -----------------------------------------
 
@@ -180,9 +180,7 @@ class Session(QObject):
         if self.accepts_actions() and self.store.status(doc, self.layer) is not status:
             self.push(SetStatus(doc, self.layer, status))
 
-    def accept(
-        self, doc: int, key: review.Key, agreed: tuple[str, ...] | None = None
-    ) -> Span | None:
+    def accept(self, doc: int, key: Key, agreed: tuple[str, ...] | None = None) -> Span | None:
         """Put a candidate into gold (it is just chosen if gold has it already)."""
         if not self.accepts_actions():
             return None
@@ -194,7 +192,7 @@ class Session(QObject):
         self.push(edit)
         return edit.span
 
-    def reject(self, doc: int, key: review.Key) -> None:
+    def reject(self, doc: int, key: Key) -> None:
         """Keep a candidate out of gold (taking it out if it is there); remembered on file."""
         if self.accepts_actions():
             self.push(RejectSpan(doc, self.annotator, key))
@@ -319,8 +317,8 @@ class Session(QObject):
         finally:
             self._flushing = False
             self.late = False
-            for error in failures:
-                self.failed.emit(error)
+            for failure in failures:
+                self.failed.emit(failure)
         self._retry.stop()
         self.waiting.emit(0)
         return True

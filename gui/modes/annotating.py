@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from alama.core.changes import Changes
 from alama.core.model import Span
+from alama.gui.actions import Mode as ActionsMode
 from alama.gui.modes.base import Host, Mode
 from alama.gui.qt_panels import SpanList
 
@@ -14,7 +15,7 @@ class Annotating(Mode):
     """The annotator's own layer: label, relabel, resize, delete."""
 
     reviewing = False
-    actions_mode = "annotate"
+    actions_mode: ActionsMode = "annotate"
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)

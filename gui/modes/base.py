@@ -12,6 +12,7 @@ from alama.core.changes import Changes
 from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
 from alama.core.model import Span
+from alama.gui.actions import Mode as ActionsMode
 from alama.gui.i18n import error_text
 from alama.gui.navigation import Navigator
 from alama.gui.qt_article import ArticleView
@@ -39,7 +40,7 @@ class Mode(QObject):
     its words are. Subclasses fill these in."""
 
     reviewing = False
-    actions_mode = "annotate"  # the registry's name for the actions this mode enables
+    actions_mode: ActionsMode = "annotate"  # the registry's name for the mode's actions
 
     def __init__(self, host: Host) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from alama.core.changes import Changes
 from alama.core.model import GOLD_ANNOTATOR, Span
 from alama.core.review import Candidate, DocumentReview, Key
+from alama.gui.actions import Mode as ActionsMode
 from alama.gui.modes.base import Host, Mode
 from alama.gui.qt_review import ReviewPanel
 
@@ -18,7 +19,7 @@ class Reviewing(Mode):
     disagreement to the next, across documents."""
 
     reviewing = True
-    actions_mode = "review"
+    actions_mode: ActionsMode = "review"
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
