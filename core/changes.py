@@ -36,6 +36,9 @@ class Changes:
     """The span the edit leaves chosen (None: no span chosen)."""
     spot: int | None = None
     """The offset to bring into view (None: nothing to scroll to)."""
+    key: tuple[int, int, str] | None = None
+    """The span (offsets and label) the edit was about, also when none is left chosen: review
+    mode keeps that candidate chosen after a rejection or an undone accept."""
     extra: tuple[str, ...] = field(default=())
     """Names of further things changed (for later kinds of edit: relations, suggestions)."""
 
@@ -56,6 +59,7 @@ class Changes:
             candidates=self.candidates or later.candidates,
             current=later.current,
             spot=later.spot if later.spot is not None else self.spot,
+            key=later.key if later.key is not None else self.key,
             extra=tuple(dict.fromkeys(self.extra + later.extra)),
         )
 

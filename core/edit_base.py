@@ -55,6 +55,10 @@ class Edit(ABC):
         """The offset the edit changes, to bring into view; None for the whole document."""
         return None
 
+    def about(self) -> tuple[int, int, str] | None:
+        """The span (offsets and label) the edit is about; None for a whole document."""
+        return None
+
     @abstractmethod
     def _apply(self, store: Store) -> Changes:
         """Apply (or apply again after an undo), inside the transaction."""
@@ -82,6 +86,7 @@ class Edit(ABC):
             candidates=candidates,
             current=current,
             spot=self.spot(),
+            key=self.about(),
         )
 
 
@@ -96,6 +101,9 @@ class Inverse(Edit):
     @property
     def subject(self) -> str | int | None:
         return self.edit.subject
+
+    def about(self) -> tuple[int, int, str] | None:
+        return self.edit.about()
 
     def spot(self) -> int | None:
         return self.edit.spot()

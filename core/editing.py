@@ -69,6 +69,9 @@ class AddSpan(Edit):
     def spot(self) -> int:
         return self.key[0]
 
+    def about(self) -> Key:
+        return self.key
+
     def _apply(self, store: Store) -> Changes:
         if self.span is None:
             self.status_before = store.status(self.doc, self.layer)
@@ -111,6 +114,9 @@ class AcceptSpan(Edit):
 
     def spot(self) -> int:
         return self.key[0]
+
+    def about(self) -> Key:
+        return self.key
 
     def _apply(self, store: Store) -> Changes:
         if self.span is None:
@@ -193,6 +199,9 @@ class DeleteSpan(Edit):
     def spot(self) -> int:
         return self.span.start
 
+    def about(self) -> Key:
+        return self.span.key
+
     def _apply(self, store: Store) -> Changes:
         store.delete_span(self.span.id, self.reviewer)
         gold = self.layer == GOLD_ANNOTATOR
@@ -223,6 +232,9 @@ class RejectSpan(Edit):
 
     def spot(self) -> int:
         return self.key[0]
+
+    def about(self) -> Key:
+        return self.key
 
     def _apply(self, store: Store) -> Changes:
         if self.was_rejected is None:

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         if changes.layer == self.session.layer and (
             changes.spans or changes.removed or changes.current is not None
         ):
-            self._pick(changes.current)
+            self.mode.follow(changes)
         if changes.spot is not None:
             self.article.scroll_to(changes.spot)
 

@@ -67,6 +67,10 @@ class Mode(QObject):
         """Make a span of the shown layer the one keys act on (None: none)."""
         raise NotImplementedError
 
+    def follow(self, changes: Changes) -> None:
+        """After an edit of the shown layer: choose the span it left chosen (or none)."""
+        self.pick(changes.current)
+
     def label(self, key: str, exact: bool = False) -> None:
         """A label key: label the selection, or relabel the chosen span (Alt: exactly the
         selection, not snapped to whole words)."""

@@ -67,6 +67,16 @@ class Reviewing(Mode):
         self.review_panel.select(candidate)
         article.set_found([(span.start, span.end)] if span else [])
 
+    def follow(self, changes: Changes) -> None:
+        """A rejection, or an undone accept, leaves no gold span chosen: its candidate stays
+        chosen, so that Enter or Delete decide it again."""
+        if changes.current is None and changes.key is not None:
+            candidate = self.review().find(changes.key)
+            if candidate is not None:
+                self._choose(candidate)
+                return
+        self.pick(changes.current)
+
     def label_other(self, key: str) -> bool:
         """A label key on a chosen candidate: accept it under this label."""
         candidate, doc = self.candidate, self.host.doc

@@ -436,3 +436,17 @@ def test_an_undo_that_reaches_the_annotators_layer_says_so(qtbot: QtBot, store: 
     assert TANF not in [s.key for s in store.spans(1, "amal")]
     said = window.statusBar().currentMessage()
     assert "amal" in said and "Undo" in said
+
+
+def test_after_undoing_an_accept_its_candidate_is_chosen_again(
+    review: MainWindow, qtbot: QtBot, store: Store
+) -> None:
+    press(review, qtbot, Qt.Key.Key_F8)
+    assert chosen(review) is not None and chosen(review).key == CLAIM
+    press(review, qtbot, Qt.Key.Key_Return)  # accepted, and on to the next open one
+    assert chosen(review) is not None and chosen(review).key != CLAIM
+    press(review, qtbot, Qt.Key.Key_Z, CTRL)
+    assert CLAIM not in [s.key for s in store.spans(1, GOLD_ANNOTATOR)]
+    assert chosen(review) is not None and chosen(review).key == CLAIM  # Enter decides it again
+    press(review, qtbot, Qt.Key.Key_Delete)
+    assert CLAIM in store.rejections(1)

@@ -106,7 +106,7 @@ def test_labelling_announces_the_new_span_chosen_and_the_document_in_progress(
     assert span is not None and span.key == MINISTER
     assert rec.changes == [
         Changes(1, "amal", spans=(span,), status=Status.IN_PROGRESS, current=span,
-                spot=MINISTER[0])
+                spot=MINISTER[0], key=MINISTER)
     ]  # fmt: skip
     assert keys(store, "amal") == [MINISTER]
     assert rec.history() == ["Label Actor"]
@@ -149,7 +149,7 @@ def test_relabel_resize_and_delete_announce_the_span_as_it_now_is(
     assert grown.id == span.id and rec.last().spans == (grown,) and rec.last().current == grown
     rec.session.delete(grown)
     assert rec.last() == Changes(1, "amal", removed=(span.id,), status=Status.IN_PROGRESS,
-                                 spot=MINISTER[0])  # fmt: skip
+                                 spot=MINISTER[0], key=grown.key)  # fmt: skip
     assert store.spans(1, "amal") == []
     assert rec.history() == ["Label Actor", "Change Actor", "Change Place", "Delete Place"]
 
@@ -193,7 +193,7 @@ def test_accepting_announces_a_gold_span_with_its_reviewer_and_who_agreed(
     assert (span.annotator, span.reviewer, span.agreed) == (GOLD_ANNOTATOR, "lead", ("omar",))
     assert rec.changes == [
         Changes(1, GOLD_ANNOTATOR, spans=(span,), status=Status.IN_PROGRESS, candidates=True,
-                current=span, spot=CLAIM[0])
+                current=span, spot=CLAIM[0], key=CLAIM)
     ]  # fmt: skip
     assert rec.history() == ["Label Claim"]
 
@@ -214,7 +214,7 @@ def test_rejecting_announces_the_gold_span_taken_out_and_the_review_changed(
     rec = Recorder(finished, "lead", reviewing=True)
     rec.session.reject(1, CLAIM)  # an open candidate: nothing leaves gold
     assert rec.last() == Changes(1, GOLD_ANNOTATOR, status=Status.TODO, candidates=True,
-                                 spot=CLAIM[0])  # fmt: skip
+                                 spot=CLAIM[0], key=CLAIM)  # fmt: skip
     gold = rec.session.accept(1, MINISTER)
     assert gold is not None
     rec.session.reject(1, MINISTER)
@@ -275,13 +275,13 @@ def test_undo_and_redo_announce_the_inverse_and_restore_the_same_span(
     assert span is not None
     rec.session.undo()
     assert rec.last() == Changes(1, "amal", removed=(span.id,), status=Status.TODO,
-                                 spot=MINISTER[0])  # fmt: skip
+                                 spot=MINISTER[0], key=MINISTER)  # fmt: skip
     assert store.spans(1, "amal") == [] and store.status(1, "amal") is Status.TODO
     rec.session.redo()
     again = only(store, "amal", MINISTER)
     assert again.id == span.id
     assert rec.last() == Changes(1, "amal", spans=(again,), status=Status.IN_PROGRESS,
-                                 current=again, spot=MINISTER[0])  # fmt: skip
+                                 current=again, spot=MINISTER[0], key=MINISTER)  # fmt: skip
     assert store.status(1, "amal") is Status.IN_PROGRESS
 
 
