@@ -189,7 +189,9 @@ class Application:
             return
         self.settings.language = code
         self.set_language(code)
+        where = self.window.navigator.where()
         self._show(self.session, self.window.doc)
+        self.window.navigator.go_back(where)  # the same search and filter, in the other language
 
     def _change_project(self, target: object) -> None:
         if target == "demo":

@@ -97,6 +97,22 @@ class Navigator(QWidget):
             "document.previous": lambda: self.step(-1),
         }
 
+    def where(self) -> tuple[str, int]:
+        """The search and the status filter, to set again on a rebuilt window."""
+        return self.search.text(), self.status_filter.currentIndex()
+
+    def go_back(self, where: tuple[str, int]) -> None:
+        """Search and filter as `where` said (the window was rebuilt in another language)."""
+        text, filtered = where
+        if (text, filtered) != self.where():
+            self.search.blockSignals(True)
+            self.search.setText(text)
+            self.search.blockSignals(False)
+            self.status_filter.blockSignals(True)
+            self.status_filter.setCurrentIndex(filtered)
+            self.status_filter.blockSignals(False)
+            self.apply_filter()
+
     def show_current(self, doc: int) -> None:
         """The open document: its row is selected, if the list shows it."""
         self.doc = doc

@@ -213,9 +213,11 @@ class ReviewPanel(QWidget):
         if not review.finished:
             lead = self.tr("No annotator has marked this document done yet: nothing to compare.")
         else:
-            lead = filled(self.tr("Finished by: %1."), listed(review.finished))
+            # Names isolated (FSI…PDI): Latin names must not carry the full stop into their run.
+            lead = filled(self.tr("Finished by: %1."), f"\u2068{listed(review.finished)}\u2069")
         if review.unfinished:
-            lead += " " + filled(self.tr("Not counted (not done): %1."), listed(review.unfinished))
+            names = f"\u2068{listed(review.unfinished)}\u2069"
+            lead += " " + filled(self.tr("Not counted (not done): %1."), names)
         open_count = len(review.disputed())
         agreed = len(review.agreed_open())
         state = self.tr("Reviewed.") if review.reviewed else self.tr("Not marked reviewed yet.")

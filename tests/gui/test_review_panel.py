@@ -129,7 +129,7 @@ def test_each_row_says_how_many_agree_in_colour_and_words(panel: ReviewPanel) ->
 
 
 def test_the_summary_counts_what_is_left_to_review(panel: ReviewPanel) -> None:
-    summary = panel.summary.text()
+    summary = panel.summary.text().replace("\u2068", "").replace("\u2069", "")
     assert summary.startswith("Finished by: amal, huda, omar. Not counted (not done): sara.")
     # open disagreements: the claim (some) and the kilometres (one); agreed: the minister
     assert "6 candidate spans: 2 open disagreements, 1 agreed span not yet accepted." in summary
@@ -152,9 +152,14 @@ def test_a_document_nobody_finished_has_nothing_to_compare(qtbot: QtBot, tmp_pat
         panel = ReviewPanel()
         qtbot.addWidget(panel)
         panel.show_review("خبر عن حلب", document_review(store, 1), store.labels())
-    assert panel.summary.text().startswith(
-        "No annotator has marked this document done yet: nothing to compare. "
-        "Not counted (not done): amal."
+    assert (
+        panel.summary.text()
+        .replace("\u2068", "")
+        .replace("\u2069", "")
+        .startswith(
+            "No annotator has marked this document done yet: nothing to compare. "
+            "Not counted (not done): amal."
+        )
     )
     assert panel.table.rowCount() == 0
 

@@ -153,6 +153,10 @@ def test_switching_language_mirrors_and_translates(
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     titles = [action.text() for action in window.menuBar().actions()]
     assert "&ملف" in titles and "&File" not in titles
+    window.navigator.search.setText("قال")
+    window.navigator.status_filter.setCurrentIndex(1)
+    window.navigator.apply_filter()
+    listed = window.navigator.documents.rowCount()
     window.languageRequested.emit("en")
     english = controller.window
     assert english is not None and english is not window
@@ -160,6 +164,9 @@ def test_switching_language_mirrors_and_translates(
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert "&File" in [action.text() for action in english.menuBar().actions()]
     assert english.doc == window.doc, "the open document stays open"
+    assert english.navigator.search.text() == "قال"  # the search and the filter stay
+    assert english.navigator.status_filter.currentIndex() == 1
+    assert english.navigator.documents.rowCount() == listed
     assert settings.language == "en"
 
 
