@@ -127,6 +127,10 @@ class Navigator(QWidget):
         """The search over all documents, if any."""
         return self.search.text().strip()
 
+    def stop_search(self) -> None:
+        """Forget a search waiting for the typing to stop (the window is closing)."""
+        self._search_timer.stop()
+
     def focus_search(self) -> None:
         """Ctrl+Shift+F."""
         self.search.setFocus()
