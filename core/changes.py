@@ -11,7 +11,7 @@ again, repaints a status dot from ``status``, and computes the review again only
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # core.model imports nothing of ours: no cycle, but keep this module light
@@ -39,8 +39,6 @@ class Changes:
     key: tuple[int, int, str] | None = None
     """The span (offsets and label) the edit was about, also when none is left chosen: review
     mode keeps that candidate chosen after a rejection or an undone accept."""
-    extra: tuple[str, ...] = field(default=())
-    """Names of further things changed (for later kinds of edit: relations, suggestions)."""
 
     def then(self, later: Changes) -> Changes:
         """These changes followed by ``later`` ones on the same document and layer, as one."""
@@ -60,7 +58,6 @@ class Changes:
             current=later.current,
             spot=later.spot if later.spot is not None else self.spot,
             key=later.key if later.key is not None else self.key,
-            extra=tuple(dict.fromkeys(self.extra + later.extra)),
         )
 
     def applied_to(self, spans: list[Span]) -> list[Span]:

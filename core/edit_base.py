@@ -29,21 +29,27 @@ class Edit(ABC):
 
     @property
     def applied(self) -> bool:
+        """Whether the edit has been applied (only then has it an inverse)."""
         return bool(getattr(self, "_applied", False))
 
     def apply(self, store: Store) -> Changes:
         """Apply the edit in one transaction and say what changed. If the transaction fails,
-        the edit is left as it was before (it can be applied again)."""
-        before = dict(vars(self))
+        the edit (and every edit inside it) is left as it was before: it can be applied again."""
+        before = [(edit, dict(vars(edit))) for edit in self._parts()]
         try:
             with store.transaction():
                 changes = self._apply(store)
         except BaseException:
-            vars(self).clear()
-            vars(self).update(before)
+            for edit, state in before:
+                vars(edit).clear()
+                vars(edit).update(state)
             raise
         self._applied = True
         return changes
+
+    def _parts(self) -> list[Edit]:
+        """This edit and the edits it applies (whose memory a failed transaction restores)."""
+        return [self]
 
     def inverse(self) -> Edit:
         """The edit that takes this one back (it must have been applied)."""
@@ -113,6 +119,9 @@ class Inverse(Edit):
             raise RuntimeError("an undo has to be applied before it can be redone")
         return self.edit
 
+    def _parts(self) -> list[Edit]:
+        return [self, *self.edit._parts()]
+
     def _apply(self, store: Store) -> Changes:
         return self.edit._revert(store)
 
@@ -136,10 +145,14 @@ class Batch(Edit):
 
     @property
     def subject(self) -> int:
+        """How many edits the batch holds ("Accept 3 agreed spans")."""
         return len(self.edits)
 
     def spot(self) -> int | None:
         return self.edits[0].spot()
+
+    def _parts(self) -> list[Edit]:
+        return [self, *(part for edit in self.edits for part in edit._parts())]
 
     def _apply(self, store: Store) -> Changes:
         return _combined(edit._apply(store) for edit in self.edits)

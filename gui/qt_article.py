@@ -125,7 +125,10 @@ class ArticleView(QPlainTextEdit):
         """Repaint after an edit of the shown layer: only the spans it changed."""
         replaced = {span.id for span in changes.spans} | set(changes.removed)
         before = [s for s in self.spans if s.id in replaced]
-        self.spans = changes.applied_to(self.spans)
+        # In reading order, as the store lists them: a click on nested spans picks alike.
+        self.spans = sorted(
+            changes.applied_to(self.spans), key=lambda s: (s.start, -s.end, s.label)
+        )
         qt = self.offsets.to_qt
         self.highlighter.change(
             [(qt(s.start), qt(s.end), s.label) for s in before],

@@ -1,10 +1,7 @@
-"""File ▸ Import…, Export… and Merge…: what the window calls, and the merge job.
+"""File ▸ Merge…: choosing the annotators' project files, and the merge job the window runs.
 
-The pieces live by responsibility: the background work and its progress dialog in
-`alama.gui.jobs`, the import dialog in `alama.gui.qt_import`, the export dialog in
-`alama.gui.qt_export`. This module gathers them for the window (``from alama.gui.qt_transfer
-import ExportDialog, ImportDialog, run_job, show_outcome, ...`` keeps working) and holds the one
-piece of its own: merging annotators' project files into the open project.
+(The import and export dialogs are in `alama.gui.qt_import` and `alama.gui.qt_export`, the
+background work in `alama.gui.jobs`.)
 """
 
 from __future__ import annotations
@@ -17,24 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from alama.core import merging
 from alama.core.store import Store
 from alama.gui.i18n import Report, merge_report
-from alama.gui.jobs import Cancelled, Job, Notify, Outcome, Progress, Worker, run_job, show_outcome
-from alama.gui.qt_export import ExportDialog
-from alama.gui.qt_import import FORMAT_NAMES, ImportDialog, format_name
+from alama.gui.jobs import Job, Notify, Progress
 
-__all__ = [
-    "FORMAT_NAMES",
-    "Cancelled",
-    "ExportDialog",
-    "ImportDialog",
-    "Job",
-    "Outcome",
-    "Worker",
-    "choose_merge_sources",
-    "format_name",
-    "merge_job",
-    "run_job",
-    "show_outcome",
-]
+__all__ = ["choose_merge_sources", "merge_job"]
 
 
 def choose_merge_sources(parent: QWidget) -> list[Path]:

@@ -163,7 +163,10 @@ class Session(QObject):
         if twin is None or twin.id == span.id:
             self.push(ChangeSpan(span, start, end, label, self.reviewer))
             return
-        self.push(DeleteSpan(span, self.reviewer))
+        self.push(
+            DeleteSpan(span, self.reviewer),
+            self.tr("Change %1").replace("%1", self.name(span.label)),
+        )
         self.changed.emit(Changes(span.doc, self.layer, current=twin))
 
     def delete(self, span: Span) -> None:
@@ -207,9 +210,9 @@ class Session(QObject):
         self.push(batch)
         return len(batch.edits)
 
-    def push(self, edit: Edit) -> EditCommand:
-        """Apply an edit as one step of the undo history."""
-        command = EditCommand(self, edit)
+    def push(self, edit: Edit, text: str | None = None) -> EditCommand:
+        """Apply an edit as one step of the undo history (named ``text``, or after the edit)."""
+        command = EditCommand(self, edit, text)
         self.undo_stack.push(command)
         return command
 
@@ -364,8 +367,8 @@ class EditCommand(QUndoCommand):
     """One step of the undo history: a core edit, applied (redo) or taken back (undo) through
     `Session.perform`, each in one transaction, kept and retried while the file is busy."""
 
-    def __init__(self, session: Session, edit: Edit) -> None:
-        super().__init__(session.history_text(edit))
+    def __init__(self, session: Session, edit: Edit, text: str | None = None) -> None:
+        super().__init__(text or session.history_text(edit))
         self.session, self.edit = session, edit
         self.dropped = False  # could not be saved: does nothing any more
 

@@ -14,7 +14,6 @@ from alama.gui.qt_panels import SpanList
 class Annotating(Mode):
     """The annotator's own layer: label, relabel, resize, delete."""
 
-    reviewing = False
     actions_mode: ActionsMode = "annotate"
 
     def __init__(self, host: Host) -> None:

@@ -39,7 +39,6 @@ class Mode(QObject):
     """One way of working in the window: its panel, what the label and delete keys mean, what
     its words are. Subclasses fill these in."""
 
-    reviewing = False
     actions_mode: ActionsMode = "annotate"  # the registry's name for the mode's actions
 
     def __init__(self, host: Host) -> None:

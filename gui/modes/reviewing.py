@@ -18,7 +18,6 @@ class Reviewing(Mode):
     """The gold layer, built by accepting and rejecting candidates; F8 goes from one open
     disagreement to the next, across documents."""
 
-    reviewing = True
     actions_mode: ActionsMode = "review"
 
     def __init__(self, host: Host) -> None:

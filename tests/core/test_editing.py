@@ -292,3 +292,35 @@ def test_edits_work_where_qt_is_not_installed(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok [(4, 10, 'ACTOR')] done"
+
+
+def test_a_batch_that_meets_a_busy_file_is_left_as_it_was(project: Store, doc: int) -> None:
+    """The edits inside a batch forget what a rolled-back transaction did, too."""
+    finished(project, doc, "amal", [(4, 9, "ACTOR"), (0, 3, "CLAIM")])
+    finished(project, doc, "bilal", [(4, 9, "ACTOR"), (0, 3, "CLAIM")])
+    batch = accept_agreed(project, doc, "karim")
+    assert batch is not None
+    project.wait_for_lock(0.05)
+    other = Store.open(project.path)
+    with other.transaction(), pytest.raises(ProjectBusy):
+        batch.apply(project)
+    other.close()
+    assert all(isinstance(e, AcceptSpan) and e.span is None for e in batch.edits)
+    assert len(batch.apply(project).spans) == 2
+    assert sorted(s.key for s in project.spans(doc, GOLD_ANNOTATOR)) == [
+        (0, 3, "CLAIM"),
+        (4, 9, "ACTOR"),
+    ]
+
+
+def test_a_batch_failing_half_way_can_be_applied_again(project: Store, doc: int) -> None:
+    """The second accept fails (a span outside the text): the first one's rollback is
+    forgotten too, and the batch applies once the bad edit is gone."""
+    good = AcceptSpan(doc, "karim", (4, 9, "ACTOR"), agreed=())
+    bad = AcceptSpan(doc, "karim", (4, 10_000, "ACTOR"), agreed=())
+    batch = Batch([good, bad])
+    with pytest.raises(InputError):
+        batch.apply(project)
+    assert good.span is None and project.spans(doc, GOLD_ANNOTATOR) == []
+    batch.edits.remove(bad)
+    assert [s.key for s in batch.apply(project).spans] == [(4, 9, "ACTOR")]

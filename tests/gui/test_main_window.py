@@ -244,3 +244,24 @@ def test_a_label_key_reads_back_nothing_it_did_not_change(window: MainWindow, qt
     assert after == []
     assert len(statements) <= 10  # 13 store calls before edits returned what they changed
     assert window.article.painted() == [(FIRST.index("وزير"), FIRST.index("وزير") + 4, "ACTOR")]
+
+
+def test_spans_stay_in_reading_order_after_edits(window: MainWindow, qtbot: QtBot) -> None:
+    """Two labels on the same words: the window lists them as the file does when it opens,
+    so a click on them picks the same span as after reopening."""
+    label_word(window, qtbot, "وزير", Qt.Key.Key_2)
+    label_word(window, qtbot, "وزير", Qt.Key.Key_1)
+    assert [s.id for s in window.article.spans] == [
+        s.id
+        for s in window.store.spans(window.doc, window.session.layer)  # type: ignore[arg-type]
+    ]
+
+
+def test_relabelling_onto_a_twin_is_named_a_change(window: MainWindow, qtbot: QtBot) -> None:
+    label_word(window, qtbot, "وزير", Qt.Key.Key_1)
+    label_word(window, qtbot, "وزير", Qt.Key.Key_2)
+    place = window.article.current
+    assert place is not None and place.label == "PLACE"
+    qtbot.keyClick(window.article, Qt.Key.Key_1)  # PLACE → ACTOR, which the layer has already
+    assert [s.label for s in window.store.spans(window.doc)] == ["ACTOR"]  # type: ignore[arg-type]
+    assert window.action_set.undo.text().startswith("Undo Change")
