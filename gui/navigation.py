@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from alama.core.errors import AlamaError, ProjectBusy
@@ -130,6 +131,11 @@ class Navigator(QWidget):
     def stop_search(self) -> None:
         """Forget a search waiting for the typing to stop (the window is closing)."""
         self._search_timer.stop()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden list (its window closed or replaced) runs no search any more."""
+        self.stop_search()
+        super().hideEvent(event)
 
     def focus_search(self) -> None:
         """Ctrl+Shift+F."""
