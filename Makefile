@@ -60,18 +60,18 @@ test: $(STAMP)
 lint: $(STAMP)
 	@$(MAKE) --no-print-directory -k lint-ruff lint-format lint-mypy lint-imports
 
-lint-ruff:
+lint-ruff: $(DEPS)
 	$(VENV)/bin/ruff check core gui tests packaging
 
-lint-format:
+lint-format: $(DEPS)
 	$(VENV)/bin/ruff format --check core gui tests packaging
 
 # mypy reads the installed package, so it names files by the link tree: given back as core/….
-lint-mypy:
+lint-mypy: $(STAMP)
 	set -o pipefail; $(VENV)/bin/mypy -p alama.core -p alama.gui -p alama.resources \
 		| sed 's|^build/__editable__[^/]*/alama/||'
 
-lint-imports:
+lint-imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
