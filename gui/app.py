@@ -69,7 +69,7 @@ class Application:
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self._translators: list[QTranslator] = []
-        self._draining: list[Session] = []  # earlier sessions whose actions wait for a busy file
+        self.draining: list[Session] = []  # earlier sessions whose actions wait for a busy file
 
     def set_language(self, code: str) -> None:
         """Install the interface language; Arabic mirrors the whole layout right to left."""
@@ -149,7 +149,7 @@ class Application:
         self.session = session
         self.window = MainWindow(session, self.settings, doc)
         self.window.languageRequested.connect(self._change_language)
-        self.window.projectRequested.connect(self._change_project)
+        self.window.projectRequested.connect(self.change_project)
         if old_window is not None:
             self.window.setGeometry(old_window.geometry())
             old_window.busy.replaced = True
@@ -157,7 +157,7 @@ class Application:
             old_window.deleteLater()
         if old_session is not None and old_session is not session:
             self._hand_over(old_session, session)
-        self.window.busy.draining = self._draining  # quitting asks about their actions too
+        self.window.busy.draining = self.draining  # quitting asks about their actions too
         self.window.show()
 
     def _hand_over(self, old: Session, new: Session) -> None:
@@ -168,7 +168,7 @@ class Application:
         if old.store is new.store or same_file(old.store.path, new.store.path):
             new.take_over(old)
         elif old.pending:
-            self._draining.append(old)
+            self.draining.append(old)
             old.failed.connect(self._failed_meanwhile)
             old.waiting.connect(lambda count: None if count else self._drained(old))
         else:
@@ -180,8 +180,8 @@ class Application:
             self.window.busy.on_failed(error)
 
     def _drained(self, session: Session) -> None:
-        if session in self._draining:
-            self._draining.remove(session)
+        if session in self.draining:
+            self.draining.remove(session)
             session.store.close()
 
     def _change_language(self, code: str) -> None:
@@ -193,7 +193,8 @@ class Application:
         self._show(self.session, self.window.doc)
         self.window.navigator.go_back(where)  # the same search and filter, in the other language
 
-    def _change_project(self, target: object) -> None:
+    def change_project(self, target: object) -> None:
+        """Open another project ("demo", a path, or None: the start screen), as File asks."""
         if target == "demo":
             self.open(build_demo())
         elif isinstance(target, Path):

@@ -207,7 +207,7 @@ def application(qapp: QApplication, tmp_path: Path) -> Iterator[Application]:
     settings.annotator = "amal"
     app = Application(qapp, settings)  # type: ignore[arg-type]
     yield app
-    for session in [app.session, *app._draining]:
+    for session in [app.session, *app.draining]:
         if session is not None:
             session.pending.clear()
     if app.window is not None:
@@ -261,10 +261,10 @@ def test_reopening_the_same_file_while_busy_hands_the_kept_action_over(
     assert old is not None
     doc = old.store.document_ids()[0]
     old.add_span(doc, 28, 34, "PLACE", True)
-    application._change_project(project)
+    application.change_project(project)
     window, session = application.window, application.session
     assert window is not None and session is not None and session is not old
-    assert len(session.pending) == 1 and application._draining == []
+    assert len(session.pending) == 1 and application.draining == []
     seen: list[str] = []
     answer("Wait, then close", seen)
     assert not window.close()
@@ -282,7 +282,7 @@ def test_quitting_asks_about_an_earlier_window_still_saving_to_another_file(
     assert old is not None
     old.add_span(old.store.document_ids()[0], 28, 34, "PLACE", True)
     assert application.open(tmp_path / "other.alama")
-    assert len(application._draining) == 1
+    assert len(application.draining) == 1
     window = application.window
     assert window is not None
     seen: list[str] = []

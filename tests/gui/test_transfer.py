@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from alama.core import importing
@@ -120,12 +120,12 @@ def test_exporting_again_over_a_file_asks_and_replaces_it(
     )
     dialog = ExportDialog(window.store, window)
     dialog.output.setText(str(out))
-    dialog._accept()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert len(asked) == 1 and "out.jsonl" in asked[0]
     assert not dialog.result()  # No: the dialog stays open, nothing is written
     assert out.read_text(encoding="utf-8") == "an earlier export\n"
     answer[0] = QMessageBox.StandardButton.Yes
-    dialog._accept()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result()
     dialog.exec = lambda: True  # type: ignore[method-assign]
     assert window.commands.export_files(dialog)
@@ -142,7 +142,7 @@ def test_the_export_dialog_refuses_a_bad_split(
     dialog = ExportDialog(window.store, window)
     dialog.split.setChecked(True)
     dialog.split_spec.setText("train=0.8,test=0.1")
-    dialog._accept()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert warnings == ["--split: the fractions add up to 0.9, not 1"]
     assert not dialog.result()
 
