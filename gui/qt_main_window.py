@@ -8,17 +8,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from alama.core.changes import Changes
-from alama.core.cleaning import BYTE_ORDER_MARKS
 from alama.core.model import Span
 from alama.gui.actions import Mode as ActionsMode
 from alama.gui.actions import build_actions
@@ -28,13 +25,13 @@ from alama.gui.modes import Annotating, Mode, Reviewing
 from alama.gui.navigation import Navigator
 from alama.gui.project_commands import ProjectCommands
 from alama.gui.qt_article import ArticleView
-from alama.gui.qt_panels import FindBar, LabelPalette
+from alama.gui.qt_panels import FindBar, SidePanel
 from alama.gui.session import Session
 from alama.gui.settings import Settings
+from alama.gui.status_line import StatusLine
 
 ZOOM_RANGE = (9, 40)
 DEFAULT_ZOOM = 17
-TITLE_LENGTH = 60  # characters of the document title in the window title
 SPLITS = {False: [320, 820, 300], True: [280, 620, 540]}  # annotating, reviewing
 
 
@@ -56,14 +53,15 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self.modes: dict[bool, Mode] = {False: Annotating(self), True: Reviewing(self)}
         for mode in self.modes.values():
-            self.panels.addWidget(mode.panel)
+            self.side.panels.addWidget(mode.panel)
         self.mode = self.modes[session.reviewing]
         self.action_set = build_actions(
             self, self._handlers(), self.labels, apply_label=self.apply_label,
             undo_stack=session.undo_stack, mode=self.mode.actions_mode,
         )  # fmt: skip
         self.action_set[f"view.language.{settings.language}"].setChecked(True)
-        self._build_status_bar()
+        self.status_line = StatusLine(self, self.store)
+        self.who, self.progress = self.status_line.who, self.status_line.progress
         session.changed.connect(self._on_changes)
         session.modeChanged.connect(self._on_mode)
         self._on_mode(session.reviewing)
@@ -94,20 +92,11 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.find_bar)
         middle_layout.addWidget(self.article, 1)
-        self.palette_panel = LabelPalette()
-        self.palette_panel.set_labels(self.labels)
+        self.side = SidePanel(self.labels)
+        self.palette_panel, self.spans_title = self.side.label_palette, self.side.title
         self.palette_panel.labelChosen.connect(lambda key: self.apply_label(key))
-        self.spans_title = QLabel()
-        self.panels = QStackedWidget()  # the mode's panel: the span list, or the review table
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 6, 6, 6)
-        right_layout.addWidget(self.palette_panel)
-        right_layout.addSpacing(12)
-        right_layout.addWidget(self.spans_title)
-        right_layout.addWidget(self.panels, 1)
         self.splitter = QSplitter()
-        for widget in (self.navigator, middle, right):
+        for widget in (self.navigator, middle, self.side):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -133,13 +122,6 @@ class MainWindow(QMainWindow):
             "review.mode": lambda: self.set_reviewing(not self.session.reviewing),
         }
 
-    def _build_status_bar(self) -> None:
-        self.who = QLabel()
-        self.who.setStyleSheet("font-weight: bold; padding: 0 8px")
-        self.progress = QLabel()
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.who)
-
     # --- modes -----------------------------------------------------------------------------
 
     @property
@@ -156,7 +138,7 @@ class MainWindow(QMainWindow):
     def _on_mode(self, reviewing: bool) -> None:
         self.mode = self.modes[reviewing]
         self.navigator.set_layer(self.session.layer)
-        self.panels.setCurrentWidget(self.mode.panel)
+        self.side.panels.setCurrentWidget(self.mode.panel)
         self.splitter.setSizes(SPLITS[reviewing])
         self.action_set.set_mode(self.mode.actions_mode)
         self._update_progress()
@@ -255,18 +237,10 @@ class MainWindow(QMainWindow):
         self.spans_title.setText(self.mode.spans_title(len(self.article.spans)))
 
     def _update_title(self) -> None:
-        name = self.session.annotator
-        self.who.setText(self.mode.who(name))
-        title = self.store.path.stem  # Qt adds the application's name after the window's title
-        if self.doc is not None:
-            heading = " ".join(self.store.document(self.doc).title.lstrip(BYTE_ORDER_MARKS).split())
-            if len(heading) > TITLE_LENGTH:
-                heading = heading[: TITLE_LENGTH - 1].rstrip() + "…"
-            title = f"{heading} — {title}"
-        self.setWindowTitle(self.mode.window_title(title, name))
+        self.status_line.show_document(self.mode, self.session.annotator, self.doc)
 
     def _update_progress(self) -> None:
-        self.progress.setText(self.mode.progress(*self.navigator.documents.done_count()))
+        self.status_line.show_progress(self.mode, *self.navigator.documents.done_count())
 
     # --- closing ---------------------------------------------------------------------------
 

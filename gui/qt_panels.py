@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -217,3 +218,21 @@ class FindBar(QWidget):
             self.count.setText(self.tr("no match"))
         else:
             self.count.setText(f"{current} / {total}")
+
+
+class SidePanel(QWidget):
+    """Beside the article: the label palette, then the current mode's panel under its title
+    (the span list when annotating, the review table when reviewing)."""
+
+    def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label_palette = LabelPalette()
+        self.label_palette.set_labels(labels)
+        self.title = QLabel()
+        self.panels = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.label_palette)
+        layout.addSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.panels, 1)
