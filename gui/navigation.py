@@ -114,6 +114,18 @@ class Navigator(QWidget):
             self.status_filter.blockSignals(False)
             self.apply_filter()
 
+    def reread(self) -> None:
+        """Another program changed the project (documents added, statuses changed): the list
+        shows it, with the same filter and search."""
+        query = self.query()
+        try:
+            found = set(self.store.search(query)) if query else None
+        except AlamaError:  # busy, or the search copy cannot be made now: the next look
+            return
+        self.documents.reread(found)
+        if self.doc is not None:
+            self.show_current(self.doc)
+
     def show_current(self, doc: int) -> None:
         """The open document: its row is selected, if the list shows it."""
         self.doc = doc

@@ -117,6 +117,14 @@ class DocumentListModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def reread(self, search: set[int] | None) -> None:
+        """Another program changed the project: read the documents and statuses again (the
+        same filter, and this search's result)."""
+        self._all = self._store.document_ids()
+        self._info.clear()
+        self._done = self._store.count_in_state(self._layer, Status.DONE)
+        self.set_filter(self._status_filter, search)
+
     def set_filter(self, status: Status | None, search: set[int] | None) -> None:
         """Show only documents with this status (None: all) among these ids (None: all)."""
         self._status_filter = status

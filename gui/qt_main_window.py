@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.who, self.progress = self.status_line.who, self.status_line.progress
         session.changed.connect(self._on_changes)
         session.modeChanged.connect(self._on_mode)
+        session.outside.connect(self._on_outside)
         self._on_mode(session.reviewing)
         first = doc or settings.last_document(self.store.path)
         if first is None or self.navigator.documents.row_of(first) is None:
@@ -218,6 +219,19 @@ class MainWindow(QMainWindow):
             self.mode.follow(changes)
         if changes.spot is not None:
             self.article.scroll_to(changes.spot)
+
+    def _on_outside(self) -> None:
+        """Another program changed the project: the list, the open document's spans and its
+        review are read again (the place in the article and the chosen span stay)."""
+        self.navigator.reread()
+        self._update_progress()
+        if self.doc is not None:
+            spans = self.session.spans(self.doc)
+            if spans != self.article.spans:
+                self.article.set_spans(spans)
+                self._update_spans_title()
+            self.mode.update(Changes(self.doc, self.session.layer, candidates=True))
+            self.mode.pick(self.article.current)
 
     # --- view ----------------------------------------------------------------------------
 

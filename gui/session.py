@@ -18,6 +18,7 @@ undo step and reported (`failed`); the ones after it go on.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from contextlib import suppress
 
@@ -45,6 +46,7 @@ from alama.gui.i18n import label_name
 INDEX_CACHE = 32
 LOCK_WAIT_S = 0.1  # how long a write waits for another program's lock before being kept
 RETRY_MS = 400  # how often kept actions are tried again
+WATCH_MS = 1500  # how often the file is asked whether another program changed it
 
 
 class Session(QObject):
@@ -56,6 +58,7 @@ class Session(QObject):
     refused = Signal()  # an action was not taken: earlier ones still wait for the busy file
     failed = Signal(object)  # an edit could not be saved (the error); it was dropped
     modeChanged = Signal(bool)  # reviewing (True) or annotating
+    outside = Signal()  # another program (or window) changed the project file
 
     def __init__(self, store: Store, annotator: str, reviewing: bool = False) -> None:
         super().__init__()
@@ -80,6 +83,12 @@ class Session(QObject):
         self.step = ""  # the undo or redo being taken, as the Edit menu names it
         self._retry = QTimer(self, interval=RETRY_MS)
         self._retry.timeout.connect(self.flush)
+        # Another program writing to the file (`alama import` in a terminal, a second window):
+        # looked for now and then, so that the views show what it did.
+        self._seen = store.data_version()
+        self._watch = QTimer(self, interval=WATCH_MS)
+        self._watch.timeout.connect(self.look_outside)
+        self._watch.start()
 
     @property
     def layer(self) -> str:
@@ -120,6 +129,22 @@ class Session(QObject):
     def review(self, doc: int) -> DocumentReview:
         """Every finished layer of the document, its candidates and the gold layer."""
         return document_review(self.store, doc)
+
+    def look_outside(self) -> bool:
+        """Whether another program changed the project since the last look (`outside` says
+        so). Not while this session's own edits wait: the file is busy, and they come first."""
+        if self.pending:
+            return False
+        try:
+            version = self.store.data_version()
+        except sqlite3.Error:  # closed: the window is going
+            self._watch.stop()
+            return False
+        if version == self._seen:
+            return False
+        self._seen = version
+        self.outside.emit()
+        return True
 
     # --- building edits from what the window shows -----------------------------------------
 
@@ -356,6 +381,7 @@ class Session(QObject):
             other._retry.stop()
             self._retry.start()
             self.waiting.emit(len(self.pending))
+        other._watch.stop()
 
     def _run(self, command: EditCommand, forward: bool) -> None:
         edit = command.edit if forward else command.edit.inverse()

@@ -198,6 +198,11 @@ class Connection:
         self._lock_wait = seconds
         self.conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another program, or another
+        window) commits to the project; this connection's own commits leave it as it is."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def _open_to_write(self) -> None:
         """An older file read from a copy in memory: open the file itself, bringing it up to
         date (waiting for the lock as this connection's writes do), and read it from now on."""

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from alama.core.model import Status
 from alama.core.store import Store
 from alama.gui.app import Application
+from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 
@@ -357,3 +358,23 @@ def test_a_new_annotator_on_read_only_media_is_told_it_cannot_be_changed(
         application.session = application.window = None
     finally:
         subprocess.run(["umount", "-l", str(media)], check=False)
+
+
+def test_the_window_shows_what_another_program_wrote(qtbot: QtBot, tmp_path: Path) -> None:
+    """`alama import` in a terminal, or a second window, while this one is open: the list
+    gains the new document and the article the other program's span, without reopening."""
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        store.add_document("قال الوزير إن المحادثات ستستمر.")
+    store = Store.open(path)
+    window = MainWindow(Session(store, "amal"), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.navigator.documents.rowCount() == 1
+    with Store.open(path) as other:  # another program, through its own connection
+        other.add_document("خبر آخر من موسكو.")
+        other.add_span(1, "amal", 4, 10, "ACTOR")
+    qtbot.waitUntil(lambda: window.navigator.documents.rowCount() == 2, timeout=5000)
+    assert window.article.painted() == [(4, 10, "ACTOR")]
+    assert "1" in window.spans_title.text()
+    window.close()
+    store.close()
