@@ -45,7 +45,25 @@ __all__ = [
 ]
 
 
-class AddSpan(Edit):
+class OnKey(Edit):
+    """An edit about one span's offsets and label (``key``): named after its label, bringing
+    its start into view."""
+
+    key: Key
+
+    @property
+    def subject(self) -> str:
+        """The label, for the undo history ("Label Actor")."""
+        return self.key[2]
+
+    def spot(self) -> int:
+        return self.key[0]
+
+    def about(self) -> Key:
+        return self.key
+
+
+class AddSpan(OnKey):
     """Label a span in an annotator's layer."""
 
     kind = "label"
@@ -61,16 +79,6 @@ class AddSpan(Edit):
         self.origin = origin
         self.span: Span | None = None
         self.status_before: Status | None = None
-
-    @property
-    def subject(self) -> str:
-        return self.key[2]
-
-    def spot(self) -> int:
-        return self.key[0]
-
-    def about(self) -> Key:
-        return self.key
 
     def _apply(self, store: Store) -> Changes:
         if self.span is None:
@@ -88,7 +96,7 @@ class AddSpan(Edit):
         return self._changes(store, removed=(self.span.id,))
 
 
-class AcceptSpan(Edit):
+class AcceptSpan(OnKey):
     """Put a span into gold as a reviewer: a candidate accepted, or a span the reviewer marked.
 
     ``agreed`` (the finished annotators who marked exactly this span) is computed from the
@@ -107,16 +115,6 @@ class AcceptSpan(Edit):
         self.span: Span | None = None
         self.status_before: Status | None = None
         self.rejected_by: str | None = None
-
-    @property
-    def subject(self) -> str:
-        return self.key[2]
-
-    def spot(self) -> int:
-        return self.key[0]
-
-    def about(self) -> Key:
-        return self.key
 
     def _apply(self, store: Store) -> Changes:
         if self.span is None:
@@ -213,7 +211,7 @@ class DeleteSpan(Edit):
         return self._changes(store, spans=(span,), current=span, candidates=gold)
 
 
-class RejectSpan(Edit):
+class RejectSpan(OnKey):
     """Keep a candidate out of gold as a reviewer, taking its gold span out if gold has it;
     the rejection is remembered on file (a merge or "accept agreed" does not bring it back)."""
 
@@ -225,16 +223,6 @@ class RejectSpan(Edit):
         self.key = key
         self.was_rejected: bool | None = None
         self.gold: Span | None = None
-
-    @property
-    def subject(self) -> str:
-        return self.key[2]
-
-    def spot(self) -> int:
-        return self.key[0]
-
-    def about(self) -> Key:
-        return self.key
 
     def _apply(self, store: Store) -> Changes:
         if self.was_rejected is None:

@@ -5,12 +5,12 @@ from `ACTIONS` (plus one "apply label" and one "exact label" action per label of
 `LabelSet`), so a key is written in one place and a test can hold that no key is bound twice in a
 mode. Texts are English sources translated in the "Actions" context (the two the start screen
 shares keep its context). This module is plain data plus key sequences; `alama.gui.menus` builds
-the QActions and menus from it (`build_actions`, also importable from here).
+the QActions and menus from it (`build_actions`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -21,10 +21,6 @@ from PySide6.QtGui import QKeySequence
 from alama.core.labels import Label, LabelSet
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QMenuBar, QWidget
-
-    from alama.gui.menus import WindowActions
 
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's name
         """Marks ``text`` for lupdate in ``context`` and gives it back (a str, for mypy)."""
@@ -323,23 +319,3 @@ def _rows(specs: list[ActionSpec]) -> list[tuple[str, str]]:
 def handler_ids() -> list[str]:
     """The ids `build_actions` needs a handler for, in declaration order."""
     return [s.id for s in ACTIONS if s.where == "window" and (s.keys or s.menu is not None)]
-
-
-def build_actions(
-    host: QWidget,
-    handlers: Mapping[str, Callable[[], object]],
-    labels: LabelSet,
-    *,
-    apply_label: Callable[[str, bool], object],
-    undo_stack: QUndoStack,
-    mode: Mode = "annotate",
-    menu_bar: QMenuBar | None = None,
-) -> WindowActions:
-    """The window's menus and shortcuts from these declarations: see `alama.gui.menus`, which
-    does the Qt work (imported here when called: it builds on this module)."""
-    from alama.gui.menus import build_actions as build
-
-    return build(
-        host, handlers, labels, apply_label=apply_label, undo_stack=undo_stack, mode=mode,
-        menu_bar=menu_bar,
-    )  # fmt: skip

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from alama.core.changes import Changes
 from alama.core.model import Span
 from alama.gui.actions import Mode as ActionsMode
-from alama.gui.actions import build_actions
 from alama.gui.busy import BusyFile
 from alama.gui.finding import ArticleFinder
+from alama.gui.menus import build_actions
 from alama.gui.modes import Annotating, Mode, Reviewing
 from alama.gui.navigation import Navigator
 from alama.gui.project_commands import ProjectCommands
