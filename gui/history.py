@@ -16,6 +16,7 @@ and then (`outside`), so that the views can show it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,6 +24,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alama.core.edit_base import Edit
 from alama.core.errors import ProjectBusy
 from alama.core.store import Store
+from alama.gui.actions import REDO_NAMED, UNDO_NAMED
 
 LOCK_WAIT_S = 0.1  # how long a write waits for another program's lock before being kept
 RETRY_MS = 400  # how often kept steps are tried again
@@ -93,27 +95,22 @@ class History(QObject):
 
     def undo(self) -> None:
         """Edit ▸ Undo, unless actions wait for the busy file."""
-        if self.accepts_actions():
-            self.stepping = True
-            self.step = QCoreApplication.translate("Actions", "Undo %1").replace(
-                "%1", self.undo_stack.undoText()
-            )
-            try:
-                self.undo_stack.undo()
-            finally:
-                self.stepping = False
+        self._step(self.undo_stack.undo, UNDO_NAMED, self.undo_stack.undoText())
 
     def redo(self) -> None:
         """Edit ▸ Redo, unless actions wait for the busy file."""
-        if self.accepts_actions():
-            self.stepping = True
-            self.step = QCoreApplication.translate("Actions", "Redo %1").replace(
-                "%1", self.undo_stack.redoText()
-            )
-            try:
-                self.undo_stack.redo()
-            finally:
-                self.stepping = False
+        self._step(self.undo_stack.redo, REDO_NAMED, self.undo_stack.redoText())
+
+    def _step(self, take: Callable[[], None], named: str, text: str) -> None:
+        """Take a step through the history, as the Edit menu names it ("Undo Label Actor")."""
+        if not self.accepts_actions():
+            return
+        self.stepping = True
+        self.step = QCoreApplication.translate("Actions", named).replace("%1", text)
+        try:
+            take()
+        finally:
+            self.stepping = False
 
     def perform(self, command: EditCommand, forward: bool) -> None:
         """Apply an edit (forward) or its inverse in one transaction; if the project file is

@@ -75,7 +75,9 @@ HISTORY = {"edit.undo": (False, UNDO_NAMED), "edit.redo": (True, REDO_NAMED)}
 
 class WindowActions:
     """The QActions and menus built from the declarations for one window; `set_mode` enables
-    only the current mode's actions (a disabled action never takes a key)."""
+    only the current mode's actions (a disabled action never takes a key). ``handlers`` maps
+    every window action's id to what it does (a missing or unknown id: ValueError, at once);
+    ``apply_label(key, exact)`` does the labels' keys; Undo and Redo follow ``undo_stack``."""
 
     def __init__(
         self,
@@ -186,20 +188,5 @@ class WindowActions:
         self.actions["review.mode"].setChecked(mode == "review")
 
 
-def build_actions(
-    host: QWidget,
-    handlers: Mapping[str, Callable[[], object]],
-    labels: LabelSet,
-    *,
-    apply_label: Callable[[str, bool], object],
-    undo_stack: QUndoStack,
-    mode: Mode = "annotate",
-    menu_bar: QMenuBar | None = None,
-) -> WindowActions:
-    """The window's menus and shortcuts from `ACTIONS` and the labels. ``handlers`` maps every
-    window action's id to what it does (a missing or unknown id: ValueError, at once);
-    ``apply_label(key, exact)`` does the labels' keys; Undo and Redo follow ``undo_stack``."""
-    return WindowActions(
-        host, handlers, labels, apply_label=apply_label, undo_stack=undo_stack, mode=mode,
-        menu_bar=menu_bar,
-    )  # fmt: skip
+# The window builds its actions by calling the class: the declarations become QActions.
+build_actions = WindowActions

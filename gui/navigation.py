@@ -140,13 +140,10 @@ class Navigator(QWidget):
         """The search over all documents, if any."""
         return self.search.text().strip()
 
-    def stop_search(self) -> None:
-        """Forget a search waiting for the typing to stop (the window is closing)."""
-        self._search_timer.stop()
-
     def hideEvent(self, event: QHideEvent) -> None:
-        """A hidden list (its window closed or replaced) runs no search any more."""
-        self.stop_search()
+        """A hidden list (its window closed or replaced) runs no search any more: a search
+        typed a moment before must not run on a file closed since."""
+        self._search_timer.stop()
         super().hideEvent(event)
 
     def focus_search(self) -> None:

@@ -261,5 +261,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Not while edits wait for a busy file, unless the user says so (see `BusyFile`)."""
         if self.busy.may_close(event):
-            self.navigator.stop_search()  # a search typed a moment ago must not run later
             super().closeEvent(event)
