@@ -36,6 +36,9 @@ class Record:
     answered: bool = False
     classification: bool = False
     relations: int = 0
+    tokens: list[tuple[int, int]] | None = None
+    """The tokenization the file came with, as (start, end) code-point offsets into ``text``;
+    None when the file has none (plain text): the project tokenizes it with camel-tools."""
 
     @property
     def has_layer(self) -> bool:

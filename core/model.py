@@ -72,6 +72,8 @@ class NewDocument:
     doc_id: str | None = None
     title: str | None = None
     meta: dict[str, Any] | None = None
+    tokens: list[tuple[int, int]] | None = None
+    """The tokens it came with ((start, end) code-point offsets), or None: camel-tools'."""
 
 
 @dataclass(frozen=True, slots=True)
