@@ -22,6 +22,7 @@ from typing import NamedTuple, TypeAlias
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from alama.core.bulk import collector_paused
 from alama.core.errors import AlamaError
 from alama.core.store import Store
 from alama.gui.i18n import error_text
@@ -94,16 +95,21 @@ class Worker(QThread):
         self.progressed.emit(done, total)
 
     def run(self) -> None:
-        """The thread's work: open the project, run the job, keep its outcome."""
-        try:
-            with Store.open(self.project) as store:
-                summary = self.job(store, self._progress, self.noted.emit)
-        except Exception as error:  # shown to the user rather than lost in the thread
-            outcome = Outcome(False, failure_text(error))
-        else:
-            outcome = Outcome(True, summary)
-        with self._lock:
-            self._outcome = outcome
+        """The thread's work: open the project, run the job, keep its outcome.
+
+        Python's cyclic collector does not run in this thread (see `collector_paused`): what it
+        frees here may be a Qt object of the window's thread, whose timers would then outlive
+        it and fire on freed memory."""
+        with collector_paused():
+            try:
+                with Store.open(self.project) as store:
+                    summary = self.job(store, self._progress, self.noted.emit)
+            except Exception as error:  # shown to the user rather than lost in the thread
+                outcome = Outcome(False, failure_text(error))
+            else:
+                outcome = Outcome(True, summary)
+            with self._lock:
+                self._outcome = outcome
 
 
 class JobProgress(QProgressDialog):
@@ -156,10 +162,13 @@ def run_job(parent: QWidget, title: str, project: Path, job: Job) -> Outcome:
     # after the work ended finds it waiting and returns at once; a worker already done is not
     # waited for at all. Either way the outcome is read from the worker, after `wait()`.
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    worker.start()
-    if not worker.isFinished():
-        loop.exec()
-    worker.wait()
+    # No cyclic collection from the start of the thread to its very end (see `Worker.run`):
+    # the thread's first allocations, before its work begins, may be the ones that wake it.
+    with collector_paused():
+        worker.start()
+        if not worker.isFinished():
+            loop.exec()
+        worker.wait()
     dialog.finish()
     stopped = QCoreApplication.translate("Transfer", "The work stopped without a result.")
     return worker.outcome or Outcome(False, stopped)

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QEventLoop, QThread, QTimer
@@ -220,3 +221,39 @@ def test_progress_still_queued_when_the_work_ended_does_not_show_the_dialog_agai
     assert run_job(parent, "Import", project, quick) == (True, "done")
     qtbot.wait(200)
     assert not [dialog for dialog in progress_dialogs(parent) if dialog.isVisible()]
+
+
+class _Garbage:
+    """A cycle holding a running Qt timer of the window's thread, left for the collector."""
+
+    freed_in: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        self.me = self
+        self.timer = QTimer()
+        self.timer.start(1000)
+
+    def __del__(self) -> None:
+        _Garbage.freed_in.append(threading.current_thread().name)
+
+
+def test_the_collector_never_frees_the_windows_qt_objects_in_the_jobs_thread(
+    parent: QWidget, project: Path
+) -> None:
+    """A Qt object deleted from another thread leaves its timers behind, to fire on freed
+    memory (the window crashed later, at random). The job makes garbage enough to wake the
+    cyclic collector; the window's garbage is freed in the window's thread, not in the job's."""
+    import gc
+
+    def churn(store: Store, progress: Progress, notify: Notify) -> str:
+        for _ in range(50_000):
+            cycle: list[object] = []
+            cycle.append(cycle)
+        return "done"
+
+    _Garbage.freed_in.clear()
+    _Garbage()
+    assert run_job(parent, "Import", project, churn) == (True, "done")
+    assert gc.isenabled()
+    gc.collect()
+    assert _Garbage.freed_in == [threading.main_thread().name]
