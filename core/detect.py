@@ -1,0 +1,108 @@
+"""Telling a file's format by its content (for ``--format auto``), and naming the formats of
+other tools that Alama does not read, so that a refusal says what the file is.
+
+Only the start of a file is looked at. JSON is left to the importers that read it (JSONL,
+doccano, Hugging Face, Label Studio), which look at its keys.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+READ = (
+    "WebAnno TSV 3, CoNLL-U, CoNLL/BIO, JSONL (Prodigy, spaCy), doccano, Hugging Face, brat "
+    "and Label Studio files, and .txt articles"
+)
+"""What Alama reads, as a refusal names it."""
+HEAD = 1 << 16
+"""Bytes looked at."""
+_CONLLU_ID = re.compile(r"^(?:[1-9]\d*|[1-9]\d*-[1-9]\d*|\d+\.[1-9]\d*)$")
+_SUFFIXES = {
+    ".spacy": "spaCy's binary DocBin (.spacy); write it out with spaCy as JSONL",
+    ".xmi": "UIMA CAS XMI (INCEpTION's XMI export)",
+    ".conf": "a brat configuration file (import the brat folder it belongs to)",
+    ".ser": "INCEpTION's serialized CAS (.ser)",
+}
+
+
+def content_format(path: Path) -> str | None:
+    """``webanno`` or ``conllu`` when the content says so, ``""`` for a format Alama does not
+    read (see `not_read`), None when the content does not tell (the name decides)."""
+    if not_read(path) is not None:
+        return ""
+    lines = _first_lines(path)
+    if lines and lines[0].startswith("#FORMAT=WebAnno TSV"):
+        return "webanno"
+    if _looks_like_conllu(lines):
+        return "conllu"
+    return None
+
+
+def not_read(path: Path) -> str | None:
+    """A one-line refusal naming the format of a file Alama does not read, if it knows it."""
+    kind = _SUFFIXES.get(path.suffix.lower()) or _kind_of(path)
+    if kind is None:
+        return None
+    return f"{path}: this looks like {kind}; Alama reads {READ}"
+
+
+def _kind_of(path: Path) -> str | None:
+    head = _head(path)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text: the reader asks for UTF-8
+    if head.startswith(b"PK\x03\x04"):
+        return (
+            "a ZIP archive (an INCEpTION project export or UIMA CAS zip?); unzip it and import "
+            "its annotation/DOCUMENT/USER.tsv files, exported as WebAnno TSV 3.3"
+        )
+    if head.startswith((b"\x1f\x8b", b"x\x9c", b"x\xda")) or b"\x00" in head[:4096]:
+        return "a binary file (spaCy's DocBin, a compressed or serialized file?)"
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        if "xmi:XMI" in text or "http://www.omg.org/XMI" in text:
+            return "UIMA CAS XMI (INCEpTION's XMI export)"
+        if "<TEI" in text:
+            return "TEI XML"
+        return "XML"
+    if text.startswith("{") and ('"%FEATURE_STRUCTURES"' in text or '"%TYPES"' in text):
+        return "UIMA CAS JSON (INCEpTION's JSON export)"
+    lines = _first_lines(path)
+    first = lines[0] if lines else ""
+    if first.startswith("#FORMAT=WebAnno TSV") and not first.startswith("#FORMAT=WebAnno TSV 3"):
+        return None  # the WebAnno reader names the version
+    if first.startswith("#begin document"):
+        return "CoNLL-2012 / OntoNotes (#begin document)"
+    if first in ("[entities]", "[relations]", "[events]", "[attributes]"):
+        return "a brat configuration file (import the brat folder it belongs to)"
+    if any(line.startswith("#text=") for line in lines[:3]) and first.startswith("#"):
+        return "WebAnno TSV 1 or 2 (export it from INCEpTION or WebAnno as WebAnno TSV 3.3)"
+    return None
+
+
+def _looks_like_conllu(lines: list[str]) -> bool:
+    """Word lines of ten tab-separated columns with CoNLL-U IDs; comments and blank lines
+    between them."""
+    words = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not words:
+        return False
+    return all(
+        len(fields) == 10 and _CONLLU_ID.match(fields[0])
+        for fields in (line.split("\t") for line in words)
+    )
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(HEAD)
+    except OSError:
+        return b""
+
+
+def _first_lines(path: Path) -> list[str]:
+    """The first whole lines of a file (decoded leniently: only their shape is looked at)."""
+    head = _head(path)
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    return lines[:-1] if len(head) == HEAD else lines

@@ -1,0 +1,244 @@
+"""Writing one document's layer as WebAnno TSV 3.3, the way INCEpTION's ``Tsv3XSerializer`` does,
+so that INCEpTION (and `webanno.read_webanno`) read back the same text, tokens and spans.
+
+Spans go in the named-entity layer (``identifier`` empty, ``value`` the label), which every
+INCEpTION project has. A sentence is a run of lines: a new one starts at a token that follows a
+line break with nothing but spaces after it, since that is the only gap INCEpTION's reader can
+give back (it puts a line break after a sentence and fills up with spaces). A span that starts
+or ends inside a token is written on sub-token lines (``1-3.1``); one over several units or
+stacked with another gets a disambiguation ID (``PER[1]``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alama.core.brat import safe_name
+from alama.core.errors import InputError
+from alama.core.export_records import Layer
+from alama.core.model import GOLD_ANNOTATOR
+from alama.core.staging import Staged, names_a_project_file
+from alama.core.webanno import CURATION_USER, INITIAL_CAS, NAMED_ENTITY
+from alama.core.webanno_escapes import escape_text, escape_value
+
+HEADER = f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NAMED_ENTITY}|identifier|value\n\n"
+LEADING = "documents whose text before the first word is not spaces (written as spaces)"
+TRIMMED = "spans trimmed to whole characters of words (WebAnno TSV addresses words only)"
+NO_WORD = "spans over no word (WebAnno TSV addresses words only)"
+
+
+@dataclass
+class Unit:
+    """A token or sub-token line being made: code-point offsets and the spans on it."""
+
+    start: int
+    end: int
+    spans: list[int] = field(default_factory=list)
+    subs: dict[tuple[int, int], Unit] = field(default_factory=dict)
+
+
+def webanno_document(
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int, str]],
+    left_out: Counter[str],
+) -> str:
+    """One document with one layer's spans as a WebAnno TSV 3.3 file (``tokens`` in order)."""
+    if tokens and text[: tokens[0][0]].strip(" "):
+        left_out[LEADING] += 1
+    units = [Unit(start, end) for start, end in tokens]
+    ordered = sorted(spans, key=lambda span: (span[0], -span[1], span[2]))
+    places = _place(units, ordered, left_out)
+    ids = _disambiguation(units, places)
+    utf16 = _utf16_offsets(text)
+    lines = [HEADER]
+    for number, (start, stop, first, last) in enumerate(_sentences(text, tokens), 1):
+        lines.append("\n")
+        lines.extend(f"#Text={escape_text(line)}\n" for line in text[start:stop].split("\n"))
+        for position, unit in enumerate(units[first:last], 1):
+            name = f"{number}-{position}"
+            lines.append(_line(name, unit, text, utf16, ordered, ids))
+            for sub, key in enumerate(sorted(unit.subs), 1):
+                lines.append(_line(f"{name}.{sub}", unit.subs[key], text, utf16, ordered, ids))
+    return "".join(lines)
+
+
+def _line(
+    name: str,
+    unit: Unit,
+    text: str,
+    utf16: list[int],
+    spans: Sequence[tuple[int, int, str]],
+    ids: dict[int, int],
+) -> str:
+    if unit.spans:
+        tags = [f"[{ids[i]}]" if i in ids else "" for i in unit.spans]
+        identifier = "|".join(f"*{tag}" for tag in tags)
+        value = "|".join(
+            escape_value(spans[i][2]) + tag for i, tag in zip(unit.spans, tags, strict=True)
+        )
+    else:
+        identifier = value = "_"
+    offsets = f"{utf16[unit.start]}-{utf16[unit.end]}"
+    return f"{name}\t{offsets}\t{text[unit.start : unit.end]}\t{identifier}\t{value}\t\n"
+
+
+def _sentences(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(text start, text stop, first token, token after the last) of each sentence."""
+    found: list[tuple[int, int, int, int]] = []
+    if not tokens:
+        return found
+    first = 0
+    for index in range(1, len(tokens)):
+        gap_start = tokens[index - 1][1]
+        gap = text[gap_start : tokens[index][0]]
+        line_end = gap.rfind("\n")
+        if line_end >= 0 and not gap[line_end + 1 :].strip(" "):
+            found.append((tokens[first][0], gap_start + line_end, first, index))
+            first = index
+    found.append((tokens[first][0], len(text), first, len(tokens)))
+    return found
+
+
+def _place(
+    units: list[Unit], spans: Sequence[tuple[int, int, str]], left_out: Counter[str]
+) -> list[list[Unit]]:
+    """The units each span is written on: tokens it covers whole, sub-tokens where it starts or
+    ends inside a token."""
+    starts = [unit.start for unit in units]
+    ends = [unit.end for unit in units]
+    places: list[list[Unit]] = []
+    for index, (start, end, _) in enumerate(spans):
+        first = bisect_right(ends, start)
+        last = bisect_left(starts, end) - 1
+        if first > last:
+            left_out[NO_WORD] += 1
+            places.append([])
+            continue
+        begin, stop = max(start, units[first].start), min(end, units[last].end)
+        if (begin, stop) != (start, end):
+            left_out[TRIMMED] += 1
+        head, tail = units[first], units[last]
+        if first == last:
+            chosen = [_part(head, begin, stop)]
+        else:
+            chosen = [_part(head, begin, head.end), *units[first + 1 : last]]
+            chosen.append(_part(tail, tail.start, stop))
+        for unit in chosen:
+            unit.spans.append(index)
+        places.append(chosen)
+    return places
+
+
+def _part(token: Unit, start: int, end: int) -> Unit:
+    """The token itself, or its sub-token from ``start`` to ``end``."""
+    if (start, end) == (token.start, token.end):
+        return token
+    return token.subs.setdefault((start, end), Unit(start, end))
+
+
+def _disambiguation(units: list[Unit], places: list[list[Unit]]) -> dict[int, int]:
+    """IDs for spans over several units or stacked with another, in the order of the file."""
+    ids: dict[int, int] = {}
+    for token in units:
+        for unit in [token, *(token.subs[key] for key in sorted(token.subs))]:
+            for index in unit.spans:
+                if index not in ids and (len(places[index]) > 1 or len(unit.spans) > 1):
+                    ids[index] = len(ids) + 1
+    return ids
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    """The UTF-16 offset of every code-point offset of ``text`` (and of its end)."""
+    offsets = [0] * (len(text) + 1)
+    position = 0
+    for index, ch in enumerate(text):
+        position += 2 if ord(ch) > 0xFFFF else 1
+        offsets[index + 1] = position
+    return offsets
+
+
+def check_folder(output: Path, project: Path, overwrite: bool) -> None:
+    """Refuse an output that is not a new or empty folder, unless ``overwrite`` and it holds
+    nothing but an earlier WebAnno TSV export (``.tsv`` files in folders)."""
+    if names_a_project_file(output, project):
+        raise InputError(f"{output} is a project file; WebAnno TSV export writes a folder")
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise InputError(f"{output} is not a folder; WebAnno TSV export needs a new or empty one")
+    if not any(output.iterdir()):
+        return
+    if not overwrite:
+        raise InputError(
+            f"{output}: WebAnno TSV export needs a new or empty folder "
+            "(add --force to replace an earlier WebAnno TSV export)"
+        )
+    if output.resolve() in project.resolve().parents:
+        raise InputError(f"{output} holds the project itself; choose another folder")
+    for entry in sorted(output.rglob("*")):
+        if (
+            entry.is_symlink()
+            or entry.name.startswith(".")
+            or not (entry.is_dir() or entry.suffix == ".tsv")
+        ):
+            raise InputError(
+                f"{output} holds {entry.relative_to(output).as_posix()}, which a WebAnno TSV "
+                "export does not write; choose a new or empty folder"
+            )
+
+
+def write_folder(
+    layers: Iterable[Layer],
+    output: Path,
+    part_of: Callable[[Layer], str],
+    single: bool,
+    left_out: Counter[str],
+    progress: Callable[[int], None],
+    overwrite: bool,
+) -> tuple[Counter[str], int, int]:
+    """Write each layer as a ``.tsv`` file: ``DOCUMENT.tsv`` when one layer is exported, else
+    in INCEpTION's layout (``annotation/DOCUMENT/USER.tsv``, the gold layer as
+    ``curation/DOCUMENT/CURATION_USER.tsv``, a document nobody annotated as ``INITIAL_CAS``).
+    Return the files per part, the documents and the spans written."""
+    staged = Staged.folder(output)
+    written: Counter[str] = Counter()
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    spans = 0
+    try:
+        for layer in layers:
+            doc = layer.doc
+            if doc.id not in names:
+                names[doc.id] = safe_name(doc.doc_id, taken)
+                progress(len(names))
+            part = part_of(layer)
+            tokens = layer.index.tokens
+            if not tokens:
+                left_out["documents without words (WebAnno TSV holds words only)"] += 1
+                continue
+            root = staged.temp / part if part else staged.temp
+            target = _target(root, names[doc.id], layer, single)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = webanno_document(doc.text, tokens, layer.triples, left_out)
+            target.write_text(content, encoding="utf-8", newline="")
+            written[part] += 1
+            spans += len(layer.spans)
+    except BaseException:
+        staged.discard()
+        raise
+    staged.commit(replace=overwrite)
+    return written, len(names), spans
+
+
+def _target(root: Path, name: str, layer: Layer, single: bool) -> Path:
+    if single:
+        return root / f"{name}.tsv"
+    if layer.annotator == GOLD_ANNOTATOR:
+        return root / "curation" / name / f"{CURATION_USER}.tsv"
+    user = INITIAL_CAS if layer.annotator is None else safe_name(layer.annotator, set())
+    return root / "annotation" / name / f"{user}.tsv"
