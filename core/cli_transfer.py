@@ -34,6 +34,12 @@ from alama.core.store import Store
     metavar="OLD=NEW,...",
     help="Rename labels while importing (OLD= drops a label).",
 )
+@click.option(
+    "--conllu-column",
+    type=click.IntRange(1, 10),
+    help="CoNLL-U: the column (1-10) that holds BIO entity tags (default: NE=, NER=, Entity= "
+    "or BIO= in MISC).",
+)
 @click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
 @friendly
 def import_(
@@ -42,6 +48,7 @@ def import_(
     fmt: str,
     annotator: str | None,
     label_map: str | None,
+    conllu_column: int | None,
     add_labels: bool,
 ) -> None:
     """Import articles and annotations. All or nothing.
@@ -69,6 +76,7 @@ def import_(
             annotator=annotator,
             label_map=mapping,
             add_labels=add_labels,
+            conllu_column=conllu_column,
             notify=lambda message: click.echo(message, err=True),
             progress=progress,
         )

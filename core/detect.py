@@ -56,8 +56,8 @@ def _kind_of(path: Path) -> str | None:
             "a ZIP archive (an INCEpTION project export or UIMA CAS zip?); unzip it and import "
             "its annotation/DOCUMENT/USER.tsv files, exported as WebAnno TSV 3.3"
         )
-    if head.startswith((b"\x1f\x8b", b"x\x9c", b"x\xda")) or b"\x00" in head[:4096]:
-        return "a binary file (spaCy's DocBin, a compressed or serialized file?)"
+    if head.startswith((b"\x1f\x8b", b"x\x9c", b"x\xda")):
+        return "a compressed file (gzip or zlib: spaCy's DocBin?)"
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         if "xmi:XMI" in text or "http://www.omg.org/XMI" in text:

@@ -28,7 +28,7 @@ from alama.core.export_records import (
     jsonl_pieces,
     jsonl_record,
 )
-from alama.core.formats import EXPORT_FORMATS, SUFFIX
+from alama.core.formats import EXPORT_FORMATS, FOLDER_FORMATS, SUFFIX
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.record_tokens import SharedTokens
 from alama.core.staging import Staged, check_output_file, check_output_folder, open_outputs
@@ -170,6 +170,24 @@ def export(
             overwrite,
         )  # fmt: skip
         return report
+    if fmt == "webanno":
+        from alama.core import webanno_writer
+
+        if output is None:
+            raise InputError("WebAnno TSV writes a folder: give it with -o FOLDER")
+        webanno_writer.check_folder(output, store.path, overwrite)
+        written, report.documents, report.spans = webanno_writer.write_folder(
+            layers,
+            output,
+            lambda layer: split_of(layer.doc.hash, seed, parts) if parts else "",
+            annotator is not None,
+            report.left_out,
+            lambda done: progress(done, total),
+            overwrite,
+        )
+        names = [name for name, _ in parts] if parts else [""]
+        report.records = {str(output / part if part else output): written[part] for part in names}
+        return report
     targets = _targets(output, parts, SUFFIX[fmt])
     for path in targets.values():
         if path is not None:
@@ -263,7 +281,7 @@ def _export_brat(
 def existing_outputs(output: Path, fmt: str, split: str | None = None) -> list[Path]:
     """What this export would replace, were it asked to (``overwrite``, ``--force``): the
     output files that exist, or a brat folder that is not empty. The window asks about them."""
-    if fmt == "brat":
+    if fmt in FOLDER_FORMATS:
         return [output] if output.is_dir() and any(output.iterdir()) else []
     parts = parse_split(split) if split else None
     targets = _targets(output, parts, SUFFIX[fmt]).values()

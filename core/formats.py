@@ -12,3 +12,7 @@ EXPORT_FORMATS = ("jsonl", "doccano", "conll", "hf", "brat")
 """What an export writes; brat writes a folder, every other format one file (per split)."""
 SUFFIX = {"jsonl": ".jsonl", "doccano": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
 """The suffix of an exported file, by format (a split written into a folder is named with it)."""
+IMPORT_FORMATS += ("webanno", "conllu")
+EXPORT_FORMATS += ("webanno",)
+FOLDER_FORMATS = ("brat", "webanno")
+"""What an export writes as a folder of files (``-o FOLDER``): brat, and WebAnno TSV."""

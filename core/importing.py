@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alama.core import brat, conll, jsonl
@@ -31,6 +31,8 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "hf": (".jsonl", ".json", ".ndjson"),
     "conll": (".conll", ".conllu", ".bio", ".iob", ".iob2", ".bilou", ".bioes", ".tsv", ".txt"),
     "brat": (".ann", ".txt"),
+    "webanno": (".tsv",),
+    "conllu": (".conllu", ".conll", ".txt"),
 }
 CLASSIFICATION = "text-classification answer, not spans (its text is imported)"
 GOLD_LAYER = (
@@ -88,6 +90,8 @@ class Source:
     path: Path
     ann: Path | None = None
     annotator: str | None = None
+    column: int | None = None
+    """CoNLL-U: the column holding the entity tags (None: MISC)."""
 
 
 def collect_files(
@@ -207,9 +211,10 @@ def _file(path: Path, fmt: str, annotator: str | None, project: Path | None) -> 
         return Source("brat", path, ann if ann.is_file() else None, annotator)
     kind = fmt if fmt != "auto" else _format_of(path, fmt)
     if kind is None:
-        raise InputError(
-            f"{path}: cannot tell the format from the name; use --format {'|'.join(FORMATS[1:])}"
-        )
+        from alama.core.detect import not_read
+
+        hint = f"use --format {'|'.join(FORMATS[1:])}"
+        raise InputError(not_read(path) or f"{path}: cannot tell the format from the name; {hint}")
     return Source(kind, path, annotator=annotator)
 
 
@@ -225,6 +230,11 @@ def _format_of(path: Path, fmt: str) -> str | None:
     suffix = path.suffix.lower()
     if fmt != "auto":
         return fmt if suffix in SUFFIXES[fmt] else None
+    from alama.core.detect import content_format
+
+    kind = content_format(path)  # WebAnno TSV, CoNLL-U, or "" for a format Alama does not read
+    if kind is not None:
+        return kind or None
     if suffix in SUFFIXES["jsonl"]:
         return "hf" if _first_line_has(path, '"ner_tags"') else "jsonl"
     if suffix == ".txt":
@@ -267,6 +277,14 @@ def read_records(
         yield from conll.read_hf(path, annotator, report.notes)
     elif source.fmt == "brat":
         yield brat.read_pair(path, source.ann, annotator, report.skipped, discontinuous)
+    elif source.fmt == "webanno":
+        from alama.core.webanno import read_webanno
+
+        yield read_webanno(path, annotator, report.skipped)
+    elif source.fmt == "conllu":
+        from alama.core.conllu import read_conllu
+
+        yield from read_conllu(path, annotator, report.notes, source.column)
     else:
         yield from jsonl.read_jsonl(path, annotator)
 
@@ -280,6 +298,7 @@ def import_paths(
     annotator: str | None = None,
     label_map: dict[str, str] | None = None,
     add_labels: bool = False,
+    conllu_column: int | None = None,
     notify: Callable[[str], None] = lambda message: None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> ImportReport:
@@ -288,6 +307,7 @@ def import_paths(
     if annotator is not None:
         annotator = check_annotator(annotator)
     sources = collect_files(list(paths), fmt, report, annotator, store.path)
+    sources = [replace(s, column=conllu_column) if s.fmt == "conllu" else s for s in sources]
     for source in sources:  # (each was checked before its format was looked for; once more)
         for path in (source.path, source.ann):
             if path is not None:
