@@ -31,10 +31,10 @@ _WORD = re.compile(r"^[1-9]\d*$")
 _RANGE = re.compile(r"^([1-9]\d*)-([1-9]\d*)$")
 _EMPTY = re.compile(r"^\d+\.[1-9]\d*$")
 _SPACES = {"s": " ", "t": "\t", "n": "\n", "r": "\r", "p": "|", "\\": "\\"}
-TEXT_USED = "CoNLL-U sentences spaced as '# text =' says where SpaceAfter says otherwise"
-NOT_IN_TEXT = "CoNLL-U sentences whose '# text =' does not hold their tokens (text from the tokens)"
-COREF = "CoNLL-U coreference Entity= (CorefUD brackets, not entity tags)"
-SPLIT_TAGS = "CoNLL-U multiword tokens with two entity tags inside (the first kept)"
+TEXT_USED = "CoNLL-U sentence spaced as its '# text =' says, where SpaceAfter says otherwise"
+NOT_IN_TEXT = "CoNLL-U sentence whose '# text =' does not hold its tokens (text from the tokens)"
+COREF = "CoNLL-U Entity= value in CorefUD's brackets (coreference, not read as a tag)"
+SPLIT_TAGS = "CoNLL-U multiword token with two entities inside (read as the first)"
 
 
 @dataclass

@@ -23,6 +23,7 @@ from pathlib import Path
 from alama.core import text as arabic
 from alama.core.errors import InputError
 from alama.core.jsonl import Record, read_text_file
+from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.webanno_escapes import split_escaped, unescape_text, unescape_value
 
@@ -38,6 +39,8 @@ _KINDS = {"#T_SP=": "span", "#T_CH=": "chain", "#T_RL=": "relation"}
 CHAIN = "WebAnno TSV chain link (Alama has no chains; the spans are imported)"
 NO_VALUE = "WebAnno TSV span with no value in the feature read as its label"
 ZERO_WIDTH = "WebAnno TSV zero-width annotation (a span holds at least one character)"
+OTHER_LAYER = "WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)"
+INITIAL = "span of INCEpTION's INITIAL_CAS file (the document as first imported)"
 
 
 @dataclass
@@ -92,8 +95,9 @@ def layout_of(path: Path, annotator: str | None) -> tuple[str | None, str, bool]
     return user, path.parent.name, True
 
 
-def read_webanno(path: Path, annotator: str | None, notes: Counter[str]) -> Record:
-    """The document of a WebAnno TSV 3 file, with the spans of the layer read as labels."""
+def read_webanno(path: Path, annotator: str | None, skipped: Counter[str]) -> Record:
+    """The document of a WebAnno TSV 3 file, with the spans of the layer read as labels; what
+    is not read (other layers, chains, spans without a value) is counted in ``skipped``."""
     lines = read_text_file(path).split("\n")
     parsed = Parsed()
     minor = _read_format(path, lines[0] if lines else "")
@@ -115,7 +119,7 @@ def read_webanno(path: Path, annotator: str | None, notes: Counter[str]) -> Reco
         return to_clean(point)
 
     who, name, has_layer = layout_of(path, annotator)
-    labelled, relations = _annotations(parsed, notes)
+    labelled, relations = _annotations(parsed, skipped)
     spans: list[tuple[int, int, str]] = []
     if has_layer:
         for span in labelled:
@@ -124,9 +128,7 @@ def read_webanno(path: Path, annotator: str | None, notes: Counter[str]) -> Reco
                 raise InputError(f"{span.where}: the span {span.label!r} holds only a line end")
             spans.append((start, stop, str(span.label)))
     elif labelled:
-        notes[f"spans of INCEpTION's {INITIAL_CAS} file (the document as first imported)"] += len(
-            labelled
-        )
+        skipped[INITIAL] += len(labelled)
     tokens = [
         (move(b, where), move(e, where))
         for (b, e), where in zip(parsed.tokens, parsed.token_lines, strict=True)
@@ -298,10 +300,10 @@ def _annotations(parsed: Parsed, notes: Counter[str]) -> tuple[list[Found], int]
             ):
                 seen = others.setdefault(column.layer, set())
                 seen.update(_key(unit, depth, value)[1] for depth, value in enumerate(stack))
+    read = parsed.columns[chosen] if chosen >= 0 else None
     for layer, keys in others.items():
-        notes[f"WebAnno TSV annotation of another span layer ({layer.rsplit('.', 1)[-1]})"] += len(
-            keys
-        )
+        name = read.layer.rsplit(".", 1)[-1] + f" {read.feature or ''}".rstrip() if read else "-"
+        notes[Message(OTHER_LAYER, layer.rsplit(".", 1)[-1], name)] += len(keys)
     found: list[Found] = []
     for span in spans.values():
         if span.begin >= span.end:
