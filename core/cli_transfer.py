@@ -12,6 +12,7 @@ import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
 from alama.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
+from alama.core.offsets import UNITS
 from alama.core.store import Store
 
 
@@ -25,7 +26,8 @@ from alama.core.store import Store
     default="auto",
     show_default=True,
     help="auto decides by name and content: .ann/.txt pairs are brat, token-and-tag lines "
-    "CoNLL, JSON with ner_tags Hugging Face, other JSON records JSONL or doccano.",
+    "CoNLL, JSON with ner_tags Hugging Face, Label Studio tasks labelstudio, other JSON "
+    "records JSONL or doccano.",
 )
 @click.option("--annotator", help="Whose spans these are, when a record does not say.")
 @click.option(
@@ -41,6 +43,12 @@ from alama.core.store import Store
     "or BIO= in MISC).",
 )
 @click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
+@click.option(
+    "--offsets",
+    type=click.Choice(UNITS),
+    help="The unit span offsets count: codepoints (the default; Label Studio's is detected), "
+    "utf16 (JavaScript tools) or bytes (UTF-8).",
+)
 @friendly
 def import_(
     project: Path,
@@ -50,11 +58,12 @@ def import_(
     label_map: str | None,
     conllu_column: int | None,
     add_labels: bool,
+    offsets: str | None,
 ) -> None:
     """Import articles and annotations. All or nothing.
 
     PATHS are files or folders: .txt articles, JSONL (Prodigy, spaCy, doccano), CoNLL/BIO,
-    Hugging Face JSONL, or brat folders (a sub-folder per annotator).
+    Hugging Face JSONL, brat folders (a sub-folder per annotator), or Label Studio JSON.
     """
     from alama.core import importing
     from alama.core.annotators import similar_annotator
@@ -79,6 +88,7 @@ def import_(
             conllu_column=conllu_column,
             notify=lambda message: click.echo(message, err=True),
             progress=progress,
+            offsets=offsets,
         )
     click.echo(report.summary(), err=True)
 
@@ -92,7 +102,7 @@ def import_(
     default="jsonl",
     show_default=True,
     help="jsonl (Prodigy and spaCy), doccano, conll (BIO tags), hf (Hugging Face tokens and "
-    "ner_tags) or brat (.txt and .ann pairs).",
+    "ner_tags), brat (.txt and .ann pairs) or labelstudio (Label Studio JSON tasks).",
 )
 @click.option("--annotator", help="Export this annotator's layer only.")
 @click.option("--gold", is_flag=True, help="Export the reviewed gold layer only.")

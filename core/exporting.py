@@ -29,6 +29,7 @@ from alama.core.export_records import (
     jsonl_record,
 )
 from alama.core.formats import EXPORT_FORMATS, FOLDER_FORMATS, SUFFIX
+from alama.core.labelstudio_export import TaskWriter
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.record_tokens import SharedTokens
 from alama.core.staging import Staged, check_output_file, check_output_folder, open_outputs
@@ -196,6 +197,7 @@ def export(
     written: Counter[str] = Counter()
     tagger = Tagger(fmt)
     shared = SharedTokens()
+    tasks = TaskWriter()
     with open_outputs(targets, overwrite) as handles:
         for layer in layers:
             doc = layer.doc
@@ -204,6 +206,8 @@ def export(
                 handles[name].writelines(jsonl_pieces(layer, shared))
             elif fmt == "doccano":
                 handles[name].write(jsonl.dumps(doccano_record(layer)) + "\n")
+            elif fmt == "labelstudio":
+                tasks.add(layer, handles[name])
             else:
                 handles[name].write(tagger.render(layer))
             written[name] += 1
@@ -212,6 +216,8 @@ def export(
                 seen.add(doc.id)
                 progress(len(seen), total)
         tagger.check()
+        if fmt == "labelstudio":
+            tasks.finish(handles.values())
     report.widened = tagger.widened
     report.documents = len(seen)
     report.records = {str(path or "stdout"): written[name] for name, path in targets.items()}

@@ -6,12 +6,15 @@ without loading what reading and writing them needs.
 
 from __future__ import annotations
 
-IMPORT_FORMATS = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
+IMPORT_FORMATS: tuple[str, ...] = ("auto", "txt", "jsonl", "doccano", "conll", "hf", "brat")
 """What an import reads; ``auto`` decides by a file's name and content."""
-EXPORT_FORMATS = ("jsonl", "doccano", "conll", "hf", "brat")
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "doccano", "conll", "hf", "brat")
 """What an export writes; brat writes a folder, every other format one file (per split)."""
 SUFFIX = {"jsonl": ".jsonl", "doccano": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
 """The suffix of an exported file, by format (a split written into a folder is named with it)."""
+IMPORT_FORMATS += ("labelstudio",)
+EXPORT_FORMATS += ("labelstudio",)
+SUFFIX["labelstudio"] = ".json"
 IMPORT_FORMATS += ("webanno", "conllu")
 EXPORT_FORMATS += ("webanno",)
 FOLDER_FORMATS = ("brat", "webanno")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from alama.core import brat, conll, jsonl
+from alama.core import brat, conll, jsonl, labelstudio
 from alama.core import text as arabic
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
@@ -21,6 +21,7 @@ from alama.core.jsonl import Record
 from alama.core.labels import LabelSet
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
+from alama.core.offsets import check_unit
 from alama.core.store import Store, check_annotator, is_project_file
 
 FORMATS = IMPORT_FORMATS
@@ -33,6 +34,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     "brat": (".ann", ".txt"),
     "webanno": (".tsv",),
     "conllu": (".conllu", ".conll", ".txt"),
+    "labelstudio": (".json", ".jsonl", ".ndjson"),
 }
 CLASSIFICATION = "text-classification answer, not spans (its text is imported)"
 GOLD_LAYER = (
@@ -235,6 +237,8 @@ def _format_of(path: Path, fmt: str) -> str | None:
     kind = content_format(path)  # WebAnno TSV, CoNLL-U, or "" for a format Alama does not read
     if kind is not None:
         return kind or None
+    if suffix in SUFFIXES["jsonl"] and labelstudio.looks_like_labelstudio(path):
+        return "labelstudio"
     if suffix in SUFFIXES["jsonl"]:
         return "hf" if _first_line_has(path, '"ner_tags"') else "jsonl"
     if suffix == ".txt":
@@ -253,7 +257,7 @@ def _first_line_has(path: Path, needle: str) -> bool:
 
 
 def read_records(
-    source: Source, report: ImportReport, discontinuous: list[str]
+    source: Source, report: ImportReport, discontinuous: list[str], offsets: str | None = None
 ) -> Iterator[Record]:
     """The records of one source, validated."""
     path, annotator = source.path, source.annotator
@@ -285,8 +289,12 @@ def read_records(
         from alama.core.conllu import read_conllu
 
         yield from read_conllu(path, annotator, report.notes, source.column)
+    elif source.fmt == "labelstudio":
+        yield from labelstudio.read_labelstudio(
+            path, annotator, offsets=offsets, notes=report.notes, skipped=report.skipped
+        )
     else:
-        yield from jsonl.read_jsonl(path, annotator)
+        yield from jsonl.read_jsonl(path, annotator, offsets=offsets, notes=report.notes)
 
 
 @without_collector
@@ -301,9 +309,12 @@ def import_paths(
     conllu_column: int | None = None,
     notify: Callable[[str], None] = lambda message: None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    offsets: str | None = None,
 ) -> ImportReport:
-    """Read every path, then write all of it in one transaction; return what happened."""
+    """Read every path, then write all of it in one transaction; return what happened.
+    ``offsets``: the unit spans count (code points, or Label Studio's detected) unless told."""
     report = ImportReport()
+    check_unit(offsets)
     if annotator is not None:
         annotator = check_annotator(annotator)
     sources = collect_files(list(paths), fmt, report, annotator, store.path)
@@ -317,7 +328,7 @@ def import_paths(
     discontinuous: list[str] = []
     for source in sources:
         report.formats[source.fmt] += 1
-        for record in read_records(source, report, discontinuous):
+        for record in read_records(source, report, discontinuous, offsets):
             check_text(record)
             if record.classification:
                 report.skipped[CLASSIFICATION] += 1

@@ -15,6 +15,7 @@ from typing import Any
 
 from alama.core import text as arabic
 from alama.core.errors import InputError
+from alama.core.offsets import SpanCheck
 
 _OWN_META = ("doc_id", "source", "title", "annotator")
 
@@ -206,12 +207,19 @@ def _read_stream(path: Path, content: str) -> Iterator[tuple[str, Any]]:
         yield from values
 
 
-def read_jsonl(path: Path, annotator: str | None = None) -> Iterator[Record]:
-    """Records of a JSONL file; ``annotator`` names the layer when a record does not."""
+def read_jsonl(
+    path: Path,
+    annotator: str | None = None,
+    *,
+    offsets: str | None = None,
+    notes: dict[str, int] | None = None,
+) -> Iterator[Record]:
+    """Records of a JSONL file; ``annotator`` names the layer when a record does not, and
+    ``offsets`` the unit its spans count (`alama.core.offsets`; code points by default)."""
     for where, obj in read_objects(path):
         if not isinstance(obj, dict):
             raise InputError(f"{where}: expected a JSON object, found {type(obj).__name__}")
-        yield record_from_object(obj, where, annotator)
+        yield record_from_object(obj, where, annotator, offsets=offsets, notes=notes)
 
 
 # Names other tools give the same things: Prodigy/spaCy first, then doccano (its 1.x "data",
@@ -227,7 +235,14 @@ ANNOTATOR_KEYS = ("_annotator_id", "annotator", "user")
 _IGNORED = frozenset({"tokens", "answer", "status", "meta", "id", "doc_id", "relations"})
 
 
-def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -> Record:
+def record_from_object(
+    obj: dict[str, Any],
+    where: str,
+    annotator: str | None,
+    *,
+    offsets: str | None = None,
+    notes: dict[str, int] | None = None,
+) -> Record:
     """Validate one parsed JSON object and turn it into a `Record` of cleaned text.
 
     Reads Prodigy's and spaCy's ``spans``, doccano's ``label`` triples and ``entities``,
@@ -236,11 +251,14 @@ def record_from_object(obj: dict[str, Any], where: str, annotator: str | None) -
     text_key = next((key for key in TEXT_KEYS if key in obj), "text")
     raw = obj.get(text_key)
     if not isinstance(raw, str):
+        if isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj):
+            raise InputError(f"{where}: this is a Label Studio task; use --format labelstudio")
         raise InputError(f'{where}: no "text" string')
     found = obj.get("meta")
     meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
     text, to_clean = arabic.clean_with_offsets(raw)
-    spans, used, classification = _read_spans(obj, raw, where)
+    check = SpanCheck(raw, where, offsets, obj.get("tokens"), notes)
+    spans, used, classification = _read_spans(obj, raw, where, check)
     named = next((obj[key] for key in ANNOTATOR_KEYS if obj.get(key) is not None), None)
     named = named if named is not None else meta.get("annotator", annotator)
     if isinstance(named, int) and not isinstance(named, bool):
@@ -291,7 +309,7 @@ def cleaned_spans(
 
 
 def _read_spans(
-    obj: dict[str, Any], raw: str, where: str
+    obj: dict[str, Any], raw: str, where: str, check: SpanCheck | None = None
 ) -> tuple[list[tuple[int, int, str]], str, bool]:
     """The spans of a record, the key they were under, and whether it is a classification."""
     for key in SPAN_LIST_KEYS:
@@ -300,9 +318,11 @@ def _read_spans(
             continue
         if not isinstance(items, list):
             raise InputError(f'{where}: "{key}" must be a list')
+        if check is not None:
+            check.quoted_in(items, START_KEYS, END_KEYS)
         return (
-            _fast_spans(raw, items)
-            or [_read_span(raw, item, n, where) for n, item in enumerate(items, 1)],
+            (None if check is not None and check.converts else _fast_spans(raw, items))
+            or [_read_span(raw, item, n, where, check) for n, item in enumerate(items, 1)],
             key,
             False,
         )
@@ -316,7 +336,8 @@ def _read_spans(
             return [], key, True  # a text-classification answer (Prodigy, doccano), not spans
         if not isinstance(items, list):
             raise InputError(f'{where}: "{key}" must be a list of [start, end, label]')
-        return [_read_triple(raw, item, n, where) for n, item in enumerate(items, 1)], key, False
+        spans = [_read_triple(raw, item, n, where, check) for n, item in enumerate(items, 1)]
+        return spans, key, False
     return [], "spans", False
 
 
@@ -345,14 +366,18 @@ def _fast_spans(raw: str, items: list[Any]) -> list[tuple[int, int, str]] | None
     return [(start, end, label) for start, end, label, _ in spans]
 
 
-def _read_triple(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
+def _read_triple(
+    raw: str, item: Any, number: int, where: str, check: SpanCheck | None = None
+) -> tuple[int, int, str]:
     if not isinstance(item, list) or len(item) != 3:
         raise InputError(f"{where}: label {number} is not [start, end, label]")
     start, end, label = item
-    return _check_span(raw, start, end, label, None, number, where)
+    return _check_span(raw, start, end, label, None, number, where, check)
 
 
-def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, str]:
+def _read_span(
+    raw: str, item: Any, number: int, where: str, check: SpanCheck | None = None
+) -> tuple[int, int, str]:
     if not isinstance(item, dict):
         raise InputError(f"{where}: span {number} is not an object")
     if "start" in item and "end" in item and "label" in item:  # Prodigy's names, the usual case
@@ -361,12 +386,22 @@ def _read_span(raw: str, item: Any, number: int, where: str) -> tuple[int, int, 
         start = next((item[key] for key in START_KEYS if key in item), None)
         end = next((item[key] for key in END_KEYS if key in item), None)
         label = next((item[key] for key in LABEL_KEYS if key in item), None)
-    return _check_span(raw, start, end, label, item.get("text"), number, where)
+    return _check_span(raw, start, end, label, item.get("text"), number, where, check)
 
 
 def _check_span(
-    raw: str, start: Any, end: Any, label: Any, quoted: Any, number: int, where: str
+    raw: str,
+    start: Any,
+    end: Any,
+    label: Any,
+    quoted: Any,
+    number: int,
+    where: str,
+    check: SpanCheck | None = None,
 ) -> tuple[int, int, str]:
+    given = start, end
+    if check is not None and check.converts and _ordered(start, end):
+        start, end = check.convert(start, end, number)
     if _well_formed(raw, start, end, label, quoted):
         return start, end, label  # the usual case, checked at once
     for name, value in (("start", start), ("end", end)):
@@ -382,13 +417,20 @@ def _check_span(
     if start < 0 or end > len(raw):
         raise InputError(
             f"{where}: span {number} ({start}–{end}) is outside the text (length {len(raw)})"
+            + (check.other_unit_hint() if check is not None else "")
         )
-    if isinstance(quoted, str) and quoted != raw[start:end]:
+    if isinstance(quoted, str) and quoted != raw[start:end] and check is not None:
+        check.mismatch(given, start, end, quoted, number)
+    elif isinstance(quoted, str) and quoted != raw[start:end]:
         raise InputError(
             f"{where}: span {number} says {quoted!r} but the text at {start}–{end} "
             f"is {raw[start:end]!r}"
         )
     return start, end, label
+
+
+def _ordered(start: Any, end: Any) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start < end
 
 
 def _string_or_none(value: Any) -> str | None:

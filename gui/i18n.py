@@ -54,6 +54,14 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "brat equivalence (* line)"),
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
     QT_TRANSLATE_NOOP("Core", "direction marks removed from the ends of tokens"),
+    QT_TRANSLATE_NOOP("Core", "cancelled (skipped) Label Studio annotation"),
+    QT_TRANSLATE_NOOP("Core", "Label Studio %1 result (not a labelled span)"),
+    QT_TRANSLATE_NOOP("Core", "Label Studio span on another text of the task (%1)"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        'span "text" left from before the span was snapped to tokens (Prodigy); its offsets '
+        "are kept",
+    ),
     # the default labels' descriptions (the palette's tooltips)
     QT_TRANSLATE_NOOP("Core", "A person, group, state, army or organisation that acts or speaks"),
     QT_TRANSLATE_NOOP("Core", "A named location: country, city, region, base, crossing, camp"),
@@ -130,6 +138,7 @@ FORMAT_SHORT = {
     "txt": "txt", "jsonl": "JSONL", "doccano": "doccano", "conll": "CoNLL",
     "hf": "Hugging Face", "brat": "brat",
 }  # fmt: skip
+FORMAT_SHORT["labelstudio"] = "Label Studio"
 
 
 def language() -> str:

@@ -1,0 +1,342 @@
+"""Label Studio's JSON export (and JSON-MIN) read as records (`labelstudio_export` writes it).
+
+A Label Studio task holds its text under ``data`` and a list of ``annotations`` (one per user)
+and ``predictions`` (one per model version), each with a ``result`` list; a labelled span is a
+result of type ``labels`` with ``value.start``/``end``/``text``/``labels``. An annotation becomes
+its annotator's layer (named from ``completed_by``: the user part of the e-mail, or ``ls-<id>``),
+a prediction a layer named after its model, not marked done; other results are counted and
+skipped. Label Studio counts offsets in UTF-16 code units in some versions: the unit of a file is
+the one in which every span's ``value.text`` is the text at its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alama.core import offsets as units
+from alama.core.cleaning import clean_with_offsets
+from alama.core.errors import InputError
+from alama.core.jsonl import Record, cleaned_spans, read_objects
+from alama.core.messages import Message
+
+FORMAT = "Label Studio"
+CANCELLED = "cancelled (skipped) Label Studio annotation"
+OTHER_RESULT = "Label Studio %1 result (not a labelled span)"
+OTHER_OBJECT = "Label Studio span on another text of the task (%1)"
+PREDICTION = "prediction"
+SPAN_TYPES = ("labels",)
+OWN_META = ("doc_id", "source", "title")
+_SNIFF = 1 << 16
+_LOOKS = re.compile(
+    r'"(annotations|predictions|drafts)"\s*:\s*\[|^\s*\[?\s*\{\s*"data"\s*:\s*\{|"annotation_id"\s*:'
+)
+
+
+def looks_like_labelstudio(path: Path) -> bool:
+    """Whether a JSON file reads as Label Studio tasks (by its first 64 KiB)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(_SNIFF).lstrip("\ufeff \t\r\n")
+    except OSError:
+        return False
+    return head[:1] in ("[", "{") and _LOOKS.search(head) is not None
+
+
+@dataclass
+class _Layer:
+    """One annotation, draft or prediction of a task: whose, whether done, its results."""
+
+    name: str | None
+    done: bool
+    results: list[Any]
+    where: str
+
+
+@dataclass
+class _Task:
+    where: str
+    text: str
+    meta: dict[str, Any]
+    doc_id: str | None
+    source: str
+    title: str | None
+    layers: list[_Layer] = field(default_factory=list)
+    spans: list[list[tuple[int, int, str, str | None, str]]] = field(default_factory=list)
+
+
+def read_labelstudio(
+    path: Path,
+    annotator: str | None = None,
+    *,
+    offsets: str | None = None,
+    notes: dict[str, int] | None = None,
+    skipped: dict[str, int] | None = None,
+) -> Iterator[Record]:
+    """The records of a Label Studio JSON (or JSON-MIN) export: one per annotation, draft and
+    prediction, and one with the text alone for a task nobody annotated.
+
+    ``offsets`` names the unit of the file's offsets; without it the unit is the one in which
+    every span's quoted text agrees (code points first, then UTF-16 code units, then bytes).
+    """
+    skipped = skipped if skipped is not None else {}
+    objects = enumerate(read_objects(path), 1)
+    tasks = [_task(obj, where, number, annotator, skipped) for number, (where, obj) in objects]
+    unit = offsets or _file_unit(tasks)
+    for task in tasks:
+        yield from _records(task, unit)
+
+
+def _count(counter: dict[str, int], reason: str, number: int = 1) -> None:
+    counter[reason] = counter.get(reason, 0) + number
+
+
+def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[str, int]) -> _Task:
+    where = f"{at}: {FORMAT} task {number}"
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a task (a JSON object), found {type(obj).__name__}")
+    if "id" in obj and isinstance(obj["id"], (int, str)):
+        where += f" (id {obj['id']})"
+    if isinstance(obj.get("data"), dict):
+        data: dict[str, Any] = obj["data"]
+        layers = _layers(obj, where, annotator, skipped)
+    elif "annotation_id" in obj or "annotator" in obj:  # JSON-MIN: the data's fields at the top
+        data = {k: v for k, v in obj.items() if k not in _MIN_KEYS and not _is_span_list(v)}
+        results = [
+            {"type": "labels", "from_name": key, "value": item}
+            for key, value in obj.items()
+            if _is_span_list(value)
+            for item in value
+        ]
+        name = _user_name(obj.get("annotator")) or annotator
+        layers = [_Layer(name, True, results, where)]
+    else:
+        raise InputError(f'{where}: no "data" object (the task\'s text and fields)')
+    key = _text_key(data, layers, where)
+    found = obj.get("meta")
+    meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
+    extra = {k: v for k, v in data.items() if k != key}
+    doc_id = meta.get("doc_id", obj.get("id"))
+    source = meta.get("source") or f"{at} (task {obj.get('id', number)})"
+    task = _Task(
+        where=where,
+        text=data[key],
+        meta={**extra, **{k: v for k, v in meta.items() if k not in OWN_META}},
+        doc_id=None if doc_id is None else str(doc_id),
+        source=str(source),
+        title=None if meta.get("title") is None else str(meta["title"]),
+        layers=layers,
+    )
+    task.spans = [_layer_spans(task, layer, key, skipped) for layer in layers]
+    return task
+
+
+_MIN_KEYS = frozenset(
+    {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
+)
+
+
+def _is_span_list(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and "labels" in item for item in value)
+    )
+
+
+def _layers(
+    obj: dict[str, Any], where: str, annotator: str | None, skipped: dict[str, int]
+) -> list[_Layer]:
+    layers: list[_Layer] = []
+    for kind in ("annotations", "completions", "drafts", "predictions"):
+        items = obj.get(kind) or []
+        if not isinstance(items, list):
+            raise InputError(f'{where}: "{kind}" must be a list')
+        for number, item in enumerate(items, 1):
+            at = f"{where}, {kind[:-1]} {number}"
+            if not isinstance(item, dict):
+                raise InputError(f"{at}: expected a JSON object, found {type(item).__name__}")
+            if item.get("was_cancelled") is True:
+                _count(skipped, CANCELLED)
+                continue
+            results = item.get("result") or []
+            if not isinstance(results, list):
+                raise InputError(f'{at}: "result" must be a list')
+            if kind == "predictions":
+                name: str | None = _prediction_name(item.get("model_version"))
+            else:
+                name = _annotator_of(item, kind) or annotator
+            layers.append(_Layer(name, kind in ("annotations", "completions"), results, at))
+    return layers
+
+
+def _annotator_of(item: dict[str, Any], kind: str) -> str | None:
+    """Whose annotation: ``completed_by`` (an id, or a user with an e-mail), a draft's ``user``
+    (an e-mail), else ``created_username`` (which Alama's own export writes)."""
+    found = _user_name(item.get("user" if kind == "drafts" else "completed_by"))
+    if found:
+        return found
+    named = item.get("created_username")
+    return named.strip() or None if isinstance(named, str) else None
+
+
+def _user_name(user: Any) -> str | None:
+    if isinstance(user, dict):
+        email, number = user.get("email"), user.get("id")
+        if isinstance(email, str) and email.split("@")[0].strip():
+            return email.split("@")[0].strip()
+        return _user_name(number)
+    if isinstance(user, int) and not isinstance(user, bool):
+        return f"ls-{user}"
+    if isinstance(user, str) and user.strip():
+        return user.split("@")[0].strip() or None
+    return None
+
+
+def _prediction_name(version: Any) -> str:
+    """``prediction``, or ``prediction-<model version>`` with only letters, digits, ``.``,
+    ``_`` and ``-`` kept from the version."""
+    if version is None or version == "":
+        return PREDICTION
+    kept = re.sub(r"[^\w.-]+", "-", str(version), flags=re.ASCII).strip("-.")
+    return f"{PREDICTION}-{kept}"[:64] if kept else PREDICTION
+
+
+def _text_key(data: dict[str, Any], layers: list[_Layer], where: str) -> str:
+    """The data field the spans are in: the one a result names (``source: "$field"``), else
+    the string field every span's quoted text fits, else ``text``, else the only string."""
+    strings = [key for key, value in data.items() if isinstance(value, str)]
+    results = [r for layer in layers for r in layer.results if _is_span(r)]
+    for result in results:
+        source = result.get("source")
+        if isinstance(source, str) and source[1:] in strings:
+            return source[1:]
+    quoted = [
+        (r["value"].get("start"), r["value"].get("end"), r["value"].get("text")) for r in results
+    ]
+    quoted = [
+        (s, e, q) for s, e, q in quoted if type(s) is int and type(e) is int and isinstance(q, str)
+    ]
+    if quoted:
+        fitting = [k for k in strings if units.agreeing_unit(data[k], quoted, units.UNITS)]
+        if fitting:
+            return "text" if "text" in fitting else fitting[0]
+    if "text" in strings:
+        return "text"
+    if len(strings) == 1:
+        return strings[0]
+    named = ", ".join(strings) or "none"
+    raise InputError(
+        f'{where}: cannot tell which field of "data" is the text (string fields: {named}); '
+        'name it "text"'
+    )
+
+
+def _is_span(result: Any) -> bool:
+    return (
+        isinstance(result, dict)
+        and str(result.get("type", "")).lower() in SPAN_TYPES
+        and isinstance(result.get("value"), dict)
+    )
+
+
+def _layer_spans(
+    task: _Task, layer: _Layer, key: str, skipped: dict[str, int]
+) -> list[tuple[int, int, str, str | None, str]]:
+    """A layer's spans as (start, end, label, quoted text, where), offsets as the file wrote
+    them; results of other kinds are counted in ``skipped``."""
+    spans: list[tuple[int, int, str, str | None, str]] = []
+    target: str | None = None
+    for number, result in enumerate(layer.results, 1):
+        at = f"{layer.where}, result {number}"
+        if not isinstance(result, dict):
+            raise InputError(f"{at}: expected a JSON object, found {type(result).__name__}")
+        if not _is_span(result):
+            kind = str(result.get("type") or "untyped")
+            _count(skipped, Message(OTHER_RESULT, kind))
+            continue
+        to_name = result.get("to_name")
+        target = target if target is not None else to_name
+        if to_name != target:
+            _count(skipped, Message(OTHER_OBJECT, to_name))
+            continue
+        value = result["value"]
+        start, end, labels = value.get("start"), value.get("end"), value.get("labels")
+        for name, offset in (("start", start), ("end", end)):
+            if type(offset) is not int:
+                raise InputError(f'{at}: no integer "value.{name}"')
+        if end <= start:
+            raise InputError(f"{at}: the span {start}–{end} is empty or ends before it starts")
+        if not isinstance(labels, list) or not labels:
+            raise InputError(f'{at}: "value.labels" must be a list of labels')
+        quoted = value.get("text") if isinstance(value.get("text"), str) else None
+        for label in labels:
+            if not isinstance(label, str) or not label:
+                raise InputError(f'{at}: "value.labels" must hold label names (strings)')
+            spans.append((start, end, label, quoted, at))
+    return spans
+
+
+def _file_unit(tasks: list[_Task]) -> str:
+    """The unit every task's quoted span texts agree in: code points, else UTF-16 code units,
+    else UTF-8 bytes; code points when none does (the first disagreement is then refused)."""
+    possible = list(units.UNITS)
+    for task in tasks:
+        quoted = [(s, e, q) for spans in task.spans for s, e, _, q, _ in spans if q is not None]
+        possible = [unit for unit in possible if units.agrees_in(task.text, quoted, unit)]
+        if not possible:
+            return units.CODE_POINTS
+    return possible[0]
+
+
+def _records(task: _Task, unit: str) -> Iterator[Record]:
+    text, to_clean = clean_with_offsets(task.text)
+    counted = units.Units(task.text, unit)
+    if not task.layers:
+        yield _record(task, text, task.where, None, False, [])
+    for layer, found in zip(task.layers, task.spans, strict=True):
+        spans: list[tuple[int, int, str]] = []
+        for number, (start, end, label, quoted, at) in enumerate(found, 1):
+            first, last = units.to_code_points(counted, start, end, number, at)
+            if quoted is not None and task.text[first:last] != quoted:
+                raise InputError(
+                    f"{at}: the span says {quoted!r} but the text at {start}–{end} is "
+                    f"{task.text[first:last]!r}"
+                    + _unit_hint(task.text, [(start, end, quoted)], unit)
+                )
+            spans.append((first, last, label))
+        if len(text) != len(task.text):
+            spans = cleaned_spans(spans, to_clean, layer.where)
+        yield _record(task, text, layer.where, layer.name, layer.done, spans)
+
+
+def _record(
+    task: _Task,
+    text: str,
+    where: str,
+    name: str | None,
+    done: bool,
+    spans: list[tuple[int, int, str]],
+) -> Record:
+    unique = sorted(set(spans))
+    return Record(
+        text=text,
+        where=where,
+        spans=unique,
+        duplicates=len(spans) - len(unique),
+        annotator=name,
+        done=done,
+        answered=where != task.where,  # a layer, even an empty one
+        doc_id=task.doc_id,
+        source=task.source,
+        title=task.title,
+        meta=task.meta,
+    )
+
+
+def _unit_hint(text: str, quoted: list[tuple[int, int, str]], unit: str) -> str:
+    other = units.agreeing_unit(text, quoted, [u for u in units.UNITS if u != unit])
+    return f" ({units.UNIT_NAMES[unit]}); {units.hint(other)}" if other else ""
