@@ -45,6 +45,9 @@ class Study:
     doc_ids: dict[int, str]
     titles: dict[int, str]
     left_out: list[str] = field(default_factory=list)
+    tokens: dict[int, tuple[NDArray[np.int64], NDArray[np.int64]]] = field(default_factory=dict)
+    """Each document's stored tokens; a document without (made before tokens were stored) has
+    camel-tools' tokens, computed when needed."""
 
     def finishers(self, doc: int) -> list[str]:
         return [a for a in self.annotators if doc in self.done[a]]
@@ -74,7 +77,8 @@ class _Continuum:
         position = 0
         for number, doc in enumerate(study.documents):
             self.offsets[doc] = position
-            first, last = token_bounds(study.texts[doc])
+            stored = study.tokens.get(doc)
+            first, last = stored if stored is not None else token_bounds(study.texts[doc])
             starts.append(first + position)
             ends.append(last + position)
             owners.append(np.full(len(first), number, dtype=np.int64))
@@ -150,7 +154,10 @@ def collect(
             and doc in done[annotator]
         ):
             spans.setdefault((annotator, doc), []).append((start, end, label))
-    return Study(counted, list(chosen_labels), order, done, spans, texts, doc_ids, titles, left_out)
+    tokens = store.tokens_of(order)
+    return Study(
+        counted, list(chosen_labels), order, done, spans, texts, doc_ids, titles, left_out, tokens
+    )
 
 
 def _round(value: float | None) -> float | None:

@@ -1,6 +1,7 @@
 """Token-tagged files (SPEC 8): CoNLL/BIO both ways, and Hugging Face ``tokens``/``ner_tags``.
 
-A document read from tags is its tokens joined by single spaces, one line per sentence. Tags may
+A document read from tags is its tokens joined by single spaces, one line per sentence, and it
+keeps those tokens (`Record.tokens`): exporting it as tags gives the same tokens back. Tags may
 be BIO (IOB2), IOB1 (an ``I-`` starts a span), BILOU or BIOES, in one column or several (nested
 entities, as Wojood writes them). Writing tags needs one tag per token, so spans that share a
 token are conflicts: the export refuses and lists them rather than dropping one.
@@ -26,10 +27,10 @@ from alama.core.text import TextIndex
 TAG = re.compile(r"^([BIELSU])[-_](\S+)$")
 DOCSTART = "-DOCSTART-"
 # Direction marks some converters put around every token (NewsFANE starts 152,599 tokens with
-# U+200E). They are not part of the words; a token keeps its letters and loses these at its ends.
+# U+200E). The text and the tokens keep them verbatim (SPEC 4); a span never starts or ends
+# with one, so a span of such tokens leaves them out at its ends.
 DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 ORPHAN = "I- tag with no B- before it (read as the start of a span)"
-MARKS_REMOVED = "direction marks removed from the ends of tokens"
 
 
 @dataclass
@@ -85,6 +86,7 @@ def to_record(tagged: Tagged, annotator: str | None, notes: Counter[str], **extr
     """Join a tagged document's tokens into text and turn token spans into character spans."""
     pieces: list[str] = []
     spans: list[tuple[int, int, str]] = []
+    tokens: list[tuple[int, int]] = []
     position = 0
     for number, sentence in enumerate(tagged.sentences):
         if number:
@@ -96,22 +98,36 @@ def to_record(tagged: Tagged, annotator: str | None, notes: Counter[str], **extr
                 pieces.append(" ")
                 position += 1
             starts.append(position)
+            tokens.append((position, position + len(token)))
             pieces.append(token)
             position += len(token)
         where = f"{tagged.where} (sentence {number + 1})"
         for first, last, label in decode([tags for _, tags in sentence], where, notes):
             spans.append((starts[first], starts[last] + len(sentence[last][0]), label))
-    unique = sorted(set(spans))
+    text = "".join(pieces)
+    unique = sorted({_without_marks(text, *span) for span in spans})
     return Record(
-        text="".join(pieces),
+        text=text,
         where=tagged.where,
         spans=unique,
         duplicates=len(spans) - len(unique),
         annotator=annotator,
         done=True,
         answered=True,
+        tokens=tokens,
         **extra,
     )
+
+
+def _without_marks(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """A span of whole tokens without the direction marks at its ends (unless it is nothing
+    but direction marks)."""
+    first, last = start, end
+    while first < last and text[first] in DIRECTION_MARKS:
+        first += 1
+    while last > first and text[last - 1] in DIRECTION_MARKS:
+        last -= 1
+    return (first, last, label) if first < last else (start, end, label)
 
 
 def read_conll(path: Path, annotator: str | None, notes: Counter[str]) -> Iterator[Record]:
@@ -133,11 +149,7 @@ def read_conll(path: Path, annotator: str | None, notes: Counter[str]) -> Iterat
             first = number
         if len(fields) < 2:
             raise InputError(f"{path}:{number}: the token {fields[0]!r} has no tag")
-        token = fields[0].strip(DIRECTION_MARKS)
-        if token != fields[0]:
-            notes[MARKS_REMOVED] += 1
-        if not token:
-            raise InputError(f"{path}:{number}: the token is only direction marks")
+        token = fields[0]
         for tag in fields[1:]:
             if tag != "O" and not TAG.match(tag):
                 raise InputError(f"{path}:{number}: {tag!r} is not a BIO, BILOU or BIOES tag")
@@ -306,8 +318,9 @@ def encode(
             other = (*clash, text[clash[0] : clash[1]])
             conflicts.append(Conflict(doc_id, annotator, quoted, other))
             continue
-        if tokens[first][0] != start or tokens[last][1] != end:
-            widened += 1
+        whole = tokens[first][0], tokens[last][1]
+        if whole != (start, end) and doc.index.trim(*whole) != (start, end):
+            widened += 1  # (not a span that leaves a token's direction marks out)
         for i in range(first, last + 1):
             tags[i] = ("B-" if i == first else "I-") + label
             owner[i] = span

@@ -18,6 +18,7 @@ from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 from alama.core.record_tokens import RecordTokens, SharedTokens
 from alama.core.store import Store
+from alama.core.store.tokens import StoredTokens
 from alama.core.text import TextIndex
 
 SHOWN_CONFLICTS = 20
@@ -32,6 +33,8 @@ class Layer:
     annotator: str | None
     status: Status
     spans: list[Span]
+    tokens: StoredTokens | None = None
+    """The document's stored tokens with their record tokens (None: camel-tools', computed)."""
 
     @property
     def triples(self) -> list[tuple[int, int, str]]:
@@ -66,7 +69,7 @@ def _record_tail(layer: Layer) -> dict[str, Any]:
 
 def jsonl_record(layer: Layer) -> dict[str, Any]:
     """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
-    tokens = SharedTokens().tokens(layer.index, layer.spans)
+    tokens = SharedTokens().tokens(layer.index, layer.spans, layer.tokens)
     return {
         "text": layer.doc.text,
         "spans": _record_spans(layer, tokens),
@@ -82,7 +85,7 @@ TEXT_PIECE = 1 << 20
 def jsonl_pieces(layer: Layer, shared: SharedTokens) -> Iterator[str]:
     """``jsonl.dumps(jsonl_record(layer))`` and a line end, in pieces: a long article's text
     and tokens are escaped a part at a time, never held as one giant record."""
-    tokens = shared.tokens(layer.index, layer.spans)
+    tokens = shared.tokens(layer.index, layer.spans, layer.tokens)
     text = layer.doc.text
     yield '{"text": "'
     for first in range(0, len(text), TEXT_PIECE):
@@ -134,26 +137,19 @@ def iter_layers(
             )
         known = ", ".join(a for a in store.annotators() if a != GOLD_ANNOTATOR) or "none yet"
         raise InputError(f"no annotator {annotator!r} in the project (annotators: {known})")
-    layers: dict[int, list[tuple[str, Status]]] = {}
-    for doc_id, name, status in store.layers():
-        if annotator is None or name == annotator:
-            layers.setdefault(doc_id, []).append((name, status))
-    spans: dict[tuple[int, str], list[Span]] = {}
-    for span in store.iter_spans(annotator):
-        if not labels or span.label in labels:
-            spans.setdefault((span.doc, span.annotator), []).append(span)
-        elif left_out is not None:
-            left_out["spans with a label not chosen by --labels"] += 1
-    for doc in store.iter_documents():
-        doc_layers = layers.get(doc.id, [])
-        if annotator is not None and not doc_layers:
-            continue
-        index = TextIndex(doc.text)
-        if not doc_layers:
-            yield Layer(doc, index, None, Status.TODO, [])
-        for name, status in doc_layers:
-            layer = sorted(spans.get((doc.id, name), []), key=lambda s: (s.start, -s.end, s.label))
-            yield Layer(doc, index, name, status, layer)
+    wanted = set(labels) if labels else None
+    for found in store.iter_document_layers(annotator):
+        doc = found.doc
+        index = TextIndex(doc.text, None if found.tokens is None else found.tokens.bounds)
+        if not found.layers:
+            yield Layer(doc, index, None, Status.TODO, [], found.tokens)
+        for name, status, spans in found.layers:
+            if wanted is not None:
+                kept = [span for span in spans if span.label in wanted]
+                if left_out is not None and len(kept) < len(spans):
+                    left_out["spans with a label not chosen by --labels"] += len(spans) - len(kept)
+                spans = kept
+            yield Layer(doc, index, name, status, spans, found.tokens)
 
 
 def iter_records(

@@ -411,7 +411,7 @@ def _check_label_names(records: list[Record], labels: set[str]) -> None:
 def _write_batch(store: Store, records: list[Record], report: ImportReport) -> None:
     """Write records' documents, then their layers, then the layers marked done."""
     added = store.add_documents(
-        [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta) for r in records]
+        [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta, r.tokens) for r in records]
     )
     layers: list[tuple[int, str, list[tuple[int, int, str]]]] = []
     done: list[tuple[int, str, Status]] = []

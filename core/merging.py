@@ -54,6 +54,7 @@ from alama.core.merge_changes import (
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.staging import AppearedMeanwhile, Staged
 from alama.core.store import Store, check_is_project, is_project_file
+from alama.core.store.tokens import token_row
 
 __all__ = [
     "CLOCK_SKEW",
@@ -316,9 +317,11 @@ def _fold(
 def _fold_documents(
     store: Store, source: Store, report: MergeReport
 ) -> tuple[dict[int, int], dict[int, int]]:
-    """Add the documents the target lacks; map each source document id to the target's, and
-    give each target id the length of its text."""
+    """Add the documents the target lacks, with their stored tokens (a document the target has
+    without tokens, made before they were stored, takes the source's); map each source
+    document id to the target's, and give each target id the length of its text."""
     ours = store.document_hashes()
+    untokenized = store.documents_without_tokens(list(ours.values()))
     mapping: dict[int, int] = {}
     lengths: dict[int, int] = {}
     for doc in source.iter_documents():
@@ -327,12 +330,21 @@ def _fold_documents(
                 f"cannot merge {source.path.name}: document {doc.doc_id!r} has a NUL character "
                 "(U+0000) in its text, which Alama does not keep; nothing was merged"
             )
+        tokens = source.stored_tokens(doc.id)
         if doc.hash in ours:
             mapping[doc.id] = ours[doc.hash]
+            if tokens is not None and mapping[doc.id] in untokenized:
+                store.put_tokens([token_row(mapping[doc.id], tokens)])
         else:
+            pairs = None
+            if tokens is not None:
+                pairs = list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True))
             new_id, added = store.add_document(
-                doc.text, source=doc.source, doc_id=doc.doc_id, title=doc.title, meta=doc.meta
-            )
+                doc.text, source=doc.source, doc_id=doc.doc_id, title=doc.title, meta=doc.meta,
+                tokens=pairs,
+            )  # fmt: skip
+            if added and tokens is not None:  # as the source has them, with their tokenizer
+                store.put_tokens([token_row(new_id, tokens)], replace=True)
             mapping[doc.id] = new_id
             report.documents_added += added
         lengths[mapping[doc.id]] = len(doc.text)

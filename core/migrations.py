@@ -161,6 +161,28 @@ def application_id(db: sqlite3.Connection) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+TOKENS_SCHEMA = """
+CREATE TABLE tokens (
+    doc INTEGER PRIMARY KEY REFERENCES documents (id),
+    tokenizer TEXT NOT NULL,
+    bounds BLOB NOT NULL,
+    record TEXT,
+    record_bounds BLOB
+);
+"""
+
+
+@step("0005_tokens")
+def document_tokens(db: sqlite3.Connection) -> None:
+    """Each document's tokens, stored once at import: ``bounds`` holds (start, end) code-point
+    offsets as little-endian int32 pairs, ``tokenizer`` says where they came from (``imported``:
+    the file's own tokenization; ``camel-tools <version>``). ``record`` and ``record_bounds`` are
+    derived (NULL: computed when needed): the JSONL export's token list as JSON text, and where
+    each of its tokens starts and ends. A document made before this step has no row: its tokens
+    are camel-tools', computed when read, so opening an older project reads nothing more."""
+    _run(db, TOKENS_SCHEMA)
+
+
 NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from alama.core import text as arabic
 from alama.core.model import Span
+from alama.core.store.tokens import CAMEL_TOOLS, IMPORTED, StoredTokens
 from alama.core.text import TextIndex
 
 
@@ -73,7 +74,10 @@ class RecordTokens:
 TOKEN_PIECE = 20_000
 """Tokens written at a time: a long article's record is never built as one giant string."""
 SHARED_JSON_LIMIT = 20_000
-"""Up to this many tokens, a document's token JSON is made once for all its layers."""
+"""Up to this many tokens, a document's token JSON is made once for all its layers (and, at
+import, stored with it)."""
+SET_LIMIT = 5_000
+"""Up to this many tokens, whether spans fall on tokens is asked of sets of their edges."""
 
 
 def record_token_arrays(
@@ -183,28 +187,49 @@ def _span_edges(spans: Sequence[Span]) -> tuple[NDArray[np.int64], NDArray[np.in
 class SharedTokens:
     """The record tokens of the document being exported, made once for all of its layers whose
     spans start and end on tokens (the usual case: they are the same tokens then), with their
-    JSON text while the document is not long."""
+    JSON text while the document is not long. A document's stored record tokens (made at
+    import, see `store.tokens`) are taken as they are: nothing is tokenized or rendered then."""
 
     def __init__(self) -> None:
         self._index: TextIndex | None = None
         self._bounds: tuple[NDArray[np.int64], NDArray[np.int64]] | None = None
+        self._edges: tuple[set[int], set[int]] | None = None
         self._tokens: RecordTokens | None = None
         self._json = ""
 
-    def tokens(self, index: TextIndex, spans: Sequence[Span]) -> RecordTokens:
+    def tokens(
+        self, index: TextIndex, spans: Sequence[Span], stored: StoredTokens | None = None
+    ) -> RecordTokens:
         """The record tokens of a layer of the document of ``index`` with these spans."""
         if index is not self._index or self._bounds is None:
-            self._index, self._tokens, self._json = index, None, ""
-            self._bounds = token_bounds(index.text)
+            self._index, self._tokens, self._json, self._edges = index, None, "", None
+            self._bounds = index.bounds if index.bounds is not None else token_bounds(index.text)
+            if stored is not None and stored.record is not None and stored.record_bounds:
+                starts, ends = stored.record_bounds
+                ws = np.concatenate((starts[1:], [len(index.text)])) > ends
+                self._tokens, self._json = RecordTokens(index.text, starts, ends, ws), stored.record
         token_starts, token_ends = self._bounds
-        edges = np.concatenate((token_starts, token_ends))
-        span_starts, span_ends = _span_edges(spans)
-        if not (_all_in(span_starts, token_starts) and _all_in(span_ends, token_ends)):
+        if spans and not self._on_tokens(spans):
+            edges = np.concatenate((token_starts, token_ends))
+            span_starts, span_ends = _span_edges(spans)
             return record_token_arrays(index.text, edges, span_starts, span_ends)
         if self._tokens is None:
             empty = np.zeros(0, dtype=np.int64)
+            edges = np.concatenate((token_starts, token_ends))
             self._tokens = record_token_arrays(index.text, edges, empty, empty)
         return self._tokens
+
+    def _on_tokens(self, spans: Sequence[Span]) -> bool:
+        """Whether every span starts where a token starts and ends where one ends."""
+        assert self._bounds is not None
+        token_starts, token_ends = self._bounds
+        if len(token_starts) > SET_LIMIT:  # a long article: no set of millions of numbers
+            span_starts, span_ends = _span_edges(spans)
+            return _all_in(span_starts, token_starts) and _all_in(span_ends, token_ends)
+        if self._edges is None:
+            self._edges = set(token_starts.tolist()), set(token_ends.tolist())
+        starts, ends = self._edges
+        return all(span.start in starts and span.end in ends for span in spans)
 
     def json_pieces(self, tokens: RecordTokens) -> Iterator[str]:
         """`RecordTokens.json_pieces`, kept for the shared tokens of a document not too long."""
@@ -238,3 +263,47 @@ def tokens_json(tokens: list[dict[str, Any]]) -> str:
         )
         + "]"
     )
+
+
+@dataclass
+class TokenForm:
+    """What a document stores of its tokens (see `store.tokens`): the bounds, the tokenizer
+    they came from, and the derived record tokens of the JSONL export with their JSON text
+    (None for a document of more than `SHARED_JSON_LIMIT` tokens: computed at export)."""
+
+    tokenizer: str
+    starts: NDArray[np.int64]
+    ends: NDArray[np.int64]
+    record: RecordTokens | None
+    record_json: str | None
+
+
+def token_form(text: str, tokens: Sequence[tuple[int, int]] | None) -> TokenForm:
+    """A new document's tokens as stored: those it came with, else camel-tools'."""
+    if tokens is None:
+        starts, ends = token_bounds(text)
+        tokenizer = f"{CAMEL_TOOLS} {arabic.CAMEL_TOOLS_VERSION}"
+    else:
+        pairs = np.array(tokens, dtype=np.int64).reshape(-1, 2)
+        starts, ends = pairs[:, 0].copy(), pairs[:, 1].copy()
+        tokenizer = IMPORTED
+    if len(starts) > SHARED_JSON_LIMIT:
+        return TokenForm(tokenizer, starts, ends, None, None)
+    empty = np.zeros(0, dtype=np.int64)
+    record = record_token_arrays(text, np.concatenate((starts, ends)), empty, empty)
+    return TokenForm(tokenizer, starts, ends, record, "".join(record.json_pieces()))
+
+
+def check_tokens(tokens: Sequence[tuple[int, int]], length: int) -> str | None:
+    """What is wrong with a tokenization of a text of ``length`` code points, or None: each
+    token (start, end) inside the text, not empty, in order and not overlapping."""
+    previous = 0
+    for number, (start, end) in enumerate(tokens, 1):
+        if not (type(start) is int and type(end) is int):
+            return f"token {number} has no integer offsets"
+        if not 0 <= start < end <= length:
+            return f"token {number} ({start}–{end}) is empty or outside the text (length {length})"
+        if start < previous:
+            return f"token {number} ({start}–{end}) overlaps or comes before the token before it"
+        previous = end
+    return None

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import regex
+from numpy.typing import NDArray
 
 from alama.core.cleaning import BOM, clean, clean_with_offsets, content_hash, title_of
 from alama.core.folding import TATWEEL, normalize, normalize_with_map
@@ -79,15 +81,30 @@ def is_edge_mark(cluster: str) -> bool:
 class TextIndex:
     """A document's text with its tokens and grapheme boundaries, computed once and kept.
 
-    The GUI keeps one per open document; export and agreement build one per document.
+    The GUI keeps one per open document; export and agreement build one per document. A
+    document's stored tokens (``bounds``: starts and ends, see `Store.document_tokens`) are its
+    tokens; without them (a document made before tokens were stored), camel-tools' are.
     """
 
     text: str
+    bounds: tuple[NDArray[np.int64], NDArray[np.int64]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
-        """The document's tokens, see `tokenize`."""
+        """The document's tokens: the stored ones, else camel-tools' (see `tokenize`)."""
+        if self.bounds is not None:
+            starts, ends = self.bounds
+            return list(zip(starts.tolist(), ends.tolist(), strict=True))
         return tokenize(self.text)
+
+    @cached_property
+    def token_arrays(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """The tokens' starts and ends as arrays (stored, else camel-tools' `token_bounds`)."""
+        if self.bounds is not None:
+            return self.bounds
+        return token_bounds(self.text)
 
     @cached_property
     def token_edges(self) -> tuple[frozenset[int], frozenset[int]]:

@@ -96,10 +96,13 @@ class ArticleView(QPlainTextEdit):
         self.labels = labels
         self.highlighter.set_labels(labels)
 
-    def show_text(self, text: str, spans: list[Span]) -> None:
-        """Show a new article with its spans; the scroll position starts at the top."""
+    def show_text(self, text: str, spans: list[Span], words: TextIndex | None = None) -> None:
+        """Show a new article with its spans (and its words: the document's own tokens, for
+        Ctrl+arrow steps); the scroll position starts at the top."""
         self.highlighter.clear()
         self.text = text
+        if words is not None and words.text is text:
+            self._words = words
         self.offsets = OffsetMap(text)
         self.current = None
         self.found = []

@@ -154,7 +154,8 @@ class MainWindow(QMainWindow):
             self._update_title()
             return
         self.doc = doc
-        self.article.show_text(self.session.index(doc).text, self.session.spans(doc))
+        index = self.session.index(doc)
+        self.article.show_text(index.text, self.session.spans(doc), index)
         self.mode.show_document(doc)
         self._update_spans_title()
         self.navigator.show_current(doc)

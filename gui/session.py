@@ -71,10 +71,11 @@ class Session(History):
             self.modeChanged.emit(reviewing)
 
     def index(self, doc: int) -> TextIndex:
-        """The document's text with tokens and clusters, computed once and kept."""
+        """The document's text with its tokens (the stored ones; camel-tools' for a document
+        made before tokens were stored) and clusters, computed once and kept."""
         index = self._indexes.get(doc)
         if index is None:
-            index = TextIndex(self.store.document(doc).text)
+            index = TextIndex(self.store.document(doc).text, self.store.document_tokens(doc))
             self._indexes[doc] = index
             if len(self._indexes) > INDEX_CACHE:
                 self._indexes.popitem(last=False)

@@ -11,29 +11,11 @@ from alama.core.errors import InputError
 from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
-from .sync import SyncRows
+from .layers import LayerRows, stored_meta, stored_status
+from .tokens import TokenRow, pack
 
 
-def stored_meta(raw: object) -> dict[str, Any]:
-    """A document's metadata as stored; what is not a JSON object (a file changed by hand)
-    reads as no metadata rather than stopping an export or the window."""
-    try:
-        value = json.loads(raw) if isinstance(raw, str) else None
-    except (ValueError, RecursionError):
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def stored_status(raw: object) -> Status:
-    """A stored state; one Alama never writes (a file changed by hand) reads as in progress:
-    the layer is there, and it does not count as finished."""
-    try:
-        return Status(raw) if isinstance(raw, str) else Status.IN_PROGRESS
-    except ValueError:
-        return Status.IN_PROGRESS
-
-
-class Store(SyncRows):
+class Store(LayerRows):
     """An open Alama project."""
 
     # --- documents -------------------------------------------------------------------------
@@ -46,16 +28,21 @@ class Store(SyncRows):
         doc_id: str | None = None,
         title: str | None = None,
         meta: dict[str, Any] | None = None,
+        tokens: list[tuple[int, int]] | None = None,
     ) -> tuple[int, bool]:
         """Add a cleaned text unless the project has it already; return (id, whether added)."""
-        return self.add_documents([NewDocument(text, source, doc_id, title, meta)])[0]
+        return self.add_documents([NewDocument(text, source, doc_id, title, meta, tokens)])[0]
 
     def add_documents(self, items: Sequence[NewDocument]) -> list[tuple[int, bool]]:
         """Add cleaned texts the project does not have yet, in order, in one transaction;
         return (id, whether added) for each item. A text met twice is added once.
 
         The search copy is made later, by `index_for_search`: an import does not wait for it.
+        Each added document keeps its tokens (`NewDocument.tokens`), or camel-tools' tokens
+        when it has none (plain text); a document the project has keeps the tokens it has.
         """
+        from alama.core.record_tokens import check_tokens, token_form  # numpy, camel-tools
+
         hashes = [cleaning.content_hash(item.text) for item in items]
         with self.transaction():
             known = dict(self._chunked("SELECT hash, id FROM documents WHERE hash IN", hashes))
@@ -71,6 +58,7 @@ class Store(SyncRows):
             ).fetchone()
             stamp = now()
             rows: list[tuple[Any, ...]] = []
+            tokens: list[TokenRow] = []
             added: list[tuple[int, bool]] = []
             for item, digest, name in zip(items, hashes, wanted, strict=True):
                 if digest in known:
@@ -80,6 +68,15 @@ class Store(SyncRows):
                     name = f"{name}-{digest[:8]}"
                 taken.add(name)
                 known[digest] = next_id
+                if item.tokens is not None:
+                    problem = check_tokens(item.tokens, len(item.text))
+                    if problem is not None:
+                        raise InputError(f"{item.source or name}: {problem}")
+                form = token_form(item.text, item.tokens)
+                tokens.append(TokenRow(
+                    next_id, form.tokenizer, pack(form.starts, form.ends), form.record_json,
+                    None if form.record is None else pack(form.record.starts, form.record.ends),
+                ))  # fmt: skip
                 rows.append((
                     next_id, name, digest, item.title or cleaning.title_of(item.text), item.text,
                     item.source, json.dumps(item.meta or {}, ensure_ascii=False), position, stamp,
@@ -91,6 +88,7 @@ class Store(SyncRows):
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            self.put_tokens(tokens)
         return added
 
     def documents(self) -> list[DocumentInfo]:

@@ -65,13 +65,21 @@ def test_conll_with_bom_crlf_tab_separators_and_direction_marks(
     path.write_bytes(content.encode("utf-8"))
     report = import_paths(project, [path], annotator="fane", add_labels=True)
     assert report.formats == {"conll": 1}
-    assert texts(project) == ["وصل الوزير سامي إلى عمّان .", "غادر سامي"]
+    # SPEC 4: the text and its tokens keep the marks verbatim; a span leaves them out at its ends
+    assert texts(project) == [
+        f"{LRM}وصل {LRM}الوزير {LRM}سامي {LRM}إلى {LRM}عمّان .",
+        f"{LRM}غادر {LRM}سامي",
+    ]
     assert layer(project, "fane") == {
-        "fane-1": [("PERS", "الوزير سامي"), ("LOC", "عمّان")],
+        "fane-1": [("PERS", f"الوزير {LRM}سامي"), ("LOC", "عمّان")],
         "fane-2": [("PERS", "سامي")],
     }
-    assert report.notes["direction marks removed from the ends of tokens"] == 7
-    assert "repaired 7: direction marks removed" in report.summary()
+    doc = project.documents()[0].id
+    first = project.document(doc).text
+    bounds = project.document_tokens(doc)
+    assert bounds is not None and project.tokenizer(doc) == "imported"
+    assert [first[s:e] for s, e in zip(*bounds, strict=True)][:2] == [f"{LRM}وصل", f"{LRM}الوزير"]
+    assert report.notes == {} and "repaired" not in report.summary()
     # a CoNLL document is a finished annotation: it counts as done for agreement
     assert {status for _, _, status in project.layers()} == {Status.DONE}
 

@@ -405,7 +405,7 @@ def test_every_reason_core_reports_has_arabic(arabic: Application) -> None:
     without the window's catalogue would show in English."""
     reasons = [
         importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, importing.OUTSIDE,
-        brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN, conll.MARKS_REMOVED,
+        brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN,
     ]  # fmt: skip
     untranslated = [reason for reason in reasons if translated(reason) == reason]
     assert untranslated == []
