@@ -258,6 +258,8 @@ def record_from_object(
     meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
     text, to_clean = arabic.clean_with_offsets(raw)
     check = SpanCheck(raw, where, offsets, obj.get("tokens"), notes)
+    if check.converts and "tokens" in obj:
+        obj = {**obj, "tokens": check.tokens}  # the record's own tokens, in code points too
     spans, used, classification = _read_spans(obj, raw, where, check)
     named = next((obj[key] for key in ANNOTATOR_KEYS if obj.get(key) is not None), None)
     named = named if named is not None else meta.get("annotator", annotator)

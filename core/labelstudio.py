@@ -300,7 +300,7 @@ def _records(task: _Task, unit: str) -> Iterator[Record]:
     for layer, found in zip(task.layers, task.spans, strict=True):
         spans: list[tuple[int, int, str]] = []
         for number, (start, end, label, quoted, at) in enumerate(found, 1):
-            first, last = units.to_code_points(counted, start, end, number, at)
+            first, last = units.to_code_points(counted, start, end, number, at, "")
             if quoted is not None and task.text[first:last] != quoted:
                 raise InputError(
                     f"{at}: the span says {quoted!r} but the text at {start}–{end} is "

@@ -124,19 +124,23 @@ def hint(unit: str) -> str:
     return f"the spans count {UNIT_NAMES[unit]}; import with --offsets {unit}"
 
 
-def to_code_points(units: Units, start: int, end: int, number: int, where: str) -> tuple[int, int]:
-    """A span's offsets in ``units.unit`` as code points, refusing one inside a character."""
+def to_code_points(
+    units: Units, start: int, end: int, number: int, where: str, what: str = "span"
+) -> tuple[int, int]:
+    """A span's offsets in ``units.unit`` as code points, refusing one inside a character
+    (``what`` and ``number`` name it in ``where``: "span 2", or nothing when ``where`` does)."""
     first, last = units.point(start), units.point(end)
+    named = f"{where}: {what} {number}" if what else where
     for name, value, point in (("start", start, first), ("end", end, last)):
         if point is None:
             if 0 <= value <= units.length:
                 raise InputError(
-                    f"{where}: span {number}'s {name} ({value}) falls inside a character when "
-                    f"counted in {UNIT_NAMES[units.unit]}"
+                    f"{named}'s {name} ({value}) falls inside a character when counted in "
+                    f"{UNIT_NAMES[units.unit]}"
                 )
             raise InputError(
-                f"{where}: span {number} ({start}–{end}) is outside the text (length "
-                f"{units.length} in {UNIT_NAMES[units.unit]})"
+                f"{named} ({start}–{end}) is outside the text (length {units.length} in "
+                f"{UNIT_NAMES[units.unit]})"
             )
     assert first is not None and last is not None
     return first, last
@@ -173,13 +177,28 @@ class SpanCheck:
         self.unit = unit or CODE_POINTS
         self.units = Units(raw, self.unit)
         self.quoted: list[tuple[int, int, str]] = []
-        self.tokens = tokens
+        self.tokens = self._code_point_tokens(tokens) if self.converts else tokens
         self.notes = notes
 
     @property
     def converts(self) -> bool:
         """Whether offsets need turning into code points (otherwise they are used as they are)."""
         return not self.units.identity
+
+    def _code_point_tokens(self, tokens: object) -> object:
+        """A record's token objects with their offsets in code points (anything else as is,
+        for the tokens' reader to judge)."""
+        if not isinstance(tokens, list):
+            return tokens
+        moved: list[object] = []
+        for number, token in enumerate(tokens, 1):
+            if isinstance(token, dict) and _ordered(token.get("start"), token.get("end")):
+                first, last = to_code_points(
+                    self.units, token["start"], token["end"], number, self.where, "token"
+                )
+                token = {**token, "start": first, "end": last}
+            moved.append(token)
+        return moved
 
     def quoted_in(
         self, items: list[Any], start_keys: Sequence[str], end_keys: Sequence[str]
@@ -249,10 +268,6 @@ class SpanCheck:
             first, last = token.get("start"), token.get("end")
             if type(first) is not int or type(last) is not int:
                 return None
-            if self.converts:
-                first, last = self.units.point(first), self.units.point(last)
-                if first is None or last is None:
-                    return None
             if not 0 <= first <= last <= len(self.raw):
                 return None
             said = token.get("text")
@@ -271,3 +286,7 @@ def check_unit(unit: str | None) -> None:
     """Refuse an offset unit Alama does not know (None: code points, or detected)."""
     if unit is not None and unit not in UNITS:
         raise InputError(f"unknown offset unit {unit!r} (choose from {', '.join(UNITS)})")
+
+
+def _ordered(start: object, end: object) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start < end

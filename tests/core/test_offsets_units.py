@@ -196,3 +196,24 @@ def test_real_prodigy_db_out_has_nothing_stale(project: Store) -> None:
     path = EXTERNAL / "prodigy-recipes" / "annotated_news_headlines-ORG-PERSON-LOCATION-ner.jsonl"
     report = import_paths(project, [path], add_labels=True)
     assert report.records == 373 and STALE_NOTE not in report.notes
+
+
+def test_tokens_count_the_same_unit_as_the_spans(project: Store, tmp_path: Path) -> None:
+    text = "وصل 🚑 إلى حماة"
+    words = [(0, 3), (4, 5), (6, 9), (10, 14)]
+    tokens = [
+        {"text": text[s:e], "start": counted(text, s, "utf16"), "end": counted(text, e, "utf16")}
+        for s, e in words
+    ]
+    row = record(text, [("حماة", "PLACE")], "utf16") | {"tokens": tokens}
+    path = write_lines(tmp_path / "in.jsonl", [row])
+    from alama.core.jsonl import read_jsonl
+
+    (found,) = read_jsonl(path, offsets="utf16")
+    assert found.spans == [(10, 14, "PLACE")]
+    assert found.tokens in (None, words)  # (None where the record's tokens are not kept)
+    import_paths(project, [path], offsets="utf16")
+    assert spans_of(project) == [("PLACE", "حماة")]
+    tokens[1]["end"] = 5  # inside the ambulance
+    with pytest.raises(InputError, match=r"in\.jsonl:1: token 2's end \(5\) falls inside"):
+        import_paths(project, [write_lines(path, [row])], offsets="utf16")
