@@ -81,8 +81,10 @@ def read_conllu(
             key, equals, value = line[1:].partition("=")
             key = key.strip()
             if key.startswith("newdoc"):
+                name = value.strip() or None
+                if not (newdoc and name and documents[-1].name == name):  # PUD repeats its id
+                    documents.append(Document(name, number))
                 newdoc = True
-                documents.append(Document(value.strip() or None, number))
             elif key.startswith("newpar"):
                 sentence.new_paragraph = True
             elif key == "text" and equals:
