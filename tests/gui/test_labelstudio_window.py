@@ -1,0 +1,71 @@
+"""File ▸ Import… and File ▸ Export… offer Label Studio JSON: a real Label Studio file imports
+from the dialog, and the export dialog writes tasks Label Studio reads (named .json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from alama.core.store import Store
+from alama.gui.qt_export import ExportDialog
+from alama.gui.qt_import import ImportDialog, format_name
+from alama.gui.qt_main_window import MainWindow
+from tests.conftest import ROOT
+
+ARABIC = ROOT / "tests" / "data" / "labelstudio" / "arabic_utf16.json"
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
+    outcomes: list[tuple[bool, str]] = []
+    monkeypatch.setattr(
+        "alama.gui.project_commands.show_outcome",
+        lambda parent, title, outcome: outcomes.append(outcome),
+    )
+    return outcomes
+
+
+def choose(combo: object, value: object) -> None:
+    index = combo.findData(value)  # type: ignore[attr-defined]
+    assert index >= 0, value
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def test_import_label_studio_from_the_dialog(
+    window: MainWindow, qtbot: QtBot, shown: list[tuple[bool, str]]
+) -> None:
+    dialog = ImportDialog(window)
+    assert format_name("labelstudio") == "Label Studio JSON"
+    dialog.add_paths([ARABIC])
+    choose(dialog.format, "labelstudio")
+    dialog.exec = lambda: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.projectRequested):
+        assert window.commands.import_files(dialog)
+    ((ok, summary),) = shown
+    assert ok, summary
+    assert summary.startswith("4 records imported from 1 file (Label Studio: 1).")
+    with Store.open(window.store.path) as store:
+        assert {"mona", "ls-7", "prediction-ner-v2.1-ar"} <= set(store.annotators())
+
+
+def test_export_label_studio_from_the_dialog(
+    window: MainWindow, tmp_path: Path, shown: list[tuple[bool, str]]
+) -> None:
+    window.session.add_span(window.doc or 0, 2, 5, "ACTOR", True)
+    dialog = ExportDialog(window.store, window)
+    choose(dialog.format, "labelstudio")
+    assert dialog.output.text().endswith("p.json")
+    out = tmp_path / "tasks.json"
+    dialog.output.setText(str(out))
+    dialog.exec = lambda: True  # type: ignore[method-assign]
+    assert window.commands.export_files(dialog)
+    ((ok, summary),) = shown
+    assert ok, summary
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    (annotated,) = [task for task in tasks if task["annotations"] or task["drafts"]]
+    (layer,) = annotated["annotations"] + annotated["drafts"]
+    assert layer["created_username"] == "amal"
+    assert [r["value"]["labels"] for r in layer["result"]] == [["ACTOR"]]
