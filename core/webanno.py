@@ -31,7 +31,7 @@ NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 CURATION_USER = "CURATION_USER"
 INITIAL_CAS = "INITIAL_CAS"
 """INCEpTION's names for the curated layer and the document as first imported."""
-FORMAT = re.compile(r"^#FORMAT=WebAnno TSV (\d+)\.(\d+)\s*$")
+FORMAT = re.compile(r"^#FORMAT=WebAnno TSV (\d+)(?:\.(\d+))?\s*$")
 _UNIT = re.compile(r"^(\d+)-(\d+)(\.\d+)?$")
 _OFFSETS = re.compile(r"^(\d{1,12})-(\d{1,12})$")
 _ID = re.compile(r"^(.*)\[(\d{1,12})\]$", re.DOTALL)
@@ -158,7 +158,7 @@ def _read_format(path: Path, first: str) -> int:
             f"{path}:1: WebAnno TSV {match.group(1)} is not read by Alama; export the documents "
             "from INCEpTION or WebAnno as WebAnno TSV 3.3"
         )
-    return int(match.group(2))
+    return int(match.group(2) or 0)
 
 
 def _read_header(path: Path, lines: list[str], parsed: Parsed) -> int:

@@ -11,6 +11,8 @@ stacked with another gets a disambiguation ID (``PER[1]``).
 
 from __future__ import annotations
 
+import os
+import shutil
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +23,7 @@ from alama.core.brat import safe_name
 from alama.core.errors import InputError
 from alama.core.export_records import Layer
 from alama.core.model import GOLD_ANNOTATOR
-from alama.core.staging import Staged, names_a_project_file
+from alama.core.staging import Staged, hidden_name, names_a_project_file
 from alama.core.webanno import CURATION_USER, INITIAL_CAS, NAMED_ENTITY
 from alama.core.webanno_escapes import escape_text, escape_value
 
@@ -180,6 +182,10 @@ def check_folder(output: Path, project: Path, overwrite: bool) -> None:
         )
     if output.resolve() in project.resolve().parents:
         raise InputError(f"{output} holds the project itself; choose another folder")
+    _refuse_foreign(output)
+
+
+def _refuse_foreign(output: Path) -> None:
     for entry in sorted(output.rglob("*")):
         if (
             entry.is_symlink()
@@ -231,8 +237,25 @@ def write_folder(
     except BaseException:
         staged.discard()
         raise
-    staged.commit(replace=overwrite)
+    _commit(staged, output, overwrite)
     return written, len(names), spans
+
+
+def _commit(staged: Staged, output: Path, overwrite: bool) -> None:
+    """Put the folder in place; an earlier export there is moved aside first (and checked once
+    more: something may have appeared in it meanwhile)."""
+    if not (overwrite and output.is_dir() and not output.is_symlink() and any(output.iterdir())):
+        staged.commit()
+        return
+    try:
+        _refuse_foreign(output)
+    except BaseException:
+        staged.discard()
+        raise
+    aside = hidden_name(output)
+    os.rename(output, aside)  # swept by a later run if we are killed right here
+    staged.commit()
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _target(root: Path, name: str, layer: Layer, single: bool) -> Path:
