@@ -5,8 +5,9 @@ and ``predictions`` (one per model version), each with a ``result`` list; a labe
 result of type ``labels`` with ``value.start``/``end``/``text``/``labels``. An annotation becomes
 its annotator's layer (named from ``completed_by``: the user part of the e-mail, or ``ls-<id>``),
 a prediction a layer named after its model, not marked done; other results are counted and
-skipped. Label Studio counts offsets in UTF-16 code units in some versions: the unit of a file is
-the one in which every span's ``value.text`` is the text at its offsets.
+skipped. Label Studio counted offsets in UTF-16 code units before its frontend was fixed to count
+code points (label-studio issue 1347, label-studio-frontend pull request 308): the unit of a file
+is the one in which every span's ``value.text`` is the text at its offsets.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ PREDICTION = "prediction"
 SPAN_TYPES = ("labels",)
 OWN_META = ("doc_id", "source", "title")
 _SNIFF = 1 << 16
+_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|/data/)\S*\Z", re.IGNORECASE)
+"""A data field that is a link to a file (an image, audio), not a text to annotate."""
 _LOOKS = re.compile(
     r'"(annotations|predictions|drafts)"\s*:\s*\[|^\s*\[?\s*\{\s*"data"\s*:\s*\{|"annotation_id"\s*:'
 )
@@ -226,9 +229,15 @@ def _text_key(data: dict[str, Any], layers: list[_Layer], where: str) -> str:
             return "text" if "text" in fitting else fitting[0]
     if "text" in strings:
         return "text"
-    if len(strings) == 1:
-        return strings[0]
+    texts = [key for key in strings if not _LINK.match(data[key])]
+    if len(texts) == 1:
+        return texts[0]
     named = ", ".join(strings) or "none"
+    if not texts:
+        raise InputError(
+            f'{where}: no text in "data" (fields: {named}; a link is not a text): Alama reads '
+            "Label Studio tasks of text"
+        )
     raise InputError(
         f'{where}: cannot tell which field of "data" is the text (string fields: {named}); '
         'name it "text"'

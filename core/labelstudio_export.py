@@ -19,7 +19,7 @@ class TaskWriter:
 
     No ``completed_by``: Label Studio refuses an import naming a user it does not know, and
     gives an annotation without one to whoever imports it. The gold layer is an annotation
-    marked ``ground_truth``. Offsets are code points, as the project's.
+    marked ``ground_truth`` (whatever its status). Offsets are code points, as the project's.
     """
 
     def __init__(self) -> None:
@@ -37,7 +37,7 @@ class TaskWriter:
             return
         results = [_result(doc.text, start, end, label) for start, end, label in layer.triples]
         task = self._pending[2]
-        if layer.status is Status.DONE:
+        if layer.status is Status.DONE or layer.annotator == GOLD_ANNOTATOR:
             task["annotations"].append(
                 {
                     "result": results,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from alama.core.errors import InputError
 from alama.core.exporting import export
-from alama.core.importing import _format_of, import_paths
+from alama.core.importing import GOLD_LAYER, _format_of, import_paths
 from alama.core.model import Status
 from alama.core.store import Store
 from tests.conftest import ROOT, dump
@@ -83,6 +83,17 @@ def test_real_full_export_with_a_user_and_a_choices_result(project: Store) -> No
     assert report.skipped["Label Studio choices result (not a labelled span)"] == 1
     assert layers(project) == {("Calif. wildf", "sergei"): (Status.DONE, [])}
     assert "skipped 1: Label Studio choices result" in report.summary()
+
+
+def test_real_image_task_is_refused_in_one_line(project: Store) -> None:
+    before = dump(project.path)
+    with pytest.raises(InputError) as error:
+        import_paths(project, [REAL / "previous_export_image.json"])
+    assert str(error.value) == (
+        f"{REAL / 'previous_export_image.json'}:1: Label Studio task 1 (id 1234): no text in "
+        '"data" (fields: image; a link is not a text): Alama reads Label Studio tasks of text'
+    )
+    assert dump(project.path) == before
 
 
 def test_auto_recognises_label_studio_by_content(tmp_path: Path) -> None:
@@ -246,6 +257,23 @@ def test_export_imports_back_the_same_layers(project: Store, tmp_path: Path) -> 
         project.document(i.id).doc_id for i in project.documents()
     ]
     assert import_paths(again, [out]).documents_added == 0
+    again.close()
+
+
+def test_gold_is_ground_truth_and_not_imported_back(project: Store, tmp_path: Path) -> None:
+    from alama.core.review import accept_agreed
+
+    import_paths(project, [ARABIC])
+    accept_agreed(project, "lead")  # mona and ls-7 agree on حلب
+    out = tmp_path / "gold.json"
+    export(project, out, fmt="labelstudio", gold=True)
+    (item,) = json.loads(out.read_text(encoding="utf-8"))
+    (entry,) = item["annotations"]
+    assert entry["ground_truth"] is True and entry["created_username"] == "@gold"
+    assert [r["value"]["text"] for r in entry["result"]] == ["حلب"]
+    again = Store.create(tmp_path / "again.alama")
+    report = import_paths(again, [out])
+    assert report.skipped[GOLD_LAYER] == 1 and report.spans_added == 0
     again.close()
 
 
