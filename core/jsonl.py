@@ -454,7 +454,8 @@ def read_tokens(
     """A record's own tokens (Prodigy's and spaCy's ``{"text", "start", "end", …}``, or plain
     strings in the order of the text) as (start, end) offsets into the cleaned ``text``; None
     when it has none. Tokens of white space only (spaCy's) are not kept: they are not words,
-    and an export writes white space again. A token that does not match the text is refused."""
+    and an export writes white space again. Tokens that do not match the text, or leave out
+    any of it but white space, are refused."""
     if items is None or items == []:
         return None
     if not isinstance(items, list):
@@ -486,10 +487,21 @@ def read_tokens(
                 )
         else:
             raise InputError(f"{where}: token {number} is not an object or a string")
+        _check_gap(raw, position, start, where)
         position = end
         if not raw[start:end].isspace():
             found.append((start, end))
+    _check_gap(raw, position, len(raw), where)
     if len(text) != len(raw):  # cleaning removed a BOM or the CR of CRLF line ends
         found = [(to_clean(start), to_clean(end)) for start, end in found]
         found = [(start, end) for start, end in found if start < end]
     return found
+
+
+def _check_gap(raw: str, start: int, end: int, where: str) -> None:
+    """Refuse text between two tokens that is not white space: the tokens leave it out."""
+    if raw[start:end].strip():
+        raise InputError(
+            f"{where}: the tokens leave out {raw[start:end].strip()[:20]!r} at {start}–{end}; "
+            "they must cover every word of the text"
+        )
