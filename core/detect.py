@@ -81,15 +81,15 @@ def _kind_of(path: Path) -> str | None:
 
 
 def _looks_like_conllu(lines: list[str]) -> bool:
-    """Word lines of ten tab-separated columns with CoNLL-U IDs; comments and blank lines
-    between them."""
+    """A ``# text =`` or ``# sent_id =`` comment, or a first word line of tab-separated columns
+    (ten of them, mostly) starting with a CoNLL-U ID; the reader names a line that is not."""
+    if any(re.match(r"# ?(text|sent_id) ?=", line) for line in lines):
+        return True
     words = [line for line in lines if line.strip() and not line.startswith("#")]
     if not words:
         return False
-    return all(
-        len(fields) == 10 and _CONLLU_ID.match(fields[0])
-        for fields in (line.split("\t") for line in words)
-    )
+    fields = words[0].split("\t")
+    return len(fields) >= 8 and _CONLLU_ID.match(fields[0]) is not None
 
 
 def _head(path: Path) -> bytes:
