@@ -251,7 +251,7 @@ def record_from_object(
     text_key = next((key for key in TEXT_KEYS if key in obj), "text")
     raw = obj.get(text_key)
     if not isinstance(raw, str):
-        if isinstance(obj.get("data"), dict) and ("annotations" in obj or "predictions" in obj):
+        if isinstance(obj.get("data"), dict):  # Label Studio's task: the text is in "data"
             raise InputError(f"{where}: this is a Label Studio task; use --format labelstudio")
         raise InputError(f'{where}: no "text" string')
     found = obj.get("meta")

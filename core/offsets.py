@@ -81,16 +81,6 @@ class Units:
         return sum(width(ch, self.unit) for ch in self.text[:point])
 
 
-def quoted_at(text: str, start: int, end: int, unit: str) -> str | None:
-    """The text at ``start``–``end`` counted in ``unit``; None when the offsets do not fall on
-    characters of the text."""
-    units = Units(text, unit)
-    first, last = units.point(start), units.point(end)
-    if first is None or last is None or first > last:
-        return None
-    return text[first:last]
-
-
 def agreeing_unit(
     text: str, quoted: Iterable[tuple[int, int, str]], units: Sequence[str] = OTHER_UNITS
 ) -> str | None:
@@ -176,7 +166,8 @@ class SpanCheck:
         self.where = where
         self.unit = unit or CODE_POINTS
         self.units = Units(raw, self.unit)
-        self.quoted: list[tuple[int, int, str]] = []
+        self._items: tuple[list[Any], Sequence[str], Sequence[str]] = ([], (), ())
+        self._bounds: tuple[set[int], set[int]] | bool | None = False  # False: not looked at
         self.tokens = self._code_point_tokens(tokens) if self.converts else tokens
         self.notes = notes
 
@@ -203,8 +194,14 @@ class SpanCheck:
     def quoted_in(
         self, items: list[Any], start_keys: Sequence[str], end_keys: Sequence[str]
     ) -> None:
-        """Keep the offsets and quoted texts of a record's span objects, to tell the unit of
+        """Keep a record's span objects (and the names of their offsets), to tell the unit of
         its offsets should one of them disagree."""
+        self._items = (items, start_keys, end_keys)
+
+    @property
+    def quoted(self) -> list[tuple[int, int, str]]:
+        """The offsets and quoted text of every span object of the record that has both."""
+        items, start_keys, end_keys = self._items
         found = []
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("text"), str):
@@ -212,7 +209,7 @@ class SpanCheck:
                 end = next((item[key] for key in end_keys if key in item), None)
                 if type(start) is int and type(end) is int:
                     found.append((start, end, item["text"]))
-        self.quoted = found
+        return found
 
     def convert(self, start: int, end: int, number: int) -> tuple[int, int]:
         return to_code_points(self.units, start, end, number, self.where)
@@ -239,8 +236,10 @@ class SpanCheck:
         return f"; {hint(other)}" if other is not None else ""
 
     def _snapped(self, start: int, end: int, quoted: str) -> bool:
-        bounds = self._token_bounds()
-        if bounds is not None:
+        if self._bounds is False:
+            self._bounds = self._token_bounds()
+        bounds = self._bounds
+        if isinstance(bounds, tuple):
             starts, ends = bounds
             return start in starts and end in ends
         stored = self.raw[start:end]
