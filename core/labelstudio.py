@@ -232,12 +232,13 @@ def _text_key(data: dict[str, Any], layers: list[_Layer], where: str) -> str:
     texts = [key for key in strings if not _LINK.match(data[key])]
     if len(texts) == 1:
         return texts[0]
-    named = ", ".join(strings) or "none"
     if not texts:
+        fields = ", ".join(data) or "none"
         raise InputError(
-            f'{where}: no text in "data" (fields: {named}; a link is not a text): Alama reads '
+            f'{where}: no text in "data" (fields: {fields}; a link is not a text): Alama reads '
             "Label Studio tasks of text"
         )
+    named = ", ".join(strings)
     raise InputError(
         f'{where}: cannot tell which field of "data" is the text (string fields: {named}); '
         'name it "text"'

@@ -292,6 +292,10 @@ BAD: list[tuple[Any, str]] = [
     ([{"annotations": []}], r'task 1: no "data" object'),
     ([{"data": {"a": "نص", "b": "نص آخر"}}], r'cannot tell which field of "data" is the text'),
     (
+        [{"data": {"dialogue": [{"author": "سامي", "text": "مرحبا"}]}}],
+        r'no text in "data" \(fields: dialogue; a link is not a text\)',
+    ),
+    (
         [{"data": {"text": TEXT}, "annotations": "none"}],
         r'task 1: "annotations" must be a list',
     ),
