@@ -31,6 +31,7 @@ HEADER = f"#FORMAT=WebAnno TSV 3.3\n#T_SP={NAMED_ENTITY}|identifier|value\n\n"
 LEADING = "documents whose text before the first word is not spaces (written as spaces)"
 TRIMMED = "spans trimmed to whole characters of words (WebAnno TSV addresses words only)"
 NO_WORD = "spans over no word (WebAnno TSV addresses words only)"
+NO_WORDS = "documents without words (WebAnno TSV holds text in sentences of words)"
 
 
 @dataclass
@@ -225,7 +226,7 @@ def write_folder(
             part = part_of(layer)
             tokens = layer.index.tokens
             if not tokens:
-                left_out["documents without words (WebAnno TSV holds words only)"] += 1
+                left_out[NO_WORDS] += 1
                 continue
             root = staged.temp / part if part else staged.temp
             target = _target(root, names[doc.id], layer, single)

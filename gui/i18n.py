@@ -54,6 +54,31 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "brat equivalence (* line)"),
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
     QT_TRANSLATE_NOOP("Core", "direction marks removed from the ends of tokens"),
+    QT_TRANSLATE_NOOP(
+        "Core", "WebAnno TSV chain link (Alama has no chains; the spans are imported)"
+    ),
+    QT_TRANSLATE_NOOP("Core", "WebAnno TSV span with no value in the feature read as its label"),
+    QT_TRANSLATE_NOOP(
+        "Core", "WebAnno TSV zero-width annotation (a span holds at least one character)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "span of INCEpTION's INITIAL_CAS file (the document as first imported)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "CoNLL-U sentence spaced as its '# text =' says, where SpaceAfter says otherwise"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "CoNLL-U sentence whose '# text =' does not hold its tokens (text from the tokens)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "CoNLL-U Entity= value in CorefUD's brackets (coreference, not read as a tag)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "CoNLL-U multiword token with two entities inside (read as the first)"
+    ),
     QT_TRANSLATE_NOOP("Core", "cancelled (skipped) Label Studio annotation"),
     QT_TRANSLATE_NOOP("Core", "Label Studio %1 result (not a labelled span)"),
     QT_TRANSLATE_NOOP("Core", "Label Studio span on another text of the task (%1)"),
@@ -70,6 +95,16 @@ CORE_SENTENCES = (
     ),
     # export: left out
     QT_TRANSLATE_NOOP("Core", "spans with a label not chosen by --labels"),
+    QT_TRANSLATE_NOOP(
+        "Core", "documents whose text before the first word is not spaces (written as spaces)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "spans trimmed to whole characters of words (WebAnno TSV addresses words only)"
+    ),
+    QT_TRANSLATE_NOOP("Core", "spans over no word (WebAnno TSV addresses words only)"),
+    QT_TRANSLATE_NOOP(
+        "Core", "documents without words (WebAnno TSV holds text in sentences of words)"
+    ),
     # errors: labels, names and project files
     QT_TRANSLATE_NOOP(
         "Core",
@@ -138,6 +173,7 @@ FORMAT_SHORT = {
     "txt": "txt", "jsonl": "JSONL", "doccano": "doccano", "conll": "CoNLL",
     "hf": "Hugging Face", "brat": "brat",
 }  # fmt: skip
+FORMAT_SHORT.update(webanno="WebAnno TSV", conllu="CoNLL-U")
 FORMAT_SHORT["labelstudio"] = "Label Studio"
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from alama.core import exporting
 from alama.core.errors import AlamaError
+from alama.core.formats import FOLDER_FORMATS
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
 from alama.gui.i18n import error_text, export_report, path_text
@@ -99,12 +100,12 @@ class ExportDialog(QDialog):
         self._format_changed()
 
     def _writes_folder(self) -> bool:
-        return str(self.format.currentData()) == "brat"
+        return str(self.format.currentData()) in FOLDER_FORMATS
 
     def _format_changed(self) -> None:
         fmt = str(self.format.currentData())
         if self._writes_folder():
-            name = f"{self.stem}-brat"
+            name = f"{self.stem}-{fmt}"
         else:
             name = f"{self.stem}{exporting.SUFFIX[fmt]}"
         self.output.setText(str(self.default_folder / name))

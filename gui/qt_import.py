@@ -40,6 +40,8 @@ FORMAT_NAMES: dict[str, object] = {
     "conll": QT_TRANSLATE_NOOP("Transfer", "CoNLL / BIO"),
     "hf": QT_TRANSLATE_NOOP("Transfer", "Hugging Face (tokens, ner_tags)"),
     "brat": QT_TRANSLATE_NOOP("Transfer", "brat standoff folder"),
+    "webanno": QT_TRANSLATE_NOOP("Transfer", "INCEpTION / WebAnno TSV 3"),
+    "conllu": QT_TRANSLATE_NOOP("Transfer", "CoNLL-U (Universal Dependencies)"),
     "labelstudio": QT_TRANSLATE_NOOP("Transfer", "Label Studio JSON"),
 }
 """The formats as the import and export dialogs name them (translated by `format_name`)."""
