@@ -177,7 +177,7 @@ def export(
         if output is None:
             raise InputError("WebAnno TSV writes a folder: give it with -o FOLDER")
         webanno_writer.check_folder(output, store.path, overwrite)
-        written, report.documents, report.spans = webanno_writer.write_folder(
+        files, report.documents, report.spans = webanno_writer.write_folder(
             layers,
             output,
             lambda layer: split_of(layer.doc.hash, seed, parts) if parts else "",
@@ -187,7 +187,7 @@ def export(
             overwrite,
         )
         names = [name for name, _ in parts] if parts else [""]
-        report.records = {str(output / part if part else output): written[part] for part in names}
+        report.records = {str(output / part if part else output): files[part] for part in names}
         return report
     targets = _targets(output, parts, SUFFIX[fmt])
     for path in targets.values():
