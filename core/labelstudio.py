@@ -90,7 +90,7 @@ def read_labelstudio(
     tasks = [_task(obj, where, number, annotator, skipped) for number, (where, obj) in objects]
     unit = offsets or _file_unit(tasks)
     for task in tasks:
-        yield from _records(task, unit)
+        yield from _records(task, unit, notes)
 
 
 def _count(counter: dict[str, int], reason: str, number: int = 1) -> None:
@@ -291,18 +291,22 @@ def _layer_spans(
 
 
 def _file_unit(tasks: list[_Task]) -> str:
-    """The unit every task's quoted span texts agree in: code points, else UTF-16 code units,
-    else UTF-8 bytes; code points when none does (the first disagreement is then refused)."""
-    possible = list(units.UNITS)
+    """The unit in which the most quoted span texts of the file agree with the text at their
+    offsets: code points, UTF-16 code units or UTF-8 bytes, the first of them on a tie (a
+    stale text left by snapping to words agrees in none, and is judged on its own)."""
+    agreeing = dict.fromkeys(units.UNITS, 0)
     for task in tasks:
-        quoted = [(s, e, q) for spans in task.spans for s, e, _, q, _ in spans if q is not None]
-        possible = [unit for unit in possible if units.agrees_in(task.text, quoted, unit)]
-        if not possible:
-            return units.CODE_POINTS
-    return possible[0]
+        quoted = _quoted(task)
+        for unit in units.UNITS if quoted else ():
+            agreeing[unit] += units.agreeing_count(task.text, quoted, unit)
+    return max(units.UNITS, key=lambda unit: (agreeing[unit], -units.UNITS.index(unit)))
 
 
-def _records(task: _Task, unit: str) -> Iterator[Record]:
+def _quoted(task: _Task) -> list[tuple[int, int, str]]:
+    return [(s, e, q) for spans in task.spans for s, e, _, q, _ in spans if q is not None]
+
+
+def _records(task: _Task, unit: str, notes: dict[str, int] | None) -> Iterator[Record]:
     text, to_clean = clean_with_offsets(task.text)
     counted = units.Units(task.text, unit)
     if not task.layers:
@@ -312,11 +316,10 @@ def _records(task: _Task, unit: str) -> Iterator[Record]:
         for number, (start, end, label, quoted, at) in enumerate(found, 1):
             first, last = units.to_code_points(counted, start, end, number, at, "")
             if quoted is not None and task.text[first:last] != quoted:
-                raise InputError(
-                    f"{at}: the span says {quoted!r} but the text at {start}–{end} is "
-                    f"{task.text[first:last]!r}"
-                    + _unit_hint(task.text, [(start, end, quoted)], unit)
-                )
+                check = units.SpanCheck(task.text, at, unit, None, notes)
+                values = [{"start": s, "end": e, "text": q} for s, e, q in _quoted(task)]
+                check.quoted_in(values, ("start",), ("end",))
+                check.mismatch((start, end), first, last, quoted, number, "the span")
             spans.append((first, last, label))
         if len(text) != len(task.text):
             spans = cleaned_spans(spans, to_clean, layer.where)
@@ -345,8 +348,3 @@ def _record(
         title=task.title,
         meta=task.meta,
     )
-
-
-def _unit_hint(text: str, quoted: list[tuple[int, int, str]], unit: str) -> str:
-    other = units.agreeing_unit(text, quoted, [u for u in units.UNITS if u != unit])
-    return f" ({units.UNIT_NAMES[unit]}); {units.hint(other)}" if other else ""

@@ -104,6 +104,12 @@ def agrees_in(text: str, quoted: Iterable[tuple[int, int, str]], unit: str) -> b
     return all(_agrees(counted, start, end, said) for start, end, said in quoted)
 
 
+def agreeing_count(text: str, quoted: Iterable[tuple[int, int, str]], unit: str) -> int:
+    """How many (start, end, quoted text) of one text agree when counted in ``unit``."""
+    counted = Units(text, unit)
+    return sum(_agrees(counted, start, end, said) for start, end, said in quoted)
+
+
 def _agrees(units: Units, start: int, end: int, quoted: str) -> bool:
     first, last = units.point(start), units.point(end)
     return first is not None and last is not None and units.text[first:last] == quoted
@@ -137,7 +143,8 @@ def to_code_points(
 
 
 STALE_TEXT = (
-    'span "text" left from before the span was snapped to tokens (Prodigy); its offsets are kept'
+    'span "text" left from before the span was snapped to tokens or words (Prodigy, Label '
+    "Studio); its offsets are kept"
 )
 """The note an import reports for each span whose quoted text is stale but explained."""
 
@@ -215,14 +222,21 @@ class SpanCheck:
         return to_code_points(self.units, start, end, number, self.where)
 
     def mismatch(
-        self, given: tuple[int, int], start: int, end: int, quoted: str, number: int
+        self,
+        given: tuple[int, int],
+        start: int,
+        end: int,
+        quoted: str,
+        number: int,
+        name: str = "",
     ) -> None:
         """Accept (counting it) or refuse a span whose quoted text is not the text at its
-        offsets; ``given`` are the offsets as the file wrote them."""
+        offsets; ``given`` are the offsets as the file wrote them, ``name`` what the refusal
+        calls the span (``span NUMBER``)."""
         stored = self.raw[start:end]
         refusal = (
-            f"{self.where}: span {number} says {quoted!r} but the text at {given[0]}–{given[1]} "
-            f"is {stored!r}"
+            f"{self.where}: {name or f'span {number}'} says {quoted!r} but the text at "
+            f"{given[0]}–{given[1]} is {stored!r}"
         )
         if not self._snapped(start, end, quoted) or self.other_unit_hint():
             raise InputError(refusal + self.other_unit_hint())

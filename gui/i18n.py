@@ -84,8 +84,8 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "Label Studio span on another text of the task (%1)"),
     QT_TRANSLATE_NOOP(
         "Core",
-        'span "text" left from before the span was snapped to tokens (Prodigy); its offsets '
-        "are kept",
+        'span "text" left from before the span was snapped to tokens or words (Prodigy, Label '
+        "Studio); its offsets are kept",
     ),
     # the default labels' descriptions (the palette's tooltips)
     QT_TRANSLATE_NOOP("Core", "A person, group, state, army or organisation that acts or speaks"),

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from alama.core import offsets
 from alama.core.errors import InputError
 from alama.core.exporting import export
 from alama.core.importing import GOLD_LAYER, _format_of, import_paths
@@ -23,6 +24,7 @@ REAL = ROOT / "tests" / "data" / "external" / "labelstudio"
 OWN = ROOT / "tests" / "data" / "labelstudio"
 ARABIC = OWN / "arabic_utf16.json"
 CANCELLED = "cancelled (skipped) Label Studio annotation"
+STALE = offsets.STALE_TEXT
 
 
 def layers(store: Store) -> dict[tuple[str, str], tuple[Status, list[tuple[str, str]]]]:
@@ -193,6 +195,26 @@ def test_utf16_offsets_read_back_as_the_same_code_points(
     records = list(read_labelstudio(write(tmp / "t.json", [item])))
     assert records[0].text == text
     assert records[0].spans == spans
+
+
+def test_stale_text_of_a_span_snapped_to_words(project: Store, tmp_path: Path) -> None:
+    """Label Studio 1.4 with granularity="word" kept the selected text after widening the span
+    to whole words (label-studio issue 1931), as Prodigy does after snapping to tokens."""
+    text = "🚀 قال المتحدث باسم الجيش إن حلب آمنة"
+    pieces = [("قال", "ACTOR"), ("المتحدث باسم الجيش", "ACTOR"), ("حلب", "PLACE")]
+    item = task(text, [(text.index(p), text.index(p) + len(p), label) for p, label in pieces])
+    results = item["annotations"][0]["result"]
+    for result, quoted in zip(results, ["قال", "تحدث باسم الجي", "حلب"], strict=True):
+        value = result["value"]
+        value["start"], value["end"] = u16(text, value["start"]), u16(text, value["end"])
+        value["text"] = quoted
+    report = import_paths(project, [write(tmp_path / "words.json", [item])])
+    assert report.notes[STALE] == 1
+    assert layers(project)[(text[:12], "ls-1")][1] == [
+        ("ACTOR", "المتحدث باسم الجيش"),
+        ("ACTOR", "قال"),
+        ("PLACE", "حلب"),
+    ]
 
 
 def test_json_min(project: Store, tmp_path: Path) -> None:
