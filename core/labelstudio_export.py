@@ -8,14 +8,19 @@ from typing import IO, Any
 
 from alama.core.export_records import Layer
 from alama.core.jsonl import dumps
+from alama.core.labelstudio import PREDICTION
 from alama.core.model import GOLD_ANNOTATOR, Status
+
+MODEL = f"{PREDICTION}-"
 
 
 class TaskWriter:
     """Layers written as Label Studio tasks, one JSON array per output: a task per document
     (`iter_layers` gives a document's layers one after another) with its text under
     ``data.text``, ``meta`` holding the document's id, source, title and fields, a layer marked
-    done as an annotation and one in progress as a draft, each named by ``created_username``.
+    done as an annotation and one in progress as a draft, each named by ``created_username``
+    (a layer ``prediction-MODEL`` that is not done, as imported from Label Studio, is a
+    prediction of that ``model_version`` again).
 
     No ``completed_by``: Label Studio refuses an import naming a user it does not know, and
     gives an annotation without one to whoever imports it. The gold layer is an annotation
@@ -37,7 +42,11 @@ class TaskWriter:
             return
         results = [_result(doc.text, start, end, label) for start, end, label in layer.triples]
         task = self._pending[2]
-        if layer.status is Status.DONE or layer.annotator == GOLD_ANNOTATOR:
+        name = layer.annotator
+        if layer.status is not Status.DONE and (name == PREDICTION or name.startswith(MODEL)):
+            version = name[len(MODEL) :] if name.startswith(MODEL) else ""
+            task["predictions"].append({"model_version": version, "result": results})
+        elif layer.status is Status.DONE or layer.annotator == GOLD_ANNOTATOR:
             task["annotations"].append(
                 {
                     "result": results,

@@ -255,7 +255,8 @@ def test_export_imports_back_the_same_layers(project: Store, tmp_path: Path) -> 
     report = export(project, out, fmt="labelstudio")
     assert report.documents == 3
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert [len(t["annotations"]) + len(t["drafts"]) for t in written] == [3, 1, 0]
+    assert [(len(t["annotations"]), len(t["drafts"])) for t in written] == [(2, 0), (1, 0), (0, 0)]
+    assert [p["model_version"] for p in written[0]["predictions"]] == ["ner-v2.1-ar"]
     for item in written:  # what Label Studio's import needs, and nothing it refuses
         assert set(item) == {"data", "meta", "annotations", "drafts", "predictions"}
         assert isinstance(item["data"]["text"], str)
