@@ -208,6 +208,33 @@ def test_one_layer_is_written_flat_and_a_second_export_needs_force(
     assert (tmp_path / "out" / "notes.md").read_text() == "mine"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "testCrossSentenceSpanWithFeatureValue",
+        "testTokenBoundedStackedLookAlike",
+        "testTokenBoundedSpanWithSpecialSymbolsValue",
+    ],
+)
+def test_the_writer_writes_what_inceptions_own_writer_wrote(name: str) -> None:
+    """From the CAS INCEpTION wrote NAME.tsv from (ASCII: its offsets are code points), Alama
+    writes the same lines, but for its layer (the named entities, with their empty
+    ``identifier`` column) where the test had a custom one."""
+    root = ET.parse(INCEPTION / f"{name}.xmi").getroot()
+    text = next(e.get("sofaString") for e in root if e.tag.endswith("Sofa")) or ""
+    tokens = [(int(e.get("begin", 0)), int(e.get("end", 0))) for e in root
+              if e.tag.endswith("}Token")]  # fmt: skip
+    spans = [(int(e.get("begin", 0)), int(e.get("end", 0)), e.get("value") or "") for e in root
+             if e.tag.endswith(("}Span", "}NamedEntity"))]  # fmt: skip
+    ours = webanno_document(text, tokens, spans, Counter()).split("\n")
+    theirs = (INCEPTION / f"{name}.tsv").read_text(encoding="utf-8").split("\n")
+    assert ours[1] == f"#T_SP={NE}|identifier|value" and theirs[1].startswith("#T_SP=")
+    cells = [line.split("\t") for line in ours[2:]]
+    assert all(len(c) < 4 or c[3] == "_" or c[3].startswith("*") for c in cells)  # identifier
+    rows = ["\t".join(c[:3] + c[4:]) if len(c) > 4 else "\t".join(c) for c in cells]
+    assert [ours[0], *rows] == [theirs[0], *theirs[2:]]
+
+
 LABELS = st.sampled_from(["PER", "LOC", "a|b", "x[1]", "_", "*", "\\", "->", "ما;هو", "ع ع"])
 
 
