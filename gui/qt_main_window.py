@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         # Its words, for the first label key, once the window has painted (camel-tools'
         # tables are loaded then, not at the first key).
-        QTimer.singleShot(0, lambda: self.session.index(doc).tokens)
+        QTimer.singleShot(0, self, lambda: self.session.index(doc).tokens)
 
     def open_by_doc_id(self, doc_id: str) -> bool:
         """Open a document named by its doc_id (showing every document if a filter hides it)."""
