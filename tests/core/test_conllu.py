@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from alama.core.cli import cli
 from alama.core.conllu import NOT_IN_TEXT, TEXT_USED, read_conllu
+from alama.core.exporting import export
 from alama.core.importing import import_paths
 from alama.core.store import Store
 from tests.conftest import dump
@@ -167,3 +168,17 @@ def test_a_column_out_of_range_is_refused_before_anything_is_read(tmp_path: Path
     path = write(tmp_path / "a.conllu", ARABIC)
     result = runner.invoke(cli, ["import", str(project), str(path), "--conllu-column", "11"])
     assert result.exit_code == 2 and "--conllu-column" in result.output
+
+
+def test_the_tokens_of_a_conllu_file_are_the_documents_tokens(
+    project: Store, tmp_path: Path
+) -> None:
+    """A CoNLL export of an imported CoNLL-U file gives back its tokens, a multiword token as
+    one (CoNLL keeps no spacing, so its text is the tokens joined by spaces)."""
+    path = UD / "ar_padt-ud-test-excerpt.conllu"
+    import_paths(project, [path], annotator="sara")
+    (doc,) = read_conllu(path, None, Counter())
+    export(project, tmp_path / "out.conll", fmt="conll", annotator="sara")
+    lines = (tmp_path / "out.conll").read_text(encoding="utf-8").split("\n")
+    exported = [line.rsplit(" ", 1)[0] for line in lines if line and line != "-DOCSTART- O"]
+    assert exported == words(doc.text, doc.tokens)
