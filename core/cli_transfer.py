@@ -46,8 +46,8 @@ from alama.core.store import Store
 @click.option(
     "--offsets",
     type=click.Choice(UNITS),
-    help="The unit span offsets count: codepoints (the default; Label Studio's is detected), "
-    "utf16 (JavaScript tools) or bytes (UTF-8).",
+    help="The unit span offsets of JSONL, doccano and Label Studio files count: codepoints "
+    "(the default; Label Studio's is detected), utf16 (JavaScript tools) or bytes (UTF-8).",
 )
 @friendly
 def import_(

@@ -123,7 +123,8 @@ def test_command_line_option(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "in.jsonl", [record(TEXT, PIECES, offsets.UTF16)])
     refused = runner.invoke(cli, ["import", project, str(path)])
     assert refused.exit_code == 1
-    assert "import with --offsets utf16" in refused.output
+    assert refused.output.strip().endswith("import with --offsets utf16")
+    assert refused.output.strip().count("\n") == 0
     done = runner.invoke(cli, ["import", project, str(path), "--offsets", "utf16"])
     assert done.exit_code == 0, done.output
     assert "3 spans in 1 annotator layer" in done.output
