@@ -75,9 +75,17 @@ def _kind_of(path: Path) -> str | None:
         return "CoNLL-2012 / OntoNotes (#begin document)"
     if first in ("[entities]", "[relations]", "[events]", "[attributes]"):
         return "a brat configuration file (import the brat folder it belongs to)"
-    if any(line.startswith("#text=") for line in lines[:3]) and first.startswith("#"):
+    if looks_like_old_webanno(lines):
         return "WebAnno TSV 1 or 2 (export it from INCEpTION or WebAnno as WebAnno TSV 3.3)"
     return None
+
+
+def looks_like_old_webanno(lines: list[str]) -> bool:
+    """WebAnno TSV 1 or 2: a header of `` # LAYER | feature`` columns, ``#id=`` and ``#text=``."""
+    head = lines[:4]
+    return any(line.startswith("#text=") for line in head) and any(
+        line.startswith("#id=") or line.lstrip().startswith("# de.tudarmstadt") for line in head
+    )
 
 
 def _looks_like_conllu(lines: list[str]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alama.core import text as arabic
+from alama.core.detect import looks_like_old_webanno
 from alama.core.errors import InputError
 from alama.core.jsonl import Record, read_text_file
 from alama.core.messages import Message
@@ -100,6 +101,11 @@ def read_webanno(path: Path, annotator: str | None, skipped: Counter[str]) -> Re
     is not read (other layers, chains, spans without a value) is counted in ``skipped``."""
     lines = read_text_file(path).split("\n")
     parsed = Parsed()
+    if not lines[0].startswith(("#FORMAT", "\ufeff#FORMAT")) and looks_like_old_webanno(lines):
+        raise InputError(
+            f"{path}:1: WebAnno TSV 1 or 2 (no #FORMAT line) is not read by Alama; export the "
+            "documents from INCEpTION or WebAnno as WebAnno TSV 3.3"
+        )
     minor = _read_format(path, lines[0] if lines else "")
     body = _read_header(path, lines, parsed)
     _read_body(path, lines, body, minor, parsed)

@@ -300,3 +300,20 @@ def test_a_broken_file_is_refused_in_one_line(tmp_path: Path, content: str, matc
     assert code == 1 and len(output.splitlines()) == 1, output
     assert f"{bad}:" in output and match in output
     assert dump(project) == before
+
+
+def test_webanno_tsv_2_is_named_even_when_asked_for_as_webanno(tmp_path: Path) -> None:
+    project = tmp_path / "p.alama"
+    assert run("init", project)[0] == 0
+    before = dump(project)
+    header = " # de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity | value\n"
+    old = write(tmp_path / "old.tsv", header + (INCEPTION / "tsv2-example.tsv").read_text())
+    for path in (INCEPTION / "tsv2-example.tsv", old):
+        code, output = run("import", project, path, "--format", "webanno")
+        assert code == 1 and output == (
+            f"Error: {path}:1: WebAnno TSV 1 or 2 (no #FORMAT line) is not read by Alama; "
+            "export the documents from INCEpTION or WebAnno as WebAnno TSV 3.3\n"
+        )
+        code, output = run("import", project, path)
+        assert code == 1 and "this looks like WebAnno TSV 1 or 2" in output
+    assert dump(project) == before
