@@ -25,9 +25,9 @@ from alama.core.store import Store
     type=click.Choice(IMPORT_FORMATS),
     default="auto",
     show_default=True,
-    help="auto decides by name and content: .ann/.txt pairs are brat, token-and-tag lines "
-    "CoNLL, JSON with ner_tags Hugging Face, Label Studio tasks labelstudio, other JSON "
-    "records JSONL or doccano.",
+    help="auto decides by name and content: .ann/.txt pairs are brat, #FORMAT=WebAnno TSV "
+    "webanno, ten-column word lines CoNLL-U, token-and-tag lines CoNLL, JSON with ner_tags "
+    "Hugging Face, Label Studio tasks labelstudio, other JSON records JSONL or doccano.",
 )
 @click.option("--annotator", help="Whose spans these are, when a record does not say.")
 @click.option(
@@ -63,7 +63,8 @@ def import_(
     """Import articles and annotations. All or nothing.
 
     PATHS are files or folders: .txt articles, JSONL (Prodigy, spaCy, doccano), CoNLL/BIO,
-    Hugging Face JSONL, brat folders (a sub-folder per annotator), or Label Studio JSON.
+    CoNLL-U, Hugging Face JSONL, brat folders (a sub-folder per annotator), Label Studio JSON,
+    or INCEpTION/WebAnno TSV 3 (annotation/DOCUMENT/USER.tsv names the annotator).
     """
     from alama.core import importing
     from alama.core.annotators import similar_annotator
@@ -102,7 +103,8 @@ def import_(
     default="jsonl",
     show_default=True,
     help="jsonl (Prodigy and spaCy), doccano, conll (BIO tags), hf (Hugging Face tokens and "
-    "ner_tags), brat (.txt and .ann pairs) or labelstudio (Label Studio JSON tasks).",
+    "ner_tags), brat (.txt and .ann pairs), labelstudio (Label Studio JSON tasks) or webanno "
+    "(a folder of WebAnno TSV 3.3 files INCEpTION imports).",
 )
 @click.option("--annotator", help="Export this annotator's layer only.")
 @click.option("--gold", is_flag=True, help="Export the reviewed gold layer only.")
