@@ -16,6 +16,7 @@ its own name). Other layers, chains and relations are counted in the import's re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +113,7 @@ def read_webanno(path: Path, annotator: str | None, skipped: Counter[str]) -> Re
     raw = "".join(parsed.text)
     if parsed.tokens:
         raw = raw[:-1]  # the line break INCEpTION's reader adds after the last sentence
-    to_code_point = _code_points(raw)
+    to_code_point = CodePoints(raw)
     text, to_clean = arabic.clean_with_offsets(raw)
 
     def move(offset: int, where: str) -> int:
@@ -258,15 +259,21 @@ def _check_unit_text(parsed: Parsed, begin: int, end: int, token: str, where: st
         )
 
 
-def _code_points(text: str) -> dict[int, int]:
-    """Code-point offset of every UTF-16 offset that is not inside a surrogate pair."""
-    table: dict[int, int] = {}
-    unit = 0
-    for point, ch in enumerate(text):
-        table[unit] = point
-        unit += 2 if ord(ch) > 0xFFFF else 1
-    table[unit] = len(text)
-    return table
+class CodePoints:
+    """UTF-16 offsets of a text as code-point offsets (None inside a surrogate pair)."""
+
+    def __init__(self, text: str) -> None:
+        self.ends: list[int] = []  # the UTF-16 end of each character beyond U+FFFF
+        for point, ch in enumerate(text):
+            if ord(ch) > 0xFFFF:
+                self.ends.append(point + len(self.ends) + 2)
+        self.length = len(text) + len(self.ends)
+
+    def get(self, offset: int) -> int | None:
+        before = bisect_right(self.ends, offset)
+        if offset > self.length or (before < len(self.ends) and self.ends[before] == offset + 1):
+            return None
+        return offset - before
 
 
 @dataclass

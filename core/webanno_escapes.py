@@ -27,6 +27,8 @@ def escape_value(value: str) -> str:
 
 def split_escaped(value: str, separator: str) -> list[str]:
     """``value`` split at each ``separator`` that no backslash escapes (escapes kept)."""
+    if "\\" not in value:
+        return value.split(separator)
     parts, current, i = [], [], 0
     while i < len(value):
         ch = value[i]
@@ -47,6 +49,8 @@ def split_escaped(value: str, separator: str) -> list[str]:
 def unescape_value(value: str) -> str:
     """A feature value as written (``Escaping.unescapeValue``): ``\\|`` is ``|``, ``\\->`` is
     ``->`` and so on; a backslash before anything else is kept."""
+    if "\\" not in value:
+        return value
     out, i = [], 0
     while i < len(value):
         ch = value[i]
@@ -64,6 +68,8 @@ def unescape_value(value: str) -> str:
 
 def unescape_text(value: str, minor: int) -> str:
     """A ``#Text=`` line as the text it stands for (``Escaping.unescapeText``)."""
+    if "\\" not in value:
+        return value
     out, i = [], 0
     while i < len(value):
         ch = value[i]
