@@ -5,7 +5,10 @@ and ``predictions`` (one per model version), each with a ``result`` list; a labe
 result of type ``labels`` with ``value.start``/``end``/``text``/``labels``. An annotation becomes
 its annotator's layer (named from ``completed_by``: the user part of the e-mail, or ``ls-<id>``),
 a prediction a layer named after its model, not marked done; other results are counted and
-skipped. Label Studio counted offsets in UTF-16 code units before its frontend was fixed to count
+skipped, as are a user's earlier annotations of a task and a draft beside their annotation. A
+task without ``data`` is its data, as Label Studio reads it.
+
+Label Studio counted offsets in UTF-16 code units before its frontend was fixed to count
 code points (label-studio issue 1347, label-studio-frontend pull request 308): the unit of a file
 is the one in which every span's ``value.text`` is the text at its offsets.
 """
@@ -29,6 +32,8 @@ CANCELLED = "cancelled (skipped) Label Studio annotation"
 OTHER_RESULT = "Label Studio %1 result (not a labelled span)"
 OTHER_OBJECT = "Label Studio span on another text of the task (%1)"
 PREDICTION = "prediction"
+EARLIER = "earlier Label Studio annotation of the task by the same user (the last one is read)"
+DRAFT = "Label Studio draft of a user who also has an annotation (or a later draft) of the task"
 SPAN_TYPES = ("labels",)
 OWN_META = ("doc_id", "source", "title")
 _SNIFF = 1 << 16
@@ -57,6 +62,7 @@ class _Layer:
     done: bool
     results: list[Any]
     where: str
+    kind: str = "annotations"
 
 
 @dataclass
@@ -116,8 +122,9 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
         ]
         name = _user_name(obj.get("annotator")) or annotator
         layers = [_Layer(name, True, results, where)]
-    else:
-        raise InputError(f'{where}: no "data" object (the task\'s text and fields)')
+    else:  # as Label Studio imports it: a task without "data" is its data
+        data = {k: v for k, v in obj.items() if k not in _TASK_KEYS}
+        layers = _layers(obj, where, annotator, skipped)
     key = _text_key(data, layers, where)
     found = obj.get("meta")
     meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
@@ -137,6 +144,12 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
     return task
 
 
+_TASK_KEYS = frozenset(
+    {"id", "annotations", "completions", "drafts", "predictions", "meta", "created_at"}
+    | {"updated_at", "inner_id", "total_annotations", "cancelled_annotations", "project"}
+    | {"total_predictions", "file_upload", "agreement", "updated_by", "comment_count"}
+)
+"""A task's own keys in Label Studio's export, beside ``data``."""
 _MIN_KEYS = frozenset(
     {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 )
@@ -172,8 +185,27 @@ def _layers(
                 name: str | None = _prediction_name(item.get("model_version"))
             else:
                 name = _annotator_of(item, kind) or annotator
-            layers.append(_Layer(name, kind in ("annotations", "completions"), results, at))
-    return layers
+            done = kind in ("annotations", "completions")
+            layers.append(_Layer(name, done, results, at, kind))
+    return _one_per_user(layers, skipped)
+
+
+def _one_per_user(layers: list[_Layer], skipped: dict[str, int]) -> list[_Layer]:
+    """A user's last annotation of the task, else their last draft (Label Studio lets a user
+    make several annotations of a task, and keeps a draft of an edit beside the annotation):
+    joined in one layer they would label the same words twice. Predictions are all kept."""
+    last: dict[str | None, _Layer] = {}
+    for layer in layers:
+        kept = last.get(layer.name)
+        if layer.kind != "predictions" and (kept is None or layer.done or not kept.done):
+            last[layer.name] = layer
+    read: list[_Layer] = []
+    for layer in layers:
+        if layer.kind == "predictions" or last[layer.name] is layer:
+            read.append(layer)
+        else:
+            _count(skipped, EARLIER if layer.done else DRAFT)
+    return read
 
 
 def _annotator_of(item: dict[str, Any], kind: str) -> str | None:

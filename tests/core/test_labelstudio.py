@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from alama.core import offsets
+from alama.core import labelstudio, offsets
 from alama.core.errors import InputError
 from alama.core.exporting import export
 from alama.core.importing import GOLD_LAYER, _format_of, import_paths
@@ -244,6 +244,68 @@ def test_json_min(project: Store, tmp_path: Path) -> None:
     assert layers(project) == {(text[:12], "huda"): (Status.DONE, [("PLACE", "عمّان")])}
 
 
+def test_several_annotations_of_a_task_by_one_user(project: Store, tmp_path: Path) -> None:
+    """Label Studio lets a user submit several annotations of a task, and keeps a user's draft
+    of an edit beside their annotation: the user's layer is their last annotation, not all of
+    them joined (which would label the same words ACTOR and PLACE at once)."""
+    text = "قال محمد 😀 في القاهرة"
+    first = task(text, [(4, 8, "ACTOR")])
+    later = task(text, [(4, 8, "PLACE"), (14, 21, "PLACE")])
+    draft = task(text, [(4, 8, "CLAIM")])["annotations"][0]
+    item = {
+        "data": {"text": text},
+        "annotations": [
+            {**first["annotations"][0], "completed_by": {"id": 4, "email": "huda@x.org"}},
+            {**later["annotations"][0], "completed_by": 4},
+            {**later["annotations"][0], "completed_by": {"id": 4, "email": "huda@x.org"}},
+            {"completed_by": 9, "result": [], "was_cancelled": True},
+        ],
+        "drafts": [{"result": draft["result"], "user": "huda@x.org", "annotation": 1}],
+        "predictions": [{"result": first["annotations"][0]["result"]}] * 2,
+    }
+    report = import_paths(project, [write(tmp_path / "twice.json", [item])])
+    assert report.skipped[labelstudio.EARLIER] == 1
+    assert report.skipped[labelstudio.DRAFT] == 1
+    assert report.skipped[CANCELLED] == 1
+    assert layers(project) == {
+        (text[:12], "huda"): (Status.DONE, [("PLACE", "القاهرة"), ("PLACE", "محمد")]),
+        (text[:12], "ls-4"): (Status.DONE, [("PLACE", "القاهرة"), ("PLACE", "محمد")]),
+        (text[:12], "prediction"): (Status.IN_PROGRESS, [("ACTOR", "محمد")]),
+    }
+
+
+def test_a_draft_alone_is_read_in_progress(project: Store, tmp_path: Path) -> None:
+    text = "وصل الوفد إلى عمّان"
+    first = task(text, [(14, 19, "ACTOR")])["annotations"][0]["result"]
+    later = task(text, [(14, 19, "PLACE")])["annotations"][0]["result"]
+    item = {
+        "data": {"text": text},
+        "drafts": [
+            {"result": first, "user": "sami@x.org"},
+            {"result": later, "user": "sami@x.org"},
+        ],
+    }
+    report = import_paths(project, [write(tmp_path / "draft.json", [item])])
+    assert report.skipped[labelstudio.DRAFT] == 1
+    assert layers(project) == {(text[:12], "sami"): (Status.IN_PROGRESS, [("PLACE", "عمّان")])}
+
+
+def test_a_task_without_data_is_its_data(project: Store, tmp_path: Path) -> None:
+    """Label Studio reads a task without "data" as its data (its docs, "Basic format"; its
+    own test file label_studio/tests/data_manager/tasks_annotations_predictions.json mixes
+    both): Alama reads such a task too."""
+    text = "قال الجيش إن حلب آمنة"
+    tasks = [task(text, [(13, 16, "PLACE")]), {"text": "خبر بلا تعليق 🙂", "int_field": 3}]
+    tasks.append(
+        {"text": "خبر ثالث", "annotations": task("خبر ثالث", [(0, 3, "CLAIM")])["annotations"]}
+    )
+    report = import_paths(project, [write(tmp_path / "mixed.json", tasks)], fmt="labelstudio")
+    assert report.documents_added == 3
+    second = project.document(project.documents()[1].id)
+    assert second.text == "خبر بلا تعليق 🙂" and second.meta["int_field"] == 3
+    assert layers(project)[("خبر ثالث", "ls-1")] == (Status.DONE, [("CLAIM", "خبر")])
+
+
 # --- round trip -----------------------------------------------------------------------------
 
 
@@ -312,7 +374,7 @@ TEXT = "قال الجيش إن حلب آمنة 😀 اليوم"
 BAD: list[tuple[Any, str]] = [
     ("[{", r"bad\.json:1: malformed JSON"),
     (["نص"], r"Label Studio task 1: expected a task \(a JSON object\), found str"),
-    ([{"annotations": []}], r'task 1: no "data" object'),
+    ([{"annotations": [], "id": 3}], r'task 1 \(id 3\): no text in "data" \(fields: none;'),
     ([{"data": {"a": "نص", "b": "نص آخر"}}], r'cannot tell which field of "data" is the text'),
     (
         [{"data": {"dialogue": [{"author": "سامي", "text": "مرحبا"}]}}],
