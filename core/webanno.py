@@ -8,9 +8,10 @@ strings); Alama turns them into code points. The text is rebuilt as INCEpTION's 
 each sentence (dropped when the next sentence starts right there), spaces filling a gap; the
 line break INCEpTION adds after the last sentence is not kept.
 
-Alama reads one span layer: the named entities' ``value`` when the file has them, else the
-first span layer's first feature with values (a layer without features labels its spans with
-its own name). Other layers, chains and relations are counted in the import's report.
+Alama reads one span layer: the named entities' ``value`` when some have one, else the
+first feature with values of the first custom span layer (``webanno.custom.…``) that has one,
+else of a built-in layer such as POS (a layer without features labels its spans with its own
+name). Other layers, chains and relations are counted in the import's report.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from alama.core.model import GOLD_ANNOTATOR
 from alama.core.webanno_escapes import split_escaped, unescape_text, unescape_value
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+DKPRO = "de.tudarmstadt.ukp.dkpro.core.api."
+"""INCEpTION's built-in layers (POS, lemma, chunk…), which a document imported from CoNLL-U
+or another tagged format carries beside the layer the team annotates."""
 CURATION_USER = "CURATION_USER"
 INITIAL_CAS = "INITIAL_CAS"
 """INCEpTION's names for the curated layer and the document as first imported."""
@@ -352,22 +356,34 @@ def _add_value(
 
 
 def _chosen_column(parsed: Parsed) -> int:
-    """The column read as labels: named entities' value, else the first span feature with a
-    value in the file, else the first span layer's first column."""
+    """The column read as labels: named entities' value when some have one, else the first
+    span feature with a value in the file (a custom layer's before a built-in one's), else
+    named entities' value, else the first span layer's first column."""
     columns = parsed.columns
-    for index, column in enumerate(columns):
-        if column.layer == NAMED_ENTITY and column.feature == "value":
-            return index
+    entities = [
+        index
+        for index, column in enumerate(columns)
+        if column.layer == NAMED_ENTITY and column.feature == "value"
+    ]
     candidates = [
         index
         for index, column in enumerate(columns)
         if column.kind == "span" and not _is_slot(column)
     ]
-    for index in candidates:
-        if any(unit.cells[index] not in ("_", "*") and not unit.cells[index].startswith("*[")
-               for unit in parsed.units):  # fmt: skip
+    with_values = [
+        index
+        for index in candidates
+        if any(
+            unit.cells[index] not in ("_", "*") and not unit.cells[index].startswith("*[")
+            for unit in parsed.units
+        )
+    ]
+    if entities and entities[0] in with_values:
+        return entities[0]
+    for index in with_values:  # a project's own layer before DKPro's POS, lemmas, chunks…
+        if not columns[index].layer.startswith(DKPRO):
             return index
-    return candidates[0] if candidates else -1
+    return next(iter(with_values + entities + candidates), -1)
 
 
 def _is_slot(column: Column) -> bool:

@@ -169,6 +169,42 @@ def test_inception_export_layout_names_annotator_and_document(
     assert GOLD_ANNOTATOR not in project.annotators()
 
 
+POS = "de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS"
+LEMMA = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Lemma"
+# A document INCEpTION imported from CoNLL-U (POS and lemmas on every token) that the team
+# annotated in a custom layer; the named-entity layer holds one entity without a value.
+TAGGED = (
+    "#FORMAT=WebAnno TSV 3.3\n"
+    f"#T_SP={POS}|PosValue|coarseValue\n"
+    f"#T_SP={LEMMA}|value\n"
+    f"#T_SP={NE}|identifier|value\n"
+    "#T_SP=webanno.custom.ArabicEntity|kind\n"
+    "\n\n"
+    "#Text=زار محمّد دمشقَ 🇸🇾\n"
+    "1-1\t0-3\tزار\tVERB\tVERB\tزار\t_\t_\t_\t\n"
+    "1-2\t4-9\tمحمّد\tPROPN\tPROPN\tمحمد\t*\t*\tACTOR\t\n"
+    "1-3\t10-15\tدمشقَ\tPROPN\tPROPN\tدمشق\t_\t_\tPLACE[1]\t\n"
+    "1-4\t16-20\t🇸🇾\tSYM\tSYM\t🇸🇾\t_\t_\tPLACE[1]\t\n"
+)
+
+
+def test_a_custom_layer_is_read_before_pos_and_lemmas(tmp_path: Path) -> None:
+    """INCEpTION writes every layer with annotations: a document imported from a tagged format
+    carries POS and lemmas on every token beside the team's own layer, which is the one read."""
+    skipped: Counter[str] = Counter()
+    record = read_webanno(write(tmp_path / "tagged.tsv", TAGGED), "sara", skipped)
+    assert covered(record.text, record.spans) == {("ACTOR", "محمّد"), ("PLACE", "دمشقَ 🇸🇾")}
+    assert skipped["WebAnno TSV annotation of another span layer (POS; Alama reads one: "
+                   "ArabicEntity kind)"] == 4  # fmt: skip
+    only_pos = TAGGED.replace("#T_SP=webanno.custom.ArabicEntity|kind\n", "").replace(
+        "\t_\t\n", "\t\n"
+    )
+    for line in ("ACTOR", "PLACE[1]"):
+        only_pos = only_pos.replace(f"\t{line}\t\n", "\t\n")
+    tags = read_webanno(write(tmp_path / "pos.tsv", only_pos), "sara", Counter())
+    assert {label for _, _, label in tags.spans} == {"VERB", "PROPN", "SYM"}
+
+
 # --- export, and back ---------------------------------------------------------------------------
 
 
