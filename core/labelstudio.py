@@ -96,7 +96,7 @@ def read_labelstudio(
     tasks = [_task(obj, where, number, annotator, skipped) for number, (where, obj) in objects]
     unit = offsets or _file_unit(tasks)
     for task in tasks:
-        yield from _records(task, unit, notes)
+        yield from _records(task, offsets or _task_unit(task, unit), notes)
 
 
 def _count(counter: dict[str, int], reason: str, number: int = 1) -> None:
@@ -332,6 +332,16 @@ def _file_unit(tasks: list[_Task]) -> str:
         for unit in units.UNITS if quoted else ():
             agreeing[unit] += units.agreeing_count(task.text, quoted, unit)
     return max(units.UNITS, key=lambda unit: (agreeing[unit], -units.UNITS.index(unit)))
+
+
+def _task_unit(task: _Task, unit: str) -> str:
+    """The file's unit, or the one in which every quoted text of the task agrees when the
+    file's does not explain them all (a project annotated before and after Label Studio
+    counted code points exports both in one file)."""
+    quoted = _quoted(task)
+    if not quoted or units.agrees_in(task.text, quoted, unit):
+        return unit
+    return units.agreeing_unit(task.text, quoted, units.UNITS) or unit
 
 
 def _quoted(task: _Task) -> list[tuple[int, int, str]]:

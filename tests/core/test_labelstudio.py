@@ -244,6 +244,29 @@ def test_json_min(project: Store, tmp_path: Path) -> None:
     assert layers(project) == {(text[:12], "huda"): (Status.DONE, [("PLACE", "عمّان")])}
 
 
+def test_tasks_annotated_before_and_after_label_studio_counted_code_points(
+    project: Store, tmp_path: Path
+) -> None:
+    """A project annotated in UTF-16 units, then in code points after Label Studio was updated,
+    exports both in one file: each task is read in the unit its span texts agree in."""
+    old = ["😀 زار محمد القاهرة", "🇯🇴 وصل الوفد إلى عمّان"]
+    new = "👍 قال سامي إن حلب آمنة"
+    tasks = []
+    for text, word in [(old[0], "القاهرة"), (old[1], "عمّان"), (new, "حلب")]:
+        at = text.index(word)
+        item = task(text, [(at, at + len(word), "PLACE")])
+        if text in old:
+            value = item["annotations"][0]["result"][0]["value"]
+            value["start"], value["end"] = u16(text, at), u16(text, at + len(word))
+        tasks.append(item)
+    import_paths(project, [write(tmp_path / "both.json", tasks)])
+    assert sorted(spans for _, spans in layers(project).values()) == [
+        [("PLACE", "القاهرة")],
+        [("PLACE", "حلب")],
+        [("PLACE", "عمّان")],
+    ]
+
+
 def test_several_annotations_of_a_task_by_one_user(project: Store, tmp_path: Path) -> None:
     """Label Studio lets a user submit several annotations of a task, and keeps a user's draft
     of an edit beside their annotation: the user's layer is their last annotation, not all of
