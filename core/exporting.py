@@ -27,6 +27,7 @@ from alama.core.export_records import (
     iter_records,
     jsonl_pieces,
     jsonl_record,
+    write_jsonl,
 )
 from alama.core.formats import EXPORT_FORMATS, FOLDER_FORMATS, SUFFIX
 from alama.core.labelstudio_export import TaskWriter
@@ -34,6 +35,7 @@ from alama.core.model import GOLD_ANNOTATOR
 from alama.core.record_tokens import SharedTokens
 from alama.core.staging import Staged, check_output_file, check_output_folder, open_outputs
 from alama.core.store import Store
+from alama.core.token_json import record_forms
 
 __all__ = [
     "FORMATS",
@@ -193,6 +195,8 @@ def export(
     for path in targets.values():
         if path is not None:
             check_output_file(path, store.path, overwrite)
+    if fmt == "jsonl":  # the documents' token JSON, made once and kept (see `token_json`)
+        store.fill_record_tokens(record_forms)
     seen: set[int] = set()
     written: Counter[str] = Counter()
     tagger = Tagger(fmt)
@@ -203,7 +207,7 @@ def export(
             doc = layer.doc
             name = split_of(doc.hash, seed, parts) if parts else ""
             if fmt == "jsonl":
-                handles[name].writelines(jsonl_pieces(layer, shared))
+                write_jsonl(handles[name], jsonl_pieces(layer, shared), shared)
             elif fmt == "doccano":
                 handles[name].write(jsonl.dumps(doccano_record(layer)) + "\n")
             elif fmt == "labelstudio":
@@ -211,7 +215,7 @@ def export(
             else:
                 handles[name].write(tagger.render(layer))
             written[name] += 1
-            report.spans += len(layer.spans)
+            report.spans += len(layer.rows)
             if doc.id not in seen:
                 seen.add(doc.id)
                 progress(len(seen), total)
@@ -267,7 +271,7 @@ def _export_brat(
                     brat.ann_lines(doc.text, layer.triples), encoding="utf-8", newline=""
                 )
             written[part] += 1
-            report.spans += len(layer.spans)
+            report.spans += len(layer.rows)
         report.documents = len(names)
         conf = brat.annotation_conf(store.labels().keys)
         for part in [name for name, _ in parts] if parts else [""]:

@@ -8,9 +8,11 @@ at a time, for the same reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -18,7 +20,8 @@ from numpy.typing import NDArray
 
 from alama.core import text as arabic
 from alama.core.model import Span
-from alama.core.store.tokens import CAMEL_TOOLS, IMPORTED, StoredTokens
+from alama.core.store.layers import SpanRow
+from alama.core.store.tokens import StoredTokens
 from alama.core.text import TextIndex
 
 
@@ -34,6 +37,11 @@ class RecordTokens:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @cached_property
+    def edge_lists(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends as lists, for looking up a few spans' token indices."""
+        return self.starts.tolist(), self.ends.tolist()
 
     def as_dicts(self) -> list[dict[str, Any]]:
         """The tokens the way spaCy and Prodigy hold them."""
@@ -76,6 +84,7 @@ TOKEN_PIECE = 20_000
 SHARED_JSON_LIMIT = 20_000
 """Up to this many tokens, a document's token JSON is made once for all its layers (and, at
 import, stored with it)."""
+_START, _END = itemgetter(1), itemgetter(2)
 SET_LIMIT = 5_000
 """Up to this many tokens, whether spans fall on tokens is asked of sets of their edges."""
 
@@ -177,6 +186,13 @@ def record_tokens(
     return record_token_arrays(text, edges, span_starts, span_ends).as_dicts()
 
 
+def _row_edges(rows: Sequence[SpanRow]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    return (
+        np.array([row[1] for row in rows], dtype=np.int64),
+        np.array([row[2] for row in rows], dtype=np.int64),
+    )
+
+
 def _span_edges(spans: Sequence[Span]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     return (
         np.array([span.start for span in spans], dtype=np.int64),
@@ -196,22 +212,28 @@ class SharedTokens:
         self._edges: tuple[set[int], set[int]] | None = None
         self._tokens: RecordTokens | None = None
         self._json = ""
+        self._pieces: dict[str, str] = {}
+        self._encoded: dict[int, bytes | None] = {}  # shared pieces by identity
 
     def tokens(
-        self, index: TextIndex, spans: Sequence[Span], stored: StoredTokens | None = None
+        self, index: TextIndex, spans: Sequence[SpanRow], stored: StoredTokens | None = None
     ) -> RecordTokens:
-        """The record tokens of a layer of the document of ``index`` with these spans."""
+        """The record tokens of a layer of the document of ``index`` with these spans (rows
+        of `store.layers`: (annotator, start, end, …))."""
         if index is not self._index or self._bounds is None:
             self._index, self._tokens, self._json, self._edges = index, None, "", None
+            self._pieces.clear()
+            self._encoded.clear()
             self._bounds = index.bounds if index.bounds is not None else token_bounds(index.text)
-            if stored is not None and stored.record is not None and stored.record_bounds:
-                starts, ends = stored.record_bounds
+            kept = None if stored is None or stored.record is None else stored.record_bounds
+            if kept is not None and stored is not None and stored.record is not None:
+                starts, ends = kept
                 ws = np.concatenate((starts[1:], [len(index.text)])) > ends
                 self._tokens, self._json = RecordTokens(index.text, starts, ends, ws), stored.record
         token_starts, token_ends = self._bounds
         if spans and not self._on_tokens(spans):
             edges = np.concatenate((token_starts, token_ends))
-            span_starts, span_ends = _span_edges(spans)
+            span_starts, span_ends = _row_edges(spans)
             return record_token_arrays(index.text, edges, span_starts, span_ends)
         if self._tokens is None:
             empty = np.zeros(0, dtype=np.int64)
@@ -219,17 +241,38 @@ class SharedTokens:
             self._tokens = record_token_arrays(index.text, edges, empty, empty)
         return self._tokens
 
-    def _on_tokens(self, spans: Sequence[Span]) -> bool:
+    def _on_tokens(self, spans: Sequence[SpanRow]) -> bool:
         """Whether every span starts where a token starts and ends where one ends."""
         assert self._bounds is not None
         token_starts, token_ends = self._bounds
         if len(token_starts) > SET_LIMIT:  # a long article: no set of millions of numbers
-            span_starts, span_ends = _span_edges(spans)
+            span_starts, span_ends = _row_edges(spans)
             return _all_in(span_starts, token_starts) and _all_in(span_ends, token_ends)
         if self._edges is None:
             self._edges = set(token_starts.tolist()), set(token_ends.tolist())
         starts, ends = self._edges
-        return all(span.start in starts and span.end in ends for span in spans)
+        return starts.issuperset(map(_START, spans)) and ends.issuperset(map(_END, spans))
+
+    def encoded(self, piece: str) -> bytes:
+        """A piece of the current document's records in UTF-8; one its layers share (its text,
+        its tokens' JSON) is encoded once for all of them. (Shared pieces are known by their
+        identity: they live as long as the document is current, so no other piece has it.)"""
+        key = id(piece)
+        if key not in self._encoded:
+            return piece.encode()
+        found = self._encoded[key]
+        if found is None:
+            found = self._encoded[key] = piece.encode()
+        return found
+
+    def once(self, key: str, make: Callable[[], str]) -> str:
+        """A piece of the current document's records, made for its first layer and kept for
+        the others (its escaped text, its metadata)."""
+        found = self._pieces.get(key)
+        if found is None:
+            found = self._pieces[key] = make()
+            self._encoded[id(found)] = None
+        return found
 
     def json_pieces(self, tokens: RecordTokens) -> Iterator[str]:
         """`RecordTokens.json_pieces`, kept for the shared tokens of a document not too long."""
@@ -238,6 +281,7 @@ class SharedTokens:
             return
         if not self._json:
             self._json = "".join(tokens.json_pieces())
+        self._encoded.setdefault(id(self._json), None)
         yield self._json
 
 
@@ -263,47 +307,3 @@ def tokens_json(tokens: list[dict[str, Any]]) -> str:
         )
         + "]"
     )
-
-
-@dataclass
-class TokenForm:
-    """What a document stores of its tokens (see `store.tokens`): the bounds, the tokenizer
-    they came from, and the derived record tokens of the JSONL export with their JSON text
-    (None for a document of more than `SHARED_JSON_LIMIT` tokens: computed at export)."""
-
-    tokenizer: str
-    starts: NDArray[np.int64]
-    ends: NDArray[np.int64]
-    record: RecordTokens | None
-    record_json: str | None
-
-
-def token_form(text: str, tokens: Sequence[tuple[int, int]] | None) -> TokenForm:
-    """A new document's tokens as stored: those it came with, else camel-tools'."""
-    if tokens is None:
-        starts, ends = token_bounds(text)
-        tokenizer = f"{CAMEL_TOOLS} {arabic.CAMEL_TOOLS_VERSION}"
-    else:
-        pairs = np.array(tokens, dtype=np.int64).reshape(-1, 2)
-        starts, ends = pairs[:, 0].copy(), pairs[:, 1].copy()
-        tokenizer = IMPORTED
-    if len(starts) > SHARED_JSON_LIMIT:
-        return TokenForm(tokenizer, starts, ends, None, None)
-    empty = np.zeros(0, dtype=np.int64)
-    record = record_token_arrays(text, np.concatenate((starts, ends)), empty, empty)
-    return TokenForm(tokenizer, starts, ends, record, "".join(record.json_pieces()))
-
-
-def check_tokens(tokens: Sequence[tuple[int, int]], length: int) -> str | None:
-    """What is wrong with a tokenization of a text of ``length`` code points, or None: each
-    token (start, end) inside the text, not empty, in order and not overlapping."""
-    previous = 0
-    for number, (start, end) in enumerate(tokens, 1):
-        if not (type(start) is int and type(end) is int):
-            return f"token {number} has no integer offsets"
-        if not 0 <= start < end <= length:
-            return f"token {number} ({start}–{end}) is empty or outside the text (length {length})"
-        if start < previous:
-            return f"token {number} ({start}–{end}) overlaps or comes before the token before it"
-        previous = end
-    return None

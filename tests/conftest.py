@@ -43,9 +43,15 @@ def project(tmp_path: Path):
 
 
 def dump(path: Path) -> list[str]:
-    """Every row of every table of a project, to compare before and after a failed command."""
+    """Every row of every table of a project, to compare before and after a failed command;
+    of the documents' tokens, the tokens themselves, not the copy of their JSON the first JSONL
+    export keeps (made before it writes, like the search copy: not the project's content)."""
     conn = sqlite3.connect(path)
     try:
-        return list(conn.iterdump())
+        rows = [row for row in conn.iterdump() if not row.startswith('INSERT INTO "tokens"')]
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'tokens'").fetchone():
+            found = conn.execute("SELECT doc, tokenizer, bounds FROM tokens ORDER BY doc")
+            rows.extend(f"tokens {row!r}" for row in found)
+        return rows
     finally:
         conn.close()

@@ -41,7 +41,8 @@ class Store(LayerRows):
         Each added document keeps its tokens (`NewDocument.tokens`), or camel-tools' tokens
         when it has none (plain text); a document the project has keeps the tokens it has.
         """
-        from alama.core.record_tokens import check_tokens, token_form  # numpy, camel-tools
+        from alama.core.file_tokens import check_tokens
+        from alama.core.token_json import token_forms  # numpy, camel-tools
 
         hashes = [cleaning.content_hash(item.text) for item in items]
         with self.transaction():
@@ -58,7 +59,7 @@ class Store(LayerRows):
             ).fetchone()
             stamp = now()
             rows: list[tuple[Any, ...]] = []
-            tokens: list[TokenRow] = []
+            new: list[tuple[int, NewDocument]] = []
             added: list[tuple[int, bool]] = []
             for item, digest, name in zip(items, hashes, wanted, strict=True):
                 if digest in known:
@@ -72,11 +73,7 @@ class Store(LayerRows):
                     problem = check_tokens(item.tokens, len(item.text))
                     if problem is not None:
                         raise InputError(f"{item.source or name}: {problem}")
-                form = token_form(item.text, item.tokens)
-                tokens.append(TokenRow(
-                    next_id, form.tokenizer, pack(form.starts, form.ends), form.record_json,
-                    None if form.record is None else pack(form.record.starts, form.record.ends),
-                ))  # fmt: skip
+                new.append((next_id, item))
                 rows.append((
                     next_id, name, digest, item.title or cleaning.title_of(item.text), item.text,
                     item.source, json.dumps(item.meta or {}, ensure_ascii=False), position, stamp,
@@ -88,7 +85,11 @@ class Store(LayerRows):
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            self.put_tokens(tokens)
+            forms = token_forms([(item.text, item.tokens) for _, item in new])
+            self.put_tokens([
+                TokenRow(doc, form.tokenizer, pack(form.starts, form.ends))
+                for (doc, _), form in zip(new, forms, strict=True)
+            ])  # fmt: skip
         return added
 
     def documents(self) -> list[DocumentInfo]:

@@ -9,19 +9,25 @@ changed by hand) reads as no stored tokens.
 
 ``record`` and ``record_bounds`` are derived from the text and the tokens, for the JSONL export:
 its token list as JSON text (Prodigy's and spaCy's form, see `record_tokens`) and where each of
-those tokens starts and ends. They are made at import; NULL means "compute them when needed".
+those tokens starts and ends. The first JSONL export makes them (`fill_record_tokens`), as the
+first search makes the search copy: NULL is "not made yet", `TOO_LONG` "not kept" (a long
+article's record tokens are made a window at a time by each export).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
+from alama.core.errors import ProjectBusy
+
 from .sync import SyncRows
 
+TOO_LONG = ""
+"""The ``record`` of a document whose record tokens are not kept (too many tokens)."""
 IMPORTED = "imported"
 """The tokenizer of tokens a file came with."""
 CAMEL_TOOLS = "camel-tools"
@@ -77,16 +83,22 @@ def unpack(raw: object, length: int) -> Bounds | None:
     is None, and the reader falls back to camel-tools' tokens."""
     if not isinstance(raw, bytes) or len(raw) % 8:
         return None
-    pairs = np.frombuffer(raw, dtype="<i4").reshape(-1, 2).astype(np.int64)
-    starts, ends = pairs[:, 0], pairs[:, 1]
-    if len(starts) and not (
-        starts[0] >= 0
-        and ends[-1] <= length
-        and bool(np.all(starts < ends))
-        and bool(np.all(ends[:-1] <= starts[1:]))
-    ):
+    flat = np.frombuffer(raw, dtype="<i4").astype(np.int64)
+    if len(flat):
+        steps = np.diff(flat)  # start < end <= next start, all inside the text
+        if flat[0] < 0 or flat[-1] > length or steps.min() < 0 or steps[::2].min() <= 0:
+            return None
+    return flat[0::2], flat[1::2]
+
+
+def _derived(raw: object, length: int) -> Bounds | None:
+    """Derived bounds (made by Alama from valid bounds), checked only for their shape."""
+    if not isinstance(raw, bytes) or len(raw) % 8:
         return None
-    return np.ascontiguousarray(starts), np.ascontiguousarray(ends)
+    flat = np.frombuffer(raw, dtype="<i4").astype(np.int64)
+    if len(flat) and not 0 <= flat[0] <= flat[-1] <= length:
+        return None
+    return flat[0::2], flat[1::2]
 
 
 def stored_tokens(row: Sequence[Any], length: int) -> StoredTokens | None:
@@ -95,7 +107,7 @@ def stored_tokens(row: Sequence[Any], length: int) -> StoredTokens | None:
     bounds = unpack(raw, length)
     if bounds is None or not isinstance(tokenizer, str):
         return None
-    record_bounds = unpack(raw_record, length) if isinstance(record, str) else None
+    record_bounds = _derived(raw_record, length) if isinstance(record, str) else None
     return StoredTokens(
         bounds[0],
         bounds[1],
@@ -174,3 +186,54 @@ class TokenRows(SyncRows):
                 "(doc, tokenizer, bounds, record, record_bounds) VALUES (?, ?, ?, ?, ?)",
                 rows,
             )
+
+    def fill_record_tokens(
+        self,
+        make: Callable[[list[tuple[str, Bounds]]], list[tuple[str, bytes | None]]],
+        batch: int = 200,
+    ) -> int:
+        """Make and keep the record tokens of every document that has stored tokens but not
+        yet these; return for how many. ``make`` gives (JSON, bounds) for (text, token bounds).
+
+        They are a copy made for speed, like the search copy: a project that cannot be written
+        is not changed (the export makes them as it goes), and when another program holds the
+        project, nothing waits for it (the export makes the rest as it goes). Each batch is a
+        transaction of its own."""
+        if self.read_only_reason is not None or self._upgrade_pending:
+            return 0
+        made, after = 0, 0
+        waited = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                with self.transaction():
+                    rows = self.conn.execute(
+                        "SELECT t.doc, d.text, t.bounds FROM tokens t JOIN documents d "
+                        "ON d.id = t.doc WHERE t.record IS NULL AND t.doc > ? "
+                        "ORDER BY t.doc LIMIT ?",
+                        (after, batch),
+                    ).fetchall()
+                    if not rows:
+                        return made
+                    after = rows[-1][0]
+                    found = [
+                        (doc, text, unpack(raw, len(text)) if isinstance(text, str) else None)
+                        for doc, text, raw in rows
+                    ]
+                    usable = [(doc, text, bounds) for doc, text, bounds in found if bounds]
+                    records = make([(text, bounds) for _, text, bounds in usable])
+                    self.conn.executemany(
+                        "UPDATE tokens SET record = ?, record_bounds = ? WHERE doc = ?",
+                        [
+                            (record, record_bounds, doc)
+                            for (doc, _, _), (record, record_bounds) in zip(
+                                usable, records, strict=True
+                            )
+                        ]
+                        + [(TOO_LONG, None, doc) for doc, _, bounds in found if bounds is None],
+                    )
+                made += len(usable)
+        except ProjectBusy:
+            return made
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {waited}")

@@ -85,8 +85,9 @@ def _tags(starts: list[int], spans: list[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def raw_export(db: Path, target: Path, fmt: str) -> None:
-    """The same records as Alama writes in ``fmt``, from the raw import's tables."""
+def raw_export(db: Path, target: Path, fmt: str, tokens: bool = True) -> None:
+    """The same records as Alama writes in ``fmt``, from the raw import's tables (JSONL
+    without ``tokens``: the rows alone, dumped as JSON)."""
     layers = _layers(db)
     if fmt == "brat":
         target.mkdir(parents=True, exist_ok=True)
@@ -104,6 +105,16 @@ def raw_export(db: Path, target: Path, fmt: str) -> None:
         for doc, who, text, spans in layers:
             if fmt == "doccano":
                 record = {"text": text, "label": spans, "meta": {"doc": doc}, "annotator": who}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            if fmt == "jsonl" and not tokens:
+                record = {
+                    "text": text,
+                    "spans": [{"start": s, "end": e, "label": label} for s, e, label in spans],
+                    "meta": {"doc": doc},
+                    "_annotator_id": who,
+                    "answer": "accept",
+                }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 continue
             starts, ends = _tokens(text)

@@ -70,9 +70,7 @@ def jsonl_tokens(path: Path) -> list[list[str]]:
     for record in records:  # spaCy's Doc(words, spaces) gives the text back
         joined = "".join(t["text"] + " " * t["ws"] for t in record["tokens"])
         assert joined == record["text"]
-    return [
-        [t["text"] for t in record["tokens"] if not t["text"].isspace()] for record in records
-    ]
+    return [[t["text"] for t in record["tokens"] if not t["text"].isspace()] for record in records]
 
 
 def test_conll_and_hf_export_give_back_the_tokens_of_an_imported_conll_file(
@@ -149,11 +147,13 @@ def test_jsonl_tokens_that_do_not_match_the_text_are_refused_in_one_line(
         {"text": "قال", "start": 0, "end": 3, "id": 0, "ws": True},
         {"text": "سامي", "start": 4, "end": 8, "id": 1, "ws": False}]}  # fmt: skip
     path = tmp_path / "t.jsonl"
+    first = good["tokens"][0]
     cases = {
-        "says 'سام' but the text at 4–8 is 'سامي'": [*good["tokens"][:1], {
-            "text": "سام", "start": 4, "end": 8}],  # fmt: skip
+        "says 'سام' but the text at 4–8 is 'سامي'": [first, {"text": "سام", "start": 4, "end": 8}],
         "token 2 (2–8) is empty, outside the text (length 8) or overlaps": [
-            *good["tokens"][:1], {"start": 2, "end": 8}],  # fmt: skip
+            first,
+            {"start": 2, "end": 8},
+        ],
         'token 1 has no integer "start" and "end"': [{"text": "قال"}],
         "token 3 'أمس' is not the next word of the text (at 8: '')": ["قال", "سامي", "أمس"],
         "the tokens leave out 'ي' at 7–8": ["قال", "سام"],
@@ -323,3 +323,40 @@ def test_anercorp_conll_round_trip_gives_back_every_sentences_tokens(
     again = import_paths(project, [out], annotator="camel")
     assert again.documents_added == 0 and again.documents_known == len(by_text)
     assert project.document_count() == len(by_text)
+
+
+def stored_json(path: Path) -> list[object]:
+    conn = sqlite3.connect(path)
+    try:
+        return [row[0] for row in conn.execute("SELECT record FROM tokens ORDER BY doc")]
+    finally:
+        conn.close()
+
+
+def test_the_token_json_is_made_by_the_first_jsonl_export_and_kept(tmp_path: Path) -> None:
+    """An import stores the tokens only; the first JSONL export makes each document's token
+    JSON once and keeps it; every export writes the same records, kept or not."""
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        conll = write_conll(tmp_path / "in.conll", [SENTENCE, SENTENCE[:3]])
+        import_paths(store, [conll], add_labels=True)
+        article = tmp_path / "a.txt"
+        article.write_text("قال سامي: «لأفغانستان؛»\n\nأمس  في عمّان 😀", encoding="utf-8")
+        import_paths(store, [article])
+    assert stored_json(path) == [None, None, None]
+    with Store.read_only(path) as source:  # computed as it goes, nothing written
+        export(source, tmp_path / "read.jsonl")
+    assert stored_json(path) == [None, None, None]
+    conn = sqlite3.connect(path)  # another program writing: the export does not wait for it
+    conn.execute("BEGIN IMMEDIATE")
+    with Store.open(path) as store:
+        export(store, tmp_path / "busy.jsonl")
+    conn.rollback()
+    conn.close()
+    assert stored_json(path) == [None, None, None]
+    with Store.open(path) as store:
+        export(store, tmp_path / "first.jsonl")
+        assert all(isinstance(json_text, str) and json_text for json_text in stored_json(path))
+        export(store, tmp_path / "second.jsonl")
+    written = {(tmp_path / f"{name}.jsonl").read_bytes() for name in ("read", "busy", "first")}
+    assert written == {(tmp_path / "second.jsonl").read_bytes()}
