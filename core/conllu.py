@@ -9,8 +9,9 @@ found in it in order. ``# newdoc`` starts a document (without any, each sentence
 sentences are lines of the document, a ``# newpar`` a blank line between them.
 
 Entities are BIO (or BIOES, BILOU) tags in MISC (``NE=``, ``NER=``, ``Entity=``, ``BIO=``) or the
-whole of a column chosen by number. A multiword token takes the first tag of its range line or
-of its words.
+whole of a column chosen by number; CorefUD's coreference brackets in ``Entity=`` (UD_English-GUM:
+``(3-person-new…``, ``3)``) are counted, not read. A multiword token takes the first tag of
+its range line or of its words.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MISC_KEYS = ("ne", "ner", "entity", "bio")
 _WORD = re.compile(r"^[1-9]\d*$")
 _RANGE = re.compile(r"^([1-9]\d*)-([1-9]\d*)$")
 _EMPTY = re.compile(r"^\d+\.[1-9]\d*$")
+_COREF = re.compile(r"^\(|^[^()]+\)")
+"""A CorefUD mention's bracket: ``(2-person-new…`` opens one, ``2)`` closes it."""
 _SPACES = {"s": " ", "t": "\t", "n": "\n", "r": "\r", "p": "|", "\\": "\\"}
 TEXT_USED = "CoNLL-U sentence spaced as its '# text =' says, where SpaceAfter says otherwise"
 NOT_IN_TEXT = "CoNLL-U sentence whose '# text =' does not hold its tokens (text from the tokens)"
@@ -145,7 +148,7 @@ def _tag(fields: list[str], column: int | None, where: str, notes: Counter[str])
         for item in fields[9].split("|"):
             key, sep, value = item.partition("=")
             if sep and key.lower() in MISC_KEYS:
-                if key.lower() == "entity" and value.startswith("("):
+                if key.lower() == "entity" and _COREF.search(value):
                     notes[COREF] += 1
                     continue
                 tag = value

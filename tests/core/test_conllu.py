@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from alama.core.cli import cli
-from alama.core.conllu import NOT_IN_TEXT, TEXT_USED, read_conllu
+from alama.core.conllu import COREF, NOT_IN_TEXT, TEXT_USED, read_conllu
 from alama.core.exporting import export
 from alama.core.importing import import_paths
 from alama.core.store import Store
@@ -126,6 +126,29 @@ def test_a_text_line_that_does_not_hold_the_tokens_gives_way_to_them(tmp_path: P
     notes: Counter[str] = Counter()
     (doc,) = read_conllu(write(tmp_path / "x.conllu", content), None, notes)
     assert doc.text == "قالت الرئيسة" and notes[NOT_IN_TEXT] == 1
+
+
+def test_corefud_mentions_in_entity_are_not_tags(tmp_path: Path) -> None:
+    """UD_English-GUM and the CorefUD treebanks keep coreference in MISC as Entity=, in
+    brackets that open (``(3-person-new…``), close (``3)``, ``2)1)``) or do both on one word:
+    the text is read, the brackets are counted, none is refused as a bad tag."""
+    content = "\n".join([
+        "# text = زار الوزيرُ سامي دمشقَ",
+        row("1", "زار"),
+        row("2", "الوزيرُ", "Entity=(1-person-new-cf1-2-coref|MSeg=ال-وزير"),
+        row("3", "سامي", "Entity=1)"),
+        row("4", "دمشقَ", "Entity=(2-place-giv:act-cf2-1-sgl)"),
+        "",
+        "# text = وعاد 😊 إليها",
+        row("1", "وعاد", "Entity=(3-event-new-cf3-3-coref(4-person-acc-cf1-1-coref)"),
+        row("2", "😊"),
+        row("3", "إليها", "Entity=(5-place-giv-cf2-1-coref)3)"),
+        "",
+    ])  # fmt: skip
+    notes: Counter[str] = Counter()
+    docs = list(read_conllu(write(tmp_path / "gum.conllu", content), None, notes))
+    assert [d.text for d in docs] == ["زار الوزيرُ سامي دمشقَ", "وعاد 😊 إليها"]
+    assert all(not d.spans for d in docs) and notes[COREF] == 5
 
 
 @pytest.mark.parametrize(
