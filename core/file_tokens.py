@@ -4,10 +4,13 @@ tokenization against its text before it is stored."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from alama.core.errors import InputError
+
+_SPACE = re.compile(r"\s*")
 
 
 def read_tokens(
@@ -26,7 +29,8 @@ def read_tokens(
     position = 0
     for number, item in enumerate(items, 1):
         if isinstance(item, str):
-            start = position + len(raw[position:]) - len(raw[position:].lstrip())
+            space = _SPACE.match(raw, position)  # (always: it may match nothing)
+            start = space.end() if space else position
             if not item or raw[start : start + len(item)] != item:
                 raise InputError(
                     f"{where}: token {number} {item!r} is not the next word of the text "
@@ -34,9 +38,10 @@ def read_tokens(
                 )
             end = start + len(item)
         elif isinstance(item, dict):
-            start, end, quoted = item.get("start"), item.get("end"), item.get("text")
-            if type(start) is not int or type(end) is not int:
+            first, last, quoted = item.get("start"), item.get("end"), item.get("text")
+            if type(first) is not int or type(last) is not int:
                 raise InputError(f'{where}: token {number} has no integer "start" and "end"')
+            start, end = first, last
             if not position <= start < end <= len(raw):
                 raise InputError(
                     f"{where}: token {number} ({start}–{end}) is empty, outside the text "
