@@ -37,6 +37,8 @@ DRAFT = "Label Studio draft of a user who also has an annotation (or a later dra
 SPAN_TYPES = ("labels",)
 OWN_META = ("doc_id", "source", "title")
 _SNIFF = 1 << 16
+_WRITTEN_USER = re.compile(r"(?:^|\s)([^\s@]+)@\S*, \d+\s*$")
+"""Label Studio's ``created_username``: first and last name, e-mail, a comma and the id."""
 _LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|/data/)\S*\Z", re.IGNORECASE)
 """A data field that is a link to a file (an image, audio), not a text to annotate."""
 _LOOKS = re.compile(
@@ -210,11 +212,15 @@ def _one_per_user(layers: list[_Layer], skipped: dict[str, int]) -> list[_Layer]
 
 def _annotator_of(item: dict[str, Any], kind: str) -> str | None:
     """Whose annotation: ``completed_by`` (an id, or a user with an e-mail), a draft's ``user``
-    (an e-mail), else ``created_username`` (which Alama's own export writes)."""
+    (an e-mail), the e-mail in Label Studio's ``created_username`` when ``completed_by`` is only
+    an id, else ``created_username`` as it is (which Alama's own export writes)."""
     found = _user_name(item.get("user" if kind == "drafts" else "completed_by"))
+    named = item.get("created_username")
+    written = _WRITTEN_USER.search(named) if isinstance(named, str) else None
+    if written is not None and (found is None or found.startswith("ls-")):
+        return written.group(1)  # Label Studio's API gives an id and "NAME EMAIL, ID"
     if found:
         return found
-    named = item.get("created_username")
     return named.strip() or None if isinstance(named, str) else None
 
 

@@ -297,6 +297,27 @@ def test_several_annotations_of_a_task_by_one_user(project: Store, tmp_path: Pat
     }
 
 
+def test_an_annotator_is_named_by_the_e_mail_label_studio_gives(
+    project: Store, tmp_path: Path
+) -> None:
+    """Label Studio's export gives ``completed_by`` as a user with an e-mail; its API (and an
+    export of ids only) gives the id, and the API ``created_username`` as "NAME EMAIL, ID":
+    the same person is named by the e-mail's user part either way."""
+    text = "قال محمد إن حلب آمنة"
+    result = task(text, [(4, 8, "ACTOR")])["annotations"][0]["result"]
+    tasks = [
+        {"data": {"text": text}, "annotations": [{"completed_by": c, "result": result, **x}]}
+        for c, x in [
+            ({"id": 5, "email": "mona@example.org"}, {}),
+            (5, {"created_username": "Mona Said mona@example.org, 5"}),
+            (6, {"created_username": " sami@example.org, 6"}),
+            (7, {}),
+        ]
+    ]
+    import_paths(project, [write(tmp_path / "users.json", tasks)])
+    assert project.annotators() == ["ls-7", "mona", "sami"]
+
+
 def test_a_draft_alone_is_read_in_progress(project: Store, tmp_path: Path) -> None:
     text = "وصل الوفد إلى عمّان"
     first = task(text, [(14, 19, "ACTOR")])["annotations"][0]["result"]
