@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TextIO
 
 READ = (
     "WebAnno TSV 3, CoNLL-U, CoNLL/BIO, JSONL (Prodigy, spaCy), doccano, Hugging Face, brat "
@@ -98,6 +99,37 @@ def _looks_like_conllu(lines: list[str]) -> bool:
         return False
     fields = words[0].split("\t")
     return len(fields) >= 8 and _CONLLU_ID.match(fields[0]) is not None
+
+
+_IN_STRING = re.compile(r'(?:[^"\\]|\\.)*', re.DOTALL)
+"""The rest of a JSON string's characters, up to its closing quote (or a last backslash)."""
+LONGEST = 1 << 26
+"""Characters read at most to find the end of a long text (64 Mi)."""
+
+
+def past_string(handle: TextIO, head: str) -> str:
+    """The next 64 Ki characters after the JSON string that ``head`` ends inside (read on from
+    ``handle``, which gave ``head``); empty when ``head`` ends outside a string or the string
+    goes on for more than `LONGEST` characters."""
+    at, skip = 0, False
+    while True:  # outside a string: find the next one and its end
+        quote = head.find('"', at)
+        if quote == -1:
+            return ""
+        at = _IN_STRING.match(head, quote + 1).end()  # type: ignore[union-attr]
+        if at == len(head) or head[at] == "\\":
+            skip = at < len(head)  # a backslash the next character goes with
+            break
+        at += 1
+    for _ in range(LONGEST // HEAD):
+        chunk = handle.read(HEAD)
+        if not chunk:
+            return ""
+        at = _IN_STRING.match(chunk, 1 if skip else 0).end()  # type: ignore[union-attr]
+        if at < len(chunk) and chunk[at] == '"':
+            return chunk[at + 1 :] + handle.read(HEAD)
+        skip = at < len(chunk)
+    return ""
 
 
 def _head(path: Path) -> bytes:

@@ -23,6 +23,7 @@ from typing import Any
 
 from alama.core import offsets as units
 from alama.core.cleaning import clean_with_offsets
+from alama.core.detect import past_string
 from alama.core.errors import InputError
 from alama.core.jsonl import Record, cleaned_spans, read_objects
 from alama.core.messages import Message
@@ -39,21 +40,22 @@ OWN_META = ("doc_id", "source", "title")
 _SNIFF = 1 << 16
 _WRITTEN_USER = re.compile(r"(?:^|\s)([^\s@]+)@\S*, \d+\s*$")
 """Label Studio's ``created_username``: first and last name, e-mail, a comma and the id."""
-_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|/data/)\S*\Z", re.IGNORECASE)
-"""A data field that is a link to a file (an image, audio), not a text to annotate."""
+_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|/data/)\S*\Z", re.IGNORECASE)  # a file, not a text
 _LOOKS = re.compile(
     r'"(annotations|predictions|drafts)"\s*:\s*\[|^\s*\[?\s*\{\s*"data"\s*:\s*\{|"annotation_id"\s*:'
 )
 
 
 def looks_like_labelstudio(path: Path) -> bool:
-    """Whether a JSON file reads as Label Studio tasks (by its first 64 KiB)."""
+    """Whether a JSON file reads as Label Studio tasks (by its first 64 KiB, and the 64 KiB
+    after a text they end inside: JSON-MIN writes a task's data before its other keys)."""
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(_SNIFF).lstrip("\ufeff \t\r\n")
+            json = head[:1] in ("[", "{")
+            return json and bool(_LOOKS.search(head) or _LOOKS.search(past_string(handle, head)))
     except OSError:
         return False
-    return head[:1] in ("[", "{") and _LOOKS.search(head) is not None
 
 
 @dataclass
@@ -146,12 +148,11 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
     return task
 
 
-_TASK_KEYS = frozenset(
+_TASK_KEYS = frozenset(  # a task's own keys in Label Studio's export, beside "data"
     {"id", "annotations", "completions", "drafts", "predictions", "meta", "created_at"}
     | {"updated_at", "inner_id", "total_annotations", "cancelled_annotations", "project"}
     | {"total_predictions", "file_upload", "agreement", "updated_by", "comment_count"}
 )
-"""A task's own keys in Label Studio's export, beside ``data``."""
 _MIN_KEYS = frozenset(
     {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 )

@@ -144,3 +144,27 @@ def test_a_folder_skips_what_it_does_not_read(project: Store, tmp_path: Path) ->
 def test_real_ud_files_are_conllu_by_content(project: Store) -> None:
     report = import_paths(project, sorted(UD.glob("*.conllu")))
     assert report.formats == {"conllu": 2} and report.documents_added == 4
+
+
+@pytest.mark.parametrize("before", [0, 1, 2, 3, 5])
+def test_label_studio_json_min_with_a_text_longer_than_the_look(
+    tmp_path: Path, before: int
+) -> None:
+    """JSON-MIN writes a task's data (its text) before the task's own keys: an article longer
+    than the 64 KiB looked at is still told as Label Studio by what follows its text, whatever
+    escapes (a backslash, a quote) fall on the edges of what is read."""
+    from alama.core.detect import HEAD
+    from alama.core.importing import _format_of
+
+    piece = 'قال "سامي" 😀 \\ في حلب '
+    text = "".join(piece[(i + before) % len(piece)] for i in range(HEAD + 3 * before))
+    text += piece * (HEAD // len(piece) + 2)
+    row = {"text": text, "id": 1, "label": [], "annotator": "huda@example.org"}
+    json_min = write(tmp_path / "min.json", json.dumps([{**row, "annotation_id": 3}]))
+    assert _format_of(json_min, "auto") == "labelstudio"
+    plain = write(tmp_path / "plain.json", json.dumps([{"text": text, "meta": {"id": 1}}]))
+    assert _format_of(plain, "auto") == "jsonl"
+    raw = write(
+        tmp_path / "raw.json", json.dumps([{**row, "annotation_id": 3}], ensure_ascii=False)
+    )
+    assert _format_of(raw, "auto") == "labelstudio"
