@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 from alama.core.errors import InputError
 
 CODE_POINTS = "codepoints"
@@ -52,15 +54,17 @@ class Units:
         self.text = text
         self.unit = unit
         self.identity = same_as_code_points(text, unit)
-        self._points: dict[int, int] = {}
         self._length = len(text)
-        if not self.identity:
-            at = 0
-            for index, ch in enumerate(text):
-                self._points[at] = index
-                at += width(ch, unit)
-            self._points[at] = len(text)
-            self._length = at
+        if not self.identity:  # where each character starts in this unit, and the end
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+            wide = (codes > 0xFFFF).astype(np.int64)
+            if unit == BYTES:
+                wide += 1 + (codes > 0x7F) + (codes > 0x7FF)
+            else:
+                wide += 1
+            self._starts = np.zeros(len(text) + 1, dtype=np.int64)
+            np.cumsum(wide, out=self._starts[1:])
+            self._length = int(self._starts[-1])
 
     @property
     def length(self) -> int:
@@ -72,7 +76,8 @@ class Units:
         character or outside the text."""
         if self.identity:
             return offset if 0 <= offset <= self._length else None
-        return self._points.get(offset)
+        at = int(np.searchsorted(self._starts, offset))
+        return at if at < len(self._starts) and self._starts[at] == offset else None
 
     def unit_offset(self, point: int) -> int:
         """A code-point offset counted in this unit (for writing a file in it)."""

@@ -218,3 +218,25 @@ def test_tokens_count_the_same_unit_as_the_spans(project: Store, tmp_path: Path)
     tokens[1]["end"] = 5  # inside the ambulance
     with pytest.raises(InputError, match=r"in\.jsonl:1: token 2's end \(5\) falls inside"):
         import_paths(project, [write_lines(path, [row])], offsets="utf16")
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(st.characters(exclude_categories=()), max_size=40),
+    unit=st.sampled_from(offsets.UNITS),
+)
+def test_every_offset_of_any_text_maps_as_counting_it_says(text: str, unit: str) -> None:
+    """Each character's start in UTF-16 units or UTF-8 bytes (lone surrogates, emoji, Arabic
+    marks included) is that character's code point; any other offset falls inside a character
+    or outside the text. (A long text is mapped at once: a 10,000-task Label Studio export no
+    longer counts its texts character by character in Python.)"""
+    starts: dict[int, int] = {}
+    at = 0
+    for index, ch in enumerate(text):
+        starts[at] = index
+        at += offsets.width(ch, unit)
+    starts[at] = len(text)
+    counted = offsets.Units(text, unit)
+    assert counted.length == at
+    for offset in range(-1, at + 2):
+        assert counted.point(offset) == starts.get(offset)
