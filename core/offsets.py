@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import numpy as np
-
 from alama.core.errors import InputError
 
 CODE_POINTS = "codepoints"
@@ -56,6 +54,8 @@ class Units:
         self.identity = same_as_code_points(text, unit)
         self._length = len(text)
         if not self.identity:  # where each character starts in this unit, and the end
+            import numpy as np  # not loaded by a command that never reads another unit
+
             codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
             wide = (codes > 0xFFFF).astype(np.int64)
             if unit == BYTES:
@@ -76,6 +76,8 @@ class Units:
         character or outside the text."""
         if self.identity:
             return offset if 0 <= offset <= self._length else None
+        import numpy as np
+
         at = int(np.searchsorted(self._starts, offset))
         return at if at < len(self._starts) and self._starts[at] == offset else None
 

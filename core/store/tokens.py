@@ -17,10 +17,7 @@ article's record tokens are made a window at a time by each export).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from alama.core.errors import ProjectBusy
 
@@ -33,7 +30,11 @@ IMPORTED = "imported"
 CAMEL_TOOLS = "camel-tools"
 """The tokenizer of plain text, stored with its version: ``camel-tools 1.5.5``."""
 
-Bounds = tuple[NDArray[np.int64], NDArray[np.int64]]
+if TYPE_CHECKING:  # numpy is loaded when tokens are read, not when a command starts
+    import numpy as np
+    from numpy.typing import NDArray
+
+Bounds: TypeAlias = "tuple[NDArray[np.int64], NDArray[np.int64]]"
 """Token starts and ends, as two arrays of code-point offsets."""
 
 
@@ -66,6 +67,8 @@ def pack(
     starts: Sequence[int] | NDArray[np.int64], ends: Sequence[int] | NDArray[np.int64]
 ) -> bytes:
     """Bounds as stored: (start, end) int32 pairs, little-endian."""
+    import numpy as np
+
     pairs = np.empty((len(starts), 2), dtype="<i4")
     pairs[:, 0] = starts
     pairs[:, 1] = ends
@@ -74,6 +77,8 @@ def pack(
 
 def pack_pairs(tokens: Sequence[tuple[int, int]]) -> bytes:
     """`pack` for a list of (start, end) pairs."""
+    import numpy as np
+
     return np.array(tokens, dtype="<i4").reshape(-1, 2).tobytes()
 
 
@@ -81,6 +86,8 @@ def unpack(raw: object, length: int) -> Bounds | None:
     """Stored bounds as arrays, if they are bounds of a text of ``length`` code points: in
     order, not empty, not overlapping, inside the text. Anything else (a file changed by hand)
     is None, and the reader falls back to camel-tools' tokens."""
+    import numpy as np
+
     if not isinstance(raw, bytes) or len(raw) % 8:
         return None
     flat = np.frombuffer(raw, dtype="<i4").astype(np.int64)
@@ -93,6 +100,8 @@ def unpack(raw: object, length: int) -> Bounds | None:
 
 def _derived(raw: object, length: int) -> Bounds | None:
     """Derived bounds (made by Alama from valid bounds), checked only for their shape."""
+    import numpy as np
+
     if not isinstance(raw, bytes) or len(raw) % 8:
         return None
     flat = np.frombuffer(raw, dtype="<i4").astype(np.int64)
