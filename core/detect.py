@@ -107,6 +107,26 @@ LONGEST = 1 << 26
 """Characters read at most to find the end of a long text (64 Mi)."""
 
 
+_LABEL_STUDIO = re.compile(
+    r'"(annotations|predictions|drafts)"\s*:\s*\[|^\s*\[?\s*\{\s*"data"\s*:\s*\{|"annotation_id"\s*:'
+)
+
+
+def looks_like_labelstudio(path: Path) -> bool:
+    """Whether a JSON file reads as Label Studio tasks (by its first 64 KiB, and the 64 KiB
+    after a text they end inside: JSON-MIN writes a task's data before its other keys)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(HEAD).lstrip("\ufeff \t\r\n")
+            if head[:1] not in ("[", "{"):
+                return False
+            return bool(
+                _LABEL_STUDIO.search(head) or _LABEL_STUDIO.search(past_string(handle, head))
+            )
+    except OSError:
+        return False
+
+
 def past_string(handle: TextIO, head: str) -> str:
     """The next 64 Ki characters after the JSON string that ``head`` ends inside (read on from
     ``handle``, which gave ``head``); empty when ``head`` ends outside a string or the string

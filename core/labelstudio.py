@@ -23,7 +23,7 @@ from typing import Any
 
 from alama.core import offsets as units
 from alama.core.cleaning import clean_with_offsets
-from alama.core.detect import past_string
+from alama.core.detect import looks_like_labelstudio as looks_like_labelstudio
 from alama.core.errors import InputError
 from alama.core.jsonl import Record, cleaned_spans, read_objects
 from alama.core.messages import Message
@@ -37,25 +37,9 @@ EARLIER = "earlier Label Studio annotation of the task by the same user (the las
 DRAFT = "Label Studio draft of a user who also has an annotation (or a later draft) of the task"
 SPAN_TYPES = ("labels",)
 OWN_META = ("doc_id", "source", "title")
-_SNIFF = 1 << 16
 _WRITTEN_USER = re.compile(r"(?:^|\s)([^\s@]+)@\S*, \d+\s*$")
 """Label Studio's ``created_username``: first and last name, e-mail, a comma and the id."""
 _LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|/data/)\S*\Z", re.IGNORECASE)  # a file, not a text
-_LOOKS = re.compile(
-    r'"(annotations|predictions|drafts)"\s*:\s*\[|^\s*\[?\s*\{\s*"data"\s*:\s*\{|"annotation_id"\s*:'
-)
-
-
-def looks_like_labelstudio(path: Path) -> bool:
-    """Whether a JSON file reads as Label Studio tasks (by its first 64 KiB, and the 64 KiB
-    after a text they end inside: JSON-MIN writes a task's data before its other keys)."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(_SNIFF).lstrip("\ufeff \t\r\n")
-            json = head[:1] in ("[", "{")
-            return json and bool(_LOOKS.search(head) or _LOOKS.search(past_string(handle, head)))
-    except OSError:
-        return False
 
 
 @dataclass
@@ -129,7 +113,7 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
     else:  # as Label Studio imports it: a task without "data" is its data
         data = {k: v for k, v in obj.items() if k not in _TASK_KEYS}
         layers = _layers(obj, where, annotator, skipped)
-    key = _text_key(data, layers, where)
+    key, target = _text_key(data, layers, where)
     found = obj.get("meta")
     meta: dict[str, Any] = dict(found) if isinstance(found, dict) else {}
     extra = {k: v for k, v in data.items() if k != key}
@@ -144,7 +128,7 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
         title=None if meta.get("title") is None else str(meta["title"]),
         layers=layers,
     )
-    task.spans = [_layer_spans(task, layer, key, skipped) for layer in layers]
+    task.spans = [_layer_spans(layer, target, skipped) for layer in layers]
     return task
 
 
@@ -247,30 +231,36 @@ def _prediction_name(version: Any) -> str:
     return f"{PREDICTION}-{kept}"[:64] if kept else PREDICTION
 
 
-def _text_key(data: dict[str, Any], layers: list[_Layer], where: str) -> str:
-    """The data field the spans are in: the one a result names (``source: "$field"``), else
-    the string field every span's quoted text fits, else ``text``, else the only string."""
+def _text_key(data: dict[str, Any], layers: list[_Layer], where: str) -> tuple[str, Any]:
+    """The data field the spans are in and the object (``to_name``) they are on (None: the
+    first a layer names): the field a result names (``source: "$field"``), else the string
+    field every quoted text of an object's spans fits (``text`` first, then the object with
+    the most spans), else ``text``, else the only string."""
     strings = [key for key, value in data.items() if isinstance(value, str)]
     results = [r for layer in layers for r in layer.results if _is_span(r)]
     for result in results:
         source = result.get("source")
         if isinstance(source, str) and source[1:] in strings:
-            return source[1:]
-    quoted = [
-        (r["value"].get("start"), r["value"].get("end"), r["value"].get("text")) for r in results
+            return source[1:], result.get("to_name")
+    objects: dict[Any, list[tuple[int, int, str]]] = {}
+    for result in results:
+        value = result["value"]
+        start, end, said = value.get("start"), value.get("end"), value.get("text")
+        if type(start) is int and type(end) is int and isinstance(said, str):
+            objects.setdefault(result.get("to_name"), []).append((start, end, said))
+    fits = [
+        (key == "text", len(quoted), -number, key, target)
+        for number, (target, quoted) in enumerate(objects.items())
+        for key in strings
+        if units.agreeing_unit(data[key], quoted, units.UNITS)
     ]
-    quoted = [
-        (s, e, q) for s, e, q in quoted if type(s) is int and type(e) is int and isinstance(q, str)
-    ]
-    if quoted:
-        fitting = [k for k in strings if units.agreeing_unit(data[k], quoted, units.UNITS)]
-        if fitting:
-            return "text" if "text" in fitting else fitting[0]
+    if fits:
+        return max(fits)[3:]
     if "text" in strings:
-        return "text"
+        return "text", None
     texts = [key for key in strings if not _LINK.match(data[key])]
     if len(texts) == 1:
-        return texts[0]
+        return texts[0], None
     if not texts:
         fields = ", ".join(data) or "none"
         raise InputError(
@@ -293,12 +283,12 @@ def _is_span(result: Any) -> bool:
 
 
 def _layer_spans(
-    task: _Task, layer: _Layer, key: str, skipped: dict[str, int]
+    layer: _Layer, target: Any, skipped: dict[str, int]
 ) -> list[tuple[int, int, str, str | None, str]]:
-    """A layer's spans as (start, end, label, quoted text, where), offsets as the file wrote
-    them; results of other kinds are counted in ``skipped``."""
+    """A layer's spans on the object ``target`` (None: the first it names) as (start, end,
+    label, quoted text, where), offsets as the file wrote them; results on other objects and
+    of other kinds are counted in ``skipped``."""
     spans: list[tuple[int, int, str, str | None, str]] = []
-    target: str | None = None
     for number, result in enumerate(layer.results, 1):
         at = f"{layer.where}, result {number}"
         if not isinstance(result, dict):

@@ -267,6 +267,38 @@ def test_tasks_annotated_before_and_after_label_studio_counted_code_points(
     ]
 
 
+def test_spans_on_two_texts_of_a_task_read_those_of_the_article(
+    project: Store, tmp_path: Path
+) -> None:
+    """A labelling config with two <Text> objects (a headline and the article) gives results
+    on both: the article's are read, whichever comes first, the headline's counted."""
+    headline, article = "عاجل: زيارة محمد", "زار محمد القاهرة أمس 😀 والتقى سامي"
+
+    def result(to_name: str, text: str, word: str, label: str) -> dict[str, Any]:
+        at = text.index(word)
+        value = {"start": at, "end": at + len(word), "text": word, "labels": [label]}
+        return {"from_name": f"{to_name}_ner", "to_name": to_name, "type": "labels", "value": value}
+
+    results = [
+        result("head", headline, "محمد", "ACTOR"),
+        result("body", article, "القاهرة", "PLACE"),
+        result("body", article, "سامي", "ACTOR"),
+    ]
+    tasks = [
+        {"data": {"headline": headline, "article": article},
+         "annotations": [{"completed_by": 1, "result": results}]},
+        {"data": {"headline": headline, "text": article},
+         "annotations": [{"completed_by": 2, "result": results[:1]},
+                         {"completed_by": 3, "result": results[1:]}]},
+    ]  # fmt: skip
+    report = import_paths(project, [write(tmp_path / "two.json", tasks)])
+    assert report.skipped["Label Studio span on another text of the task (head)"] == 2
+    found = layers(project)
+    assert found[(article[:12], "ls-1")][1] == [("ACTOR", "سامي"), ("PLACE", "القاهرة")]
+    assert found[(article[:12], "ls-3")][1] == [("ACTOR", "سامي"), ("PLACE", "القاهرة")]
+    assert found[(article[:12], "ls-2")][1] == []
+
+
 def test_several_annotations_of_a_task_by_one_user(project: Store, tmp_path: Path) -> None:
     """Label Studio lets a user submit several annotations of a task, and keeps a user's draft
     of an edit beside their annotation: the user's layer is their last annotation, not all of
