@@ -216,6 +216,7 @@ def write_folder(
     written: Counter[str] = Counter()
     names: dict[int, str] = {}
     taken: set[str] = set()
+    users: dict[int, set[str]] = {}  # a document's file names taken, as a case-blind disk sees
     spans = 0
     try:
         for layer in layers:
@@ -229,7 +230,8 @@ def write_folder(
                 left_out[NO_WORDS] += 1
                 continue
             root = staged.temp / part if part else staged.temp
-            target = _target(root, names[doc.id], layer, single)
+            mine = users.setdefault(doc.id, {INITIAL_CAS.lower(), CURATION_USER.lower()})
+            target = _target(root, names[doc.id], layer, single, mine)
             target.parent.mkdir(parents=True, exist_ok=True)
             content = webanno_document(doc.text, tokens, layer.triples, left_out)
             target.write_text(content, encoding="utf-8", newline="")
@@ -259,10 +261,13 @@ def _commit(staged: Staged, output: Path, overwrite: bool) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def _target(root: Path, name: str, layer: Layer, single: bool) -> Path:
+def _target(root: Path, name: str, layer: Layer, single: bool, taken: set[str]) -> Path:
+    """Where a layer goes; an annotator's file name is unique in its document (``taken``):
+    ``mona/x`` and ``mona_x``, or ``Mona`` and ``mona``, are two files, and an annotator named
+    INITIAL_CAS or CURATION_USER is not read back as the document or the gold layer."""
     if single:
         return root / f"{name}.tsv"
     if layer.annotator == GOLD_ANNOTATOR:
         return root / "curation" / name / f"{CURATION_USER}.tsv"
-    user = INITIAL_CAS if layer.annotator is None else safe_name(layer.annotator, set())
+    user = INITIAL_CAS if layer.annotator is None else safe_name(layer.annotator, taken)
     return root / "annotation" / name / f"{user}.tsv"

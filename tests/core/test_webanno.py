@@ -5,6 +5,7 @@ export read back, and the refusals."""
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -223,6 +224,36 @@ def test_export_reads_back_the_same_text_tokens_and_spans(project: Store, tmp_pa
     before = len(project.documents())
     report = import_paths(project, [tmp_path / "out"])
     assert report.documents_added == 0 and len(project.documents()) == before
+
+
+def test_annotators_whose_file_names_would_clash_get_a_file_each(
+    project: Store, tmp_path: Path
+) -> None:
+    """``mona/x`` and ``mona_x`` make the same file name, ``Mona`` and ``mona`` the same on a
+    case-blind disk (Windows, macOS), and an annotator named CURATION_USER would come back as
+    the gold layer: each layer gets its own file, and every span comes back."""
+    text = "زار محمد حلب 😊"
+    spans = {"mona/x": [(4, 8, "ACTOR")], "mona_x": [(9, 12, "PLACE")], "Mona": [],
+             "mona": [(9, 12, "ACTOR")], "CURATION_USER": [(4, 12, "CLAIM")]}  # fmt: skip
+    records = [
+        {"text": text, "meta": {"doc_id": "d1"}, "_annotator_id": name,
+         "spans": [{"start": s, "end": e, "label": label} for s, e, label in found]}
+        for name, found in spans.items()
+    ]  # fmt: skip
+    source = write(tmp_path / "in.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    import_paths(project, [source])
+    export(project, tmp_path / "out", fmt="webanno")
+    files = sorted(p.name.lower() for p in (tmp_path / "out" / "annotation" / "d1").iterdir())
+    assert len(files) == len(set(files)) == 5
+    again = Store.create(tmp_path / "again.alama")
+    import_paths(again, [tmp_path / "out"])
+    (info,) = again.documents()
+    back = sorted(
+        (s.start, s.end, s.label) for name in again.annotators() for s in again.spans(info.id, name)
+    )
+    assert back == sorted(span for found in spans.values() for span in found)
+    assert GOLD_ANNOTATOR not in again.annotators()
+    again.close()
 
 
 def test_one_layer_is_written_flat_and_a_second_export_needs_force(
