@@ -100,7 +100,8 @@ def _task(obj: Any, at: str, number: int, annotator: str | None, skipped: dict[s
     if isinstance(obj.get("data"), dict):
         data: dict[str, Any] = obj["data"]
         layers = _layers(obj, where, annotator, skipped)
-    elif "annotation_id" in obj or "annotator" in obj:  # JSON-MIN: the data's fields at the top
+    elif {"annotation_id", "annotator"} & obj.keys() or any(map(_is_span_list, obj.values())):
+        # JSON-MIN: the data's fields at the top, each control's spans under its name
         data = {k: v for k, v in obj.items() if k not in _MIN_KEYS and not _is_span_list(v)}
         results = [
             {"type": "labels", "from_name": key, "value": item}

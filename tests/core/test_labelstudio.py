@@ -366,6 +366,19 @@ def test_a_draft_alone_is_read_in_progress(project: Store, tmp_path: Path) -> No
     assert layers(project) == {(text[:12], "sami"): (Status.IN_PROGRESS, [("PLACE", "عمّان")])}
 
 
+def test_json_min_spans_without_an_annotator_are_read(project: Store, tmp_path: Path) -> None:
+    """A JSON-MIN row written without "annotator" (as a script trimming the export may do)
+    still holds its spans under the control's name: they are read, not taken as data."""
+    text = "وصل الوفد إلى عمّان"
+    row = {
+        "text": text,
+        "id": 9,
+        "ner": [{"start": 14, "end": 19, "text": "عمّان", "labels": ["PLACE"]}],
+    }
+    import_paths(project, [write(tmp_path / "min.json", [row])], fmt="labelstudio")
+    assert layers(project) == {(text[:12], "imported"): (Status.DONE, [("PLACE", "عمّان")])}
+
+
 def test_a_task_without_data_is_its_data(project: Store, tmp_path: Path) -> None:
     """Label Studio reads a task without "data" as its data (its docs, "Basic format"; its
     own test file label_studio/tests/data_manager/tasks_annotations_predictions.json mixes
