@@ -8,6 +8,9 @@ are not text at all. The text is the tokens joined by a space, or by nothing aft
 found in it in order. ``# newdoc`` starts a document (without any, each sentence is one);
 sentences are lines of the document, a ``# newpar`` a blank line between them.
 
+A CoNLL-U Plus file names its columns in ``# global.columns`` (ID, FORM and MISC are found by
+name, and a column named NER or NE, with any ``NAMESPACE:`` before it, holds the tags).
+
 Entities are BIO (or BIOES, BILOU) tags in MISC (``NE=``, ``NER=``, ``Entity=``, ``BIO=``) or the
 whole of a column chosen by number; CorefUD's coreference brackets in ``Entity=`` (UD_English-GUM:
 ``(3-person-new…``, ``3)``) are counted, not read. A multiword token takes the first tag of
@@ -41,6 +44,28 @@ SPLIT_TAGS = "CoNLL-U multiword token with two entities inside (read as the firs
 
 
 @dataclass
+class Columns:
+    """Where a word line's ID, FORM, MISC and tags are, and how many columns it has."""
+
+    ident: int = 0
+    form: int = 1
+    misc: int | None = 9
+    tags: int | None = None
+    count: int = 10
+
+
+def _columns(value: str, where: str) -> Columns:
+    """The columns ``# global.columns`` names (CoNLL-U Plus)."""
+    names = [name.upper() for name in value.split()]
+    if "ID" not in names or "FORM" not in names:
+        raise InputError(f"{where}: '# global.columns' names no ID or FORM column")
+    tags = [i for i, n in enumerate(names) if n.rsplit(":", 1)[-1] in ("NER", "NE")]
+    misc = names.index("MISC") if "MISC" in names else None
+    return Columns(names.index("ID"), names.index("FORM"), misc, tags[0] if tags else None,
+                   len(names))  # fmt: skip
+
+
+@dataclass
 class Token:
     """A token of the text: its form, what follows it, its tag and where it is."""
 
@@ -70,6 +95,7 @@ def read_conllu(
     newdoc = False  # whether the file has said where documents start
     sentence = Sentence()
     words_left = 0  # words of a multiword token still to come
+    columns = Columns()
     for number, raw in enumerate(read_text_file(path).split("\n"), 1):
         line = raw.rstrip("\r")
         where = f"{path}:{number}"
@@ -90,27 +116,31 @@ def read_conllu(
                 newdoc = True
             elif key.startswith("newpar"):
                 sentence.new_paragraph = True
+            elif key == "global.columns" and equals:
+                columns = _columns(value, where)
             elif key == "text" and equals:
                 sentence.text, sentence.text_line = value.strip(), number
             continue
         fields = line.split("\t")
-        if len(fields) != 10:
+        if len(fields) != columns.count:
             raise InputError(
-                f"{where}: a CoNLL-U word line has 10 tab-separated columns, this one {len(fields)}"
+                f"{where}: a CoNLL-U word line has {columns.count} tab-separated columns, this one "
+                f"{len(fields)}"
             )
-        tag = _tag(fields, column, where, notes)
-        multiword = _RANGE.match(fields[0])
+        ident, misc = fields[columns.ident], "_" if columns.misc is None else fields[columns.misc]
+        tag = _tag(fields, column, columns.tags, misc, where, notes)
+        multiword = _RANGE.match(ident)
         if multiword is not None:
             words_left = int(multiword.group(2)) - int(multiword.group(1)) + 1
-        elif _WORD.match(fields[0]) and words_left:
+        elif _WORD.match(ident) and words_left:
             words_left -= 1
             _inner_tag(sentence.tokens[-1], tag, notes)
             continue
-        elif not _WORD.match(fields[0]):
-            if _EMPTY.match(fields[0]):
+        elif not _WORD.match(ident):
+            if _EMPTY.match(ident):
                 continue
-            raise InputError(f"{where}: {fields[0]!r} is not a CoNLL-U word ID (1, 1-2 or 1.1)")
-        sentence.tokens.append(Token(fields[1], _after(fields[9]), tag, number))
+            raise InputError(f"{where}: {ident!r} is not a CoNLL-U word ID (1, 1-2 or 1.1)")
+        sentence.tokens.append(Token(fields[columns.form], _after(misc), tag, number))
     if sentence.tokens:
         if not newdoc:
             documents.append(Document(None, sentence.tokens[0].line))
@@ -139,13 +169,18 @@ def _inner_tag(token: Token, tag: str, notes: Counter[str]) -> None:
         notes[SPLIT_TAGS] += 1
 
 
-def _tag(fields: list[str], column: int | None, where: str, notes: Counter[str]) -> str:
-    """The entity tag of a word line ("O" when it has none)."""
+def _tag(
+    fields: list[str], column: int | None, tags: int | None, misc: str, where: str,
+    notes: Counter[str],
+) -> str:  # fmt: skip
+    """The entity tag of a word line ("O" when it has none): in the column chosen, else in the
+    file's NER column, else in MISC."""
     tag = "O"
-    if column is not None:
-        tag = "O" if fields[column - 1] == "_" else fields[column - 1]
+    if column is not None or tags is not None:
+        found = fields[column - 1 if column is not None else tags]  # type: ignore[index]
+        tag = "O" if found in ("_", "*") else found
     else:
-        for item in fields[9].split("|"):
+        for item in misc.split("|"):
             key, sep, value = item.partition("=")
             if sep and key.lower() in MISC_KEYS:
                 if key.lower() == "entity" and _COREF.search(value):

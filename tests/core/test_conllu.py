@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from alama.core.cli import cli
 from alama.core.conllu import COREF, NOT_IN_TEXT, TEXT_USED, read_conllu
+from alama.core.errors import InputError
 from alama.core.exporting import export
 from alama.core.importing import import_paths
 from alama.core.store import Store
@@ -149,6 +150,32 @@ def test_corefud_mentions_in_entity_are_not_tags(tmp_path: Path) -> None:
     docs = list(read_conllu(write(tmp_path / "gum.conllu", content), None, notes))
     assert [d.text for d in docs] == ["زار الوزيرُ سامي دمشقَ", "وعاد 😊 إليها"]
     assert all(not d.spans for d in docs) and notes[COREF] == 5
+
+
+def test_conllu_plus_names_its_columns_and_its_ner_column(tmp_path: Path) -> None:
+    """CoNLL-U Plus (``# global.columns``): ID, FORM and MISC are found by name, and a column
+    named NER (or NS:NE) holds the tags; such a file was refused for having 11 columns."""
+    header = "# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC MY:NER"
+    lines = [header, "# text = زار محمد حلب 😊"]
+    for ident, form, misc, tag in [
+        ("1", "زار", "_", "O"),
+        ("2", "محمد", "_", "B-PER"),
+        ("3", "حلب", "_", "B-LOC"),
+        ("4", "😊", "_", "*"),
+    ]:
+        lines.append(f"{row(ident, form, misc)}\t{tag}")
+    lines += ["", "# global.columns = FORM ID", "1\t1", ""]
+    notes: Counter[str] = Counter()
+    first, second = read_conllu(write(tmp_path / "plus.conllup", "\n".join(lines)), None, notes)
+    assert first.text == "زار محمد حلب 😊"
+    assert {(lab, first.text[a:b]) for a, b, lab in first.spans} == {
+        ("PER", "محمد"),
+        ("LOC", "حلب"),
+    }
+    assert second.text == "1"
+    bad = write(tmp_path / "bad.conllup", "# global.columns = LEMMA MISC\n" + row("1", "زار"))
+    with pytest.raises(InputError, match=r"bad.conllup:1: '# global.columns' names no ID or FORM"):
+        list(read_conllu(bad, None, notes))
 
 
 @pytest.mark.parametrize(
