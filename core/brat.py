@@ -14,7 +14,8 @@ from pathlib import Path
 
 from alama.core import text as arabic
 from alama.core.errors import InputError
-from alama.core.jsonl import Record, read_text_file
+from alama.core.json_files import read_text_file
+from alama.core.jsonl import Record
 
 DISCONTINUOUS = "discontinuous brat span (fragments joined by ';')"
 _KINDS = {

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from alama.core.errors import InputError
-from alama.core.jsonl import Record, read_objects, read_text_file
+from alama.core.json_files import read_objects, read_text_file
+from alama.core.jsonl import Record
 from alama.core.text import TextIndex
 
 TAG = re.compile(r"^([BIELSU])[-_](\S+)$")

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from alama.core import conll
 from alama.core.errors import InputError
-from alama.core.jsonl import Record, read_text_file
+from alama.core.json_files import read_text_file
+from alama.core.jsonl import Record
 
 MISC_KEYS = ("ne", "ner", "entity", "bio")
 """MISC keys read as entity tags (any case), first found first."""

@@ -25,7 +25,8 @@ from alama.core import offsets as units
 from alama.core.cleaning import clean_with_offsets
 from alama.core.detect import looks_like_labelstudio as looks_like_labelstudio
 from alama.core.errors import InputError
-from alama.core.jsonl import Record, cleaned_spans, read_objects
+from alama.core.json_files import read_objects
+from alama.core.jsonl import Record, cleaned_spans
 from alama.core.messages import Message
 
 FORMAT = "Label Studio"

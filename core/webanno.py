@@ -25,7 +25,8 @@ from pathlib import Path
 from alama.core import text as arabic
 from alama.core.detect import looks_like_old_webanno
 from alama.core.errors import InputError
-from alama.core.jsonl import Record, read_text_file
+from alama.core.json_files import read_text_file
+from alama.core.jsonl import Record
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.webanno_escapes import split_escaped, unescape_text, unescape_value

@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QKeySequence
 
 from alama.core.exporting import ExportReport
-from alama.core.importing import ImportReport
+from alama.core.import_files import ImportReport
 from alama.core.labels import LabelSet
 from alama.core.merging import MergeReport
 from alama.core.messages import Message, fill

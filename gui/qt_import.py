@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from alama.core import importing
 from alama.core.errors import AlamaError
+from alama.core.formats import IMPORT_FORMATS
 from alama.core.labels import parse_label_map
 from alama.core.store import Store
 from alama.gui.i18n import error_text, import_report
@@ -72,7 +73,7 @@ class ImportDialog(QDialog):
             buttons_row.addWidget(button)
         buttons_row.addStretch(1)
         self.format = QComboBox()
-        for key in importing.FORMATS:
+        for key in IMPORT_FORMATS:
             self.format.addItem(format_name(key), key)
         self.annotator = QLineEdit()
         self.annotator.setPlaceholderText(self.tr("as the files say; otherwise “imported”"))

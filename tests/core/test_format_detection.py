@@ -154,7 +154,7 @@ def test_label_studio_json_min_with_a_text_longer_than_the_look(
     than the 64 KiB looked at is still told as Label Studio by what follows its text, whatever
     escapes (a backslash, a quote) fall on the edges of what is read."""
     from alama.core.detect import HEAD
-    from alama.core.importing import _format_of
+    from alama.core.import_files import format_of as _format_of
 
     piece = 'قال "سامي" 😀 \\ في حلب '
     text = "".join(piece[(i + before) % len(piece)] for i in range(HEAD + 3 * before))

@@ -360,10 +360,10 @@ def test_no_import_candidate_is_read_before_it_is_known_not_to_be_a_project(
     """A link to the open project named like a text or JSON file is refused before the format
     is guessed from its first lines: reading it with open() and closing it would drop the
     project's SQLite locks."""
-    from alama.core import conll, importing
+    from alama.core import conll, import_files
 
     read: list[str] = []
-    for module, name in ((conll, "looks_like_conll"), (importing, "_first_line_has")):
+    for module, name in ((conll, "looks_like_conll"), (import_files, "_first_line_has")):
         original = getattr(module, name)
 
         def spy(path: Path, *rest: object, _original: object = original) -> bool:

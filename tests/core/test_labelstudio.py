@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from alama.core import labelstudio, offsets
 from alama.core.errors import InputError
 from alama.core.exporting import export
-from alama.core.importing import GOLD_LAYER, _format_of, import_paths
+from alama.core.import_files import format_of as _format_of
+from alama.core.importing import GOLD_LAYER, import_paths
 from alama.core.model import Status
 from alama.core.store import Store
 from tests.conftest import ROOT, dump

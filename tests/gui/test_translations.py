@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from alama.core import brat, conll, exporting, importing, merging
+from alama.core import brat, conll, exporting, import_files, importing, merging
 from alama.core.agreement import agreement
 from alama.core.errors import AlamaError
 from alama.core.model import Status
@@ -404,7 +404,7 @@ def test_every_reason_core_reports_has_arabic(arabic: Application) -> None:
     """The reasons an import or export gives are the catalogue's keys: one changed in core
     without the window's catalogue would show in English."""
     reasons = [
-        importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, importing.OUTSIDE,
+        importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, import_files.OUTSIDE,
         brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN,
     ]  # fmt: skip
     untranslated = [reason for reason in reasons if translated(reason) == reason]
