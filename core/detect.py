@@ -68,6 +68,11 @@ def _kind_of(path: Path) -> str | None:
         return "XML"
     if text.startswith("{") and ('"%FEATURE_STRUCTURES"' in text or '"%TYPES"' in text):
         return "UIMA CAS JSON (INCEpTION's JSON export)"
+    if text.startswith("{") and '"mode"' in text and '"source_documents"' in text:
+        return (
+            "INCEpTION's project description (exportedproject.json): import the project "
+            "export's annotation/DOCUMENT/USER.tsv files, exported as WebAnno TSV 3.3"
+        )
     lines = _first_lines(path)
     first = lines[0] if lines else ""
     if first.startswith("#FORMAT=WebAnno TSV") and not first.startswith("#FORMAT=WebAnno TSV 3"):

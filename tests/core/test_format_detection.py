@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from alama.core.cli import cli
+from alama.core.errors import InputError
 from alama.core.importing import import_paths
 from alama.core.store import Store
 from tests.conftest import dump
@@ -168,3 +169,24 @@ def test_label_studio_json_min_with_a_text_longer_than_the_look(
         tmp_path / "raw.json", json.dumps([{**row, "annotation_id": 3}], ensure_ascii=False)
     )
     assert _format_of(raw, "auto") == "labelstudio"
+
+
+def test_an_unzipped_inception_project_export_skips_its_project_description(
+    project: Store, tmp_path: Path
+) -> None:
+    """An INCEpTION project export holds exportedproject*.json (the project's description,
+    ExportedProject in INCEpTION's inception-model-export): a folder import skips it, and
+    alone it is named in one line, not refused as JSONL without a "text"."""
+    folder = tmp_path / "export"
+    (folder / "annotation" / "doc.txt").mkdir(parents=True)
+    write(folder / "annotation" / "doc.txt" / "sara.tsv", (INCEPTION / "example2.tsv").read_text())
+    description = {"name": "أخبار", "slug": "akhbar", "description": "", "mode": "annotation",
+                   "version": 1, "source_documents": [{"name": "doc.txt", "format": "text"}],
+                   "annotation_documents": [{"name": "doc.txt", "user": "sara"}]}  # fmt: skip
+    about = write(folder / "exportedproject7.json", json.dumps(description, ensure_ascii=False))
+    report = import_paths(project, [folder], add_labels=True)
+    assert report.formats == {"webanno": 1} and report.skipped["not a file Alama imports"] == 1
+    before = dump(project.path)
+    with pytest.raises(InputError, match=r"this looks like INCEpTION's project description"):
+        import_paths(project, [about])
+    assert dump(project.path) == before
