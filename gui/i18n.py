@@ -53,7 +53,6 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "brat note (# line)"),
     QT_TRANSLATE_NOOP("Core", "brat equivalence (* line)"),
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
-    QT_TRANSLATE_NOOP("Core", "direction marks removed from the ends of tokens"),
     QT_TRANSLATE_NOOP(
         "Core", "WebAnno TSV chain link (Alama has no chains; the spans are imported)"
     ),

@@ -1,30 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="170" />
+        <location filename="../../gui/qt_dialogs.py" line="170"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="171" />
+        <location filename="../../gui/qt_dialogs.py" line="171"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="172" />
+        <location filename="../../gui/qt_dialogs.py" line="172"/>
         <source>Settings and demo</source>
         <translation>الإعدادات والمشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="175" />
+        <location filename="../../gui/qt_dialogs.py" line="175"/>
         <source>Annotate Arabic news: actors, places and claims.</source>
         <translation>وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="177" />
+        <location filename="../../gui/qt_dialogs.py" line="177"/>
         <source>Alama is free software under the MIT licence. The %1 font is under the %2; its text is shipped beside it.</source>
         <translation>«علامة» برنامج حرّ بترخيص MIT. والخط %1 مرخّص بـ%2، ونصّ الترخيص مرفق به.</translation>
     </message>
@@ -32,350 +32,348 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="44" />
+        <location filename="../../gui/actions.py" line="40"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45" />
+        <location filename="../../gui/actions.py" line="41"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46" />
+        <location filename="../../gui/actions.py" line="42"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47" />
+        <location filename="../../gui/actions.py" line="43"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48" />
+        <location filename="../../gui/actions.py" line="44"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49" />
+        <location filename="../../gui/actions.py" line="45"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50" />
+        <location filename="../../gui/actions.py" line="46"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51" />
+        <location filename="../../gui/actions.py" line="47"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57" />
-        <location filename="../../gui/session.py" line="256" />
+        <location filename="../../gui/actions.py" line="53"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58" />
-        <location filename="../../gui/session.py" line="268" />
+        <location filename="../../gui/actions.py" line="54"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60" />
+        <location filename="../../gui/actions.py" line="56"/>
         <source>In review mode</source>
         <translation>في وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61" />
+        <location filename="../../gui/actions.py" line="57"/>
         <source>While annotating</source>
         <translation>أثناء الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63" />
+        <location filename="../../gui/actions.py" line="59"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="122" />
+        <location filename="../../gui/actions.py" line="118"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="125" />
+        <location filename="../../gui/actions.py" line="121"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="125" />
+        <location filename="../../gui/actions.py" line="121"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسمٍ بعد السابقة «و» أو «ب»</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="128" />
+        <location filename="../../gui/actions.py" line="124"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="128" />
+        <location filename="../../gui/actions.py" line="124"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="131" />
+        <location filename="../../gui/actions.py" line="127"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="134" />
+        <location filename="../../gui/actions.py" line="130"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="137" />
+        <location filename="../../gui/actions.py" line="133"/>
         <source>… with Alt</source>
         <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="138" />
+        <location filename="../../gui/actions.py" line="134"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="142" />
+        <location filename="../../gui/actions.py" line="138"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="144" />
+        <location filename="../../gui/actions.py" line="140"/>
         <source>Move a word; with Shift and no chosen span, select word by word</source>
         <translation>الانتقال كلمةً كلمة؛ ومع Shift ودون مقطع مختار: التحديد كلمةً كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="147" />
+        <location filename="../../gui/actions.py" line="143"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155" />
+        <location filename="../../gui/actions.py" line="151"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="156" />
+        <location filename="../../gui/actions.py" line="152"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="157" />
+        <location filename="../../gui/actions.py" line="153"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="159" />
+        <location filename="../../gui/actions.py" line="155"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="161" />
+        <location filename="../../gui/actions.py" line="157"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="162" />
+        <location filename="../../gui/actions.py" line="158"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="163" />
-        <source>Merge annotators' project files</source>
+        <location filename="../../gui/actions.py" line="159"/>
+        <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164" />
+        <location filename="../../gui/actions.py" line="160"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="167" />
+        <location filename="../../gui/actions.py" line="163"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="168" />
+        <location filename="../../gui/actions.py" line="164"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="170" />
+        <location filename="../../gui/actions.py" line="166"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="172" />
+        <location filename="../../gui/actions.py" line="168"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174" />
+        <location filename="../../gui/actions.py" line="170"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="175" />
+        <location filename="../../gui/actions.py" line="171"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="177" />
+        <location filename="../../gui/actions.py" line="173"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="179" />
+        <location filename="../../gui/actions.py" line="175"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="180" />
+        <location filename="../../gui/actions.py" line="176"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181" />
+        <location filename="../../gui/actions.py" line="177"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="184" />
-        <location filename="../../gui/actions.py" line="189" />
+        <location filename="../../gui/actions.py" line="180"/>
+        <location filename="../../gui/actions.py" line="185"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="186" />
+        <location filename="../../gui/actions.py" line="182"/>
         <source>Mark the document done and open the next one</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="191" />
+        <location filename="../../gui/actions.py" line="187"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="193" />
+        <location filename="../../gui/actions.py" line="189"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="194" />
+        <location filename="../../gui/actions.py" line="190"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="196" />
+        <location filename="../../gui/actions.py" line="192"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="197" />
+        <location filename="../../gui/actions.py" line="193"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="200" />
+        <location filename="../../gui/actions.py" line="196"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="202" />
+        <location filename="../../gui/actions.py" line="198"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="203" />
+        <location filename="../../gui/actions.py" line="199"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="205" />
+        <location filename="../../gui/actions.py" line="201"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="212" />
+        <location filename="../../gui/actions.py" line="208"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213" />
+        <location filename="../../gui/actions.py" line="209"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="214" />
+        <location filename="../../gui/actions.py" line="210"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="215" />
+        <location filename="../../gui/actions.py" line="211"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="217" />
+        <location filename="../../gui/actions.py" line="213"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="219" />
+        <location filename="../../gui/actions.py" line="215"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="222" />
+        <location filename="../../gui/actions.py" line="218"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="224" />
+        <location filename="../../gui/actions.py" line="220"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="226" />
+        <location filename="../../gui/actions.py" line="222"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="228" />
+        <location filename="../../gui/actions.py" line="224"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="230" />
+        <location filename="../../gui/actions.py" line="226"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="233" />
+        <location filename="../../gui/actions.py" line="229"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="234" />
+        <location filename="../../gui/actions.py" line="230"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="235" />
+        <location filename="../../gui/actions.py" line="231"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="236" />
+        <location filename="../../gui/actions.py" line="232"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -383,84 +381,84 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="156" />
-        <location filename="../../gui/qt_agreement.py" line="241" />
+        <location filename="../../gui/qt_agreement.py" line="156"/>
+        <location filename="../../gui/qt_agreement.py" line="241"/>
         <source>Agreement</source>
         <translation>الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="162" />
+        <location filename="../../gui/qt_agreement.py" line="162"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="170" />
+        <location filename="../../gui/qt_agreement.py" line="170"/>
         <source>F1, exact match</source>
         <translation>F1، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="171" />
+        <location filename="../../gui/qt_agreement.py" line="171"/>
         <source>F1, overlap match</source>
         <translation>F1، تطابق بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="172" />
-        <source>Cohen's kappa on tokens</source>
+        <location filename="../../gui/qt_agreement.py" line="172"/>
+        <source>Cohen&apos;s kappa on tokens</source>
         <translation>كابا كوهين على الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="179" />
+        <location filename="../../gui/qt_agreement.py" line="179"/>
         <source>Annotator pairs</source>
         <translation>أزواج المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="189" />
+        <location filename="../../gui/qt_agreement.py" line="189"/>
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="194" />
+        <location filename="../../gui/qt_agreement.py" line="194"/>
         <source>Disagreements</source>
         <translation>أنواع الخلافات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199" />
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199" />
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199" />
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199" />
+        <location filename="../../gui/qt_agreement.py" line="199"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="205" />
+        <location filename="../../gui/qt_agreement.py" line="205"/>
         <source>Documents, lowest agreement first (double-click opens)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (النقر المزدوج يفتح المستند)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="226" />
-        <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss' kappa need annotators who finished every document counted here.</source>
+        <location filename="../../gui/qt_agreement.py" line="226"/>
+        <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
         <translation>«–»: لا بيانات يُحسب منها. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="254" />
+        <location filename="../../gui/qt_agreement.py" line="254"/>
         <source>%1 (%2), %3.</source>
         <comment>annotators, their names, documents finished by two</comment>
         <translation>%1 (%2)، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="255" />
+        <location filename="../../gui/qt_agreement.py" line="255"/>
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>لا مُوسِّمين</numerusform>
@@ -472,7 +470,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="257" />
+        <location filename="../../gui/qt_agreement.py" line="257"/>
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>لا مستندات أنجزها اثنان منهم على الأقل</numerusform>
@@ -484,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="330" />
+        <location filename="../../gui/qt_agreement.py" line="330"/>
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>لا مستندات أنجزها كلاهما</numerusform>
@@ -496,17 +494,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="261" />
+        <location filename="../../gui/qt_agreement.py" line="261"/>
         <source>Not counted (nothing marked done): %1</source>
         <translation>لم يُحتسب (لم يُنجز أي مستند): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="272" />
-        <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen's kappa %5 · Fleiss' kappa %6 · Krippendorff's alpha %7</source>
+        <location filename="../../gui/qt_agreement.py" line="272"/>
+        <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
         <translation>الإجمالي: F1 (تطابق تام) %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="287" />
+        <location filename="../../gui/qt_agreement.py" line="287"/>
         <source>Boundary (same label, other offsets): %1
 Label (same offsets, other label): %2
 Boundary and label: %3
@@ -520,43 +518,43 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Alama</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="51" />
-        <location filename="../../gui/qt_dialogs.py" line="90" />
+        <location filename="../../gui/qt_dialogs.py" line="51"/>
+        <location filename="../../gui/qt_dialogs.py" line="90"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="53" />
+        <location filename="../../gui/qt_dialogs.py" line="53"/>
         <source>«%1» looks like the existing annotator «%2». Use «%2»?</source>
         <translation>يشبه «%1» اسمَ المُوسِّم الموجود «%2». هل تقصد «%2»؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="58" />
+        <location filename="../../gui/qt_dialogs.py" line="58"/>
         <source>«%1» would be a new annotator whose layer starts empty.</source>
         <translation>سيكون «%1» مُوسِّمًا جديدًا تبدأ طبقته فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="63" />
+        <location filename="../../gui/qt_dialogs.py" line="63"/>
         <source>Use «%1»</source>
         <translation>استعمل «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="66" />
+        <location filename="../../gui/qt_dialogs.py" line="66"/>
         <source>Keep «%1» as a new annotator</source>
         <translation>أبقِ «%1» مُوسِّمًا جديدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="92" />
+        <location filename="../../gui/qt_dialogs.py" line="92"/>
         <source>Your name. It decides whose layer you edit, and is shown at all times:</source>
         <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهرًا طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="109" />
+        <location filename="../../gui/qt_dialogs.py" line="109"/>
         <source>If you have worked on this project, pick your name from the list: a new name starts an empty layer.</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="133" />
+        <location filename="../../gui/app.py" line="133"/>
         <source>%1
 
 The project is opened to be read: what you change is not saved.</source>
@@ -568,27 +566,27 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="48" />
+        <location filename="../../gui/modes/annotating.py" line="48"/>
         <source>Spans in this article: %1</source>
         <translation>المقاطع في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="51" />
+        <location filename="../../gui/modes/annotating.py" line="51"/>
         <source>Annotator: %1</source>
         <translation>المُوسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="57" />
+        <location filename="../../gui/modes/annotating.py" line="57"/>
         <source>%1 / %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="60" />
+        <location filename="../../gui/modes/annotating.py" line="60"/>
         <source>%1: in the gold layer (review mode shows it).</source>
         <translation>%1: في الطبقة المرجعية (تظهر في وضع المراجعة).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/annotating.py" line="65" />
+        <location filename="../../gui/modes/annotating.py" line="65"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>أُنجزت كل مستندات هذه القائمة.</numerusform>
@@ -600,7 +598,7 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/annotating.py" line="67" />
+        <location filename="../../gui/modes/annotating.py" line="67"/>
         <source>All done: every document is marked done.</source>
         <translation>اكتمل العمل: أُنجزت كل المستندات.</translation>
     </message>
@@ -608,112 +606,112 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>ArabicModelsPage</name>
     <message>
-        <location filename="../../gui/qt_models.py" line="27" />
+        <location filename="../../gui/qt_models.py" line="27"/>
         <source>Arabic models</source>
         <translation>النماذج العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="35" />
+        <location filename="../../gui/qt_models.py" line="35"/>
         <source>Copy the install command</source>
         <translation>انسخ أمر التثبيت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="38" />
+        <location filename="../../gui/qt_models.py" line="38"/>
         <source>Check again</source>
         <translation>افحص من جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="50" />
+        <location filename="../../gui/qt_models.py" line="50"/>
         <source>Named entities</source>
         <translation>الكيانات المسمّاة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="51" />
+        <location filename="../../gui/qt_models.py" line="51"/>
         <source>Finds people, organisations and places (AraBERT). Needs PyTorch.</source>
         <translation>يجد الأشخاص والمنظمات والأماكن (AraBERT). يحتاج إلى PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="54" />
+        <location filename="../../gui/qt_models.py" line="54"/>
         <source>Morphology</source>
         <translation>الصرف</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="55" />
+        <location filename="../../gui/qt_models.py" line="55"/>
         <source>Analyses words into stems and clitics (CALIMA-MSA database).</source>
         <translation>يحلّل الكلمات إلى جذوع ولواصق (قاعدة بيانات CALIMA-MSA).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="58" />
+        <location filename="../../gui/qt_models.py" line="58"/>
         <source>Disambiguation</source>
         <translation>إزالة اللبس</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="59" />
-        <source>Picks each word's most likely analysis in context (MLE model).</source>
+        <location filename="../../gui/qt_models.py" line="59"/>
+        <source>Picks each word&apos;s most likely analysis in context (MLE model).</source>
         <translation>يختار لكل كلمة أرجح تحليل لها في سياقها (نموذج MLE).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="82" />
-        <source>Alama's own Arabic processing is built in: word edges, normalisation and the search that ignores diacritics, tatweel and hamza forms come from camel-tools %1, which needs no download. Everything in Alama works without the models below.</source>
+        <location filename="../../gui/qt_models.py" line="82"/>
+        <source>Alama&apos;s own Arabic processing is built in: word edges, normalisation and the search that ignores diacritics, tatweel and hamza forms come from camel-tools %1, which needs no download. Everything in Alama works without the models below.</source>
         <translation>معالجة «علامة» للعربية مدمجة فيه: حدود الكلمات والتوحيد والبحث الذي يتجاهل التشكيل والتطويل وصور الهمزة، كلها من camel-tools %1، ولا تحتاج إلى أي تنزيل. كل ما في «علامة» يعمل دون النماذج أدناه.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="90" />
+        <location filename="../../gui/qt_models.py" line="90"/>
         <source>camel-tools can also download trained models. They are optional: use them in your own scripts to pre-annotate articles, then import the result as JSONL (File ▸ Import…).</source>
         <translation>يستطيع camel-tools أيضًا تنزيل نماذج مدرّبة. وهي اختيارية: استعملها في برامجك الخاصة لوسم المقالات مسبقًا، ثم استورد النتيجة بصيغة JSONL (ملف ◂ استيراد…).</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="96" />
+        <location filename="../../gui/qt_models.py" line="96"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="96" />
+        <location filename="../../gui/qt_models.py" line="96"/>
         <source>Package</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="96" />
+        <location filename="../../gui/qt_models.py" line="96"/>
         <source>On this machine</source>
         <translation>على هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="102" />
+        <location filename="../../gui/qt_models.py" line="102"/>
         <source>installed</source>
         <translation>مثبّت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="106" />
+        <location filename="../../gui/qt_models.py" line="106"/>
         <source>not installed</source>
         <translation>غير مثبّت</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="112" />
+        <location filename="../../gui/qt_models.py" line="112"/>
         <source>Data folder:</source>
         <translation>مجلد البيانات:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="115" />
+        <location filename="../../gui/qt_models.py" line="115"/>
         <source>(chosen by CAMELTOOLS_DATA)</source>
         <translation>(يحدّده CAMELTOOLS_DATA)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="117" />
+        <location filename="../../gui/qt_models.py" line="117"/>
         <source>(set CAMELTOOLS_DATA to use another folder)</source>
         <translation>(اضبط CAMELTOOLS_DATA لاستعمال مجلد آخر)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="123" />
+        <location filename="../../gui/qt_models.py" line="123"/>
         <source>Every optional model is installed.</source>
         <translation>كل النماذج الاختيارية مثبّتة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="126" />
+        <location filename="../../gui/qt_models.py" line="126"/>
         <source>To install the rest, run this in a terminal (it downloads from the internet):</source>
         <translation>لتثبيت الباقي، شغّل هذا الأمر في الطرفية (ينزّل من الإنترنت):</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_models.py" line="134" />
+        <location filename="../../gui/qt_models.py" line="134"/>
         <source>This installation of Alama has no %1, which the named-entity model runs on. Install camel-tools with pip in a Python of your own to use it.</source>
         <translation>هذا التثبيت من «علامة» لا يضم %1، وعليه يعمل نموذج الكيانات المسمّاة. لاستعماله ثبّت camel-tools بأداة pip في بيئة Python خاصة بك.</translation>
     </message>
@@ -721,7 +719,7 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="42" />
+        <location filename="../../gui/busy.py" line="42"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -733,22 +731,22 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="52" />
+        <location filename="../../gui/busy.py" line="52"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="60" />
+        <location filename="../../gui/busy.py" line="60"/>
         <source>The project file is busy (another program is writing to it): your last action waits to be saved; try again once it is saved.</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراؤك الأخير ينتظر الحفظ؛ أعد المحاولة بعد حفظه.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="74" />
+        <location filename="../../gui/busy.py" line="74"/>
         <source>An action could not be saved and was dropped: %1</source>
         <translation>تعذّر حفظ إجراء فأُسقط: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="116" />
+        <location filename="../../gui/busy.py" line="116"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -760,12 +758,12 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="123" />
+        <location filename="../../gui/busy.py" line="123"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="124" />
+        <location filename="../../gui/busy.py" line="124"/>
         <source>Close without saving</source>
         <translation>أغلق دون حفظ</translation>
     </message>
@@ -773,277 +771,357 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../gui/i18n.py" line="33" />
+        <location filename="../../gui/i18n.py" line="33"/>
         <source>empty file</source>
         <translation>ملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="34" />
+        <location filename="../../gui/i18n.py" line="34"/>
         <source>link to something outside the folder (not followed)</source>
         <translation>رابط إلى ما هو خارج المجلد (لم يُتَّبع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="35" />
+        <location filename="../../gui/i18n.py" line="35"/>
         <source>not a file Alama imports</source>
         <translation>ليس ملفًا يستورده «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="36" />
+        <location filename="../../gui/i18n.py" line="36"/>
         <source>not a %1 file</source>
         <translation>ليس ملفًا بصيغة %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="37" />
+        <location filename="../../gui/i18n.py" line="37"/>
         <source>span labelled %1 (dropped by --map)</source>
         <translation>مقطع موسوم بـ%1 (أسقطته إعادة تسمية الوسوم)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="38" />
+        <location filename="../../gui/i18n.py" line="38"/>
         <source>exact duplicate span in the same record</source>
         <translation>مقطع مكرّر تمامًا في السجل نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="39" />
-        <source>span already in that annotator's layer</source>
+        <location filename="../../gui/i18n.py" line="39"/>
+        <source>span already in that annotator&apos;s layer</source>
         <translation>مقطع موجود من قبل في طبقة ذلك المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="40" />
+        <location filename="../../gui/i18n.py" line="40"/>
         <source>text-classification answer, not spans (its text is imported)</source>
         <translation>إجابة تصنيف للنص لا مقاطع (استُورد نصّه)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="41" />
+        <location filename="../../gui/i18n.py" line="41"/>
         <source>record of the gold layer (it is written only in review; alama merge carries it between projects)</source>
         <translation>سجل من الطبقة المرجعية (لا تُكتب إلا في المراجعة، وينقلها الدمج بين المشاريع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="46" />
+        <location filename="../../gui/i18n.py" line="46"/>
         <source>relation between spans (Alama has none; the spans are imported)</source>
         <translation>علاقة بين مقاطع (لا علاقات في «علامة»؛ استُوردت المقاطع نفسها)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="47" />
-        <source>discontinuous brat span (fragments joined by ';')</source>
-        <translation>مقطع brat متقطّع (أجزاء تفصل بينها ';')</translation>
+        <location filename="../../gui/i18n.py" line="47"/>
+        <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
+        <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="48" />
+        <location filename="../../gui/i18n.py" line="48"/>
         <source>brat relation (R line)</source>
         <translation>علاقة brat (سطر R)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="49" />
+        <location filename="../../gui/i18n.py" line="49"/>
         <source>brat event (E line)</source>
         <translation>حدث brat (سطر E)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="50" />
+        <location filename="../../gui/i18n.py" line="50"/>
         <source>brat attribute (A line)</source>
         <translation>سمة brat (سطر A)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="51" />
+        <location filename="../../gui/i18n.py" line="51"/>
         <source>brat attribute (M line)</source>
         <translation>سمة brat (سطر M)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="52" />
+        <location filename="../../gui/i18n.py" line="52"/>
         <source>brat normalization (N line)</source>
         <translation>تطبيع brat (سطر N)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="53" />
+        <location filename="../../gui/i18n.py" line="53"/>
         <source>brat note (# line)</source>
         <translation>ملاحظة brat (سطر #)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="54" />
+        <location filename="../../gui/i18n.py" line="54"/>
         <source>brat equivalence (* line)</source>
         <translation>تكافؤ brat (سطر *)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="55" />
+        <location filename="../../gui/i18n.py" line="55"/>
         <source>I- tag with no B- before it (read as the start of a span)</source>
         <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="56" />
-        <source>direction marks removed from the ends of tokens</source>
-        <translation>علامات اتجاه أُزيلت من أطراف الكلمات</translation>
+        <location filename="../../gui/i18n.py" line="56"/>
+        <source>WebAnno TSV chain link (Alama has no chains; the spans are imported)</source>
+        <translation>حلقة سلسلة في WebAnno TSV (لا سلاسل في «علامة»؛ استُوردت المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="58" />
+        <location filename="../../gui/i18n.py" line="59"/>
+        <source>WebAnno TSV span with no value in the feature read as its label</source>
+        <translation>مقطع في WebAnno TSV بلا قيمة في الخاصية التي تُقرأ وسمًا له</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="60"/>
+        <source>WebAnno TSV zero-width annotation (a span holds at least one character)</source>
+        <translation>توسيم بلا طول في WebAnno TSV (المقطع حرف واحد على الأقل)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="63"/>
+        <source>WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)</source>
+        <translation>توسيم في طبقة مقاطع أخرى في WebAnno TSV ‏(%1؛ تقرأ «علامة» طبقة واحدة: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="66"/>
+        <source>span of INCEpTION&apos;s INITIAL_CAS file (the document as first imported)</source>
+        <translation>مقطع في ملف INITIAL_CAS من INCEpTION (المستند كما استُورد أول مرة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="69"/>
+        <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
+        <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎'# text ='‎ حيث يقول SpaceAfter غير ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="72"/>
+        <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
+        <translation>جملة CoNLL-U لا يحوي سطر ‎'# text ='‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="75"/>
+        <source>CoNLL-U Entity= value in CorefUD&apos;s brackets (coreference, not read as a tag)</source>
+        <translation>قيمة ‎Entity=‎ بأقواس CorefUD في CoNLL-U (إحالة مشتركة، لا تُقرأ وسمًا)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="78"/>
+        <source>CoNLL-U multiword token with two entities inside (read as the first)</source>
+        <translation>كلمة مركّبة في CoNLL-U فيها كيانان (قُرئ الأول)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="81"/>
+        <source>cancelled (skipped) Label Studio annotation</source>
+        <translation>توسيم من Label Studio أُلغي (تُخطّي)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="82"/>
+        <source>Label Studio %1 result (not a labelled span)</source>
+        <translation>نتيجة %1 من Label Studio (ليست مقطعًا موسومًا)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="83"/>
+        <source>Label Studio span on another text of the task (%1)</source>
+        <translation>مقطع من Label Studio على نص آخر في المهمة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="84"/>
+        <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
+        <translation>نص المقطع ("text") بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="59" />
+        <location filename="../../gui/i18n.py" line="91"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="60" />
+        <location filename="../../gui/i18n.py" line="92"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="64" />
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="66" />
+        <location filename="../../gui/i18n.py" line="97"/>
+        <source>documents whose text before the first word is not spaces (written as spaces)</source>
+        <translation>مستندات فيها قبل الكلمة الأولى ما ليس مسافات (كُتب مسافات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="100"/>
+        <source>spans trimmed to whole characters of words (WebAnno TSV addresses words only)</source>
+        <translation>مقاطع قُصّت إلى حروف كاملة من الكلمات (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="103"/>
+        <source>spans over no word (WebAnno TSV addresses words only)</source>
+        <translation>مقاطع لا تغطي أي كلمة (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="104"/>
+        <source>documents without words (WebAnno TSV holds text in sentences of words)</source>
+        <translation>مستندات بلا كلمات (يحفظ WebAnno TSV النص جملًا من الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="108"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="70" />
+        <location filename="../../gui/i18n.py" line="112"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="75" />
+        <location filename="../../gui/i18n.py" line="117"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="76" />
+        <location filename="../../gui/i18n.py" line="118"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="77" />
+        <location filename="../../gui/i18n.py" line="119"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="78" />
+        <location filename="../../gui/i18n.py" line="120"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="79" />
+        <location filename="../../gui/i18n.py" line="121"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="80" />
+        <location filename="../../gui/i18n.py" line="122"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="81" />
+        <location filename="../../gui/i18n.py" line="123"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="82" />
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="83" />
+        <location filename="../../gui/i18n.py" line="125"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="84" />
+        <location filename="../../gui/i18n.py" line="126"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="85" />
+        <location filename="../../gui/i18n.py" line="127"/>
         <source>%1 is a file SQLite keeps beside a project, not a project</source>
         <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="86" />
+        <location filename="../../gui/i18n.py" line="128"/>
         <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
         <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="91" />
+        <location filename="../../gui/i18n.py" line="133"/>
         <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
         <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96" />
+        <location filename="../../gui/i18n.py" line="138"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101" />
+        <location filename="../../gui/i18n.py" line="143"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="102" />
+        <location filename="../../gui/i18n.py" line="144"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="103" />
+        <location filename="../../gui/i18n.py" line="145"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="104" />
+        <location filename="../../gui/i18n.py" line="146"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="105" />
+        <location filename="../../gui/i18n.py" line="147"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="106" />
+        <location filename="../../gui/i18n.py" line="148"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="107" />
+        <location filename="../../gui/i18n.py" line="149"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="108" />
+        <location filename="../../gui/i18n.py" line="150"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="109" />
+        <location filename="../../gui/i18n.py" line="151"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="110" />
+        <location filename="../../gui/i18n.py" line="152"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="111" />
+        <location filename="../../gui/i18n.py" line="153"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="112" />
+        <location filename="../../gui/i18n.py" line="154"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="113" />
+        <location filename="../../gui/i18n.py" line="155"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="117" />
+        <location filename="../../gui/i18n.py" line="159"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="118" />
+        <location filename="../../gui/i18n.py" line="160"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1051,17 +1129,17 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="64" />
+        <location filename="../../gui/qt_documents.py" line="64"/>
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="65" />
+        <location filename="../../gui/qt_documents.py" line="65"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="66" />
+        <location filename="../../gui/qt_documents.py" line="66"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -1069,87 +1147,87 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_export.py" line="42" />
-        <location filename="../../gui/qt_export.py" line="93" />
-        <location filename="../../gui/qt_export.py" line="130" />
-        <location filename="../../gui/qt_export.py" line="134" />
-        <location filename="../../gui/qt_export.py" line="140" />
-        <location filename="../../gui/qt_export.py" line="150" />
+        <location filename="../../gui/qt_export.py" line="43"/>
+        <location filename="../../gui/qt_export.py" line="94"/>
+        <location filename="../../gui/qt_export.py" line="131"/>
+        <location filename="../../gui/qt_export.py" line="135"/>
+        <location filename="../../gui/qt_export.py" line="141"/>
+        <location filename="../../gui/qt_export.py" line="151"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="49" />
+        <location filename="../../gui/qt_export.py" line="50"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُوسِّمين (وهذه نسخة احتياطية أيضًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="53" />
+        <location filename="../../gui/qt_export.py" line="54"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="55" />
+        <location filename="../../gui/qt_export.py" line="56"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة المرجعية (بعد المراجعة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="64" />
+        <location filename="../../gui/qt_export.py" line="65"/>
         <source>Split documents into</source>
         <translation>تقسيم المستندات إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="69" />
+        <location filename="../../gui/qt_export.py" line="70"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="76" />
+        <location filename="../../gui/qt_export.py" line="77"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="85" />
+        <location filename="../../gui/qt_export.py" line="86"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="86" />
+        <location filename="../../gui/qt_export.py" line="87"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="87" />
+        <location filename="../../gui/qt_export.py" line="88"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="89" />
+        <location filename="../../gui/qt_export.py" line="90"/>
         <source>Write to:</source>
         <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="114" />
+        <location filename="../../gui/qt_export.py" line="115"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="117" />
+        <location filename="../../gui/qt_export.py" line="118"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="130" />
+        <location filename="../../gui/qt_export.py" line="131"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="134" />
+        <location filename="../../gui/qt_export.py" line="135"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="151" />
+        <location filename="../../gui/qt_export.py" line="152"/>
         <source>These files are there already:
 %1
 Replace them?</source>
@@ -1158,7 +1236,7 @@ Replace them?</source>
 أتستبدلها؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="170" />
+        <location filename="../../gui/qt_export.py" line="171"/>
         <source>Writing %1</source>
         <translation>جارٍ الكتابة في %1</translation>
     </message>
@@ -1166,12 +1244,12 @@ Replace them?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="183" />
+        <location filename="../../gui/qt_panels.py" line="184"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="217" />
+        <location filename="../../gui/qt_panels.py" line="218"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -1179,75 +1257,75 @@ Replace them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_import.py" line="57" />
-        <location filename="../../gui/qt_import.py" line="88" />
-        <location filename="../../gui/qt_import.py" line="132" />
-        <location filename="../../gui/qt_import.py" line="138" />
+        <location filename="../../gui/qt_import.py" line="61"/>
+        <location filename="../../gui/qt_import.py" line="92"/>
+        <location filename="../../gui/qt_import.py" line="136"/>
+        <location filename="../../gui/qt_import.py" line="142"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="61" />
+        <location filename="../../gui/qt_import.py" line="65"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="63" />
+        <location filename="../../gui/qt_import.py" line="67"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="65" />
+        <location filename="../../gui/qt_import.py" line="69"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="75" />
+        <location filename="../../gui/qt_import.py" line="79"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="79" />
+        <location filename="../../gui/qt_import.py" line="83"/>
         <source>Add labels the project does not have yet</source>
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="81" />
+        <location filename="../../gui/qt_import.py" line="85"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="82" />
+        <location filename="../../gui/qt_import.py" line="86"/>
         <source>Annotator:</source>
         <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="83" />
+        <location filename="../../gui/qt_import.py" line="87"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="115" />
+        <location filename="../../gui/qt_import.py" line="119"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="117" />
+        <location filename="../../gui/qt_import.py" line="121"/>
         <source>Articles and annotations</source>
         <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="119" />
+        <location filename="../../gui/qt_import.py" line="123"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="125" />
+        <location filename="../../gui/qt_import.py" line="129"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="132" />
+        <location filename="../../gui/qt_import.py" line="136"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
     </message>
@@ -1255,30 +1333,30 @@ Replace them?</source>
 <context>
     <name>LabelBars</name>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="76" />
+        <location filename="../../gui/qt_agreement.py" line="76"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="77" />
+        <location filename="../../gui/qt_agreement.py" line="77"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="78" />
+        <location filename="../../gui/qt_agreement.py" line="78"/>
         <source>alpha U</source>
         <translation>ألفا للتقطيع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="79" />
-        <source>Cohen's kappa</source>
+        <location filename="../../gui/qt_agreement.py" line="79"/>
+        <source>Cohen&apos;s kappa</source>
         <translation>كابا كوهين</translation>
     </message>
 </context>
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="61" />
+        <location filename="../../gui/qt_panels.py" line="62"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
@@ -1286,12 +1364,12 @@ Replace them?</source>
 <context>
     <name>Mode</name>
     <message>
-        <location filename="../../gui/modes/base.py" line="83" />
+        <location filename="../../gui/modes/base.py" line="87"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/base.py" line="89" />
+        <location filename="../../gui/modes/base.py" line="93"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
@@ -1299,37 +1377,37 @@ Replace them?</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../gui/navigation.py" line="39" />
+        <location filename="../../gui/navigation.py" line="40"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="46" />
+        <location filename="../../gui/navigation.py" line="47"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="47" />
+        <location filename="../../gui/navigation.py" line="48"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="48" />
+        <location filename="../../gui/navigation.py" line="49"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="49" />
+        <location filename="../../gui/navigation.py" line="50"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="137" />
+        <location filename="../../gui/navigation.py" line="172"/>
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="150" />
+        <location filename="../../gui/navigation.py" line="185"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1341,12 +1419,12 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="205" />
+        <location filename="../../gui/navigation.py" line="240"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="207" />
+        <location filename="../../gui/navigation.py" line="242"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابع البحث من آخر القائمة.</translation>
     </message>
@@ -1354,41 +1432,41 @@ Replace them?</source>
 <context>
     <name>ProjectCommands</name>
     <message>
-        <location filename="../../gui/project_commands.py" line="114" />
+        <location filename="../../gui/project_commands.py" line="115"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="126" />
+        <location filename="../../gui/project_commands.py" line="127"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="136" />
+        <location filename="../../gui/project_commands.py" line="137"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="144" />
+        <location filename="../../gui/project_commands.py" line="145"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="150" />
-        <source>%1 changes the layers %2, but an annotator's copy changes only that annotator's layer. Nothing was merged.
+        <location filename="../../gui/project_commands.py" line="151"/>
+        <source>%1 changes the layers %2, but an annotator&apos;s copy changes only that annotator&apos;s layer. Nothing was merged.
 
-Is it your own file or a reviewer's? Take every change of the chosen files?</source>
+Is it your own file or a reviewer&apos;s? Take every change of the chosen files?</source>
         <translation>يغيّر %1 الطبقات %2، ونسخة المُوسِّم لا تغيّر إلا طبقة ذلك المُوسِّم. لم يُدمج شيء.
 
 أهو ملفك أنت أم ملف مراجِع؟ أتأخذ كل تغييرات الملفات المختارة؟</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="186" />
+        <location filename="../../gui/project_commands.py" line="187"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="199" />
+        <location filename="../../gui/project_commands.py" line="200"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -1396,12 +1474,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="124" />
+        <location filename="../../gui/i18n.py" line="166"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="125" />
+        <location filename="../../gui/i18n.py" line="167"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1409,13 +1487,13 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="187" />
+        <location filename="../../gui/i18n.py" line="231"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="210" />
+        <location filename="../../gui/i18n.py" line="254"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1427,18 +1505,18 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="225" />
+        <location filename="../../gui/i18n.py" line="269"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="233" />
+        <location filename="../../gui/i18n.py" line="277"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234" />
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1450,7 +1528,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235" />
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1462,14 +1540,14 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="239" />
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240" />
-        <location filename="../../gui/i18n.py" line="297" />
+        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="341"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1481,7 +1559,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241" />
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1493,13 +1571,13 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="244" />
+        <location filename="../../gui/i18n.py" line="288"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="245" />
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1511,7 +1589,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="246" />
+        <location filename="../../gui/i18n.py" line="290"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1523,23 +1601,23 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="250" />
+        <location filename="../../gui/i18n.py" line="294"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="251" />
+        <location filename="../../gui/i18n.py" line="295"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="257" />
+        <location filename="../../gui/i18n.py" line="301"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="258" />
+        <location filename="../../gui/i18n.py" line="302"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1551,7 +1629,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="259" />
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1563,7 +1641,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="260" />
+        <location filename="../../gui/i18n.py" line="304"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1575,12 +1653,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="264" />
+        <location filename="../../gui/i18n.py" line="308"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="271" />
+        <location filename="../../gui/i18n.py" line="315"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1592,24 +1670,24 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="276" />
+        <location filename="../../gui/i18n.py" line="320"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="281" />
+        <location filename="../../gui/i18n.py" line="325"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="283" />
+        <location filename="../../gui/i18n.py" line="327"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286" />
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1621,12 +1699,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="290" />
+        <location filename="../../gui/i18n.py" line="334"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="292" />
+        <location filename="../../gui/i18n.py" line="336"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1638,13 +1716,13 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="296" />
+        <location filename="../../gui/i18n.py" line="340"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="298" />
+        <location filename="../../gui/i18n.py" line="342"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1656,7 +1734,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="300" />
+        <location filename="../../gui/i18n.py" line="344"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1668,7 +1746,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="301" />
+        <location filename="../../gui/i18n.py" line="345"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1680,8 +1758,8 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="310" />
-        <source>%n span(s) of %1 left out: outside its document's text (the file was damaged or altered).</source>
+        <location filename="../../gui/i18n.py" line="354"/>
+        <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
             <numerusform>تُرك مقطع واحد من %1: هو خارج نص مستنده (الملف تالف أو معدَّل).</numerusform>
@@ -1692,7 +1770,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="322" />
+        <location filename="../../gui/i18n.py" line="366"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -1704,17 +1782,17 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="332" />
+        <location filename="../../gui/i18n.py" line="376"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="334" />
-        <source>Took %1's layer from %2.</source>
+        <location filename="../../gui/i18n.py" line="378"/>
+        <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="335" />
+        <location filename="../../gui/i18n.py" line="379"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
@@ -1722,42 +1800,42 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/qt_review.py" line="38" />
+        <location filename="../../gui/qt_review.py" line="38"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="39" />
+        <location filename="../../gui/qt_review.py" line="39"/>
         <source>some agree</source>
         <translation>اتفاق البعض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="40" />
+        <location filename="../../gui/qt_review.py" line="40"/>
         <source>one annotator</source>
         <translation>مُوسِّم واحد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="41" />
-        <source>reviewer's own</source>
+        <location filename="../../gui/qt_review.py" line="41"/>
+        <source>reviewer&apos;s own</source>
         <translation>من المراجِع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="44" />
+        <location filename="../../gui/qt_review.py" line="44"/>
         <source>✓ in gold</source>
         <translation>✓ في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="45" />
+        <location filename="../../gui/qt_review.py" line="45"/>
         <source>✗ rejected</source>
         <translation>✗ مرفوض</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="46" />
+        <location filename="../../gui/qt_review.py" line="46"/>
         <source>≈ settled in gold</source>
         <translation>≈ حُسم في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="47" />
+        <location filename="../../gui/qt_review.py" line="47"/>
         <source>• open</source>
         <translation>• مفتوح</translation>
     </message>
@@ -1765,78 +1843,78 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../gui/qt_review.py" line="97" />
+        <location filename="../../gui/qt_review.py" line="97"/>
         <source>Accept (Enter)</source>
         <translation>قبول (⁦Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="98" />
+        <location filename="../../gui/qt_review.py" line="98"/>
         <source>Reject (Delete)</source>
         <translation>رفض (⁦Delete⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="99" />
+        <location filename="../../gui/qt_review.py" line="99"/>
         <source>Accept all agreed (Shift+Enter)</source>
         <translation>قبول كل ما اتُّفق عليه (⁦Shift+Enter⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="100" />
+        <location filename="../../gui/qt_review.py" line="100"/>
         <source>Next disagreement (F8)</source>
         <translation>الخلاف التالي (⁦F8⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="120" />
+        <location filename="../../gui/qt_review.py" line="120"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="121" />
+        <location filename="../../gui/qt_review.py" line="121"/>
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="121" />
+        <location filename="../../gui/qt_review.py" line="121"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="121" />
+        <location filename="../../gui/qt_review.py" line="121"/>
         <source>Decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="214" />
+        <location filename="../../gui/qt_review.py" line="214"/>
         <source>No annotator has marked this document done yet: nothing to compare.</source>
         <translation>لم يُنجز أي مُوسِّم هذا المستند بعد: لا شيء للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="216" />
+        <location filename="../../gui/qt_review.py" line="217"/>
         <source>Finished by: %1.</source>
         <translation>أنجزه: %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="218" />
+        <location filename="../../gui/qt_review.py" line="220"/>
         <source>Not counted (not done): %1.</source>
         <translation>لا يُحتسب (لم يُنجز): %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="221" />
+        <location filename="../../gui/qt_review.py" line="223"/>
         <source>Reviewed.</source>
         <translation>اكتملت مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="221" />
+        <location filename="../../gui/qt_review.py" line="223"/>
         <source>Not marked reviewed yet.</source>
         <translation>لم تكتمل مراجعته بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_review.py" line="223" />
+        <location filename="../../gui/qt_review.py" line="225"/>
         <source>%1: %2, %3.</source>
         <comment>candidates: open disagreements, agreed not yet accepted</comment>
         <translation>%1: %2، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="224" />
+        <location filename="../../gui/qt_review.py" line="226"/>
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>لا مقاطع مرشّحة</numerusform>
@@ -1848,7 +1926,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="225" />
+        <location filename="../../gui/qt_review.py" line="227"/>
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>لا خلافات مفتوحة</numerusform>
@@ -1860,7 +1938,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="226" />
+        <location filename="../../gui/qt_review.py" line="228"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>لا مقاطع متّفق عليها تنتظر القبول</numerusform>
@@ -1875,12 +1953,12 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Reviewing</name>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="97" />
+        <location filename="../../gui/modes/reviewing.py" line="107"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="111" />
+        <location filename="../../gui/modes/reviewing.py" line="121"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -1892,52 +1970,52 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="134" />
+        <location filename="../../gui/modes/reviewing.py" line="144"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="139" />
+        <location filename="../../gui/modes/reviewing.py" line="149"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="141" />
+        <location filename="../../gui/modes/reviewing.py" line="151"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="155" />
+        <location filename="../../gui/modes/reviewing.py" line="165"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="185" />
+        <location filename="../../gui/modes/reviewing.py" line="195"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="188" />
+        <location filename="../../gui/modes/reviewing.py" line="198"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="191" />
+        <location filename="../../gui/modes/reviewing.py" line="201"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="195" />
+        <location filename="../../gui/modes/reviewing.py" line="205"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="199" />
-        <source>%1: in %2's layer (shown when annotating).</source>
+        <location filename="../../gui/modes/reviewing.py" line="209"/>
+        <source>%1: in %2&apos;s layer (shown when annotating).</source>
         <translation>%1: في طبقة %2 (تظهر أثناء الوسم).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="207" />
+        <location filename="../../gui/modes/reviewing.py" line="217"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -1949,7 +2027,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="211" />
+        <location filename="../../gui/modes/reviewing.py" line="221"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
@@ -1957,7 +2035,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="223" />
+        <location filename="../../gui/session.py" line="196"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>قبول المقاطع المتّفق عليها</numerusform>
@@ -1969,32 +2047,33 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
         </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="229" />
+        <location filename="../../gui/session.py" line="202"/>
         <source>Label %1</source>
         <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="231" />
+        <location filename="../../gui/session.py" line="204"/>
         <source>Delete %1</source>
         <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="230" />
+        <location filename="../../gui/session.py" line="142"/>
+        <location filename="../../gui/session.py" line="203"/>
         <source>Change %1</source>
         <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="226" />
+        <location filename="../../gui/session.py" line="199"/>
         <source>Mark done</source>
         <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="227" />
+        <location filename="../../gui/session.py" line="200"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="232" />
+        <location filename="../../gui/session.py" line="205"/>
         <source>Reject %1</source>
         <translation>رفض مقطع «%1»</translation>
     </message>
@@ -2002,7 +2081,7 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="198" />
+        <location filename="../../gui/qt_dialogs.py" line="198"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -2010,58 +2089,58 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="239" />
+        <location filename="../../gui/qt_dialogs.py" line="239"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="252" />
+        <location filename="../../gui/qt_dialogs.py" line="252"/>
         <source>No projects yet. Open the demo to try Alama: six short news articles, two of them already labelled by two annotators. Select words and press 1, 2 or 3.</source>
         <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب «علامة»: ست مقالات إخبارية قصيرة، وسم مُوسِّمان اثنتين منها. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="260" />
+        <location filename="../../gui/qt_dialogs.py" line="260"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="151" />
-        <location filename="../../gui/qt_dialogs.py" line="261" />
+        <location filename="../../gui/actions.py" line="147"/>
+        <location filename="../../gui/qt_dialogs.py" line="261"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="153" />
-        <location filename="../../gui/qt_dialogs.py" line="262" />
+        <location filename="../../gui/actions.py" line="149"/>
+        <location filename="../../gui/qt_dialogs.py" line="262"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="272" />
+        <location filename="../../gui/qt_dialogs.py" line="272"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="80" />
-        <location filename="../../gui/qt_dialogs.py" line="299" />
+        <location filename="../../gui/project_commands.py" line="81"/>
+        <location filename="../../gui/qt_dialogs.py" line="299"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="82" />
-        <location filename="../../gui/qt_dialogs.py" line="299" />
+        <location filename="../../gui/project_commands.py" line="83"/>
+        <location filename="../../gui/qt_dialogs.py" line="299"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="94" />
-        <location filename="../../gui/qt_dialogs.py" line="307" />
+        <location filename="../../gui/project_commands.py" line="95"/>
+        <location filename="../../gui/qt_dialogs.py" line="307"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="96" />
-        <location filename="../../gui/qt_dialogs.py" line="307" />
+        <location filename="../../gui/project_commands.py" line="97"/>
+        <location filename="../../gui/qt_dialogs.py" line="307"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
@@ -2069,64 +2148,79 @@ Is it your own file or a reviewer's? Take every change of the chosen files?</sou
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/jobs.py" line="92" />
+        <location filename="../../gui/jobs.py" line="93"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="113" />
+        <location filename="../../gui/jobs.py" line="119"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="164" />
+        <location filename="../../gui/jobs.py" line="173"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="44" />
+        <location filename="../../gui/qt_transfer.py" line="26"/>
         <source>Project files to merge into this one</source>
         <translation>ملفات المشاريع المراد دمجها في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="46" />
+        <location filename="../../gui/qt_transfer.py" line="28"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="36" />
+        <location filename="../../gui/qt_import.py" line="37"/>
         <source>Decide from the files</source>
         <translation>تلقائيًا، حسب الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="37" />
+        <location filename="../../gui/qt_import.py" line="38"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="38" />
+        <location filename="../../gui/qt_import.py" line="39"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="39" />
+        <location filename="../../gui/qt_import.py" line="40"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="40" />
+        <location filename="../../gui/qt_import.py" line="41"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="41" />
+        <location filename="../../gui/qt_import.py" line="42"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="42" />
+        <location filename="../../gui/qt_import.py" line="43"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="44"/>
+        <source>INCEpTION / WebAnno TSV 3</source>
+        <translation>INCEpTION / WebAnno ‏(TSV 3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="45"/>
+        <source>CoNLL-U (Universal Dependencies)</source>
+        <translation>CoNLL-U ‏(Universal Dependencies)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="46"/>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio ‏(JSON)</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AgreementDashboard</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="255" />
+        <location filename="../../gui/qt_agreement.py" line="255"/>
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>%n annotator</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="257" />
+        <location filename="../../gui/qt_agreement.py" line="257"/>
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>%n document finished by at least two of them</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="330" />
+        <location filename="../../gui/qt_agreement.py" line="330"/>
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>%n document both finished</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>Annotating</name>
     <message numerus="yes">
-        <location filename="../../gui/modes/annotating.py" line="65" />
+        <location filename="../../gui/modes/annotating.py" line="65"/>
         <source>Every document in this list is done; still to do outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is done; still to do outside it: %n.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="42" />
+        <location filename="../../gui/busy.py" line="42"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="116" />
+        <location filename="../../gui/busy.py" line="116"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>Navigator</name>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="150" />
+        <location filename="../../gui/navigation.py" line="185"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="210" />
+        <location filename="../../gui/i18n.py" line="254"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="234" />
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="235" />
+        <location filename="../../gui/i18n.py" line="279"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -96,8 +96,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="240" />
-        <location filename="../../gui/i18n.py" line="297" />
+        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="341"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="241" />
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="245" />
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="246" />
+        <location filename="../../gui/i18n.py" line="290"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="258" />
+        <location filename="../../gui/i18n.py" line="302"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="259" />
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="260" />
+        <location filename="../../gui/i18n.py" line="304"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="271" />
+        <location filename="../../gui/i18n.py" line="315"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286" />
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="292" />
+        <location filename="../../gui/i18n.py" line="336"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="298" />
+        <location filename="../../gui/i18n.py" line="342"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="300" />
+        <location filename="../../gui/i18n.py" line="344"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="301" />
+        <location filename="../../gui/i18n.py" line="345"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -201,15 +201,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="310" />
-        <source>%n span(s) of %1 left out: outside its document's text (the file was damaged or altered).</source>
+        <location filename="../../gui/i18n.py" line="354"/>
+        <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
-            <numerusform>%n span of %1 left out: outside its document's text (the file was damaged or altered).</numerusform>
-            <numerusform>%n spans of %1 left out: outside its document's text (the file was damaged or altered).</numerusform>
+            <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
+            <numerusform>%n spans of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="322" />
+        <location filename="../../gui/i18n.py" line="366"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>
@@ -220,7 +220,7 @@
 <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="224" />
+        <location filename="../../gui/qt_review.py" line="226"/>
         <source>%n candidate span(s)</source>
         <translation>
             <numerusform>%n candidate span</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="225" />
+        <location filename="../../gui/qt_review.py" line="227"/>
         <source>%n open disagreement(s)</source>
         <translation>
             <numerusform>%n open disagreement</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_review.py" line="226" />
+        <location filename="../../gui/qt_review.py" line="228"/>
         <source>%n agreed span(s) not yet accepted</source>
         <translation>
             <numerusform>%n agreed span not yet accepted</numerusform>
@@ -247,7 +247,7 @@
 <context>
     <name>Reviewing</name>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="111" />
+        <location filename="../../gui/modes/reviewing.py" line="121"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>%n agreed span accepted into gold.</numerusform>
@@ -255,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="207" />
+        <location filename="../../gui/modes/reviewing.py" line="217"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
@@ -266,7 +266,7 @@
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="223" />
+        <location filename="../../gui/session.py" line="196"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>Accept %n agreed span</numerusform>

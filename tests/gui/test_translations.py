@@ -177,7 +177,8 @@ LATIN_ALLOWED = {
     "CLAIM", "Actor", "Place", "Claim", "Alt", "Ctrl", "Shift", "Enter", "Return", "Del",
     "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal",
     "omar", "Alama", "alama", "camel", "tools", "AraBERT", "PyTorch", "CALIMA", "MSA", "MLE",
-    "CAMELTOOLS_DATA", "pip", "Python", "MIT",
+    "CAMELTOOLS_DATA", "pip", "Python", "MIT", "INCEpTION", "WebAnno", "TSV", "JSON", "Label",
+    "Studio", "Universal", "Dependencies",
 }  # fmt: skip
 
 
