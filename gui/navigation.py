@@ -66,6 +66,7 @@ class Navigator(QWidget):
         self.list.setModel(self.documents)  # after the styling: each style change lays rows out
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.clicked.connect(self._on_clicked)
+        self.list.activated.connect(self._on_clicked)  # arrows to a row, then Enter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alama.core.model import GOLD_ANNOTATOR, Status
@@ -86,6 +87,17 @@ def test_a_click_on_a_row_opens_its_document(qtbot: QtBot, store: Store) -> None
     host = open_host(qtbot, store, "amal")
     navigator = host.navigator
     navigator.list.clicked.emit(navigator.documents.index(2))
+    assert host.doc == 3 and host.article.toPlainText().startswith("خبر ثالث")
+
+
+def test_arrows_in_the_list_then_enter_open_a_document(qtbot: QtBot, store: Store) -> None:
+    """From the keyboard too: End (or the arrows) moves through the list, Enter opens."""
+    host = open_host(qtbot, store, "amal")
+    listing = host.navigator.list
+    listing.setCurrentIndex(host.navigator.documents.index(0))
+    qtbot.keyClick(listing, Qt.Key.Key_End)
+    assert host.doc == 1  # moving the row alone opens nothing
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
     assert host.doc == 3 and host.article.toPlainText().startswith("خبر ثالث")
 
 
