@@ -29,6 +29,7 @@ from alama.core import importing
 from alama.core.errors import AlamaError
 from alama.core.formats import IMPORT_FORMATS
 from alama.core.labels import parse_label_map
+from alama.core.offsets import BYTES, CODE_POINTS, UTF16
 from alama.core.store import Store
 from alama.gui.i18n import error_text, import_report
 from alama.gui.jobs import Job, Notify, Progress
@@ -81,10 +82,17 @@ class ImportDialog(QDialog):
         self.label_map.setPlaceholderText("PERS=ACTOR,ORG=ACTOR,LOC=PLACE,MISC=")
         self.label_map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.add_labels = QCheckBox(self.tr("Add labels the project does not have yet"))
+        # What the spans' start and end count in JSONL, doccano and Label Studio files: tools in
+        # JavaScript count UTF-16 units, some count bytes (`alama import --offsets`).
+        self.offsets = QComboBox()
+        self.offsets.addItem(self.tr("characters (code points)"), CODE_POINTS)
+        self.offsets.addItem(self.tr("UTF-16 units (tools in JavaScript)"), UTF16)
+        self.offsets.addItem(self.tr("UTF-8 bytes"), BYTES)
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Annotator:"), self.annotator)
         form.addRow(self.tr("Rename labels:"), self.label_map)
+        form.addRow(self.tr("Offsets count:"), self.offsets)
         form.addRow("", self.add_labels)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -119,7 +127,7 @@ class ImportDialog(QDialog):
             self.tr("Files to import"),
             "",
             self.tr("Articles and annotations")
-            + " (*.txt *.jsonl *.json *.conll *.bio *.iob *.bilou *.tsv *.ann);;"
+            + " (*.txt *.jsonl *.json *.ndjson *.conll *.conllu *.bio *.iob *.bilou *.tsv *.ann);;"
             + self.tr("All files")
             + " (*)",
         )
@@ -150,6 +158,8 @@ class ImportDialog(QDialog):
         annotator = self.annotator.text().strip() or None
         mapping = parse_label_map(self.label_map.text())
         add_labels = self.add_labels.isChecked()
+        unit = str(self.offsets.currentData())
+        offsets = None if unit == CODE_POINTS else unit
 
         def work(store: Store, progress: Progress, notify: Notify) -> str:
             report = importing.import_paths(
@@ -159,6 +169,7 @@ class ImportDialog(QDialog):
                 annotator=annotator,
                 label_map=mapping,
                 add_labels=add_labels,
+                offsets=offsets,
                 notify=notify,
                 progress=progress,
             )

@@ -893,12 +893,12 @@ The project is opened to be read: what you change is not saved.</source>
     <message>
         <location filename="../../gui/i18n.py" line="69"/>
         <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
-        <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎'# text ='‎ حيث يقول SpaceAfter غير ذلك</translation>
+        <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎&apos;# text =&apos;‎ حيث يقول SpaceAfter غير ذلك</translation>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="72"/>
         <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
-        <translation>جملة CoNLL-U لا يحوي سطر ‎'# text ='‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
+        <translation>جملة CoNLL-U لا يحوي سطر ‎&apos;# text =&apos;‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="75"/>
@@ -928,7 +928,7 @@ The project is opened to be read: what you change is not saved.</source>
     <message>
         <location filename="../../gui/i18n.py" line="84"/>
         <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
-        <translation>نص المقطع ("text") بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
+        <translation>نص المقطع (&quot;text&quot;) بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="90"/>
@@ -1257,75 +1257,95 @@ Replace them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_import.py" line="61"/>
-        <location filename="../../gui/qt_import.py" line="92"/>
-        <location filename="../../gui/qt_import.py" line="136"/>
-        <location filename="../../gui/qt_import.py" line="142"/>
+        <location filename="../../gui/qt_import.py" line="62"/>
+        <location filename="../../gui/qt_import.py" line="100"/>
+        <location filename="../../gui/qt_import.py" line="144"/>
+        <location filename="../../gui/qt_import.py" line="150"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="65"/>
+        <location filename="../../gui/qt_import.py" line="66"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="67"/>
+        <location filename="../../gui/qt_import.py" line="68"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="69"/>
+        <location filename="../../gui/qt_import.py" line="70"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="79"/>
+        <location filename="../../gui/qt_import.py" line="80"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="83"/>
+        <location filename="../../gui/qt_import.py" line="84"/>
         <source>Add labels the project does not have yet</source>
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="85"/>
+        <location filename="../../gui/qt_import.py" line="88"/>
+        <source>characters (code points)</source>
+        <translation>الحروف (نقاط الترميز)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="89"/>
+        <source>UTF-16 units (tools in JavaScript)</source>
+        <translation>وحدات UTF-16 (أدوات JavaScript)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="90"/>
+        <source>UTF-8 bytes</source>
+        <translation>بايتات UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="92"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="86"/>
+        <location filename="../../gui/qt_import.py" line="93"/>
         <source>Annotator:</source>
         <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="87"/>
+        <location filename="../../gui/qt_import.py" line="94"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="119"/>
+        <location filename="../../gui/qt_import.py" line="95"/>
+        <source>Offsets count:</source>
+        <translation>تُعدّ المواضع بـ:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="127"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="121"/>
+        <location filename="../../gui/qt_import.py" line="129"/>
         <source>Articles and annotations</source>
         <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="123"/>
+        <location filename="../../gui/qt_import.py" line="131"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="129"/>
+        <location filename="../../gui/qt_import.py" line="137"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="136"/>
+        <location filename="../../gui/qt_import.py" line="144"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
     </message>
@@ -1402,12 +1422,12 @@ Replace them?</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="172"/>
+        <location filename="../../gui/navigation.py" line="173"/>
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="185"/>
+        <location filename="../../gui/navigation.py" line="186"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1419,12 +1439,12 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="240"/>
+        <location filename="../../gui/navigation.py" line="241"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="242"/>
+        <location filename="../../gui/navigation.py" line="243"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابع البحث من آخر القائمة.</translation>
     </message>
@@ -2173,52 +2193,52 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="37"/>
+        <location filename="../../gui/qt_import.py" line="38"/>
         <source>Decide from the files</source>
         <translation>تلقائيًا، حسب الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="38"/>
+        <location filename="../../gui/qt_import.py" line="39"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="39"/>
+        <location filename="../../gui/qt_import.py" line="40"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="40"/>
+        <location filename="../../gui/qt_import.py" line="41"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="41"/>
+        <location filename="../../gui/qt_import.py" line="42"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="42"/>
+        <location filename="../../gui/qt_import.py" line="43"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="43"/>
+        <location filename="../../gui/qt_import.py" line="44"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="44"/>
+        <location filename="../../gui/qt_import.py" line="45"/>
         <source>INCEpTION / WebAnno TSV 3</source>
         <translation>INCEpTION / WebAnno ‏(TSV 3)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="45"/>
+        <location filename="../../gui/qt_import.py" line="46"/>
         <source>CoNLL-U (Universal Dependencies)</source>
         <translation>CoNLL-U ‏(Universal Dependencies)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="46"/>
+        <location filename="../../gui/qt_import.py" line="47"/>
         <source>Label Studio JSON</source>
         <translation>Label Studio ‏(JSON)</translation>
     </message>

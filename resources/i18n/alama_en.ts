@@ -61,7 +61,7 @@
 <context>
     <name>Navigator</name>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="185"/>
+        <location filename="../../gui/navigation.py" line="186"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>

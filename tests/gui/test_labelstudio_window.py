@@ -69,3 +69,35 @@ def test_export_label_studio_from_the_dialog(
     (layer,) = annotated["annotations"] + annotated["drafts"]
     assert layer["created_username"] == "amal"
     assert [r["value"]["labels"] for r in layer["result"]] == [["ACTOR"]]
+
+
+def test_a_file_counting_utf16_units_imports_once_the_dialog_says_so(
+    window: MainWindow, qtbot: QtBot, shown: list[tuple[bool, str]], tmp_path: Path
+) -> None:
+    """A JavaScript tool's JSONL (an emoji counts two): refused in one line naming the unit,
+    then read when "Offsets count" says UTF-16 units."""
+    text = "😀 قال وزير الخارجية إن الاتفاق قريب"
+    start = len(text[: text.index("وزير")].encode("utf-16-le")) // 2
+    end = start + len("وزير الخارجية")
+    span = {"start": start, "end": end, "label": "ACTOR", "text": "وزير الخارجية"}
+    record = {"text": text, "spans": [span], "_annotator_id": "huda"}
+    path = tmp_path / "js-tool.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    for unit, ok in (("codepoints", False), ("utf16", True)):
+        dialog = ImportDialog(window)
+        dialog.add_paths([path])
+        choose(dialog.offsets, unit)
+        dialog.exec = lambda: True  # type: ignore[method-assign]
+        if ok:
+            with qtbot.waitSignal(window.projectRequested):
+                assert window.commands.import_files(dialog)
+        else:
+            window.commands.import_files(dialog)
+    (refused, why), (accepted, summary) = shown
+    assert not refused and "UTF-16" in why and "\n" not in why
+    assert accepted, summary
+    with Store.open(window.store.path) as store:
+        doc = store.find_document(store.documents()[-1].doc_id)
+        assert doc is not None
+        (span,) = store.spans(doc, "huda")
+        assert text[span.start : span.end] == "وزير الخارجية"
