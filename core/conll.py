@@ -146,6 +146,10 @@ def read_conll(path: Path, annotator: str | None, notes: Counter[str]) -> Iterat
             if fields:
                 docstarts.append(len(sentences))
             continue
+        if fields[0].startswith("#") and (
+            len(fields) < 2 or not all(tag == "O" or TAG.match(tag) for tag in fields[1:])
+        ):
+            continue  # a comment ("# source: …"), not the token "#" with its tag
         if not sentence:
             first = number
         if len(fields) < 2:

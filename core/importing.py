@@ -34,6 +34,7 @@ GOLD_LAYER = (
     "projects)"
 )
 RELATION = "relation between spans (Alama has none; the spans are imported)"
+EMPTY_TEXT = "record with no text (only white space, or none)"
 BATCH = 1000
 """Records written per statement batch (and between two progress reports)."""
 
@@ -112,6 +113,10 @@ def import_paths(
         report.formats[source.fmt] += 1
         for record in read_records(source, report, discontinuous, offsets):
             check_text(record)
+            if not record.text.strip():  # as an empty .txt file: nothing to annotate
+                report.skipped[EMPTY_TEXT] += 1
+                report.examples.setdefault(EMPTY_TEXT, []).append(record.where)
+                continue
             if record.classification:
                 report.skipped[CLASSIFICATION] += 1
             if record.relations:

@@ -53,6 +53,7 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "brat note (# line)"),
     QT_TRANSLATE_NOOP("Core", "brat equivalence (* line)"),
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
+    QT_TRANSLATE_NOOP("Core", "record with no text (only white space, or none)"),
     QT_TRANSLATE_NOOP(
         "Core", "WebAnno TSV chain link (Alama has no chains; the spans are imported)"
     ),

@@ -145,6 +145,18 @@ def test_bilou_and_bioes(project: Store, tmp_path: Path) -> None:
     }
 
 
+def test_comment_lines_in_conll_are_not_tokens(project: Store, tmp_path: Path) -> None:
+    """A "# …" line (a source note, a sentence id) is a comment; "#" with a tag is a token."""
+    path = tmp_path / "news.conll"
+    path.write_text(
+        "# source: a wire agency\n#\nقال O\nالوزير B-ACTOR\n# O\n\n# page 2\nخبر O\n",
+        encoding="utf-8",
+    )
+    import_paths(project, [path], annotator="amal")
+    texts = [project.document(info.id).text for info in project.documents()]
+    assert texts == ["قال الوزير #", "خبر"]
+
+
 @pytest.mark.parametrize(
     "content, message",
     [

@@ -433,3 +433,15 @@ def test_any_document_and_spans_survive_export_and_import(
     assert {text for text, _ in layers[0]} == set(texts)
     first.close()
     second.close()
+
+
+def test_a_record_with_no_text_is_skipped_as_an_empty_file_is(tmp_path: Path) -> None:
+    """A JSONL (or Label Studio) record whose text is empty or only spaces adds no document,
+    as an empty .txt file adds none; the report says so."""
+    path = write_jsonl(
+        tmp_path / "in.jsonl", [{"text": ""}, {"text": " \n "}, {"text": "قال الوزير"}]
+    )
+    with Store.create(tmp_path / "p.alama") as store:
+        report = import_paths(store, [path])
+        assert store.document_count() == 1 and report.documents_added == 1
+    assert "skipped 2: record with no text (only white space, or none)" in report.summary()

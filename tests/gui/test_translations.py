@@ -405,7 +405,8 @@ def test_every_reason_core_reports_has_arabic(arabic: Application) -> None:
     """The reasons an import or export gives are the catalogue's keys: one changed in core
     without the window's catalogue would show in English."""
     reasons = [
-        importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, import_files.OUTSIDE,
+        importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, importing.EMPTY_TEXT,
+        import_files.OUTSIDE,
         brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN,
     ]  # fmt: skip
     untranslated = [reason for reason in reasons if translated(reason) == reason]
