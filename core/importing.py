@@ -183,7 +183,20 @@ def _settle_labels(
     if not add_labels:
         known.require(unknown)
     report.labels_added = unknown
-    return known.with_new(unknown)
+    try:
+        return known.with_new(unknown)
+    except InputError as error:  # a name that cannot be a label key: say in which file
+        bad = next(label for label in unknown if not _usable(known, label))
+        where = next(r.where for r in records if any(label == bad for _, _, label in r.spans))
+        raise InputError(f"{where}: {error} (rename it with --map)") from None
+
+
+def _usable(labels: LabelSet, key: str) -> bool:
+    try:
+        labels.with_new([key])
+    except InputError:
+        return False
+    return True
 
 
 def _check_label_names(records: list[Record], labels: set[str]) -> None:

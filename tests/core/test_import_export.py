@@ -445,3 +445,17 @@ def test_a_record_with_no_text_is_skipped_as_an_empty_file_is(tmp_path: Path) ->
         report = import_paths(store, [path])
         assert store.document_count() == 1 and report.documents_added == 1
     assert "skipped 2: record with no text (only white space, or none)" in report.summary()
+
+
+def test_a_label_that_cannot_be_a_label_names_its_file(tmp_path: Path) -> None:
+    """--add-labels with a label no key can hold (INCEpTION's "NE 0"): the one-line error
+    names the file and line, and says how to rename it; nothing is imported."""
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"text": "قال الوزير", "spans": [{"start": 4, "end": 10, "label": "NE 0"}]}],
+    )
+    with Store.create(tmp_path / "p.alama") as store:
+        before = dump(store)
+        with pytest.raises(InputError, match=r"in\.jsonl:1: label key 'NE 0' .*--map") as raised:
+            import_paths(store, [path], add_labels=True)
+        assert "\n" not in str(raised.value) and dump(store) == before
