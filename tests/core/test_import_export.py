@@ -454,8 +454,10 @@ def test_a_label_that_cannot_be_a_label_names_its_file(tmp_path: Path) -> None:
         tmp_path / "in.jsonl",
         [{"text": "قال الوزير", "spans": [{"start": 4, "end": 10, "label": "NE 0"}]}],
     )
-    with Store.create(tmp_path / "p.alama") as store:
-        before = dump(store)
-        with pytest.raises(InputError, match=r"in\.jsonl:1: label key 'NE 0' .*--map") as raised:
-            import_paths(store, [path], add_labels=True)
-        assert "\n" not in str(raised.value) and dump(store) == before
+    project = tmp_path / "p.alama"
+    Store.create(project).close()
+    before = dump(project)
+    refusal = r"in\.jsonl:1: label key 'NE 0' .*--map"
+    with Store.open(project) as store, pytest.raises(InputError, match=refusal) as raised:
+        import_paths(store, [path], add_labels=True)
+    assert "\n" not in str(raised.value) and dump(project) == before
