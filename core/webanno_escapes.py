@@ -5,6 +5,7 @@ annotation's ID)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _VALUE_ESCAPES = {"\\": "\\", "[": "[", "]": "]", "|": "|", "_": "_", ";": ";", "t": "\t",
                   "n": "\n", "*": "*"}  # fmt: skip
@@ -15,14 +16,19 @@ _VALUE = {"\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "_": "\\_", ";": "\\
           "\t": "\\t", "\n": "\\n", "*": "\\*"}  # fmt: skip
 
 
+_TEXT_TABLE = str.maketrans(_TEXT)
+_VALUE_TABLE = str.maketrans(_VALUE)
+
+
 def escape_text(text: str) -> str:
     """A line of text as ``#Text=`` holds it (``Escaping.escapeText``)."""
-    return "".join(_TEXT.get(ch, ch) for ch in text)
+    return text.translate(_TEXT_TABLE)
 
 
+@cache
 def escape_value(value: str) -> str:
     """A feature value as a cell holds it (``Escaping.escapeValue``; ``->`` as ``\\->``)."""
-    return "".join(_VALUE.get(ch, ch) for ch in value).replace("->", "\\->")
+    return value.translate(_VALUE_TABLE).replace("->", "\\->")
 
 
 def split_escaped(value: str, separator: str) -> list[str]:

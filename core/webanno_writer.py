@@ -44,29 +44,76 @@ class Unit:
     subs: dict[tuple[int, int], Unit] = field(default_factory=dict)
 
 
+@dataclass
+class Words:
+    """What a document's file holds whatever the layer: each sentence's ``#Text=`` lines and
+    each word's line without a span. Made once for all of a document's layers."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    utf16: Sequence[int]
+    sentences: list[tuple[int, str, int, int]]  # (number, #Text= lines, first word, after last)
+    plain: list[str]  # each word's line when no span is on it
+
+    @classmethod
+    def of(cls, text: str, tokens: Sequence[tuple[int, int]]) -> Words:
+        utf16 = _utf16_offsets(text)
+        sentences = [
+            (
+                number,
+                "".join(f"#Text={escape_text(line)}\n" for line in text[start:stop].split("\n")),
+                first,
+                last,
+            )
+            for number, (start, stop, first, last) in enumerate(_sentences(text, tokens), 1)
+        ]
+        plain = [""] * len(tokens)
+        for number, _, first, last in sentences:
+            for index in range(first, last):
+                start, end = tokens[index]
+                plain[index] = (
+                    f"{number}-{index - first + 1}\t{utf16[start]}-{utf16[end]}\t"
+                    f"{text[start:end]}\t_\t_\t\n"
+                )
+        starts = [start for start, _ in tokens]
+        ends = [end for _, end in tokens]
+        return cls(text, starts, ends, utf16, sentences, plain)
+
+
 def webanno_document(
     text: str,
     tokens: Sequence[tuple[int, int]],
     spans: Sequence[tuple[int, int, str]],
     left_out: Counter[str],
+    words: Words | None = None,
 ) -> str:
-    """One document with one layer's spans as a WebAnno TSV 3.3 file (``tokens`` in order)."""
+    """One document with one layer's spans as a WebAnno TSV 3.3 file (``tokens`` in order;
+    ``words``, if given, made from the same text and tokens)."""
+    if words is None:
+        words = Words.of(text, tokens)
     if tokens and text[: tokens[0][0]].strip(" "):
         left_out[LEADING] += 1
-    units = [Unit(start, end) for start, end in tokens]
     ordered = sorted(spans, key=lambda span: (span[0], -span[1], span[2]))
-    places = _place(units, ordered, left_out)
+    units: dict[int, Unit] = {}  # the words a span is on, by index
+    places = _place(words, units, ordered, left_out)
     ids = _disambiguation(units, places)
-    utf16 = _utf16_offsets(text)
+    utf16 = words.utf16
     lines = [HEADER]
-    for number, (start, stop, first, last) in enumerate(_sentences(text, tokens), 1):
+    touched = sorted(units)
+    for number, heads, first, last in words.sentences:
         lines.append("\n")
-        lines.extend(f"#Text={escape_text(line)}\n" for line in text[start:stop].split("\n"))
-        for position, unit in enumerate(units[first:last], 1):
-            name = f"{number}-{position}"
+        lines.append(heads)
+        at = first
+        for index in touched[bisect_left(touched, first) : bisect_left(touched, last)]:
+            lines.extend(words.plain[at:index])
+            unit = units[index]
+            name = f"{number}-{index - first + 1}"
             lines.append(_line(name, unit, text, utf16, ordered, ids))
             for sub, key in enumerate(sorted(unit.subs), 1):
                 lines.append(_line(f"{name}.{sub}", unit.subs[key], text, utf16, ordered, ids))
+            at = index + 1
+        lines.extend(words.plain[at:last])
     return "".join(lines)
 
 
@@ -74,11 +121,13 @@ def _line(
     name: str,
     unit: Unit,
     text: str,
-    utf16: list[int],
+    utf16: Sequence[int],
     spans: Sequence[tuple[int, int, str]],
     ids: dict[int, int],
 ) -> str:
-    if unit.spans:
+    if len(unit.spans) == 1 and unit.spans[0] not in ids:  # one span on one word: most
+        identifier, value = "*", escape_value(spans[unit.spans[0]][2])
+    elif unit.spans:
         tags = [f"[{ids[i]}]" if i in ids else "" for i in unit.spans]
         identifier = "|".join(f"*{tag}" for tag in tags)
         value = "|".join(
@@ -108,12 +157,14 @@ def _sentences(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _place(
-    units: list[Unit], spans: Sequence[tuple[int, int, str]], left_out: Counter[str]
+    words: Words,
+    units: dict[int, Unit],
+    spans: Sequence[tuple[int, int, str]],
+    left_out: Counter[str],
 ) -> list[list[Unit]]:
-    """The units each span is written on: tokens it covers whole, sub-tokens where it starts or
-    ends inside a token."""
-    starts = [unit.start for unit in units]
-    ends = [unit.end for unit in units]
+    """The units each span is written on: words it covers whole, sub-tokens where it starts or
+    ends inside a word (``units`` gains each word a span is on)."""
+    starts, ends = words.starts, words.ends
     places: list[list[Unit]] = []
     for index, (start, end, _) in enumerate(spans):
         first = bisect_right(ends, start)
@@ -122,14 +173,18 @@ def _place(
             left_out[NO_WORD] += 1
             places.append([])
             continue
-        begin, stop = max(start, units[first].start), min(end, units[last].end)
+        for number in range(first, last + 1):
+            if number not in units:
+                units[number] = Unit(starts[number], ends[number])
+        begin, stop = max(start, starts[first]), min(end, ends[last])
         if (begin, stop) != (start, end):
             left_out[TRIMMED] += 1
         head, tail = units[first], units[last]
         if first == last:
             chosen = [_part(head, begin, stop)]
         else:
-            chosen = [_part(head, begin, head.end), *units[first + 1 : last]]
+            chosen = [_part(head, begin, head.end)]
+            chosen.extend(units[number] for number in range(first + 1, last))
             chosen.append(_part(tail, tail.start, stop))
         for unit in chosen:
             unit.spans.append(index)
@@ -144,10 +199,11 @@ def _part(token: Unit, start: int, end: int) -> Unit:
     return token.subs.setdefault((start, end), Unit(start, end))
 
 
-def _disambiguation(units: list[Unit], places: list[list[Unit]]) -> dict[int, int]:
+def _disambiguation(units: dict[int, Unit], places: list[list[Unit]]) -> dict[int, int]:
     """IDs for spans over several units or stacked with another, in the order of the file."""
     ids: dict[int, int] = {}
-    for token in units:
+    for number in sorted(units):
+        token = units[number]
         for unit in [token, *(token.subs[key] for key in sorted(token.subs))]:
             for index in unit.spans:
                 if index not in ids and (len(places[index]) > 1 or len(unit.spans) > 1):
@@ -155,14 +211,16 @@ def _disambiguation(units: list[Unit], places: list[list[Unit]]) -> dict[int, in
     return ids
 
 
-def _utf16_offsets(text: str) -> list[int]:
+def _utf16_offsets(text: str) -> Sequence[int]:
     """The UTF-16 offset of every code-point offset of ``text`` (and of its end)."""
-    offsets = [0] * (len(text) + 1)
-    position = 0
-    for index, ch in enumerate(text):
-        position += 2 if ord(ch) > 0xFFFF else 1
-        offsets[index + 1] = position
-    return offsets
+    if not text or max(text) <= "\uffff":  # no character beyond U+FFFF: the same numbers
+        return range(len(text) + 1)
+    import numpy as np
+
+    wide = np.frombuffer(text.encode("utf-32-le"), dtype="<u4") > 0xFFFF
+    offsets = np.zeros(len(text) + 1, dtype=np.int64)
+    np.cumsum(wide + 1, out=offsets[1:])
+    return offsets.tolist()
 
 
 def check_folder(output: Path, project: Path, overwrite: bool) -> None:
@@ -218,6 +276,7 @@ def write_folder(
     taken: set[str] = set()
     users: dict[int, set[str]] = {}  # a document's file names taken, as a case-blind disk sees
     spans = 0
+    words: Words | None = None  # the current document's (its layers come one after another)
     try:
         for layer in layers:
             doc = layer.doc
@@ -233,7 +292,9 @@ def write_folder(
             mine = users.setdefault(doc.id, {INITIAL_CAS.lower(), CURATION_USER.lower()})
             target = _target(root, names[doc.id], layer, single, mine)
             target.parent.mkdir(parents=True, exist_ok=True)
-            content = webanno_document(doc.text, tokens, layer.triples, left_out)
+            if words is None or words.text is not doc.text or len(words.plain) != len(tokens):
+                words = Words.of(doc.text, tokens)
+            content = webanno_document(doc.text, tokens, layer.triples, left_out, words)
             target.write_text(content, encoding="utf-8", newline="")
             written[part] += 1
             spans += len(layer.spans)
