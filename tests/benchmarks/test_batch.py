@@ -62,6 +62,38 @@ def test_import(folder: Path, corpus_file: Path) -> None:
     )
 
 
+def test_first_jsonl_export(folder: Path, project: Path, raw_db: Path) -> None:
+    """The first JSONL export of a project also makes each document's token JSON and keeps it
+    (later ones write it as kept): measured on copies of the project as imported, before
+    `test_export` exports it."""
+    pristine, copy = folder / "pristine.alama", folder / "first.alama"
+    shutil.copy(project, pristine)
+    out = folder / "first-export.jsonl"
+
+    def fresh() -> None:
+        _fresh(copy, out)
+        shutil.copy(pristine, copy)
+
+    def run() -> None:
+        with Store.open(copy) as store:
+            export(store, out, fmt="jsonl")
+
+    figure = measure(run, before=fresh)
+    rows = folder / "raw-rows-first.jsonl"
+    baseline = measure(
+        lambda: baselines.raw_export(raw_db, rows, "jsonl", tokens=False),
+        before=lambda: _fresh(rows),
+    )
+    record(
+        Row(
+            "export jsonl, the first time (makes the token JSON)",
+            figure,
+            [("sqlite3 + json, the rows without tokens", baseline)],
+        )
+    )
+    _fresh(pristine, copy, out, rows)
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export(fmt: str, folder: Path, project: Path, raw_db: Path) -> None:
     suffix = "" if fmt == "brat" else f".{fmt}"
