@@ -37,6 +37,8 @@ class ImportReport:
     records: int = 0
     documents_added: int = 0
     documents_known: int = 0
+    """Documents the project had before the import that the files hold (each counted once,
+    however many layers of it the files carry)."""
     spans_added: int = 0
     layers: set[tuple[int, str]] = field(default_factory=set)
     labels_added: list[str] = field(default_factory=list)
@@ -44,6 +46,7 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     notes: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)  # documents met so far, added or known
 
     def summary(self) -> str:
         """One paragraph for stderr: counts, then what was repaired or skipped and why."""

@@ -216,8 +216,10 @@ def _write_batch(store: Store, records: list[Record], report: ImportReport) -> N
     layers: list[tuple[int, str, list[tuple[int, int, str]]]] = []
     done: list[tuple[int, str, Status]] = []
     for record, (doc, new) in zip(records, added, strict=True):
-        report.documents_added += new
-        report.documents_known += not new
+        if doc not in report.seen:  # (another layer of a document met before is not counted)
+            report.seen.add(doc)
+            report.documents_added += new
+            report.documents_known += not new
         if record.has_layer and record.annotator is not None:
             layers.append((doc, record.annotator, record.spans))
             if record.done:

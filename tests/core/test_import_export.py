@@ -461,3 +461,18 @@ def test_a_label_that_cannot_be_a_label_names_its_file(tmp_path: Path) -> None:
     with Store.open(project) as store, pytest.raises(InputError, match=refusal) as raised:
         import_paths(store, [path], add_labels=True)
     assert "\n" not in str(raised.value) and dump(project) == before
+
+
+def test_a_documents_layers_in_one_import_count_it_once(tmp_path: Path) -> None:
+    """Three annotators' records of one article: "1 new document", not "1 new document, 2
+    already in the project"; imported again, "1 already in the project"."""
+    records = [
+        {"text": "قال الوزير", "spans": [], "_annotator_id": name} for name in ("a", "b", "c")
+    ]
+    path = write_jsonl(tmp_path / "in.jsonl", records)
+    with Store.create(tmp_path / "p.alama") as store:
+        first = import_paths(store, [path])
+        again = import_paths(store, [path])
+    assert (first.documents_added, first.documents_known) == (1, 0)
+    assert (again.documents_added, again.documents_known) == (0, 1)
+    assert "1 new document, 0 already in the project" in first.summary()

@@ -71,7 +71,7 @@ def test_real_named_entity_prediction_and_annotation(project: Store) -> None:
         add_labels=True,
     )
     assert report.formats == {"labelstudio": 2}
-    assert report.documents_added == 1 and report.documents_known == 1
+    assert report.documents_added == 1 and report.documents_known == 0  # one task, two files
     assert report.labels_added == ["Date"]
     found = layers(project)
     assert found[("Showers cont", "prediction-model-1")] == (
