@@ -152,6 +152,7 @@ def _folder(
             if not path.name.lower().endswith(PROJECT_NAMES):  # (those are skipped unread)
                 refuse_project_file(path, project)
             files.append(path)
+    files = _without_inception_sources(root, files, report)
     found: list[Source] = []
     paired: set[Path] = set()
     kept = set(files)
@@ -182,6 +183,29 @@ def _folder(
         else:
             found.append(Source(kind, child, annotator=annotator))
     return found
+
+
+INCEPTION_SOURCE = "INCEpTION's copy of an annotated document's source (its annotations are read)"
+
+
+def _without_inception_sources(root: Path, files: list[Path], report: ImportReport) -> list[Path]:
+    """An unzipped INCEpTION project export holds each document twice: as uploaded, in
+    ``source/NAME``, and with its annotations, in ``annotation/NAME/USER.tsv``. The source copy
+    is left out where annotations of it are read (its white space may differ: it would be a
+    second document)."""
+    annotated = {
+        path.parent.name
+        for path in files
+        if path.suffix.lower() == ".tsv" and path.parent.parent.name in ("annotation", "curation")
+    }
+    kept: list[Path] = []
+    for path in files:
+        if path.parent.name == "source" and path.name in annotated:
+            report.skipped[INCEPTION_SOURCE] += 1
+            report.examples.setdefault(INCEPTION_SOURCE, []).append(path.name)
+        else:
+            kept.append(path)
+    return kept
 
 
 def _file(path: Path, fmt: str, annotator: str | None, project: Path | None) -> Source:

@@ -55,6 +55,9 @@ CORE_SENTENCES = (
     QT_TRANSLATE_NOOP("Core", "I- tag with no B- before it (read as the start of a span)"),
     QT_TRANSLATE_NOOP("Core", "record with no text (only white space, or none)"),
     QT_TRANSLATE_NOOP(
+        "Core", "INCEpTION's copy of an annotated document's source (its annotations are read)"
+    ),
+    QT_TRANSLATE_NOOP(
         "Core", "WebAnno TSV chain link (Alama has no chains; the spans are imported)"
     ),
     QT_TRANSLATE_NOOP("Core", "WebAnno TSV span with no value in the feature read as its label"),

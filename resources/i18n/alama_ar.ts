@@ -872,261 +872,266 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="57"/>
+        <source>INCEpTION&apos;s copy of an annotated document&apos;s source (its annotations are read)</source>
+        <translation>نسخة INCEpTION من مصدر مستند موسوم (تُقرأ توسيماته)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="60"/>
         <source>WebAnno TSV chain link (Alama has no chains; the spans are imported)</source>
         <translation>حلقة سلسلة في WebAnno TSV (لا سلاسل في «علامة»؛ استُوردت المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="60"/>
+        <location filename="../../gui/i18n.py" line="63"/>
         <source>WebAnno TSV span with no value in the feature read as its label</source>
         <translation>مقطع في WebAnno TSV بلا قيمة في الخاصية التي تُقرأ وسمًا له</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="61"/>
+        <location filename="../../gui/i18n.py" line="64"/>
         <source>WebAnno TSV zero-width annotation (a span holds at least one character)</source>
         <translation>توسيم بلا طول في WebAnno TSV (المقطع حرف واحد على الأقل)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="64"/>
+        <location filename="../../gui/i18n.py" line="67"/>
         <source>WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)</source>
         <translation>توسيم في طبقة مقاطع أخرى في WebAnno TSV ‏(%1؛ تقرأ «علامة» طبقة واحدة: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="67"/>
+        <location filename="../../gui/i18n.py" line="70"/>
         <source>span of INCEpTION&apos;s INITIAL_CAS file (the document as first imported)</source>
         <translation>مقطع في ملف INITIAL_CAS من INCEpTION (المستند كما استُورد أول مرة)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="70"/>
+        <location filename="../../gui/i18n.py" line="73"/>
         <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
         <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎&apos;# text =&apos;‎ حيث يقول SpaceAfter غير ذلك</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="73"/>
+        <location filename="../../gui/i18n.py" line="76"/>
         <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
         <translation>جملة CoNLL-U لا يحوي سطر ‎&apos;# text =&apos;‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="76"/>
+        <location filename="../../gui/i18n.py" line="79"/>
         <source>CoNLL-U Entity= value in CorefUD&apos;s brackets (coreference, not read as a tag)</source>
         <translation>قيمة ‎Entity=‎ بأقواس CorefUD في CoNLL-U (إحالة مشتركة، لا تُقرأ وسمًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="79"/>
+        <location filename="../../gui/i18n.py" line="82"/>
         <source>CoNLL-U multiword token with two entities inside (read as the first)</source>
         <translation>كلمة مركّبة في CoNLL-U فيها كيانان (قُرئ الأول)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="82"/>
+        <location filename="../../gui/i18n.py" line="85"/>
         <source>cancelled (skipped) Label Studio annotation</source>
         <translation>توسيم من Label Studio أُلغي (تُخطّي)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="83"/>
+        <location filename="../../gui/i18n.py" line="86"/>
         <source>Label Studio %1 result (not a labelled span)</source>
         <translation>نتيجة %1 من Label Studio (ليست مقطعًا موسومًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="84"/>
+        <location filename="../../gui/i18n.py" line="87"/>
         <source>Label Studio span on another text of the task (%1)</source>
         <translation>مقطع من Label Studio على نص آخر في المهمة (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="85"/>
+        <location filename="../../gui/i18n.py" line="88"/>
         <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
         <translation>نص المقطع (&quot;text&quot;) بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="91"/>
+        <location filename="../../gui/i18n.py" line="94"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="92"/>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="93"/>
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="97"/>
+        <location filename="../../gui/i18n.py" line="100"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="101"/>
         <source>documents whose text before the first word is not spaces (written as spaces)</source>
         <translation>مستندات فيها قبل الكلمة الأولى ما ليس مسافات (كُتب مسافات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="104"/>
         <source>spans trimmed to whole characters of words (WebAnno TSV addresses words only)</source>
         <translation>مقاطع قُصّت إلى حروف كاملة من الكلمات (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="104"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>spans over no word (WebAnno TSV addresses words only)</source>
         <translation>مقاطع لا تغطي أي كلمة (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="105"/>
+        <location filename="../../gui/i18n.py" line="108"/>
         <source>documents without words (WebAnno TSV holds text in sentences of words)</source>
         <translation>مستندات بلا كلمات (يحفظ WebAnno TSV النص جملًا من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="109"/>
+        <location filename="../../gui/i18n.py" line="112"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="113"/>
+        <location filename="../../gui/i18n.py" line="116"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="118"/>
+        <location filename="../../gui/i18n.py" line="121"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="119"/>
+        <location filename="../../gui/i18n.py" line="122"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="120"/>
+        <location filename="../../gui/i18n.py" line="123"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="121"/>
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="122"/>
+        <location filename="../../gui/i18n.py" line="125"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="123"/>
+        <location filename="../../gui/i18n.py" line="126"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="127"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="125"/>
+        <location filename="../../gui/i18n.py" line="128"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="126"/>
+        <location filename="../../gui/i18n.py" line="129"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="127"/>
+        <location filename="../../gui/i18n.py" line="130"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="128"/>
+        <location filename="../../gui/i18n.py" line="131"/>
         <source>%1 is a file SQLite keeps beside a project, not a project</source>
         <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="129"/>
+        <location filename="../../gui/i18n.py" line="132"/>
         <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
         <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="134"/>
+        <location filename="../../gui/i18n.py" line="137"/>
         <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
         <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="139"/>
+        <location filename="../../gui/i18n.py" line="142"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="144"/>
+        <location filename="../../gui/i18n.py" line="147"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="145"/>
+        <location filename="../../gui/i18n.py" line="148"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="146"/>
+        <location filename="../../gui/i18n.py" line="149"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="147"/>
+        <location filename="../../gui/i18n.py" line="150"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/i18n.py" line="151"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="149"/>
+        <location filename="../../gui/i18n.py" line="152"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="150"/>
+        <location filename="../../gui/i18n.py" line="153"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="151"/>
+        <location filename="../../gui/i18n.py" line="154"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="152"/>
+        <location filename="../../gui/i18n.py" line="155"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="153"/>
+        <location filename="../../gui/i18n.py" line="156"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="154"/>
+        <location filename="../../gui/i18n.py" line="157"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="155"/>
+        <location filename="../../gui/i18n.py" line="158"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="156"/>
+        <location filename="../../gui/i18n.py" line="159"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="160"/>
+        <location filename="../../gui/i18n.py" line="163"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="161"/>
+        <location filename="../../gui/i18n.py" line="164"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1499,12 +1504,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="167"/>
+        <location filename="../../gui/i18n.py" line="170"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="168"/>
+        <location filename="../../gui/i18n.py" line="171"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1512,13 +1517,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="232"/>
+        <location filename="../../gui/i18n.py" line="235"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="255"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1530,18 +1535,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="270"/>
+        <location filename="../../gui/i18n.py" line="273"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="278"/>
+        <location filename="../../gui/i18n.py" line="281"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1553,7 +1558,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1565,14 +1570,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="287"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="285"/>
-        <location filename="../../gui/i18n.py" line="342"/>
+        <location filename="../../gui/i18n.py" line="288"/>
+        <location filename="../../gui/i18n.py" line="345"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1584,7 +1589,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1596,13 +1601,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="292"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="293"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1614,7 +1619,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="294"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1626,23 +1631,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="295"/>
+        <location filename="../../gui/i18n.py" line="298"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="296"/>
+        <location filename="../../gui/i18n.py" line="299"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="302"/>
+        <location filename="../../gui/i18n.py" line="305"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="303"/>
+        <location filename="../../gui/i18n.py" line="306"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1654,7 +1659,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
+        <location filename="../../gui/i18n.py" line="307"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1666,7 +1671,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="308"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1678,12 +1683,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="309"/>
+        <location filename="../../gui/i18n.py" line="312"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="319"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1695,24 +1700,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="321"/>
+        <location filename="../../gui/i18n.py" line="324"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="326"/>
+        <location filename="../../gui/i18n.py" line="329"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="328"/>
+        <location filename="../../gui/i18n.py" line="331"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="331"/>
+        <location filename="../../gui/i18n.py" line="334"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -1724,12 +1729,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="335"/>
+        <location filename="../../gui/i18n.py" line="338"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="337"/>
+        <location filename="../../gui/i18n.py" line="340"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -1741,13 +1746,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="341"/>
+        <location filename="../../gui/i18n.py" line="344"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="343"/>
+        <location filename="../../gui/i18n.py" line="346"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -1759,7 +1764,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="345"/>
+        <location filename="../../gui/i18n.py" line="348"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -1771,7 +1776,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="346"/>
+        <location filename="../../gui/i18n.py" line="349"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -1783,7 +1788,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="355"/>
+        <location filename="../../gui/i18n.py" line="358"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -1795,7 +1800,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="367"/>
+        <location filename="../../gui/i18n.py" line="370"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -1807,17 +1812,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="377"/>
+        <location filename="../../gui/i18n.py" line="380"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="379"/>
+        <location filename="../../gui/i18n.py" line="382"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="380"/>
+        <location filename="../../gui/i18n.py" line="383"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>

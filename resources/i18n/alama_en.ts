@@ -72,7 +72,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="255"/>
+        <location filename="../../gui/i18n.py" line="258"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="279"/>
+        <location filename="../../gui/i18n.py" line="282"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="280"/>
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -96,8 +96,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="285"/>
-        <location filename="../../gui/i18n.py" line="342"/>
+        <location filename="../../gui/i18n.py" line="288"/>
+        <location filename="../../gui/i18n.py" line="345"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="286"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="293"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="294"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="303"/>
+        <location filename="../../gui/i18n.py" line="306"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
+        <location filename="../../gui/i18n.py" line="307"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="308"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="319"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="331"/>
+        <location filename="../../gui/i18n.py" line="334"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="337"/>
+        <location filename="../../gui/i18n.py" line="340"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="343"/>
+        <location filename="../../gui/i18n.py" line="346"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="345"/>
+        <location filename="../../gui/i18n.py" line="348"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="346"/>
+        <location filename="../../gui/i18n.py" line="349"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="355"/>
+        <location filename="../../gui/i18n.py" line="358"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="367"/>
+        <location filename="../../gui/i18n.py" line="370"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>

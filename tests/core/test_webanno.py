@@ -170,6 +170,25 @@ def test_inception_export_layout_names_annotator_and_document(
     assert GOLD_ANNOTATOR not in project.annotators()
 
 
+def test_an_unzipped_inception_export_reads_each_document_once(
+    project: Store, tmp_path: Path
+) -> None:
+    """INCEpTION's export keeps each document as uploaded (source/NAME) beside its annotations
+    (annotation/NAME/USER.tsv): the source copy, with other white space, is not a second
+    document; a source nobody annotated is still read."""
+    export_root = tmp_path / "inception"
+    write(export_root / "annotation" / "news.txt" / "sara.tsv", ARABIC)
+    write(export_root / "source" / "news.txt", TEXT.replace(" ", "  ", 1) + "\n")
+    write(export_root / "source" / "other.txt", "خبر لم يوسمه أحد بعد")
+    report = import_paths(project, [export_root], add_labels=True)
+    assert report.documents_added == 2
+    assert sorted(project.document(i.id).doc_id for i in project.documents()) == [
+        "news.txt",
+        "other",
+    ]
+    assert "skipped 1: INCEpTION's copy of an annotated document's source" in report.summary()
+
+
 POS = "de.tudarmstadt.ukp.dkpro.core.api.lexmorph.type.pos.POS"
 LEMMA = "de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Lemma"
 # A document INCEpTION imported from CoNLL-U (POS and lemmas on every token) that the team

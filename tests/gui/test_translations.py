@@ -406,7 +406,7 @@ def test_every_reason_core_reports_has_arabic(arabic: Application) -> None:
     without the window's catalogue would show in English."""
     reasons = [
         importing.CLASSIFICATION, importing.GOLD_LAYER, importing.RELATION, importing.EMPTY_TEXT,
-        import_files.OUTSIDE,
+        import_files.OUTSIDE, import_files.INCEPTION_SOURCE,
         brat.DISCONTINUOUS, *brat._KINDS.values(), conll.ORPHAN,
     ]  # fmt: skip
     untranslated = [reason for reason in reasons if translated(reason) == reason]
