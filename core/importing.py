@@ -69,9 +69,11 @@ def read_records(
 
         yield read_webanno(path, annotator, report.skipped)
     elif source.fmt == "conllu":
-        from alama.core.conllu import read_conllu
+        from alama.core.conllu import COREF, read_conllu
 
         yield from read_conllu(path, annotator, report.notes, source.column)
+        if COREF in report.notes:  # coreference is left out, not repaired: said as skipped
+            report.skipped[COREF] += report.notes.pop(COREF)
     elif source.fmt == "labelstudio":
         yield from labelstudio.read_labelstudio(
             path, annotator, offsets=offsets, notes=report.notes, skipped=report.skipped

@@ -129,7 +129,7 @@ def test_a_text_line_that_does_not_hold_the_tokens_gives_way_to_them(tmp_path: P
     assert doc.text == "قالت الرئيسة" and notes[NOT_IN_TEXT] == 1
 
 
-def test_corefud_mentions_in_entity_are_not_tags(tmp_path: Path) -> None:
+def test_corefud_mentions_in_entity_are_not_tags(project: Store, tmp_path: Path) -> None:
     """UD_English-GUM and the CorefUD treebanks keep coreference in MISC as Entity=, in
     brackets that open (``(3-person-new…``), close (``3)``, ``2)1)``) or do both on one word:
     the text is read, the brackets are counted, none is refused as a bad tag."""
@@ -150,6 +150,8 @@ def test_corefud_mentions_in_entity_are_not_tags(tmp_path: Path) -> None:
     docs = list(read_conllu(write(tmp_path / "gum.conllu", content), None, notes))
     assert [d.text for d in docs] == ["زار الوزيرُ سامي دمشقَ", "وعاد 😊 إليها"]
     assert all(not d.spans for d in docs) and notes[COREF] == 5
+    report = import_paths(project, [tmp_path / "gum.conllu"])  # said as left out, not repaired
+    assert report.skipped[COREF] == 5 and COREF not in report.notes
 
 
 def test_conllu_plus_names_its_columns_and_its_ner_column(tmp_path: Path) -> None:
