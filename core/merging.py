@@ -54,7 +54,7 @@ from alama.core.merge_changes import (
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.staging import AppearedMeanwhile, Staged
 from alama.core.store import Store, check_is_project, is_project_file
-from alama.core.store.tokens import token_row
+from alama.core.store.tokens import takes_tokens, token_row
 
 __all__ = [
     "CLOCK_SKEW",
@@ -318,10 +318,10 @@ def _fold_documents(
     store: Store, source: Store, report: MergeReport
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Add the documents the target lacks, with their stored tokens (a document the target has
-    without tokens, made before they were stored, takes the source's); map each source
+    takes the source's where it has none, or camel-tools' against a file's own); map each source
     document id to the target's, and give each target id the length of its text."""
     ours = store.document_hashes()
-    untokenized = store.documents_without_tokens(list(ours.values()))
+    tokenizers = store.tokenizers_of(list(ours.values()))
     mapping: dict[int, int] = {}
     lengths: dict[int, int] = {}
     for doc in source.iter_documents():
@@ -333,8 +333,10 @@ def _fold_documents(
         tokens = source.stored_tokens(doc.id)
         if doc.hash in ours:
             mapping[doc.id] = ours[doc.hash]
-            if tokens is not None and mapping[doc.id] in untokenized:
-                store.put_tokens([token_row(mapping[doc.id], tokens)])
+            target = mapping[doc.id]
+            if tokens is not None and takes_tokens(tokenizers.get(target), tokens.tokenizer):
+                store.put_tokens([token_row(target, tokens)], replace=True)
+                tokenizers[target] = tokens.tokenizer
         else:
             pairs = None
             if tokens is not None:

@@ -12,6 +12,7 @@ against 0.3 in Python), so it is written in Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,9 +42,35 @@ def token_forms(items: Sequence[tuple[str, Sequence[tuple[int, int]] | None]]) -
             starts, ends = token_bounds(text)
             forms.append(TokenForm(f"{CAMEL_TOOLS} {arabic.CAMEL_TOOLS_VERSION}", starts, ends))
         else:
-            pairs = np.array(tokens, dtype=np.int64).reshape(-1, 2)
-            forms.append(TokenForm(IMPORTED, pairs[:, 0].copy(), pairs[:, 1].copy()))
+            starts, ends = _split_at_white_space(text, tokens)
+            forms.append(TokenForm(IMPORTED, starts, ends))
     return forms
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _split_at_white_space(
+    text: str, tokens: Sequence[tuple[int, int]]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """A file's tokens, each cut where white space falls inside it (CoNLL-U's ``100 000``, a
+    JSONL token ``"محمد بن سلمان"``): a token of CoNLL, hf or a window's word steps never holds
+    a space or a line break."""
+    pairs = np.array(tokens, dtype=np.int64).reshape(-1, 2)
+    space = np.concatenate(([0], np.cumsum(arabic.white_space(text), dtype=np.int64)))
+    inside = np.flatnonzero(space[pairs[:, 1]] > space[pairs[:, 0]])
+    if not len(inside):
+        return pairs[:, 0].copy(), pairs[:, 1].copy()
+    cut: list[tuple[int, int]] = []
+    at = 0
+    for index in inside.tolist():
+        cut.extend(map(tuple, pairs[at:index].tolist()))
+        start, end = pairs[index].tolist()
+        cut.extend(match.span() for match in _WORD.finditer(text, start, end))
+        at = index + 1
+    cut.extend(map(tuple, pairs[at:].tolist()))
+    both = np.array(cut, dtype=np.int64).reshape(-1, 2)
+    return both[:, 0].copy(), both[:, 1].copy()
 
 
 def record_forms(items: Sequence[tuple[str, Bounds]]) -> list[tuple[str, bytes | None]]:

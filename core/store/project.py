@@ -12,7 +12,7 @@ from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
 from .layers import LayerRows, stored_meta, stored_status
-from .tokens import TokenRow, pack
+from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
 class Store(LayerRows):
@@ -85,11 +85,31 @@ class Store(LayerRows):
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            forms = token_forms([(item.text, item.tokens) for _, item in new])
-            self.put_tokens([
-                TokenRow(doc, form.tokenizer, pack(form.starts, form.ends))
-                for (doc, _), form in zip(new, forms, strict=True)
-            ])  # fmt: skip
+            # A document the project has takes a file's own tokens in place of camel-tools'
+            # (it came as plain text first), or any where it has none (made before tokens).
+            made = {doc for doc, _ in new}  # (a text met twice in these items: the first's)
+            given = [
+                (doc, item)
+                for item, (doc, is_new) in zip(items, added, strict=True)
+                if not is_new and doc not in made and item.tokens is not None
+            ]
+            if given:
+                theirs = self.tokenizers_of([doc for doc, _ in given])
+                given = [(d, item) for d, item in given if takes_tokens(theirs.get(d), IMPORTED)]
+                for doc, item in given:
+                    problem = check_tokens(item.tokens or [], len(item.text))
+                    if problem is not None:
+                        raise InputError(f"{item.source or doc}: {problem}")
+            for batch, replace in ((new, False), (dict(given).items(), True)):
+                pairs = list(batch)
+                forms = token_forms([(item.text, item.tokens) for _, item in pairs])
+                self.put_tokens(
+                    [
+                        TokenRow(doc, form.tokenizer, pack(form.starts, form.ends))
+                        for (doc, _), form in zip(pairs, forms, strict=True)
+                    ],
+                    replace=replace,
+                )
         return added
 
     def documents(self) -> list[DocumentInfo]:

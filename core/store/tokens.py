@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from alama.core.errors import ProjectBusy
+from alama.core.errors import ProjectError
 
 from .sync import SyncRows
 
@@ -117,6 +117,8 @@ def stored_tokens(row: Sequence[Any], length: int) -> StoredTokens | None:
     if bounds is None or not isinstance(tokenizer, str):
         return None
     record_bounds = _derived(raw_record, length) if isinstance(record, str) else None
+    if record_bounds is not None and not _fits(str(record), bounds, record_bounds):
+        record_bounds = None  # changed by another program since: made again as it goes
     return StoredTokens(
         bounds[0],
         bounds[1],
@@ -124,6 +126,21 @@ def stored_tokens(row: Sequence[Any], length: int) -> StoredTokens | None:
         record if record_bounds is not None else None,
         record_bounds,
     )
+
+
+def _fits(record: str, bounds: Bounds, record_bounds: Bounds) -> bool:
+    """Whether kept record tokens are still those of these bounds (cut at every stored token
+    edge) and their JSON a list on one line: a file whose bounds another program changed
+    makes them again. (Their JSON is written out as kept: it is not parsed again.)"""
+    import numpy as np
+
+    if not (record.startswith('[{"text": ') and record.endswith("}]") and "\n" not in record):
+        return False
+    for ours, kept in zip(bounds, record_bounds, strict=True):
+        at = np.minimum(np.searchsorted(kept, ours), len(kept) - 1)
+        if len(ours) and not (kept[at] == ours).all():
+            return False
+    return True
 
 
 def token_row(doc: int, tokens: StoredTokens) -> TokenRow:
@@ -136,6 +153,13 @@ def token_row(doc: int, tokens: StoredTokens) -> TokenRow:
         tokens.record if record is not None else None,
         pack(*record) if record is not None else None,
     )
+
+
+def takes_tokens(ours: str | None, theirs: str) -> bool:
+    """Whether a document whose stored tokens came from ``ours`` (None: none stored) takes
+    tokens that came from ``theirs``: a file's own tokens replace camel-tools'; the tokens
+    a document has otherwise stay."""
+    return ours is None or (theirs == IMPORTED and ours.startswith(CAMEL_TOOLS))
 
 
 TOKEN_COLUMNS = "t.tokenizer, t.bounds, t.record, t.record_bounds"
@@ -179,6 +203,10 @@ class TokenRows(SyncRows):
             if tokens is not None:
                 found[doc] = tokens.bounds
         return found
+
+    def tokenizers_of(self, docs: Sequence[int]) -> dict[int, str]:
+        """Where the stored tokens of these documents came from (those without: no entry)."""
+        return dict(self._chunked("SELECT doc, tokenizer FROM tokens WHERE doc IN", docs))
 
     def documents_without_tokens(self, docs: Sequence[int]) -> set[int]:
         """Which of these documents have no stored tokens."""
@@ -242,7 +270,7 @@ class TokenRows(SyncRows):
                         + [(TOO_LONG, None, doc) for doc, _, bounds in found if bounds is None],
                     )
                 made += len(usable)
-        except ProjectBusy:
-            return made
+        except ProjectError:  # busy, a full disk, a file it may not write: the export goes on
+            return made  # and makes the rest as it goes (each batch was all or nothing)
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {waited}")

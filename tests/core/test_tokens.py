@@ -360,3 +360,87 @@ def test_the_token_json_is_made_by_the_first_jsonl_export_and_kept(tmp_path: Pat
         export(store, tmp_path / "second.jsonl")
     written = {(tmp_path / f"{name}.jsonl").read_bytes() for name in ("read", "busy", "first")}
     assert written == {(tmp_path / "second.jsonl").read_bytes()}
+
+
+def test_a_token_holding_white_space_is_cut_there(tmp_path: Path) -> None:
+    """A JSONL token "محمد بن سلمان" (or one across a line break; CoNLL-U allows "100 000"):
+    stored as the words it holds, so CoNLL and hf export write tokens that read back."""
+    text = "قال محمد بن سلمان في\nالرياض اليوم"
+    record = {
+        "text": text,
+        "tokens": ["قال", "محمد بن سلمان", "في\nالرياض", "اليوم"],
+        "spans": [{"start": 4, "end": 17, "label": "ACTOR"}],
+        "_annotator_id": "mona",
+    }
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store.create(tmp_path / "p.alama") as store:
+        import_paths(store, [path])
+        (info,) = store.documents()
+        starts, ends = store.document_tokens(info.id)  # type: ignore[misc]
+        words = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+        assert words == ["قال", "محمد", "بن", "سلمان", "في", "الرياض", "اليوم"]
+        for fmt in ("conll", "hf"):
+            out = tmp_path / f"out.{fmt}"
+            export(store, out, fmt=fmt, annotator="mona")
+            with Store.create(tmp_path / f"back-{fmt}.alama") as back:
+                import_paths(back, [out], fmt=fmt, annotator="mona")
+                (spans,) = [back.spans(i.id, "mona") for i in back.documents()]
+                assert [(s.start, s.end, s.label) for s in spans] == [(4, 17, "ACTOR")]
+
+
+def test_a_files_own_tokens_replace_camel_tools_tokens_whatever_came_first(
+    tmp_path: Path,
+) -> None:
+    """The same article as plain text and from CoNLL: its own tokens (157×97م one token) are
+    kept whichever came first, by import or by merge, either way round."""
+    text = "بلغت المساحة 157×97م في المدينة"
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    conll = write_conll(tmp_path / "a.conll", [[(w, "O") for w in text.split(" ")]])
+
+    def own_tokens(store: Store) -> list[str]:
+        (info,) = store.documents()
+        starts, ends = store.document_tokens(info.id)  # type: ignore[misc]
+        return [text[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+    with Store.create(tmp_path / "p.alama") as store:
+        import_paths(store, [article])
+        assert "157×97م" not in own_tokens(store)  # camel-tools cut it
+        import_paths(store, [conll], annotator="sara")
+        assert "157×97م" in own_tokens(store)
+        import_paths(store, [article])  # plain text again changes nothing
+        assert "157×97م" in own_tokens(store)
+    with Store.create(tmp_path / "plain.alama") as plain:
+        import_paths(plain, [article])
+    with Store.create(tmp_path / "tagged.alama") as tagged:
+        import_paths(tagged, [conll], annotator="sara")
+    for first, second in (("plain", "tagged"), ("tagged", "plain")):
+        target = tmp_path / f"{first}-{second}.alama"
+        Store.create(target).close()
+        merging.merge(target, [tmp_path / f"{first}.alama", tmp_path / f"{second}.alama"])
+        with Store.open(target) as merged:
+            assert "157×97م" in own_tokens(merged), (first, second)
+
+
+def test_kept_token_json_is_not_used_once_another_program_changed_the_tokens(
+    tmp_path: Path,
+) -> None:
+    """The token JSON the first export kept belongs to the tokens it was made from: tokens
+    another program changed since (a project travels) are written as they now are."""
+    path = tmp_path / "p.alama"
+    text = "بلغت المساحة 157×97م في المدينة"
+    with Store.create(path) as store:
+        store.add_document(text, tokens=[(0, 4), (5, 12), (13, 20), (21, 23), (24, 31)])
+        export(store, tmp_path / "first.jsonl")
+    conn = sqlite3.connect(path)
+    with conn:
+        pairs = [(0, 4), (5, 12), (13, 16), (16, 17), (17, 20), (21, 23), (24, 31)]
+        bounds = b"".join(s.to_bytes(4, "little") + e.to_bytes(4, "little") for s, e in pairs)
+        conn.execute("UPDATE tokens SET bounds = ?", (bounds,))
+    conn.close()
+    with Store.open(path) as store:
+        export(store, tmp_path / "second.jsonl")
+    (record,) = [json.loads(line) for line in (tmp_path / "second.jsonl").read_text().splitlines()]
+    words = [token["text"] for token in record["tokens"] if token["text"].strip()]
+    assert words[2:5] == ["157", "×", "97م"]
