@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from alama.core import brat, conll, json_files, jsonl, labelstudio
@@ -127,6 +128,7 @@ def import_paths(
     if discontinuous:
         report.examples[brat.DISCONTINUOUS] = discontinuous
     report.records = len(records)
+    _common_tokens(records)
     labels = _settle_labels(store, records, label_map or {}, add_labels, report)
     for record in records:
         if record.annotator == GOLD_ANNOTATOR:  # a full export's gold records: text only
@@ -142,6 +144,35 @@ def import_paths(
             _write_batch(store, records[first : first + BATCH], report)
             progress(min(first + BATCH, len(records)), len(records))
     return report
+
+
+def _common_tokens(records: list[Record]) -> None:
+    """Give the first record of each text the tokens all its records agree on. A JSONL export
+    (Alama's, Prodigy's) cuts a layer's tokens where its spans start or end inside a word: a
+    cut inside a word that another layer of the same text does not make is not the document's
+    (three annotators' records give back the document's own tokens)."""
+    first: dict[str, Record] = {}
+    cuts: dict[str, set[int]] = {}
+    for record in records:
+        if record.tokens is None:
+            continue
+        inner = {end for (_, end), (start, _) in pairwise(record.tokens) if end == start}
+        if record.text not in first:
+            first[record.text], cuts[record.text] = record, inner
+        else:
+            cuts[record.text] &= inner
+    for text, record in first.items():
+        tokens = record.tokens or []
+        kept = cuts[text]
+        if len(kept) == sum(1 for (_, end), (start, _) in pairwise(tokens) if end == start):
+            continue  # every record cuts the words alike
+        joined: list[tuple[int, int]] = []
+        for start, end in tokens:
+            if joined and joined[-1][1] == start and start not in kept:
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        record.tokens = joined
 
 
 def check_text(record: Record) -> None:

@@ -444,3 +444,24 @@ def test_kept_token_json_is_not_used_once_another_program_changed_the_tokens(
     (record,) = [json.loads(line) for line in (tmp_path / "second.jsonl").read_text().splitlines()]
     words = [token["text"] for token in record["tokens"] if token["text"].strip()]
     assert words[2:5] == ["157", "×", "97م"]
+
+
+def test_a_jsonl_export_imported_again_gives_back_the_documents_own_tokens(
+    tmp_path: Path,
+) -> None:
+    """An exact span (Alt) cuts one annotator's record tokens inside a word (و|قال): read
+    back with the other layers, the document keeps its own word whole."""
+    text = "وقال الرئيس إن الاتفاق قريب"
+    with Store.create(tmp_path / "p.alama") as store:
+        doc, _ = store.add_document(text)
+        store.add_span(doc, "amal", 1, 11, "ACTOR")  # "قال الرئيس": cuts وقال
+        store.add_span(doc, "bilal", 5, 11, "ACTOR")
+        store.add_span(doc, "carim", 5, 11, "ACTOR")
+        export(store, tmp_path / "all.jsonl")
+    with Store.create(tmp_path / "back.alama") as back:
+        import_paths(back, [tmp_path / "all.jsonl"])
+        (info,) = back.documents()
+        starts, ends = back.document_tokens(info.id)  # type: ignore[misc]
+        words = [text[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+        assert words[:2] == ["وقال", "الرئيس"]
+        assert [(s.start, s.end) for s in back.spans(info.id, "amal")] == [(1, 11)]
