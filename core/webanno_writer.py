@@ -125,8 +125,10 @@ def _line(
     spans: Sequence[tuple[int, int, str]],
     ids: dict[int, int],
 ) -> str:
-    if len(unit.spans) == 1 and unit.spans[0] not in ids:  # one span on one word: most
-        identifier, value = "*", escape_value(spans[unit.spans[0]][2])
+    if len(unit.spans) == 1:  # one span on the word: most
+        index = unit.spans[0]
+        tag = f"[{ids[index]}]" if index in ids else ""
+        identifier, value = "*" + tag, escape_value(spans[index][2]) + tag
     elif unit.spans:
         tags = [f"[{ids[i]}]" if i in ids else "" for i in unit.spans]
         identifier = "|".join(f"*{tag}" for tag in tags)
