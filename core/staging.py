@@ -17,7 +17,7 @@ import errno
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -176,22 +176,34 @@ def check_output_file(path: Path, project: Path, overwrite: bool) -> None:
 def check_output_folder(output: Path, project: Path, overwrite: bool) -> None:
     """Refuse a brat output that is not a new or empty folder, unless ``overwrite`` and it holds
     an earlier brat export (and not the project)."""
+    check_new_folder(output, project, overwrite, "brat", _refuse_but_brat)
+
+
+def check_new_folder(
+    output: Path, project: Path, overwrite: bool, what: str, earlier: Callable[[Path], None]
+) -> None:
+    """Refuse an output folder of a ``what`` export that is not new or empty, unless
+    ``overwrite``; a folder with something in it must not hold the project, and ``earlier``
+    refuses one that does not hold an earlier such export and nothing else."""
     if names_a_project_file(output, project):
-        raise InputError(f"{output} is a project file; brat writes a folder")
+        raise InputError(f"{output} is a project file; {what} export writes a folder")
     if not output.exists() and not output.is_symlink():
         return
     if output.is_symlink() or not output.is_dir():
-        raise InputError(f"{output} is not a folder; brat export needs a new or empty folder")
+        raise InputError(f"{output} is not a folder; {what} export needs a new or empty folder")
     if not any(output.iterdir()):
         return
     if not overwrite:
         raise InputError(
-            f"{output}: brat export needs a new or empty folder "
-            "(add --force to replace an earlier brat export)"
+            f"{output}: {what} export needs a new or empty folder "
+            f"(add --force to replace an earlier {what} export)"
         )
-    inside = project.resolve()
-    if output.resolve() in inside.parents:
+    if output.resolve() in project.resolve().parents:
         raise InputError(f"{output} holds the project itself; choose another folder")
+    earlier(output)
+
+
+def _refuse_but_brat(output: Path) -> None:
     if not _is_brat_export(output):
         raise InputError(
             f"{output} does not hold an earlier brat export (no annotation.conf); "

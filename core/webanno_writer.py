@@ -23,7 +23,7 @@ from alama.core.brat import safe_name
 from alama.core.errors import InputError
 from alama.core.export_records import Layer
 from alama.core.model import GOLD_ANNOTATOR
-from alama.core.staging import Staged, hidden_name, names_a_project_file
+from alama.core.staging import Staged, check_new_folder, hidden_name
 from alama.core.webanno import CURATION_USER, INITIAL_CAS, NAMED_ENTITY
 from alama.core.webanno_escapes import escape_text, escape_value
 
@@ -228,22 +228,7 @@ def _utf16_offsets(text: str) -> Sequence[int]:
 def check_folder(output: Path, project: Path, overwrite: bool) -> None:
     """Refuse an output that is not a new or empty folder, unless ``overwrite`` and it holds
     nothing but an earlier WebAnno TSV export (``.tsv`` files in folders)."""
-    if names_a_project_file(output, project):
-        raise InputError(f"{output} is a project file; WebAnno TSV export writes a folder")
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_symlink() or not output.is_dir():
-        raise InputError(f"{output} is not a folder; WebAnno TSV export needs a new or empty one")
-    if not any(output.iterdir()):
-        return
-    if not overwrite:
-        raise InputError(
-            f"{output}: WebAnno TSV export needs a new or empty folder "
-            "(add --force to replace an earlier WebAnno TSV export)"
-        )
-    if output.resolve() in project.resolve().parents:
-        raise InputError(f"{output} holds the project itself; choose another folder")
-    _refuse_foreign(output)
+    check_new_folder(output, project, overwrite, "WebAnno TSV", _refuse_foreign)
 
 
 def _refuse_foreign(output: Path) -> None:
