@@ -79,3 +79,14 @@ def point_of(window: MainWindow, offset: int) -> QPoint:
     cursor.setPosition(article.offsets.to_qt(offset + 1))
     right = article.cursorRect(cursor)
     return QPoint((left.center().x() + right.center().x()) // 2, left.center().y())
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
+    """What the window reports after the work, instead of a modal message box."""
+    outcomes: list[tuple[bool, str]] = []
+    monkeypatch.setattr(
+        "alama.gui.project_commands.show_outcome",
+        lambda parent, title, outcome: outcomes.append(outcome),
+    )
+    return outcomes

@@ -56,3 +56,10 @@ def search(window: MainWindow, text: str) -> None:
 def chosen(window: MainWindow) -> Candidate | None:
     """The candidate chosen in the review table (None: none)."""
     return reviewing(window).candidate
+
+
+def choose(combo: object, value: object) -> None:
+    """Pick the entry of a combo box that holds ``value`` (a format, a unit)."""
+    index = combo.findData(value)  # type: ignore[attr-defined]
+    assert index >= 0, value
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from alama.core.store import Store
@@ -14,24 +13,9 @@ from alama.gui.qt_export import ExportDialog
 from alama.gui.qt_import import ImportDialog, format_name
 from alama.gui.qt_main_window import MainWindow
 from tests.conftest import ROOT
+from tests.gui.pages import choose
 
 ARABIC = ROOT / "tests" / "data" / "labelstudio" / "arabic_utf16.json"
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
-    outcomes: list[tuple[bool, str]] = []
-    monkeypatch.setattr(
-        "alama.gui.project_commands.show_outcome",
-        lambda parent, title, outcome: outcomes.append(outcome),
-    )
-    return outcomes
-
-
-def choose(combo: object, value: object) -> None:
-    index = combo.findData(value)  # type: ignore[attr-defined]
-    assert index >= 0, value
-    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
 
 
 def test_import_label_studio_from_the_dialog(

@@ -20,31 +20,15 @@ from alama.gui.jobs import run_job
 from alama.gui.qt_export import ExportDialog
 from alama.gui.qt_import import ImportDialog
 from alama.gui.qt_main_window import MainWindow
+from tests.gui.pages import choose
 
 Progress = Callable[[int, int], None]
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
-    """What the window reports after the work, instead of a modal message box."""
-    outcomes: list[tuple[bool, str]] = []
-    monkeypatch.setattr(
-        "alama.gui.project_commands.show_outcome",
-        lambda parent, title, outcome: outcomes.append(outcome),
-    )
-    return outcomes
 
 
 def conll_file(tmp_path: Path) -> Path:
     path = tmp_path / "news.conll"
     path.write_text("زار O\nسامي B-PERS\nحلب B-LOC\n\nفي O\nعمّان B-LOC\n", encoding="utf-8")
     return path
-
-
-def choose(combo: object, value: object) -> None:
-    index = combo.findData(value)  # type: ignore[attr-defined]
-    assert index >= 0, value
-    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
 
 
 def test_import_from_the_file_menu(
