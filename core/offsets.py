@@ -81,11 +81,12 @@ class Units:
         at = int(np.searchsorted(self._starts, offset))
         return at if at < len(self._starts) and self._starts[at] == offset else None
 
-    def unit_offset(self, point: int) -> int:
-        """A code-point offset counted in this unit (for writing a file in it)."""
+    def unit_offsets(self) -> Sequence[int]:
+        """Each code-point offset of the text (and its end) counted in this unit, for writing
+        a file in it."""
         if self.identity:
-            return point
-        return sum(width(ch, self.unit) for ch in self.text[:point])
+            return range(self._length + 1)
+        return self._starts.tolist()
 
 
 def agreeing_unit(

@@ -23,6 +23,7 @@ from alama.core.brat import safe_name
 from alama.core.errors import InputError
 from alama.core.export_records import Layer
 from alama.core.model import GOLD_ANNOTATOR
+from alama.core.offsets import UTF16, Units
 from alama.core.staging import Staged, check_new_folder, hidden_name
 from alama.core.webanno import CURATION_USER, INITIAL_CAS, NAMED_ENTITY
 from alama.core.webanno_escapes import escape_text, escape_value
@@ -58,7 +59,7 @@ class Words:
 
     @classmethod
     def of(cls, text: str, tokens: Sequence[tuple[int, int]]) -> Words:
-        utf16 = _utf16_offsets(text)
+        utf16 = Units(text, UTF16).unit_offsets()
         sentences = [
             (
                 number,
@@ -211,18 +212,6 @@ def _disambiguation(units: dict[int, Unit], places: list[list[Unit]]) -> dict[in
                 if index not in ids and (len(places[index]) > 1 or len(unit.spans) > 1):
                     ids[index] = len(ids) + 1
     return ids
-
-
-def _utf16_offsets(text: str) -> Sequence[int]:
-    """The UTF-16 offset of every code-point offset of ``text`` (and of its end)."""
-    if not text or max(text) <= "\uffff":  # no character beyond U+FFFF: the same numbers
-        return range(len(text) + 1)
-    import numpy as np
-
-    wide = np.frombuffer(text.encode("utf-32-le"), dtype="<u4") > 0xFFFF
-    offsets = np.zeros(len(text) + 1, dtype=np.int64)
-    np.cumsum(wide + 1, out=offsets[1:])
-    return offsets.tolist()
 
 
 def check_folder(output: Path, project: Path, overwrite: bool) -> None:

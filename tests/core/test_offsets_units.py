@@ -240,3 +240,4 @@ def test_every_offset_of_any_text_maps_as_counting_it_says(text: str, unit: str)
     assert counted.length == at
     for offset in range(-1, at + 2):
         assert counted.point(offset) == starts.get(offset)
+    assert list(counted.unit_offsets()) == sorted(starts)  # and back, for writing a file
