@@ -11,7 +11,7 @@ figures in a terminal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
@@ -111,9 +111,13 @@ class _Continuum:
 
 
 def collect(
-    store: Store, annotators: list[str] | None = None, labels: list[str] | None = None
+    store: Store,
+    annotators: list[str] | None = None,
+    labels: list[str] | None = None,
+    documents: Collection[int] | None = None,
 ) -> Study:
-    """Read the layers agreement needs from a project."""
+    """Read the layers agreement needs from a project (only ``documents``, by id, if given)."""
+    only = None if documents is None else set(documents)
     known = store.labels()
     if labels:
         known.require(labels)
@@ -122,7 +126,7 @@ def collect(
     for doc, name, status in store.layers():
         if name != GOLD_ANNOTATOR:
             done.setdefault(name, set())
-            if status is Status.DONE:
+            if status is Status.DONE and (only is None or doc in only):
                 done[name].add(doc)
     if annotators:
         unknown = [a for a in annotators if a not in done]
@@ -171,9 +175,11 @@ def agreement(
     annotators: list[str] | None = None,
     labels: list[str] | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    documents: Collection[int] | None = None,
 ) -> dict[str, Any]:
-    """Every figure of SPEC 9 as one JSON-ready object."""
-    return report(collect(store, annotators, labels), progress)
+    """Every figure of SPEC 9 as one JSON-ready object; with ``documents`` (ids), every figure
+    counts only those documents (an annotator who finished none of them is not counted)."""
+    return report(collect(store, annotators, labels, documents), progress)
 
 
 def report(

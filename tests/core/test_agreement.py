@@ -204,6 +204,29 @@ def test_only_finished_documents_count(project: Store) -> None:
     assert figures["pairs"][0]["documents"] == 1
 
 
+def test_documents_restrict_every_figure(project: Store, tmp_path: Path) -> None:
+    """Agreement on some documents (a team's overlap set) is agreement on a project holding
+    only them: every figure, per pair and per document, and nobody counted with none done."""
+    texts = {"one": "قال سامي في حلب", "two": "زار الوفد عمّان", "three": "خبر ثالث هنا"}
+    layers = {
+        "amal": {"one": [(4, 8, "ACTOR")], "two": [(10, 15, "PLACE")], "three": [(0, 3, "CLAIM")]},
+        "bilal": {"one": [(4, 8, "ACTOR")], "two": [(0, 3, "CLAIM")], "three": [(4, 9, "CLAIM")]},
+        "chadi": {"three": [(0, 3, "CLAIM")]},
+    }
+    build(project, texts, layers)
+    ids = {d.doc_id: d.id for d in project.documents()}
+    only = Store.create(tmp_path / "only.alama")
+    kept = {a: {k: v for k, v in docs.items() if k != "three"} for a, docs in layers.items()}
+    build(only, {k: texts[k] for k in ("one", "two")}, kept)
+    figures = agreement(project, documents=[ids["one"], ids["two"]])
+    alone = agreement(only)
+    only.close()
+    assert figures["not_counted"] == ["chadi"]  # finished none of the chosen documents
+    assert {**figures, "not_counted": []} == alone
+    assert figures["documents"] == 2 and agreement(project)["documents"] == 3
+    assert agreement(project, documents=set())["documents"] == 0
+
+
 def test_pair_without_shared_documents_is_null(project: Store) -> None:
     build(
         project,
