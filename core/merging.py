@@ -51,6 +51,7 @@ from alama.core.merge_changes import (
     newer_statuses,
     version,
 )
+from alama.core.merge_team import fold_team
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.staging import AppearedMeanwhile, Staged
 from alama.core.store import Store, check_is_project, is_project_file
@@ -81,6 +82,10 @@ class MergeReport:
     spans_deleted: int = 0
     statuses: int = 0
     decisions: int = 0
+    assignments: int = 0
+    """Assignment rows added or replaced (a document given to or taken from someone)."""
+    guidelines: bool = False
+    """Whether the guidelines were taken from a source."""
     labels_added: list[str] = field(default_factory=list)
     taken: list[tuple[str, list[str]]] = field(default_factory=list)
     """The layers whose changes were taken from each file (file name, sorted layer names; the
@@ -94,7 +99,8 @@ class MergeReport:
     def changed(self) -> bool:
         """Whether the target is any different after the merge."""
         counts = (self.documents_added, self.spans_added, self.spans_updated, self.statuses,
-                  self.decisions, len(self.labels_added))  # fmt: skip
+                  self.decisions, len(self.labels_added), self.assignments,
+                  self.guidelines)  # fmt: skip
         return self.created or any(counts)
 
     def summary(self) -> str:
@@ -113,6 +119,13 @@ class MergeReport:
             f"{'s' * (self.decisions != 1)}"
         ]
         lines.extend(f"took {layers_named(layers)} from {name}" for name, layers in self.taken)
+        if self.assignments:
+            lines.append(
+                f"{self.assignments} assignment{'s' * (self.assignments != 1)} of documents to "
+                "annotators (given or taken away)"
+            )
+        if self.guidelines:
+            lines.append("took the guidelines")
         if self.labels_added:
             lines.append(f"added labels: {', '.join(self.labels_added)}")
         for name, count in self.outside.items():
@@ -312,6 +325,7 @@ def _fold(
     store.put_status_rows(changes.statuses)
     report.decisions += len(changes.decisions)
     store.put_rejection_rows(changes.decisions)
+    fold_team(store, source, docs, report, None if trusted else changes.layers())
 
 
 def _fold_documents(

@@ -183,6 +183,30 @@ def document_tokens(db: sqlite3.Connection) -> None:
     _run(db, TOKENS_SCHEMA)
 
 
+TEAM_SCHEMA = """
+CREATE TABLE assignments (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL REFERENCES annotators (name),
+    overlap INTEGER NOT NULL DEFAULT 0 CHECK (overlap IN (0, 1)),
+    updated_at TEXT NOT NULL,
+    removed_at TEXT,
+    PRIMARY KEY (doc, annotator)
+);
+CREATE INDEX assignments_by_annotator ON assignments (annotator, doc);
+"""
+
+
+@step("0006_team")
+def team(db: sqlite3.Connection) -> None:
+    """Who is to annotate which document: one row per (document, annotator), ``overlap`` = 1
+    when the document is one of those given to several annotators for agreement. A document
+    taken from an annotator keeps its row with ``removed_at`` set (a tombstone, so that a
+    merge carries the removal like a deleted span). The guidelines and the name a handed-out
+    copy opens as are rows of ``alama_meta`` (``guidelines``, ``guidelines_updated_at``,
+    ``handed_to``)."""
+    _run(db, TEAM_SCHEMA)
+
+
 NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)

@@ -11,11 +11,12 @@ from alama.core.errors import InputError
 from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
-from .layers import LayerRows, stored_meta, stored_status
+from .layers import stored_meta, stored_status
+from .team import TeamRows
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
-class Store(LayerRows):
+class Store(TeamRows):
     """An open Alama project."""
 
     # --- documents -------------------------------------------------------------------------

@@ -1,0 +1,233 @@
+"""Who annotates what: assignments, the guidelines, the name a handed-out copy opens as, and
+what a team's progress is counted from.
+
+An assignment is one row per (document, annotator); taking a document from someone keeps the
+row with ``removed_at`` set, so that merging carries the removal as it carries a deleted span.
+Of two versions of a row the newer one wins (by ``updated_at``, ties by content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from alama.core.annotators import check_annotator
+from alama.core.errors import InputError, ProjectError
+from alama.core.messages import Message
+from alama.core.model import GOLD_ANNOTATOR, Status
+
+from .base import now
+from .layers import LayerRows, stored_status
+
+
+class AssignmentRow(NamedTuple):
+    """One annotator's assignment to one document, as stored (``removed_at``: taken away)."""
+
+    doc: int
+    annotator: str
+    overlap: int
+    updated_at: str
+    removed_at: str | None
+
+
+class Activity(NamedTuple):
+    """One annotator's work as counted for the team view (documents among their assigned)."""
+
+    assigned: int
+    overlap: int
+    done: int
+    in_progress: int
+    outside: int
+    """Documents they worked on that are not assigned to them."""
+    last_activity: str | None
+
+
+def _row(raw: Sequence[Any]) -> AssignmentRow:
+    doc, annotator, overlap, updated, removed = raw
+    if not (
+        isinstance(doc, int)
+        and isinstance(annotator, str)
+        and overlap in (0, 1)
+        and isinstance(updated, str)
+        and (removed is None or isinstance(removed, str))
+    ):
+        raise ProjectError(
+            Message(
+                "an assignment of document %1 is damaged (the file was changed by another program)",
+                repr(doc)[:20],
+            )
+        )
+    return AssignmentRow(doc, annotator, int(overlap), updated, removed)
+
+
+ASSIGNMENT_COLUMNS = "doc, annotator, overlap, updated_at, removed_at"
+
+
+class TeamRows(LayerRows):
+    """Assignments, guidelines and the handed-out copy's annotator."""
+
+    # --- project notes in alama_meta ------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM alama_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def guidelines(self) -> str | None:
+        """The project's annotation guidelines (Markdown), or None."""
+        return self._meta("guidelines") or None
+
+    def guidelines_stamp(self) -> str | None:
+        """When the guidelines were last set (ISO-8601 UTC), or None."""
+        return self._meta("guidelines_updated_at")
+
+    def set_guidelines(self, text: str, stamp: str | None = None) -> None:
+        """Store the guidelines (an empty text removes them), dated now unless ``stamp``."""
+        with self.transaction():
+            self._set_meta("guidelines", text)
+            self._set_meta("guidelines_updated_at", stamp or now())
+
+    def handed_to(self) -> str | None:
+        """The annotator this file was handed out to (the window opens as them), or None."""
+        name = self._meta("handed_to")
+        try:
+            return check_annotator(name) if name else None
+        except InputError:
+            return None
+
+    def set_handed_to(self, name: str) -> None:
+        """Record the annotator a handed-out copy belongs to."""
+        with self.transaction():
+            self._set_meta("handed_to", check_annotator(name))
+
+    # --- assignments ----------------------------------------------------------------------
+
+    def assignment_rows(self, annotator: str | None = None) -> list[AssignmentRow]:
+        """Every assignment row, taken-away ones too (for merging), in document order."""
+        where, args = ("WHERE annotator = ?", (annotator,)) if annotator else ("", ())
+        rows = self.conn.execute(
+            f"SELECT {ASSIGNMENT_COLUMNS} FROM assignments {where} ORDER BY doc, annotator", args
+        ).fetchall()
+        return [_row(row) for row in rows]
+
+    def assignments(self) -> dict[int, dict[str, bool]]:
+        """Live assignments: document id -> {annotator: whether it is an overlap document}."""
+        found: dict[int, dict[str, bool]] = {}
+        for row in self.assignment_rows():
+            if row.removed_at is None:
+                found.setdefault(row.doc, {})[row.annotator] = bool(row.overlap)
+        return found
+
+    def has_assignments(self) -> bool:
+        """Whether any document is assigned to anyone."""
+        row = self.conn.execute(
+            "SELECT 1 FROM assignments WHERE removed_at IS NULL LIMIT 1"
+        ).fetchone()
+        return row is not None
+
+    def assigned_documents(self, annotator: str) -> list[int]:
+        """The documents assigned to an annotator, in project order."""
+        rows = self.conn.execute(
+            "SELECT a.doc FROM assignments a JOIN documents d ON d.id = a.doc "
+            "WHERE a.annotator = ? AND a.removed_at IS NULL ORDER BY d.position",
+            (annotator,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def assignees(self, doc: int) -> list[str]:
+        """Who a document is assigned to, by name."""
+        rows = self.conn.execute(
+            "SELECT annotator FROM assignments WHERE doc = ? AND removed_at IS NULL "
+            "ORDER BY annotator",
+            (doc,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def put_assignment_rows(self, rows: Iterable[AssignmentRow]) -> None:
+        """Write whole rows as they are (a new assignment, a removal, a merged version)."""
+        rows = list(rows)
+        if not rows:
+            return
+        with self.transaction():
+            self._register_layers(sorted({row.annotator for row in rows}))
+            self.conn.executemany(
+                f"INSERT OR REPLACE INTO assignments ({ASSIGNMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def document_lengths(self) -> dict[int, int]:
+        """Every document's length in characters, by id."""
+        return dict(self.conn.execute("SELECT id, length(text) FROM documents").fetchall())
+
+    def finished_documents(self) -> set[int]:
+        """Documents some annotator (not the gold layer) marked done."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT doc FROM status WHERE state = 'done' AND annotator != ?",
+            (GOLD_ANNOTATOR,),
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def layer_states_of(self, annotator: str) -> dict[int, Status]:
+        """The documents an annotator has a layer in (a status row or a live span), and its
+        state (a layer with spans and no status row is in progress)."""
+        rows = self.conn.execute(
+            """
+            SELECT l.doc, COALESCE(st.state, 'in_progress')
+            FROM (SELECT doc FROM status WHERE annotator = ?
+                  UNION SELECT doc FROM spans WHERE annotator = ? AND deleted_at IS NULL) l
+            LEFT JOIN status st ON st.doc = l.doc AND st.annotator = ?
+            """,
+            (annotator, annotator, annotator),
+        ).fetchall()
+        return {doc: stored_status(state) for doc, state in rows}
+
+    def last_activity(self, annotator: str) -> str | None:
+        """When an annotator last changed a span or a document's status (ISO-8601 UTC)."""
+        row = self.conn.execute(
+            "SELECT max(t) FROM (SELECT max(updated_at) AS t FROM spans WHERE annotator = ? "
+            "UNION ALL SELECT max(updated_at) FROM status WHERE annotator = ?)",
+            (annotator, annotator),
+        ).fetchone()
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def span_totals(self) -> dict[str, tuple[int, int]]:
+        """Per layer: (span rows, tombstones) — every version a merge ever brought in."""
+        rows = self.conn.execute(
+            "SELECT annotator, COUNT(*), COUNT(deleted_at) FROM spans GROUP BY annotator"
+        ).fetchall()
+        return {name: (total, deleted) for name, total, deleted in rows}
+
+    # --- a handed-out copy ----------------------------------------------------------------
+
+    def keep_only(self, annotator: str, order: Sequence[int]) -> None:
+        """Make this file one annotator's copy: only the documents in ``order`` (in that
+        order), only their layer on them, only their assignments, no gold and no review
+        decisions. Meant for a fresh copy of a project, never for the project itself."""
+        with self.transaction():
+            self.conn.execute("CREATE TEMP TABLE keep (doc INTEGER PRIMARY KEY, pos INTEGER)")
+            try:
+                self.conn.executemany(
+                    "INSERT INTO keep (doc, pos) VALUES (?, ?)",
+                    [(doc, pos) for pos, doc in enumerate(order)],
+                )
+                kept = "(SELECT doc FROM keep)"
+                for table in ("spans", "status", "assignments"):
+                    self.conn.execute(
+                        f"DELETE FROM {table} WHERE annotator != ? OR doc NOT IN {kept}",
+                        (annotator,),
+                    )
+                self.conn.execute("DELETE FROM assignments WHERE removed_at IS NOT NULL")
+                self.conn.execute("DELETE FROM rejections")
+                self.conn.execute(f"DELETE FROM tokens WHERE doc NOT IN {kept}")
+                self.conn.execute(f"DELETE FROM documents_search WHERE rowid NOT IN {kept}")
+                self.conn.execute(f"DELETE FROM documents WHERE id NOT IN {kept}")
+                self.conn.execute("DELETE FROM annotators WHERE name != ?", (annotator,))
+                self.conn.execute(
+                    "UPDATE documents SET position = (SELECT pos FROM keep WHERE keep.doc = id)"
+                )
+                self._set_meta("handed_to", annotator)
+            finally:
+                self.conn.execute("DROP TABLE temp.keep")
+
+    def compact(self) -> None:
+        """Give the space of deleted rows back to the file system (a handed-out copy)."""
+        self.conn.execute("VACUUM")
