@@ -8,7 +8,9 @@ Of two versions of a row the newer one wins (by ``updated_at``, ties by content)
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from alama.core.annotators import check_annotator
@@ -17,6 +19,7 @@ from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, Status
 
 from .base import now
+from .files import connect, explain
 from .layers import LayerRows, stored_status
 
 
@@ -196,6 +199,23 @@ class TeamRows(LayerRows):
         ).fetchall()
         return {name: (total, deleted) for name, total, deleted in rows}
 
+    def layer_versions(self, annotator: str) -> dict[int, tuple[int, int, str, str]]:
+        """Per document of an annotator's layer: (span rows, tombstones, newest span change,
+        state and its date) — what tells whether a merge changed their work there."""
+        found: dict[int, tuple[int, int, str, str]] = {}
+        for doc, rows, deleted, newest in self.conn.execute(
+            "SELECT doc, COUNT(*), COUNT(deleted_at), max(updated_at) FROM spans "
+            "WHERE annotator = ? GROUP BY doc",
+            (annotator,),
+        ):
+            found[doc] = (rows, deleted, newest, "")
+        for doc, state, updated in self.conn.execute(
+            "SELECT doc, state, updated_at FROM status WHERE annotator = ?", (annotator,)
+        ):
+            rows, deleted, newest, _ = found.get(doc, (0, 0, "", ""))
+            found[doc] = (rows, deleted, newest, f"{state} {updated}")
+        return found
+
     # --- a handed-out copy ----------------------------------------------------------------
 
     def keep_only(self, annotator: str, order: Sequence[int]) -> None:
@@ -227,6 +247,18 @@ class TeamRows(LayerRows):
                 self._set_meta("handed_to", annotator)
             finally:
                 self.conn.execute("DROP TABLE temp.keep")
+
+    def backup_into(self, temp: Path) -> None:
+        """Copy the whole project, as it is at this moment, into the new file ``temp`` with
+        SQLite's backup API: one consistent snapshot, taken while other programs (the window)
+        keep writing, and the write-ahead log's latest commits included."""
+        dest = connect(temp, "rwc")
+        try:
+            self.conn.backup(dest)
+        except sqlite3.Error as error:
+            raise explain(error, temp) or error from None
+        finally:
+            dest.close()
 
     def compact(self) -> None:
         """Give the space of deleted rows back to the file system (a handed-out copy)."""
