@@ -13,15 +13,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from alama.core import __version__
 from alama.core.cli_output import aligned, friendly
+from alama.core.cli_rounds import assign, collect, guidelines, handout
 from alama.core.cli_team import agreement_, merge, review
 from alama.core.cli_transfer import export, import_
 from alama.core.labels import LabelSet
 from alama.core.store import Store
+
+if TYPE_CHECKING:
+    from alama.core.team_progress import TeamProgress
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,7 +92,14 @@ def stats(project: Path, as_json: bool) -> None:
     with Store.open(project) as store:
         counts = store.counts()
         labels = store.labels().keys
+        team = None
+        if store.has_assignments():
+            from alama.core.team_progress import team_progress
+
+            team = team_progress(store)
     if as_json:
+        if team is not None:
+            counts["team"] = team.as_json()
         click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return
     click.echo(f"{project}: {counts['documents']} documents")
@@ -105,6 +117,41 @@ def stats(project: Path, as_json: bool) -> None:
         rows.append([name, entry["done"], entry["in_progress"], *per_label, sum(per_label)])
     for line in aligned(rows):
         click.echo(line)
+    if team is not None:
+        _echo_team(team)
+
+
+def _echo_team(team: TeamProgress) -> None:
+    """The team's assigned work as a table, then what is ready for review and the overlap
+    set's agreement so far."""
+    click.echo("")
+    click.echo("assigned work")
+    rows: list[list[object]] = [
+        ["annotator", "assigned", "overlap", "done", "in progress", "to do", "outside",
+         "last activity"]
+    ]  # fmt: skip
+    for row in team.rows:
+        last = row.last_activity[:16].replace("T", " ") + " UTC" if row.last_activity else "–"
+        rows.append([row.name, row.assigned, row.overlap, row.done, row.in_progress, row.todo,
+                     row.outside, last])  # fmt: skip
+    for line in aligned(rows):
+        click.echo(line)
+    click.echo(
+        f"ready for review: {len(team.ready_for_review)} document"
+        f"{'s' * (len(team.ready_for_review) != 1)} (all their annotators "
+        f"finished); overlap set: {team.overlap_ready} of {team.overlap_documents} finished "
+        "by at least two"
+    )
+    figures = team.agreement
+    if figures is not None:
+
+        def shown(value: object) -> str:
+            return f"{value:.3f}" if isinstance(value, float) else "–"
+
+        click.echo(
+            f"agreement so far on the overlap set ({figures['documents']} documents): "
+            f"F1 {shown(figures['f1_exact'])}, alpha_u {shown(figures['alpha_u'])}"
+        )
 
 
 @cli.command()
@@ -141,7 +188,7 @@ def _open_window(project: Path | None) -> None:
     sys.exit(run(project))
 
 
-for command in (import_, export, agreement_, review, merge):
+for command in (import_, export, agreement_, review, merge, assign, handout, collect, guidelines):
     cli.add_command(command)
 
 

@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from alama.core.guidelines import read_guidelines
 from alama.core.importing import import_paths
 from alama.core.model import Origin, Status
 from alama.core.store import Store
@@ -98,6 +99,7 @@ def build_demo(path: Path | None = None) -> Path:
         with Store.create(Path(temp)) as store:
             import_paths(store, [samples_dir()], fmt="txt")
             add_demo_layers(store)
+            store.set_guidelines(read_guidelines(resource("guidelines") / "demo.md"))
         os.replace(temp, path)
     finally:
         for leftover in (temp, temp + "-wal", temp + "-shm"):
