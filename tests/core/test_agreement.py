@@ -4,6 +4,9 @@ counting, null for no data, and the command line's JSON and table."""
 from __future__ import annotations
 
 import json
+import random
+import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -318,3 +321,92 @@ def test_a_project_with_no_finished_pairs_says_so(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["agreement", str(project)])
     assert result.exit_code == 0
     assert "nothing to compare yet" in result.output
+
+
+# --- the same figures as before streaming (issue 18) ---------------------------------------------
+
+GOLDEN = Path(__file__).parents[1] / "data" / "agreement_golden.json"
+"""The figures of `varied` as the whole-study code computed them (before agreement streamed the
+project a document at a time), for every case of `golden_cases`."""
+WORDS = ("قال", "الوزيرُ", "إنّ", "القوات", "ستنسحب", "مـــن", "حلب", "«الاتفاق»", "BBC",
+         "١٢٪", "2026", "📰", "وادي\u00a0حضرموت", "عمّان", "news", "…", "المتحدث", "باسم",
+         "الحكومة")  # fmt: skip
+SLIPS = ("miss", "shift", "relabel", "extra", "same")
+
+
+def varied(store: Store, seed: int = 18) -> dict[str, int]:
+    """A project with what agreement must get right: five annotators (nadia finishes nothing,
+    dina half, bilal most), nested and overlapping spans of one label, an unused label, deleted
+    spans, a gold layer, documents without stored tokens, texts with emoji, tatweel, Latin and
+    no-break spaces. Returns the document ids by name."""
+    rng = random.Random(seed)
+    store.set_labels(store.labels().with_new(["EVENT", "UNUSED"]))
+    ids: dict[str, int] = {}
+    for n in range(36):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 70)))
+        name = f"d{n:02}"
+        ids[name], _ = store.add_document(text, doc_id=name, title=f"عنوان {n}")
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        truth = []
+        for _ in range(rng.randint(0, 9)):
+            first = rng.randrange(len(words))
+            last = min(len(words) - 1, first + rng.choice((0, 0, 1, 2, 5)))
+            label = rng.choice(("ACTOR", "PLACE", "CLAIM", "CLAIM", "EVENT"))
+            truth.append((words[first][0], words[last][1], label))
+        for who in ("amal", "bilal", "chadi", "dina", "nadia"):
+            layer = set()
+            for start, end, label in truth:
+                slip = rng.choice(SLIPS)
+                if slip == "miss":
+                    continue
+                if slip == "shift":
+                    inside = [e for s, e in words if start < e < end]
+                    end = rng.choice(inside) if inside else min(len(text), end + 1)
+                if slip == "relabel":
+                    label = rng.choice(("ACTOR", "PLACE", "CLAIM"))
+                if slip == "extra":
+                    s, e = rng.choice(words)
+                    layer.add((s, e, label))
+                layer.add((start, end, label))
+            if layer:
+                store.add_spans(ids[name], who, sorted(layer))
+            finish = {"amal": 1.0, "chadi": 1.0, "bilal": 0.8, "dina": 0.5, "nadia": 0.0}[who]
+            if rng.random() < finish:
+                store.set_status(ids[name], who, Status.DONE)
+            elif rng.random() < 0.5:
+                store.set_status(ids[name], who, Status.IN_PROGRESS)
+        if truth and rng.random() < 0.3:
+            for span in store.spans(ids[name], "amal")[:1]:
+                store.delete_span(span.id)
+        if truth:
+            start, end, label = truth[0]
+            store.add_gold(ids[name], start, end, label, reviewer="rania")
+    conn = sqlite3.connect(store.path)
+    with conn:  # documents made before tokens were stored: camel-tools' tokens
+        conn.execute(
+            "DELETE FROM tokens WHERE doc IN (?, ?, ?)", (ids["d03"], ids["d10"], ids["d11"])
+        )
+    conn.close()
+    return ids
+
+
+def golden_cases(store: Store, ids: dict[str, int]) -> dict[str, dict[str, Any]]:
+    bilal_done = [doc for doc, name, state in store.layers()
+                  if name == "bilal" and state is Status.DONE]  # fmt: skip
+    return {
+        "all": agreement(store),
+        "three": agreement(store, annotators=["amal", "bilal", "chadi"]),
+        "labels": agreement(store, labels=["CLAIM", "ACTOR", "UNUSED"]),
+        "bilal_done": agreement(store, documents=bilal_done),
+        "two_documents": agreement(store, documents=[ids["d05"], ids["d20"]]),
+    }
+
+
+def test_the_same_figures_as_the_whole_study_code(project: Store) -> None:
+    """Every figure, to the last digit, as the code that read the whole project computed it."""
+    figures = golden_cases(project, varied(project))
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    for case, value in expected.items():
+        assert json.dumps(figures[case], ensure_ascii=False) == json.dumps(
+            value, ensure_ascii=False
+        ), case
