@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import json
+import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -23,7 +27,7 @@ from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.merging import merge, version
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
-from alama.core.store import Store, now
+from alama.core.store import RejectionRow, StatusRow, Store, now
 from tests.conftest import dump
 
 TEXTS = ("قال الوزير إن القوات ستنسحب من قاعدة التنف قريباً", "خبر ثان عن مدينة حلب وأهلها")
@@ -610,3 +614,141 @@ def test_offsets_that_are_not_whole_numbers_never_reach_the_target(
         with Store.read_only(source) as store:
             for fmt in FORMATS:
                 export(store, folder / f"{source.stem}-{fmt}", fmt=fmt)
+
+
+# --- the same merged project as before streaming (issue 18) --------------------------------------
+
+GOLDEN = Path(__file__).parents[1] / "data" / "merge_golden.json"
+"""What `merged_rounds` makes, as the code that compared whole tables made it (before merge went
+a document at a time): the merged projects' content and the reports."""
+WORDS = ("قال", "الوزيرُ", "إنّ", "القوات", "مـــن", "حلب", "«الاتفاق»", "BBC", "١٢٪", "📰")
+
+
+def _at(minute: int) -> str:
+    return f"2025-03-01T10:{minute // 60:02d}:{minute % 60:02d}.000+00:00"
+
+
+def _row(key: str, doc: int, who: str, start: int, end: int, label: str, minute: int,
+         deleted: bool = False, reviewer: str | None = None) -> Span:  # fmt: skip
+    return Span(key, doc, who, start, end, label, "manual", _at(0), _at(minute),
+                _at(minute) if deleted else None, reviewer)  # fmt: skip
+
+
+def content(path: Path) -> dict[str, list[list[object]]]:
+    """A project's content, documents named by doc_id (ids and creation times aside)."""
+    conn = sqlite3.connect(path)
+    try:
+        name = dict(conn.execute("SELECT id, doc_id FROM documents").fetchall())
+        queries = {
+            "documents": "SELECT doc_id, hash, title, text, source, meta, position FROM documents "
+            "ORDER BY position",
+            "spans": "SELECT * FROM spans ORDER BY id",
+            "status": "SELECT * FROM status",
+            "rejections": "SELECT * FROM rejections",
+            "tokens": "SELECT doc, tokenizer, hex(bounds) FROM tokens",
+            "labels": "SELECT * FROM labels ORDER BY position",
+            "annotators": "SELECT name FROM annotators ORDER BY name",
+        }
+        found = {}
+        for table, sql in queries.items():
+            rows = [list(row) for row in conn.execute(sql)]
+            if table in ("spans",):
+                rows = [[row[0], name[row[1]], *row[2:]] for row in rows]
+            elif table in ("status", "rejections", "tokens"):
+                rows = sorted([[name[row[0]], *row[1:]] for row in rows], key=repr)
+            found[table] = rows
+        return found
+    finally:
+        conn.close()
+
+
+def merged_rounds(tmp_path: Path) -> dict[str, object]:
+    """Three annotators' copies, a stranger project holding some of the same texts in another
+    order and new ones, and a reviewer's copy, folded into the lead's project (twice: the
+    second run changes nothing); and two fresh copies folded into a new project."""
+    rng = random.Random(18)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 20))) for _ in range(14)]
+    lead = tmp_path / "lead.alama"
+    with Store.create(lead) as store:
+        for n, text in enumerate(texts[:10]):
+            store.add_document(text, doc_id=f"d{n}", title=f"عنوان {n}")
+        store.put_spans([_row(f"lead-{n}", 1 + n % 10, ("amal", "bilal")[n % 2], 0, 3, "ACTOR", n)
+                         for n in range(12)])  # fmt: skip
+        store.put_status_rows([StatusRow(1 + n, "amal", "in_progress", _at(5)) for n in range(5)])
+    copies = {}
+    for number, who in enumerate(("amal", "bilal", "chadi")):
+        copies[who] = tmp_path / f"{who}.alama"
+        shutil.copy(lead, copies[who])
+        with Store.open(copies[who]) as store:
+            rows = []
+            for n in range(25):
+                doc = 1 + rng.randrange(10)
+                start = rng.randrange(0, 8)
+                label = rng.choice(("ACTOR", "PLACE", "CLAIM"))
+                rows.append(_row(f"{who}-{n:02}", doc, who, start, start + rng.randint(1, 4),
+                                 label, 30 + n, deleted=rng.random() < 0.2))  # fmt: skip
+            for n in range(number, 12, 2):  # their own spans of the lead's: newer, or older
+                if ("amal", "bilal")[n % 2] == who:
+                    minute = n + (40 if n % 4 < 2 else -1)
+                    doc = 1 + n % 10
+                    rows.append(_row(f"lead-{n}", doc, who, 0, 2, "PLACE", max(minute, 0),
+                                     deleted=n % 3 == 0))  # fmt: skip
+            store.put_spans(rows)
+            store.put_status_rows(
+                [
+                    StatusRow(1 + n, who, rng.choice(("done", "in_progress")), _at(50 + n))
+                    for n in range(0, 10, 1 + number)
+                ]
+                + ([StatusRow(1, who, "done", _at(1))] if who == "amal" else [])
+            )
+    stranger = tmp_path / "stranger.alama"
+    with Store.create(stranger) as store:
+        for n in (12, 3, 13, 7):
+            store.add_document(texts[n], doc_id=f"s{n}", title=f"غريب {n}", meta={"n": n})
+        store.put_spans([_row(f"dina-{n}", 1 + n % 4, "dina", n % 3, 4, "CLAIM", 60 + n)
+                         for n in range(8)])  # fmt: skip
+        store.put_status_rows([StatusRow(2, "dina", "done", _at(70))])
+    reviewer = tmp_path / "reviewer.alama"
+    shutil.copy(lead, reviewer)
+    with Store.open(reviewer) as store:
+        gold = [_row(f"gold-{n}", 1 + n, GOLD_ANNOTATOR, 0, 3, "ACTOR", 80, reviewer="rania")
+                for n in range(4)]  # fmt: skip
+        store.put_spans([*gold, _row("amal-late", 2, "amal", 1, 2, "ACTOR", 81)])
+        store.put_rejection_rows([RejectionRow(1 + n, 0, 2, "PLACE", n % 2, "rania", _at(82))
+                                  for n in range(3)])  # fmt: skip
+    reports = {
+        "copies": merge(lead, [copies["amal"], copies["bilal"], copies["chadi"]]),
+        "stranger": merge(lead, [stranger]),
+        "reviewer": merge(lead, [reviewer], layers=[GOLD_ANNOTATOR]),
+        "again": merge(
+            lead, [reviewer, stranger, copies["chadi"], copies["amal"]], all_layers=True
+        ),
+    }
+    fresh = tmp_path / "fresh.alama"
+    with Store.create(fresh) as store:
+        for n, text in enumerate(texts[4:9]):
+            store.add_document(text, doc_id=f"f{n}")
+    ones = []
+    for who in ("amal", "bilal"):
+        ones.append(tmp_path / f"fresh-{who}.alama")
+        shutil.copy(fresh, ones[-1])
+        with Store.open(ones[-1]) as store:
+            store.put_spans([_row(f"f-{who}-{n}", 1 + n, who, 1, 5, "PLACE", 90) for n in range(5)])
+    reports["new"] = merge(tmp_path / "new.alama", ones)
+    shown = {}
+    for name, report in reports.items():
+        fields = dataclasses.asdict(report)
+        fields["target"] = report.target.name
+        fields["left_out"] = dict(report.left_out)
+        fields["summary"] = report.summary()
+        shown[name] = fields
+    return {"reports": shown, "lead": content(lead), "new": content(tmp_path / "new.alama")}
+
+
+def test_the_same_merged_project_as_the_whole_table_code(tmp_path: Path) -> None:
+    """The merged projects and the reports are what the code comparing whole tables made."""
+    found = json.loads(json.dumps(merged_rounds(tmp_path), ensure_ascii=False))
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    for key in expected["reports"]:
+        assert found["reports"][key] == expected["reports"][key], key
+    assert found == expected
