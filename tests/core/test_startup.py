@@ -84,7 +84,19 @@ def test_stats_reads_a_project_without_loading_anything_heavy(project: Path, as_
 def test_help_lists_every_command_without_loading_anything_heavy() -> None:
     done, loaded = loaded_by("--help")
     assert done.returncode == 0
-    for command in ("import", "export", "agreement", "review", "merge", "stats", "doctor"):
+    for command in (
+        "import",
+        "export",
+        "agreement",
+        "review",
+        "merge",
+        "stats",
+        "doctor",
+        "assign",
+        "handout",
+        "collect",
+        "guidelines",
+    ):
         assert f"  {command} " in done.stdout
     assert loaded == []
 
