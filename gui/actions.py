@@ -44,6 +44,7 @@ MENUS: tuple[tuple[str, str, str], ...] = (
     ("view", QT_TRANSLATE_NOOP("Actions", "&View"), ""),
     ("language", QT_TRANSLATE_NOOP("Actions", "Language"), "view"),
     ("review", QT_TRANSLATE_NOOP("Actions", "&Review"), ""),
+    ("team", QT_TRANSLATE_NOOP("Actions", "&Team"), ""),
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help"), ""),
 )
 
@@ -225,7 +226,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("review.previous_disagreement",
           QT_TRANSLATE_NOOP("Actions", "Previous disagreement"), ["Shift+F8"], menu="review",
           mode="review", section="review", shown_with="review.next_disagreement"),
+    # --- Team (the lead's round: assign, hand out, collect, follow) --------------------------
+    _spec("team.assign", QT_TRANSLATE_NOOP("Actions", "Assign documents…"), menu="team",
+          help=QT_TRANSLATE_NOOP("Actions", "Assign documents to annotators, with an overlap")),
+    _spec("team.reassign",
+          QT_TRANSLATE_NOOP("Actions", "Someone left: reassign their documents…"), menu="team"),
+    _spec("team.handout_one", QT_TRANSLATE_NOOP("Actions", "Save a copy for an annotator…"),
+          menu="team", separator_before=True),
+    _spec("team.handout", QT_TRANSLATE_NOOP("Actions", "Hand out copies to everyone…"),
+          menu="team"),
+    _spec("team.collect", QT_TRANSLATE_NOOP("Actions", "Collect copies…"), menu="team",
+          help=QT_TRANSLATE_NOOP("Actions", "Collect the annotators' copies, with a report")),
+    _spec("team.progress", QT_TRANSLATE_NOOP("Actions", "Team progress"), ["Ctrl+Shift+T"],
+          menu="team", separator_before=True, help=QT_TRANSLATE_NOOP(
+              "Actions", "Team progress: each annotator's documents and the agreement so far")),
+    _spec("team.import_guidelines", QT_TRANSLATE_NOOP("Actions", "Import guidelines…"),
+          menu="team", separator_before=True),
     # --- Help ---------------------------------------------------------------------------------
+    _spec("help.guidelines", QT_TRANSLATE_NOOP("Actions", "Annotation guidelines"), ["F2"],
+          menu="help", section="help", help=QT_TRANSLATE_NOOP(
+              "Actions", "The project's annotation guidelines")),
     _spec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ["F1"],
           menu="help", section="help", help=QT_TRANSLATE_NOOP("Actions", "This sheet")),
     _spec("help.models", QT_TRANSLATE_NOOP("Actions", "Arabic models…"), menu="help"),

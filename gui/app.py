@@ -60,6 +60,18 @@ def qt_translations() -> list[str]:
     return list(dict.fromkeys(folders))
 
 
+def annotator_given(store: Store) -> str | None:
+    """The name a project opens as without asking: ALAMA_ANNOTATOR if set, else the
+    annotator a handed-out copy belongs to (`Store.handed_to`); None: settings or asking."""
+    named = os.environ.get("ALAMA_ANNOTATOR", "").strip()
+    if named:
+        return named
+    try:
+        return store.handed_to()
+    except AlamaError:
+        return None
+
+
 class Application:
     """Owns the settings, the open project and its window."""
 
@@ -102,8 +114,11 @@ class Application:
             QMessageBox.critical(self.window, title, error_text(error))
             return False
         known = store.annotators()
-        name: str | None = self.settings.annotator
-        similar = similar_annotator(name, known) if name else None
+        # A copy handed out to one annotator opens as them, without asking (unless the
+        # environment names someone: ALAMA_ANNOTATOR, for a lead checking a copy).
+        given = annotator_given(store)
+        name: str | None = given or self.settings.annotator
+        similar = similar_annotator(name, known) if name and not given else None
         if name and similar is not None:  # "Amal" on this machine, "amal" in the project
             name = confirm_similar(self.window, name, similar)
         if not name:
@@ -117,7 +132,8 @@ class Application:
             store.close()
             QMessageBox.critical(self.window, "", error_text(error))
             return False
-        self.settings.annotator = name
+        if not given or not self.settings.annotator:
+            self.settings.annotator = name
         self.settings.add_recent(path)
         self._show(session, doc)
         if store.read_only_reason is not None:

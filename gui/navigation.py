@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alama.core.errors import AlamaError, ProjectBusy
 from alama.core.model import Status
@@ -21,7 +28,9 @@ SEARCH_DELAY_MS = 250
 class Navigator(QWidget):
     """The document list of the layer being edited (the annotator's, or gold in review mode),
     filtered by status and by a search over all documents that ignores diacritics; next,
-    previous, and done-and-next."""
+    previous, and done-and-next. When the project assigns documents to the annotator, the list
+    shows theirs by default ("Assigned to me"), the whole project one choice away, and
+    done-and-next goes to the next of theirs not done."""
 
     documentChosen = Signal(int)
     searched = Signal(str)  # the search applied ("" when cleared)
@@ -51,6 +60,13 @@ class Navigator(QWidget):
         ):
             self.status_filter.addItem(text, status)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        # Shown only when the project assigns documents to this annotator (and not in review).
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Assigned to me"), True)
+        self.scope.addItem(self.tr("The whole project"), False)
+        self.scope.currentIndexChanged.connect(self.apply_filter)
+        self.assigned: list[int] = []  # the documents assigned to me, in project order
+        self._assigned: set[int] = set()
         # A tree view of one level, not a QListView: with uniform row heights it asks the model
         # only for the rows on screen, where a list view lays out every row at each resize
         # (100,000 rows took half of the time to open a large project).
@@ -70,8 +86,13 @@ class Navigator(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
-        layout.addWidget(self.status_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.scope, 1)
+        filters.addWidget(self.status_filter, 1)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
+        if self.read_assigned():
+            self.documents.set_filter(None, None)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         doc = self.documents.doc_at(index.row())
@@ -85,8 +106,45 @@ class Navigator(QWidget):
         self.layer = layer
         self.documents = DocumentListModel(self.store, layer)
         self.list.setModel(self.documents)
-        if self.search.text().strip() or self.status_filter.currentIndex():
+        mine = self.read_assigned()
+        if mine or self.search.text().strip() or self.status_filter.currentIndex():
             self.apply_filter()
+
+    # --- assigned to me ----------------------------------------------------------------------
+
+    def read_assigned(self) -> bool:
+        """Read which documents the project assigns to this annotator (none in review mode):
+        the choice "Assigned to me / The whole project" shows only if some are, and is
+        "Assigned to me" when they first appear. True if the list keeps to them now."""
+        mine: list[int] = []
+        if self.layer == self.session.annotator:
+            try:
+                mine = self.store.assigned_documents(self.session.annotator)
+            except AlamaError:  # busy or damaged: as before
+                mine = self.assigned
+        if mine and not self.assigned:
+            self.scope.blockSignals(True)
+            self.scope.setCurrentIndex(0)
+            self.scope.blockSignals(False)
+        self.assigned, self._assigned = mine, set(mine)
+        self.scope.setVisible(bool(mine))
+        keep = self.mine_only()
+        self.documents.set_within(self._assigned if keep else None)
+        return keep
+
+    def mine_only(self) -> bool:
+        """Whether the list shows only the documents assigned to me."""
+        return bool(self.assigned) and bool(self.scope.currentData())
+
+    def is_assigned(self, doc: int) -> bool:
+        """Whether a document is one done-and-next goes to: assigned to me, or any document
+        when nothing is assigned to me."""
+        return not self.assigned or doc in self._assigned
+
+    def set_mine_only(self, mine: bool) -> None:
+        """Choose "Assigned to me" (True) or "The whole project" (False)."""
+        self.scope.setCurrentIndex(0 if mine else 1)
+        self.apply_filter()
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         """The registry's navigation actions (gui.actions), by id."""
@@ -99,20 +157,21 @@ class Navigator(QWidget):
             "document.previous": lambda: self.step(-1),
         }
 
-    def where(self) -> tuple[str, int]:
-        """The search and the status filter, to set again on a rebuilt window."""
-        return self.search.text(), self.status_filter.currentIndex()
+    def where(self) -> tuple[str, int, int]:
+        """The search, the status filter and the scope, to set again on a rebuilt window."""
+        return self.search.text(), self.status_filter.currentIndex(), self.scope.currentIndex()
 
-    def go_back(self, where: tuple[str, int]) -> None:
+    def go_back(self, where: tuple[str, int, int]) -> None:
         """Search and filter as `where` said (the window was rebuilt in another language)."""
-        text, filtered = where
-        if (text, filtered) != self.where():
-            self.search.blockSignals(True)
+        text, filtered, scope = where
+        if (text, filtered, scope) != self.where():
+            for widget in (self.search, self.status_filter, self.scope):
+                widget.blockSignals(True)
             self.search.setText(text)
-            self.search.blockSignals(False)
-            self.status_filter.blockSignals(True)
             self.status_filter.setCurrentIndex(filtered)
-            self.status_filter.blockSignals(False)
+            self.scope.setCurrentIndex(scope)
+            for widget in (self.search, self.status_filter, self.scope):
+                widget.blockSignals(False)
             self.apply_filter()
 
     def reread(self) -> None:
@@ -123,6 +182,7 @@ class Navigator(QWidget):
             found = set(self.store.search(query)) if query else None
         except AlamaError:  # busy, or the search copy cannot be made now: the next look
             return
+        self.read_assigned()
         self.documents.reread(found)
         if self.doc is not None:
             self.show_current(self.doc)
@@ -161,6 +221,8 @@ class Navigator(QWidget):
         if self.documents.row_of(doc) is None:
             self.search.clear()
             self.status_filter.setCurrentIndex(0)
+            if doc not in self._assigned:
+                self.scope.setCurrentIndex(1)
             self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -178,6 +240,7 @@ class Navigator(QWidget):
             self.message.emit(error_text(error), 8000)
             return
         chosen = self.status_filter.currentData()
+        self.documents.set_within(self._assigned if self.mine_only() else None)
         self.documents.set_filter(Status(chosen) if chosen else None, found)
         self.searched.emit(query)
         if self.doc is not None:
@@ -208,6 +271,9 @@ class Navigator(QWidget):
             if went_round:
                 self.message.emit(self.went_round(1), 5000)
             return
+        if self.assigned:
+            self.message.emit(self.tr("Every document assigned to you is done."), 8000)
+            return
         done, total = self.documents.done_count()
         self.message.emit(self.nothing_left(total - done), 8000)
 
@@ -230,9 +296,14 @@ class Navigator(QWidget):
                 yield found, not 0 <= at < rows
 
     def next_not_done(self, doc: int) -> tuple[int | None, bool]:
-        """The next listed document that is not done (going round), and whether it went round."""
+        """The next listed document that is not done (going round), and whether it went round;
+        only documents assigned to me, when some are."""
         for found, went_round in self.round_from(doc):
-            if found != doc and self.documents.status(found) is not Status.DONE:
+            if (
+                found != doc
+                and self.is_assigned(found)
+                and self.documents.status(found) is not Status.DONE
+            ):
                 return found, went_round
         return None, False
 

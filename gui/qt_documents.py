@@ -59,6 +59,7 @@ class DocumentListModel(QAbstractListModel):
         self._info: dict[int, tuple[str, str, Status]] = {}
         self._done = store.count_in_state(layer, Status.DONE)
         self._status_filter: Status | None = None
+        self._within: set[int] | None = None  # only these documents (assigned to me), or all
         self._icons = {status: status_icon(status) for status in Status}
         self._names = {
             Status.TODO: self.tr("to do"),
@@ -125,11 +126,20 @@ class DocumentListModel(QAbstractListModel):
         self._done = self._store.count_in_state(self._layer, Status.DONE)
         self.set_filter(self._status_filter, search)
 
+    def set_within(self, docs: set[int] | None) -> None:
+        """List only these documents (the ones assigned to me; None: every document); the
+        next `set_filter` applies it."""
+        self._within = docs
+
     def set_filter(self, status: Status | None, search: set[int] | None) -> None:
-        """Show only documents with this status (None: all) among these ids (None: all)."""
+        """Show only documents with this status (None: all) among these ids (None: all), within
+        the documents of `set_within`."""
         self._status_filter = status
         self.beginResetModel()
         rows = self._all if status is None else self._store.document_ids(self._layer, status)
+        if self._within is not None:
+            within = self._within
+            rows = [doc for doc in rows if doc in within]
         self._rows = rows if search is None else [doc for doc in rows if doc in search]
         self._row_of = None
         self.endResetModel()

@@ -29,6 +29,7 @@ from alama.gui.qt_panels import FindBar, SidePanel
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from alama.gui.status_line import StatusLine
+from alama.gui.team_commands import TeamCommands
 
 ZOOM_RANGE = (9, 40)
 DEFAULT_ZOOM = 17
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.busy = BusyFile(self, session)
         self.commands = ProjectCommands(self, self)
         self._build_panels()
+        self.team = TeamCommands(self, self)
         self.modes: dict[bool, Mode] = {False: Annotating(self), True: Reviewing(self)}
         for mode in self.modes.values():
             self.side.panels.addWidget(mode.panel)
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         commands and review mode bring their own."""
         return {
             **self.commands.handlers(),
+            **self.team.handlers(),
             **self.navigator.handlers(),
             **self.modes[True].handlers(),
             "file.quit": self.close,
@@ -234,6 +237,11 @@ class MainWindow(QMainWindow):
             self.mode.update(Changes(self.doc, self.session.layer, candidates=True))
             self.mode.pick(self.article.current)
 
+    def reread(self) -> None:
+        """Read the project again after work on it (an assignment): the list (keeping to my
+        documents if some are now mine), the progress and the open document."""
+        self._on_outside()
+
     # --- view ----------------------------------------------------------------------------
 
     def zoom(self, step: int) -> None:
@@ -262,4 +270,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Not while edits wait for a busy file, unless the user says so (see `BusyFile`)."""
         if self.busy.may_close(event):
+            self.team.wait()  # a copy being saved for an annotator is written first
             super().closeEvent(event)

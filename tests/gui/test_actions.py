@@ -236,7 +236,9 @@ def test_label_keys_apply_their_label_exact_with_alt(qtbot: QtBot) -> None:
 def test_menus_keep_their_order_and_the_language_submenu(qtbot: QtBot) -> None:
     host = Host(qtbot, LabelSet.default(), "annotate")
     titles = [a.text() for a in host.window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Labels", "&Document", "&View", "&Review", "&Help"]
+    assert titles == [
+        "&File", "&Edit", "&Labels", "&Document", "&View", "&Review", "&Team", "&Help",
+    ]  # fmt: skip
     view = [a.text() or "-" for a in host.actions.menus["view"].actions()]
     assert view == ["Zoom in", "Zoom out", "Normal size", "-", "Language"]
     language = host.actions.menus["language"].actions()
