@@ -114,7 +114,6 @@ def handout_one(project: Path, annotator: str, path: Path) -> HandoutFile:
                 shared = [doc for doc in mine if who.get(doc, {}).get(annotator)]
                 alone = [doc for doc in mine if not who.get(doc, {}).get(annotator)]
                 copy.keep_only(annotator, shared + alone)
-                copy.compact()
             put_in_place(temp, path)
         except OSError as error:
             raise ProjectError(

@@ -221,32 +221,53 @@ class TeamRows(LayerRows):
     def keep_only(self, annotator: str, order: Sequence[int]) -> None:
         """Make this file one annotator's copy: only the documents in ``order`` (in that
         order), only their layer on them, only their assignments, no gold and no review
-        decisions. Meant for a fresh copy of a project, never for the project itself."""
+        decisions; then give the space back (VACUUM).
+
+        Only for a new copy nobody else has open, built under a hidden name: it is cut
+        without a journal and without checking foreign keys (every table is cut to the same
+        documents), the quickest way through a large project; the final VACUUM is synced to
+        disk and the copy is left in WAL mode like every project.
+        """
+        for pragma in ("foreign_keys = OFF", "journal_mode = DELETE", "journal_mode = OFF",
+                       "synchronous = OFF"):  # fmt: skip
+            self.conn.execute(f"PRAGMA {pragma}")
         with self.transaction():
             self.conn.execute("CREATE TEMP TABLE keep (doc INTEGER PRIMARY KEY, pos INTEGER)")
-            try:
-                self.conn.executemany(
-                    "INSERT INTO keep (doc, pos) VALUES (?, ?)",
-                    [(doc, pos) for pos, doc in enumerate(order)],
-                )
-                kept = "(SELECT doc FROM keep)"
-                for table in ("spans", "status", "assignments"):
-                    self.conn.execute(
-                        f"DELETE FROM {table} WHERE annotator != ? OR doc NOT IN {kept}",
-                        (annotator,),
-                    )
-                self.conn.execute("DELETE FROM assignments WHERE removed_at IS NOT NULL")
-                self.conn.execute("DELETE FROM rejections")
-                self.conn.execute(f"DELETE FROM tokens WHERE doc NOT IN {kept}")
-                self.conn.execute(f"DELETE FROM documents_search WHERE rowid NOT IN {kept}")
-                self.conn.execute(f"DELETE FROM documents WHERE id NOT IN {kept}")
-                self.conn.execute("DELETE FROM annotators WHERE name != ?", (annotator,))
+            self.conn.executemany(
+                "INSERT INTO keep (doc, pos) VALUES (?, ?)",
+                [(doc, pos) for pos, doc in enumerate(order)],
+            )
+            kept = "(SELECT doc FROM temp.keep)"
+            # Most span rows go: keeping the few and emptying the table (SQLite's truncation)
+            # is many times quicker than deleting row by row.
+            self.conn.execute(
+                f"CREATE TEMP TABLE kept_spans AS SELECT * FROM spans WHERE annotator = ? "
+                f"AND doc IN {kept}",
+                (annotator,),
+            )
+            self.conn.execute("DELETE FROM spans")
+            self.conn.execute("INSERT INTO spans SELECT * FROM temp.kept_spans")
+            for table in ("status", "assignments"):
                 self.conn.execute(
-                    "UPDATE documents SET position = (SELECT pos FROM keep WHERE keep.doc = id)"
+                    f"DELETE FROM {table} WHERE annotator != ? OR doc NOT IN {kept}",
+                    (annotator,),
                 )
-                self._set_meta("handed_to", annotator)
-            finally:
-                self.conn.execute("DROP TABLE temp.keep")
+            self.conn.execute("DELETE FROM assignments WHERE removed_at IS NOT NULL")
+            self.conn.execute("DELETE FROM rejections")
+            self.conn.execute(f"DELETE FROM tokens WHERE doc NOT IN {kept}")
+            self.conn.execute(f"DELETE FROM documents_search WHERE rowid NOT IN {kept}")
+            self.conn.execute(f"DELETE FROM documents WHERE id NOT IN {kept}")
+            self.conn.execute("DELETE FROM annotators WHERE name != ?", (annotator,))
+            self.conn.execute(
+                "UPDATE documents SET position = (SELECT pos FROM temp.keep WHERE doc = id)"
+            )
+            self._set_meta("handed_to", annotator)
+            self.conn.execute("DROP TABLE temp.keep")
+            self.conn.execute("DROP TABLE temp.kept_spans")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
 
     def backup_into(self, temp: Path) -> None:
         """Copy the whole project, as it is at this moment, into the new file ``temp`` with
@@ -259,7 +280,3 @@ class TeamRows(LayerRows):
             raise explain(error, temp) or error from None
         finally:
             dest.close()
-
-    def compact(self) -> None:
-        """Give the space of deleted rows back to the file system (a handed-out copy)."""
-        self.conn.execute("VACUUM")
