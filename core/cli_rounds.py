@@ -62,9 +62,19 @@ def assign(
     assigned and finished work never moves. Documents are balanced by length in characters.
     """
     from alama.core import assignment
+    from alama.core.annotators import similar_annotator
 
     names = names_list(annotators)
     with Store.open(project) as store:
+        known = store.annotators()
+        for number, name in enumerate(names or []):
+            similar = similar_annotator(name, [*known, *(names or [])[:number]])
+            if similar:
+                click.echo(
+                    f"warning: annotator {name.strip()!r} looks like {similar!r}; check the "
+                    "names (a typo makes a new annotator)",
+                    err=True,
+                )
         if leaving is not None:
             report = assignment.reassign(store, leaving, names, seed)
         else:

@@ -419,3 +419,14 @@ def test_guidelines_from_the_command_line(tmp_path: Path) -> None:
     assert dump(path) == before
     assert runner.invoke(cli, ["guidelines", str(path), "--remove"]).exit_code == 0
     assert "no guidelines yet" in runner.invoke(cli, ["guidelines", str(path)]).output
+
+
+def test_assign_warns_of_a_name_that_looks_like_a_known_one(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [5, 6, 7])
+    with Store.open(path) as store:
+        store.ensure_annotator("amal")
+    result = CliRunner().invoke(cli, ["assign", str(path), "--annotators", "Amal,bilal,bilall"])
+    assert result.exit_code == 0, result.output
+    assert "annotator 'Amal' looks like 'amal'" in result.output
+    assert "annotator 'bilall' looks like 'bilal'" in result.output
+    assert "assigned 3 documents" in result.output
