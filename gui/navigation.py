@@ -141,6 +141,17 @@ class Navigator(QWidget):
         when nothing is assigned to me."""
         return not self.assigned or doc in self._assigned
 
+    def assigned_progress(self) -> str | None:
+        """The status bar's "Assigned to me: 3 / 12 done", when some documents are mine."""
+        if not self.assigned:
+            return None
+        try:
+            done = self._assigned.intersection(self.store.document_ids(self.layer, Status.DONE))
+        except AlamaError:
+            return None
+        template = self.tr("Assigned to me: %1 / %2 done")
+        return template.replace("%1", str(len(done))).replace("%2", str(len(self.assigned)))
+
     def set_mine_only(self, mine: bool) -> None:
         """Choose "Assigned to me" (True) or "The whole project" (False)."""
         self.scope.setCurrentIndex(0 if mine else 1)

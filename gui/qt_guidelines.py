@@ -31,6 +31,9 @@ class GuidelinesWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        font = self.browser.font()  # Naskh reads better a little larger than the menus
+        font.setPointSize(max(font.pointSize() + 2, 13))
+        self.browser.setFont(font)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

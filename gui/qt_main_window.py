@@ -263,7 +263,11 @@ class MainWindow(QMainWindow):
         self.status_line.show_document(self.mode, self.session.annotator, self.doc)
 
     def _update_progress(self) -> None:
-        self.status_line.show_progress(self.mode, *self.navigator.documents.done_count())
+        mine = self.navigator.assigned_progress()
+        if mine is not None:
+            self.status_line.progress.setText(mine)
+        else:
+            self.status_line.show_progress(self.mode, *self.navigator.documents.done_count())
 
     # --- closing ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -68,10 +68,17 @@ def buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+def number_box(low: int, high: int, value: int = 0) -> QSpinBox:
+    """A number field in the digits the rest of the window writes (0-9, also in Arabic)."""
+    box = QSpinBox()
+    box.setLocale(QLocale.c())
+    box.setRange(low, high)
+    box.setValue(value)
+    return box
+
+
 def seed_box() -> QSpinBox:
-    seed = QSpinBox()
-    seed.setRange(0, MAX_SEED)
-    return seed
+    return number_box(0, MAX_SEED)
 
 
 class AssignDialog(QDialog):
@@ -84,13 +91,9 @@ class AssignDialog(QDialog):
         self.setMinimumWidth(560)
         self.annotators = QLineEdit(", ".join(people(store)))
         self.annotators.setPlaceholderText("amal, bilal, karim")
-        self.overlap = QSpinBox()
-        self.overlap.setRange(0, 100)
+        self.overlap = number_box(0, 100, 20)
         self.overlap.setSuffix(" %")
-        self.overlap.setValue(20)
-        self.per_document = QSpinBox()
-        self.per_document.setRange(2, 20)
-        self.per_document.setValue(2)
+        self.per_document = number_box(2, 20, 2)
         self.seed = seed_box()
         self.documents = QComboBox()
         self.documents.addItem(self.tr("Documents nobody has finished"), "todo")
@@ -170,6 +173,7 @@ class ReassignDialog(QDialog):
         for name in assigned_people(store):
             self.leaving.addItem(name, name)
         self.to = QListWidget()
+        self.to.setMaximumHeight(160)
         self.seed = seed_box()
         self.leaving.currentTextChanged.connect(self._fill_others)
         self._everyone = people(store)
@@ -231,7 +235,7 @@ class CopyDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.project = store.path
+        self.project = store.path.absolute()
         self.setWindowTitle(self.tr("Save a copy for an annotator"))
         self.setMinimumWidth(560)
         self.annotator = QComboBox()
@@ -271,7 +275,10 @@ class CopyDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.windowTitle(), self.path.text(), self.tr("Alama projects (*.alama)")
+            self,
+            self.windowTitle(),
+            self.path.text(),
+            QCoreApplication.translate("StartScreen", "Alama projects (*.alama)"),
         )
         if chosen:
             self._typed = True

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from alama.core.team_progress import TeamProgress
 
 REFRESH_DELAY_MS = 600
-COLUMNS = ("name", "assigned", "done", "in_progress", "todo", "outside", "last_activity")
+COLUMNS = (
+    "name", "assigned", "overlap", "done", "in_progress", "todo", "outside", "last_activity",
+)  # fmt: skip
 
 
 def readable_time(iso: str | None, now: datetime | None = None) -> str:
@@ -82,6 +84,7 @@ class TeamView(QDialog):
             [
                 self.tr("Annotator"),
                 self.tr("Assigned"),
+                self.tr("Of them shared"),
                 self.tr("Done"),
                 self.tr("In progress"),
                 self.tr("To do"),
@@ -166,8 +169,14 @@ class TeamView(QDialog):
                     item.setToolTip(str(value))
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if key == "done" and entry.assigned:
-                    item.setBackground(shade(entry.done / entry.assigned))
+                if key == "done" and entry.done:  # none done yet is no alarm: no colour
+                    tint = shade(entry.done / max(entry.assigned, 1))
+                    tint.setAlpha(110)
+                    item.setBackground(tint)
+                if key == "overlap":
+                    item.setToolTip(
+                        self.tr("Documents shared with other annotators, for agreement")
+                    )
                 if key == "outside" and value:
                     item.setToolTip(self.tr("Documents they worked on that are not theirs"))
                 self.table.setItem(row, column, item)
@@ -187,12 +196,13 @@ class TeamView(QDialog):
             )
         else:
             figures = progress.agreement
+            so_far = self.tr(
+                "%1; agreement so far on the %2 finished: F1 exact %3 · alpha U %4",
+                "overlap documents, finished ones, figures"
+            )  # fmt: skip
             self.agreement.setText(
                 fill(
-                    self.tr(
-                        "%1; agreement so far on the %2 finished: F1 exact %3 · alpha U %4",
-                        "overlap documents, finished ones, figures",
-                    ),
+                    so_far,
                     shared,
                     figures.get("documents", 0),
                     figure(figures.get("f1_exact")),

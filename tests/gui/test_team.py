@@ -229,9 +229,11 @@ def test_ctrl_enter_goes_to_the_next_assigned_document_not_done(
     assigned.store.set_status(5, "amal", Status.DONE)
     assigned.reread()
     assigned.open_document(3)
+    assert assigned.progress.text() == "Assigned to me: 1 / 4 done"
     ctrl_enter(qtbot, assigned)
     assert assigned.doc == 7, "5 is done: skipped"
     assert assigned.store.status(3, "amal") is Status.DONE
+    assert assigned.progress.text() == "Assigned to me: 2 / 4 done"
     ctrl_enter(qtbot, assigned)
     assert assigned.doc == 1, "went round to the top"
     assert said(assigned) == "Went on from the top of the document list."
@@ -380,7 +382,7 @@ def test_the_team_view_shows_the_figures_of_team_progress(
     qtbot.waitUntil(lambda: view.progress is not None, timeout=20_000)
     expected = team_progress(store)
     for row in expected.rows:
-        for column in ("assigned", "done", "in_progress", "todo", "outside"):
+        for column in ("assigned", "overlap", "done", "in_progress", "todo", "outside"):
             assert view.cell(row.name, column) == str(getattr(row, column)), (row, column)
         assert view.cell(row.name, "last_activity").startswith("today ")
     assert view.cell("amal", "outside") == "1"
