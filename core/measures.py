@@ -9,8 +9,10 @@ package is GPL-3.0 and only checks these in the tests).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from itertools import accumulate, combinations
 from typing import Any
 
@@ -89,6 +91,120 @@ def krippendorff_alpha_nominal(counts: NDArray[Any]) -> float | None:
         return None
     observed = n - agreeing  # Σ_{c≠k} o_ck
     return float(1.0 - (n - 1) * observed / expected)
+
+
+# --- the same from counts, a document at a time ------------------------------------------------
+#
+# Agreement streams a project: it keeps, for each label, how many tokens were marked by how many
+# raters, never a vector over every token. These give the figures the table functions above give
+# on the whole table, from those counts: integers summed exactly, then the same float steps.
+
+
+def fleiss_kappa_binary(marked: Sequence[int], raters: int) -> float | None:
+    """`fleiss_kappa` of an items × (unmarked, marked) table of ``raters`` ratings per item,
+    from ``marked[k]``: how many items ``k`` of the raters marked (as statsmodels computes it)."""
+    items = sum(marked)
+    if items == 0 or raters < 2:
+        return None
+    ones = sum(k * count for k, count in enumerate(marked))
+    zeros = raters * items - ones
+    if zeros == 0 or ones == 0:
+        return None
+    total = float(raters * items)
+    p_zero, p_one = zeros / total, ones / total
+    expected = p_zero * p_zero + p_one * p_one
+    scale = float(raters) * (raters - 1.0)
+    agreement = sum(
+        (count * Fraction((float(k * k + (raters - k) ** 2) - raters) / scale)
+         for k, count in enumerate(marked) if count),
+        Fraction(0),
+    )  # fmt: skip
+    observed = float(agreement) / items
+    return float((observed - expected) / (1 - expected))
+
+
+def krippendorff_alpha_binary(marked: Sequence[Sequence[int]]) -> float | None:
+    """`krippendorff_alpha_nominal` of an items × (unmarked, marked) table, from
+    ``marked[m][k]``: how many items had ``m`` ratings, ``k`` of them "marked"."""
+    n = zeros = ones = 0
+    agreeing = Fraction(0)
+    for raters, row in enumerate(marked):
+        if raters < 2:
+            continue
+        weight = 1.0 / (raters - 1)
+        for k, count in enumerate(row):
+            if count:
+                n += raters * count
+                ones += k * count
+                zeros += (raters - k) * count
+                unmarked = weight * (raters - k) * (raters - k - 1)
+                agreeing += count * (Fraction(unmarked) + Fraction(weight * k * (k - 1)))
+    if n < 2:
+        return None
+    total = float(n)
+    expected = float(total * total - (float(zeros) * zeros + float(ones) * ones))
+    if expected == 0:
+        return None
+    observed = total - float(agreeing)
+    return float(1.0 - (total - 1) * observed / expected)
+
+
+@dataclass
+class UnitizingCounts:
+    """What `alpha_u` needs of one category, added a document at a time: the documents laid
+    end to end, each coder's units flattened (`flatten`) within their document."""
+
+    coders: int
+    length: int = 0
+    disagreement: int = 0
+    sizes: Counter[int] = field(default_factory=Counter)
+    gaps: Counter[int] = field(default_factory=Counter)
+    reach: list[int] = field(default_factory=list)
+    """Where each coder's last unit ends on the continuum."""
+
+    def add(self, length: int, units: Sequence[Sequence[tuple[int, int]]]) -> None:
+        """One document of ``length`` code points: each coder's units in it, sorted, flattened."""
+        if not self.reach:
+            self.reach = [0] * self.coders
+        for first, second in combinations(units, 2):
+            self.disagreement += _pair_disagreement(list(first), list(second))
+        at = self.length
+        for coder, unit_list in enumerate(units):
+            position = self.reach[coder]
+            for begin, end in unit_list:
+                if begin + at > position:
+                    self.gaps[begin + at - position] += 1
+                position = max(position, end + at)
+                self.sizes[end - begin] += 1
+            self.reach[coder] = position
+        self.length += length
+
+    def result(self) -> Unitizing | None:
+        """`alpha_u` of everything added."""
+        coders_n, length = self.coders, self.length
+        if coders_n < 2 or length <= 0:
+            return None
+        gaps = Counter(self.gaps)
+        for position in self.reach or [0] * coders_n:
+            if length > position:
+                gaps[length - position] += 1
+        observed = 2 * self.disagreement / (coders_n * (coders_n - 1) * length * length)
+        count_n = sum(self.sizes.values())
+        widths = sorted(gaps)
+        wide_counts = [*list(accumulate(gaps[g] for g in reversed(widths)))[::-1], 0]
+        wide_sums = [*list(accumulate(g * gaps[g] for g in reversed(widths)))[::-1], 0]
+        numerator = 0
+        for size, count in self.sizes.items():
+            at = bisect_left(widths, size)
+            wide, wide_sum = wide_counts[at], wide_sums[at]
+            numerator += count * (count_n - 1) * (2 * size**3 - 3 * size**2 + size) // 3
+            numerator += count * size * size * (wide_sum - wide * (size - 1))
+        denominator = coders_n * length * (coders_n * length - 1) - sum(
+            count * size * (size - 1) for size, count in self.sizes.items()
+        )
+        if numerator == 0 or denominator <= 0:
+            return Unitizing(observed, 0.0)
+        return Unitizing(observed, (2 / length) * float(numerator) / denominator)
 
 
 # --- unitizing alpha --------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""Documents with their tokens and layers, one document at a time: what an export reads.
+"""Documents with their tokens and layers, one document at a time: what an export and
+agreement read.
 
 An export of 10,000 documents × 3 annotators holds one document's rows at a time, never the
 project's 600,000 spans: the documents are read in project order, and each document's status
-rows and spans by its id (through the ``spans_by_layer`` index).
+rows and spans by its id (through the ``spans_by_layer`` index). Agreement reads less of each
+(`iter_finished`, `layer_keys`): who finished it, its length and stored tokens, its span keys.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from alama.core.model import Document, Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 
-from .spans import stored_agreed
-from .tokens import TOKEN_COLUMNS, StoredTokens, TokenRows, stored_tokens
+from .spans import KEYS_READABLE, stored_agreed
+from .tokens import TOKEN_COLUMNS, Bounds, StoredTokens, TokenRows, stored_tokens, unpack
 
 
 def stored_meta(raw: object) -> dict[str, Any]:
@@ -50,6 +52,35 @@ class DocumentLayers(NamedTuple):
     doc: Document
     tokens: StoredTokens | None
     layers: list[tuple[str, Status, list[SpanRow]]]
+
+
+class FinishedDocument(NamedTuple):
+    """A document as agreement reads it: its names, its length, its stored token bounds (None:
+    camel-tools', computed from the text when needed) and the layers marked done in it."""
+
+    id: int
+    doc_id: str
+    title: str
+    length: int
+    bounds: Bounds | None
+    finishers: list[str]
+
+
+_FINISHED = (
+    "SELECT doc, json_group_array(annotator) FROM status WHERE state = 'done' "
+    f"AND typeof(annotator) = 'text' AND annotator != '{GOLD_ANNOTATOR}' "
+    "AND doc IN (SELECT id FROM documents) GROUP BY doc"
+)
+_FINISHED_DOCUMENTS = (
+    "SELECT d.id, d.doc_id, d.title, length(d.text), typeof(d.text) = 'text', t.tokenizer, "
+    "t.bounds, (SELECT json_group_array(s.annotator) FROM status s WHERE s.doc = d.id "
+    f"AND s.state = 'done' AND typeof(s.annotator) = 'text' AND s.annotator != '{GOLD_ANNOTATOR}')"
+    " FROM documents d LEFT JOIN tokens t ON t.doc = d.id ORDER BY d.position"
+)
+_KEYS = (
+    "SELECT annotator, start_char, end_char, label FROM spans "
+    f"WHERE doc = ? AND deleted_at IS NULL AND {KEYS_READABLE}"
+)
 
 
 def span_of(doc: int, row: SpanRow) -> Span:
@@ -127,3 +158,49 @@ class LayerRows(TokenRows):
                     for name in names
                 ],
             )
+
+    def finished(self) -> Iterator[tuple[int, list[str]]]:
+        """(document id, the annotators who marked it done) of each document someone finished
+        (not the gold layer), by id, without holding them."""
+        for doc, names in self.conn.execute(_FINISHED):
+            yield doc, json.loads(names)
+
+    def layer_names(self) -> list[str]:
+        """The annotators with a layer (a status row or a live span) in some document; not the
+        gold layer. Asked per registered name, through the indexes: no table is read whole."""
+        names = [row[0] for row in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        found = []
+        for name in names:
+            if name == GOLD_ANNOTATOR:
+                continue
+            for table, live in (("status", ""), ("spans", " AND deleted_at IS NULL")):
+                row = self.conn.execute(
+                    f"SELECT 1 FROM {table} WHERE annotator = ?{live} "
+                    "AND doc IN (SELECT id FROM documents) LIMIT 1",
+                    (name,),
+                ).fetchone()
+                if row is not None:
+                    found.append(name)
+                    break
+        return found
+
+    def iter_finished(self) -> Iterator[FinishedDocument]:
+        """Every document in project order with who finished it, its length and stored token
+        bounds: one row at a time, the text left unread."""
+        for row in self.conn.execute(_FINISHED_DOCUMENTS):
+            doc, doc_id, title, length, is_text, tokenizer, raw, names = row
+            if not is_text:  # refused in one line, as every reader of documents refuses it
+                whole = self.conn.execute(
+                    "SELECT id, doc_id, title, text, hash, source, position FROM documents "
+                    "WHERE id = ?",
+                    (doc,),
+                ).fetchone()
+                self._readable_document(whole)
+            bounds = unpack(raw, length) if isinstance(tokenizer, str) else None
+            named = self._readable_document((doc, doc_id, title, "", "", "", 0))
+            yield FinishedDocument(doc, named[1], named[2], length, bounds, json.loads(names))
+
+    def layer_keys(self, doc: int, length: int) -> list[tuple[str, int, int, str]]:
+        """(annotator, start, end, label) of a document's live spans inside its text, gold
+        included, in no particular order."""
+        return [row for row in self.conn.execute(_KEYS, (doc,)) if 0 <= row[1] < row[2] <= length]
