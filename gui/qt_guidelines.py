@@ -43,7 +43,8 @@ class GuidelinesWindow(QDialog):
         layout.addWidget(self.empty, 1)
         # Esc closes it even while the text has the focus (QDialog's own Esc needs the dialog).
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.reload()
+        if not self.reload():
+            self.resize(560, 260)  # a few lines to say there are none
 
     def reload(self) -> bool:
         """Read the guidelines again; False (and a line saying so) when there are none."""

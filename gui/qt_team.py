@@ -135,9 +135,10 @@ class AssignDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
-                self.tr("An overlap document needs %1 annotators; %2 are named.")
-                .replace("%1", str(self.per_document.value()))
-                .replace("%2", str(len(names))),
+                self.tr(
+                    "An overlap document goes to %1 annotators: name at least %1, or set the "
+                    "overlap to 0 %."
+                ).replace("%1", str(self.per_document.value())),
             )
             return
         self.accept()

@@ -189,13 +189,23 @@ def test_assign_from_the_menu_then_the_list_keeps_to_my_documents(
 
 
 def test_a_refused_assignment_says_why_in_one_line(
-    window: MainWindow, shown: list[tuple[bool, str]]
+    window: MainWindow, shown: list[tuple[bool, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    boxes: list[str] = []
+    monkeypatch.setattr(
+        "alama.gui.qt_team.QMessageBox.warning",
+        staticmethod(lambda parent, title, text: boxes.append(text)),
+    )
     dialog = AssignDialog(window.store, window)
     dialog.annotators.setText("amal, @gold")
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
-    with pytest.raises(Exception, match="cannot be an annotator name"):
-        dialog.names()
+    dialog.buttons.accepted.emit()
+    dialog.annotators.setText("amal")
+    dialog.buttons.accepted.emit()  # 20 % overlap needs two annotators per document
+    assert boxes == [
+        "'@gold' cannot be an annotator name",
+        "An overlap document goes to 2 annotators: name at least 2, or set the overlap to 0 %.",
+    ]
+    assert dialog.result() == 0 and not shown
     assert not window.store.has_assignments()
 
 
@@ -288,6 +298,24 @@ def test_save_a_copy_for_an_annotator_while_labelling_goes_on(
     assert [s.label for s in assigned.store.spans(1, "amal")] == ["ACTOR"], "labelling went on"
 
 
+def test_a_copy_over_an_existing_file_is_refused_in_one_line(
+    qtbot: QtBot, assigned: MainWindow, tmp_path: Path, warned: list[str]
+) -> None:
+    target = tmp_path / "taken.alama"
+    target.write_bytes(b"bilal's work")
+    dialog = CopyDialog(assigned.store, assigned)
+    choose(dialog.annotator, "bilal")
+    dialog.path.setText(str(target))
+    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    job = assigned.team.save_copy(dialog)
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=20_000):
+        pass
+    (message,) = warned
+    assert message == f"{target} already exists; choose another name for bilal's copy"
+    assert target.read_bytes() == b"bilal's work"
+
+
 def test_a_handed_out_copy_opens_as_its_annotator_without_asking(
     qapp: QApplication, assigned: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -313,10 +341,15 @@ def test_a_handed_out_copy_opens_as_its_annotator_without_asking(
 
 
 def test_hand_out_copies_to_everyone(
-    assigned: MainWindow, tmp_path: Path, shown: list[tuple[bool, str]]
+    assigned: MainWindow,
+    tmp_path: Path,
+    shown: list[tuple[bool, str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     out = tmp_path / "copies"
-    assert assigned.team.hand_out(out)
+    chosen = staticmethod(lambda *args: str(out))
+    monkeypatch.setattr("alama.gui.team_commands.QFileDialog.getExistingDirectory", chosen)
+    assigned.action_set["team.handout"].trigger()
     ((ok, report),) = shown
     report = english(report)
     assert ok, report
@@ -328,14 +361,20 @@ def test_hand_out_copies_to_everyone(
 
 
 def test_collect_shows_a_report_per_annotator_and_reads_the_project_again(
-    qtbot: QtBot, assigned: MainWindow, tmp_path: Path, shown: list[tuple[bool, str]]
+    qtbot: QtBot,
+    assigned: MainWindow,
+    tmp_path: Path,
+    shown: list[tuple[bool, str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     copy = handout_one(assigned.store.path, "bilal", tmp_path / "bilal.alama")
     with Store.open(copy.path) as store:
         store.add_span(2, "bilal", 0, 3, "ACTOR")
         store.set_status(2, "bilal", Status.DONE)
+    chosen = staticmethod(lambda *args: ([str(copy.path)], ""))
+    monkeypatch.setattr("alama.gui.team_commands.QFileDialog.getOpenFileNames", chosen)
     with qtbot.waitSignal(assigned.projectRequested) as reload:
-        assert assigned.team.collect([copy.path])
+        assigned.action_set["team.collect"].trigger()
     assert reload.args == [assigned.store.path]
     ((ok, report),) = shown
     report = english(report)
@@ -346,16 +385,32 @@ def test_collect_shows_a_report_per_annotator_and_reads_the_project_again(
     assert "Nothing new" in shown[1][1], "collecting again changes nothing"
 
 
+def test_collecting_a_copy_that_changes_anothers_layer_is_refused_in_one_line(
+    assigned: MainWindow, tmp_path: Path, shown: list[tuple[bool, str]]
+) -> None:
+    copy = handout_one(assigned.store.path, "bilal", tmp_path / "bilal.alama")
+    with Store.open(copy.path) as store:
+        store.add_span(2, "bilal", 0, 3, "ACTOR")
+        store.add_span(2, "amal", 0, 3, "PLACE")  # not bilal's layer
+    assert not assigned.team.collect([copy.path])
+    ((ok, message),) = shown
+    assert not ok and "\n" not in message
+    assert "nothing was merged" in message, message
+    assert assigned.store.spans(2, "bilal") == [] and assigned.store.spans(2, "amal") == []
+
+
 def test_someone_left_their_unfinished_documents_go_to_the_others(
-    assigned: MainWindow, shown: list[tuple[bool, str]]
+    assigned: MainWindow, shown: list[tuple[bool, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assigned.store.set_status(2, "bilal", Status.DONE)
-    dialog = ReassignDialog(assigned.store, assigned)
-    choose_text = dialog.leaving.findText("bilal")
-    dialog.leaving.setCurrentIndex(choose_text)
-    assert [dialog.to.item(r).text() for r in range(dialog.to.count())] == ["amal"]
-    dialog.exec = lambda: 1  # type: ignore[method-assign]
-    assert assigned.team.reassign(dialog)
+
+    def fill_in(dialog: ReassignDialog) -> int:
+        choose(dialog.leaving, "bilal")
+        assert [dialog.to.item(r).text() for r in range(dialog.to.count())] == ["amal"]
+        return 1
+
+    monkeypatch.setattr(ReassignDialog, "exec", fill_in)
+    assigned.action_set["team.reassign"].trigger()
     ((ok, report),) = shown
     report = english(report)
     assert ok, report
@@ -423,11 +478,14 @@ Label the whole name, not the title before it.
 
 
 def test_f2_shows_the_guidelines_right_to_left_and_esc_closes_them(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "guide.md"
     path.write_text(GUIDELINES, encoding="utf-8")
-    assert window.team.import_guidelines(path)
+    chosen = staticmethod(lambda *args: (str(path), ""))
+    monkeypatch.setattr("alama.gui.team_commands.QFileDialog.getOpenFileName", chosen)
+    window.action_set["team.import_guidelines"].trigger()
+    assert window.store.guidelines() == GUIDELINES
     assert said(window) == "Guidelines imported: F2 shows them."
     qtbot.keyClick(window.article, Qt.Key.Key_F2)
     shown = window.team.guidelines
