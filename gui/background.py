@@ -70,5 +70,5 @@ def run_in_background(project: Path, job: Job) -> BackgroundJob:
 
 def wait_all() -> None:
     """Wait for every running background job (before the application quits)."""
-    for job in list(_RUNNING):
-        job.wait()
+    while _RUNNING:
+        next(iter(_RUNNING)).wait()

@@ -77,6 +77,8 @@ class TeamView(QDialog):
         self.progress: TeamProgress | None = None
         self._job: BackgroundJob | None = None
         self._again = False
+        self._found: list[TeamProgress] = []  # what the running count found
+        self._stopped = False  # the window is closing: no new count
         self.setWindowTitle(self.tr("Team progress"))
         self.resize(900, 420)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -127,11 +129,13 @@ class TeamView(QDialog):
     def refresh(self) -> BackgroundJob | None:
         """Count the figures off the GUI thread; the view shows them when they come (a count
         asked for meanwhile runs once this one is over)."""
+        if self._stopped:
+            return None
         if self._job is not None:
             self._again = True
             return self._job
         self.state.setText(self.tr("Counting…"))
-        found: list[TeamProgress] = []
+        found = self._found = []
 
         def work(store: Store, progress: Progress, notify: Notify) -> str:
             from alama.core.team_progress import team_progress
@@ -140,11 +144,11 @@ class TeamView(QDialog):
             return ""
 
         self._job = run_in_background(self.store.path, work)
-        self._job.done.connect(lambda outcome: self._counted(outcome, found))
+        self._job.done.connect(self._counted)  # a method: not called once the view is gone
         return self._job
 
-    def _counted(self, outcome: Outcome, found: list[TeamProgress]) -> None:
-        self._job = None
+    def _counted(self, outcome: Outcome) -> None:
+        self._job, found = None, self._found
         if not outcome.ok or not found:
             self.state.setText(outcome.message)
         else:
@@ -225,6 +229,11 @@ class TeamView(QDialog):
                 item = self.table.item(row, COLUMNS.index(column))
                 return item.text() if item is not None else ""
         raise KeyError(name)
+
+    def stop(self) -> None:
+        """Count no more (the window is closing); a count under way still ends."""
+        self._stopped = True
+        self._timer.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()

@@ -133,12 +133,11 @@ class TeamCommands(QObject):
         job = run_in_background(self.store.path, dialog.job())
         self.copies.append(job)
         self.host.say(self.tr("Saving %1's copy… (you can go on working)").replace("%1", name), 0)
-        job.done.connect(lambda outcome: self._copy_saved(job, outcome))
+        job.done.connect(self._copy_saved)  # a method: not called once the window is gone
         return job
 
-    def _copy_saved(self, job: BackgroundJob, outcome: Outcome) -> None:
-        if job in self.copies:
-            self.copies.remove(job)
+    def _copy_saved(self, outcome: Outcome) -> None:
+        self.copies = [job for job in self.copies if job.running()]
         if outcome.ok:
             self.host.say(outcome.message, 15000)
         else:
@@ -241,6 +240,8 @@ class TeamCommands(QObject):
         return self.guidelines
 
     def wait(self) -> None:
-        """Before the window closes: copies being saved are finished first."""
-        if self.copies:
-            wait_all()
+        """Before the window closes: copies being saved (and the Team view's count) are
+        finished first, so that no thread outlives the window that started it."""
+        if self.view is not None:
+            self.view.stop()
+        wait_all()

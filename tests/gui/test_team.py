@@ -218,6 +218,20 @@ def test_the_list_keeps_to_my_documents_when_the_project_opens(assigned: MainWin
     assert listed(assigned) == MINE
 
 
+def test_a_rebuilt_window_keeps_the_choice_of_the_whole_project(
+    qtbot: QtBot, assigned: MainWindow
+) -> None:
+    assigned.navigator.set_mine_only(False)
+    where = assigned.navigator.where()
+    again = open_window(qtbot, assigned.store.path)  # as after a change of language
+    try:
+        assert listed(again) == MINE
+        again.navigator.go_back(where)
+        assert listed(again) == list(range(1, 10))
+    finally:
+        again.store.close()
+
+
 def test_review_mode_lists_every_document(assigned: MainWindow) -> None:
     assigned.set_reviewing(True)
     assert listed(assigned) == list(range(1, 10))
@@ -296,6 +310,21 @@ def test_save_a_copy_for_an_annotator_while_labelling_goes_on(
         assert copy.handed_to() == "bilal"
         assert copy.annotators() == ["bilal"]
     assert [s.label for s in assigned.store.spans(1, "amal")] == ["ACTOR"], "labelling went on"
+
+
+def test_closing_the_window_finishes_the_copy_being_saved(
+    assigned: MainWindow, tmp_path: Path
+) -> None:
+    dialog = CopyDialog(assigned.store, assigned)
+    choose(dialog.annotator, "bilal")
+    dialog.path.setText(str(tmp_path / "bilal.alama"))
+    dialog.exec = lambda: 1  # type: ignore[method-assign]
+    job = assigned.team.save_copy(dialog)
+    assert job is not None
+    assigned.close()
+    assert not job.running()
+    with Store.open(tmp_path / "bilal.alama") as copy:
+        assert copy.handed_to() == "bilal"
 
 
 def test_a_copy_over_an_existing_file_is_refused_in_one_line(
