@@ -82,6 +82,8 @@ class Application:
         self.session: Session | None = None
         self._translators: list[QTranslator] = []
         self.draining: list[Session] = []  # earlier sessions whose actions wait for a busy file
+        # Per project file opened: the name it was opened as, and this machine's name then.
+        self._opened_as: dict[str, tuple[str, str]] = {}
 
     def set_language(self, code: str) -> None:
         """Install the interface language; Arabic mirrors the whole layout right to left."""
@@ -115,8 +117,14 @@ class Application:
             return False
         known = store.annotators()
         # A copy handed out to one annotator opens as them, without asking (unless the
-        # environment names someone: ALAMA_ANNOTATOR, for a lead checking a copy).
+        # environment names someone: ALAMA_ANNOTATOR, for a lead checking a copy). Opened
+        # again (after an import, a merge), it stays with the name it was opened as, unless
+        # File ▸ Change annotator… chose another since.
         given = annotator_given(store)
+        key = str(path.resolve())
+        before = self._opened_as.get(key)
+        if before is not None:
+            given = before[0] if self.settings.annotator == before[1] else None
         name: str | None = given or self.settings.annotator
         similar = similar_annotator(name, known) if name and not given else None
         if name and similar is not None:  # "Amal" on this machine, "amal" in the project
@@ -134,6 +142,7 @@ class Application:
             return False
         if not given or not self.settings.annotator:
             self.settings.annotator = name
+        self._opened_as[key] = (name, self.settings.annotator)
         self.settings.add_recent(path)
         self._show(session, doc)
         if store.read_only_reason is not None:

@@ -362,6 +362,12 @@ def test_a_handed_out_copy_opens_as_its_annotator_without_asking(
         assert controller.window is not None
         assert controller.window.navigator.scope.currentText() == "Assigned to me"
         assert settings.annotator == "amal", "this machine's own name stays"
+        assert controller.open(copy.path), "opened again (after an import): still bilal's"
+        assert controller.session is not None and controller.session.annotator == "bilal"
+        settings.annotator = "karim"  # File ▸ Change annotator…, then the project reopens
+        assert controller.open(copy.path)
+        assert controller.session is not None and controller.session.annotator == "karim"
+        assert not asked
     finally:
         if controller.window is not None:
             controller.window.close()
