@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core.messages import fill
+from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 from alama.gui.background import BackgroundJob, run_in_background
 from alama.gui.jobs import Notify, Outcome, Progress
@@ -69,7 +70,10 @@ def readable_time(iso: str | None, now: datetime | None = None) -> str:
 
 
 class TeamView(QDialog):
-    """The team's progress, kept up to date while it is open."""
+    """The team's progress, kept up to date while it is open; "Review" opens the first
+    document ready for review that gold has not finished."""
+
+    reviewRequested = Signal(int)  # a document id
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +113,11 @@ class TeamView(QDialog):
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         bottom = QHBoxLayout()
+        self.review = QPushButton(self.tr("Review the next ready document"))
+        self.review.setEnabled(False)
+        self.review.clicked.connect(self._review_next)
         bottom.addWidget(self.state, 1)
+        bottom.addWidget(self.review)
         bottom.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -213,6 +221,7 @@ class TeamView(QDialog):
                     figure(figures.get("alpha_u")),
                 )
             )
+        self.review.setEnabled(bool(progress.ready_for_review))
         self.ready.setText(
             self.tr(
                 "Ready for review (all their annotators finished): %n document(s)",
@@ -220,6 +229,16 @@ class TeamView(QDialog):
                 len(progress.ready_for_review),
             )
         )
+
+    def _review_next(self) -> None:
+        if self.progress is None:
+            return
+        reviewed = set(self.store.document_ids(GOLD_ANNOTATOR, Status.DONE))
+        waiting = [doc for doc in self.progress.ready_for_review if doc not in reviewed]
+        if waiting:
+            self.reviewRequested.emit(waiting[0])
+        else:
+            self.state.setText(self.tr("Every document ready for review is reviewed."))
 
     def cell(self, name: str, column: str) -> str:
         """A cell as shown, by annotator and column key (for tests and screenshots)."""

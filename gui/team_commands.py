@@ -41,6 +41,10 @@ class Window(Protocol):
 
     def reread(self) -> None: ...
 
+    def set_reviewing(self, reviewing: bool) -> None: ...
+
+    def open_document(self, doc: int | None) -> None: ...
+
 
 class TeamCommands(QObject):
     """Team ▸ … and Help ▸ Annotation guidelines (F2), for the window that owns them."""
@@ -196,11 +200,20 @@ class TeamCommands(QObject):
         """Team ▸ Team progress: the view, counted when opened and kept up to date."""
         if self.view is None:
             self.view = TeamView(self.store, self.window)
+            self.view.reviewRequested.connect(self.review_document)
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()
         self.view.refresh()
         return self.view
+
+    def review_document(self, doc: int) -> None:
+        """From the Team view: the document in review mode, in front of the view."""
+        self.host.set_reviewing(True)
+        self.host.navigator.reveal(doc)
+        self.host.open_document(doc)
+        self.window.raise_()
+        self.window.activateWindow()
 
     # --- guidelines ------------------------------------------------------------------------
 

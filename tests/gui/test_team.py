@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alama.core.handout import handout_one
-from alama.core.model import Status
+from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 from alama.core.store.base import now
 from alama.core.store.team import AssignmentRow
@@ -482,6 +482,12 @@ def test_the_team_view_shows_the_figures_of_team_progress(
         "1 overlap document; agreement so far on the 1 finished: F1 exact 1.00 · alpha U 1.00"
     )
     assert english(view.ready.text()).endswith(f": {len(expected.ready_for_review)} documents")
+    view.review.click()
+    assert assigned.reviewing and assigned.doc == 2, "bilal finished it, its only annotator"
+    assigned.store.set_status(2, GOLD_ANNOTATOR, Status.DONE)
+    view.review.click()
+    assert assigned.doc == 3, "then the overlap document both finished"
+    assigned.set_reviewing(False)
     # Labelling in the window: the view counts again by itself.
     before = view.progress
     assigned.open_document(1)
