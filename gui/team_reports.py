@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject
 from alama.core.messages import fill
 from alama.gui.i18n import FSI, PDI, language, listed, ltr, merge_report
 
+RLM = "\u200f"
+
 if TYPE_CHECKING:
     from alama.core.assignment import AssignReport
     from alama.core.collect import CollectReport
@@ -21,6 +23,15 @@ def named(name: str) -> str:
     """An annotator's name inside a sentence: in Arabic, in the direction of its own first
     letter (a Latin name keeps its order); in English, as it is."""
     return f"{FSI}{name}{PDI}" if language() == "ar" else name
+
+
+def joined(lines: list[str]) -> str:
+    """A report's lines; in Arabic each starts with a right-to-left mark, so that a line
+    beginning with a Latin name ("amal: 12 documents") still reads right to left (a message
+    box takes each line's direction from its first letter, looking inside isolates)."""
+    if language() == "ar":
+        lines = [RLM + line for line in lines]
+    return "\n".join(lines)
 
 
 class TeamReport(QObject):
@@ -52,7 +63,7 @@ class TeamReport(QObject):
             lines.append(
                 self.tr("%n document(s) already assigned, left as they were.", "", report.already)
             )
-        return "\n".join(lines + self._each(report))
+        return joined(lines + self._each(report))
 
     def reassigned(self, leaving: str, report: AssignReport) -> str:
         """Team ▸ Someone left: reassign their documents…"""
@@ -65,7 +76,7 @@ class TeamReport(QObject):
                 self.tr("the %n they finished", "", report.kept_finished),
             )
         ]  # fmt: skip
-        return "\n".join(lines + self._each(report))
+        return joined(lines + self._each(report))
 
     def copy_saved(self, name: str, path: Path, documents: int) -> str:
         """Team ▸ Save a copy for an annotator…"""
@@ -90,18 +101,18 @@ class TeamReport(QObject):
                     made.overlap,
                 )
             )  # fmt: skip
-        return "\n".join(lines)
+        return joined(lines)
 
     def collected(self, report: CollectReport) -> str:
         """Team ▸ Collect copies…: the merge's report, then a line per annotator."""
-        lines = [merge_report(report.merge)]
+        lines = merge_report(report.merge).split("\n")
         for name, got in sorted(report.per_annotator.items()):
             line = fill(
-                self.tr("%1: %2, %3 deleted, %4.",
+                self.tr("%1: %2, %3, %4.",
                         "annotator: new spans, deleted spans, documents finished"),
                 named(name),
                 self.tr("%n new span(s)", "", got.new_spans),
-                got.deleted_spans,
+                self.tr("%n deleted", "spans", got.deleted_spans),
                 self.tr("%n document(s) finished", "", got.finished),
             )  # fmt: skip
             if got.outside:
@@ -112,4 +123,4 @@ class TeamReport(QObject):
                     listed(shown),
                 )
             lines.append(line)
-        return "\n".join(lines)
+        return joined(lines)

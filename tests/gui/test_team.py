@@ -564,3 +564,32 @@ def test_importing_an_empty_guideline_is_refused_in_one_line(
     (message,) = warned
     assert "\n" not in message and message.endswith("is empty: write the guidelines in it first")
     assert window.store.guidelines() is None
+
+
+def test_arabic_report_lines_naming_someone_first_read_right_to_left() -> None:
+    """A message box takes a line's direction from its first letter, isolates or not: a line
+    that starts with a Latin name would be laid out left to right in the Arabic window."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QTextDocument
+
+    from alama.core.assignment import AssignReport
+    from alama.gui.team_reports import TeamReport
+
+    report = AssignReport(
+        assigned={"amal": 2, "bilal": 1}, characters={"amal": 90, "bilal": 40}, documents=3
+    )
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic))
+    try:
+        text = TeamReport().assigned(report)
+    finally:
+        QLocale.setDefault(before)
+    document = QTextDocument()
+    document.setPlainText(text)
+    block = document.begin()
+    lines = 0
+    while block.isValid():
+        assert block.textDirection() == Qt.LayoutDirection.RightToLeft, block.text()
+        lines += 1
+        block = block.next()
+    assert lines == 3 and "amal" in text and "bilal" in text
