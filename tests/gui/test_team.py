@@ -1,11 +1,9 @@
 """The Team menu in the window: assigning (the list then keeps to my documents), Ctrl+Enter to
 the next document assigned to me, a copy saved for an annotator while labelling goes on, handing
-out, collecting with a report, the Team view's figures, and the guidelines on F2."""
+out, collecting with a report, reassigning when someone leaves."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,23 +12,24 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alama.core.handout import handout_one
-from alama.core.model import GOLD_ANNOTATOR, Status
+from alama.core.model import Status
 from alama.core.store import Store
-from alama.core.store.base import now
-from alama.core.store.team import AssignmentRow
-from alama.core.team_progress import team_progress
 from alama.gui.app import Application
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_team import AssignDialog, CopyDialog, ReassignDialog
-from alama.gui.session import Session
 from alama.gui.settings import Settings
-from tests.gui.conftest import FIRST, SECOND, THIRD
+from tests.gui import team_setup
+from tests.gui.conftest import SECOND, THIRD
 from tests.gui.pages import choose
+from tests.gui.team_setup import MINE, TEXTS, english, listed, open_window, said
 
-TEXTS = [FIRST, SECOND, THIRD, *(f"خبر رقم {n} عن مدينة حلب وأهلها" for n in range(4, 10))]
-# Who has which document (1-based ids): amal 1, 3, 5, 7 (3 shared with bilal); bilal 2, 3, 4.
-PLAN = {1: ["amal"], 2: ["bilal"], 3: ["amal", "bilal"], 4: ["bilal"], 5: ["amal"], 7: ["amal"]}
-MINE = [1, 3, 5, 7]
+# The fixtures of a Team test project (tests/gui/team_setup.py).
+project = team_setup.project
+window = team_setup.window
+assigned = team_setup.assigned
+shown = team_setup.shown
+warned = team_setup.warned
+
 TEAM_ENTRIES = [
     "Assign documents…",
     "Someone left: reassign their documents…",
@@ -43,97 +42,6 @@ TEAM_ENTRIES = [
     "-",
     "Import guidelines…",
 ]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    with Store.create(tmp_path / "news.alama") as store:
-        for text in TEXTS:
-            store.add_document(text)
-    return tmp_path / "news.alama"
-
-
-def plan(store: Store, assignments: dict[int, list[str]] = PLAN) -> None:
-    """Assign documents as a lead would have (the overlap ones to several annotators)."""
-    stamp = now()
-    store.put_assignment_rows(
-        AssignmentRow(doc, name, int(len(names) > 1), stamp, None)
-        for doc, names in assignments.items()
-        for name in names
-    )
-
-
-def open_window(qtbot: QtBot, path: Path, name: str = "amal") -> MainWindow:
-    store = Store.open(path)
-    settings = Settings(path.parent / "settings.ini")
-    settings.annotator = name
-    window = MainWindow(Session(store, name), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.article.setFocus()
-    return window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, project: Path) -> Iterator[MainWindow]:
-    main = open_window(qtbot, project)
-    yield main
-    main.team.wait()
-    main.store.close()
-
-
-@pytest.fixture
-def assigned(qtbot: QtBot, project: Path) -> Iterator[MainWindow]:
-    """amal's window on a project whose lead assigned documents (see PLAN)."""
-    with Store.open(project) as store:
-        plan(store)
-    main = open_window(qtbot, project)
-    yield main
-    main.team.wait()
-    main.store.close()
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str]]:
-    """The Team menu's reports, instead of modal message boxes."""
-    outcomes: list[tuple[bool, str]] = []
-    monkeypatch.setattr(
-        "alama.gui.team_commands.show_outcome",
-        lambda parent, title, outcome: outcomes.append(tuple(outcome)),
-    )
-    return outcomes
-
-
-@pytest.fixture
-def warned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    found: list[str] = []
-    monkeypatch.setattr(MainWindow, "warn", lambda self, text: found.append(text))
-    return found
-
-
-def english(text: str) -> str:
-    """A report as English reads once its plural forms are in alama_en.qm: "1 document",
-    "2 documents", "3 copies" (until then Qt writes the source's "2 document(s)")."""
-
-    def plural(match: re.Match[str]) -> str:
-        number, word, ending = match.groups()
-        one = number == "1"
-        if ending == "ies":
-            return f"{number} {word[:-1]}{'y' if one else 'ies'}"
-        return f"{number} {word}{'' if one else ending}"
-
-    text = re.sub(r"(\d+) ((?:\w+ )*?\w+)\((s|es|ies)\)", plural, text)
-    return re.sub("[\u2066-\u2069]", "", text)  # the isolates around file names
-
-
-def listed(window: MainWindow) -> list[int | None]:
-    documents = window.navigator.documents
-    return [documents.doc_at(row) for row in range(documents.rowCount())]
-
-
-def said(window: MainWindow) -> str:
-    return window.statusBar().currentMessage()
 
 
 # --- the menu --------------------------------------------------------------------------------
@@ -453,143 +361,3 @@ def test_someone_left_their_unfinished_documents_go_to_the_others(
     assert assigned.store.assigned_documents("bilal") == [2], "what bilal finished stays"
     assert assigned.store.assigned_documents("amal") == [1, 3, 4, 5, 7]
     assert 4 in listed(assigned), "amal's list has it now"
-
-
-# --- the Team view -----------------------------------------------------------------------------
-
-
-def test_the_team_view_shows_the_figures_of_team_progress(
-    qtbot: QtBot, assigned: MainWindow
-) -> None:
-    store = assigned.store
-    store.add_span(3, "amal", 0, 3, "ACTOR")
-    store.add_span(3, "bilal", 0, 3, "ACTOR")
-    for doc, name in ((3, "amal"), (3, "bilal"), (2, "bilal")):
-        store.set_status(doc, name, Status.DONE)
-    store.set_status(9, "amal", Status.IN_PROGRESS)  # not hers
-    view = assigned.action_set["team.progress"].trigger() or assigned.team.view
-    assert view is not None
-    qtbot.waitUntil(lambda: view.progress is not None, timeout=20_000)
-    expected = team_progress(store)
-    for row in expected.rows:
-        for column in ("assigned", "overlap", "done", "in_progress", "todo", "outside"):
-            assert view.cell(row.name, column) == str(getattr(row, column)), (row, column)
-        assert view.cell(row.name, "last_activity").startswith("today ")
-    assert view.cell("amal", "outside") == "1"
-    assert expected.agreement is not None
-    assert expected.overlap_documents == 1
-    assert english(view.agreement.text()) == (
-        "1 overlap document; agreement so far on the 1 finished: F1 exact 1.00 · alpha U 1.00"
-    )
-    assert english(view.ready.text()).endswith(f": {len(expected.ready_for_review)} documents")
-    view.review.click()
-    assert assigned.reviewing and assigned.doc == 2, "bilal finished it, its only annotator"
-    assigned.store.set_status(2, GOLD_ANNOTATOR, Status.DONE)
-    view.review.click()
-    assert assigned.doc == 3, "then the overlap document both finished"
-    assigned.set_reviewing(False)
-    # Labelling in the window: the view counts again by itself.
-    before = view.progress
-    assigned.open_document(1)
-    assigned.session.set_status(1, Status.DONE)
-    qtbot.waitUntil(lambda: view.progress is not before, timeout=20_000)
-    qtbot.waitUntil(lambda: view.cell("amal", "done") == "2", timeout=20_000)
-
-
-def test_readable_times_are_local_and_short() -> None:
-    from datetime import datetime
-
-    from alama.gui.qt_team_view import readable_time
-
-    assert readable_time(None) == "–"
-    today = readable_time(now())
-    assert today.startswith("today ") and len(today) == len("today 12:34")
-    assert readable_time("2026-03-02T08:05:00.000+00:00", datetime(2026, 6, 1)).startswith("2 Mar")
-
-
-# --- guidelines --------------------------------------------------------------------------------
-
-GUIDELINES = """# دليل الوسم
-
-- **فاعل (ACTOR)**: شخص أو جماعة أو دولة تفعل أو تقول.
-- **مكان (PLACE)**: موضع له اسم.
-
-Label the whole name, not the title before it.
-"""
-
-
-def test_f2_shows_the_guidelines_right_to_left_and_esc_closes_them(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "guide.md"
-    path.write_text(GUIDELINES, encoding="utf-8")
-    chosen = staticmethod(lambda *args: (str(path), ""))
-    monkeypatch.setattr("alama.gui.team_commands.QFileDialog.getOpenFileName", chosen)
-    window.action_set["team.import_guidelines"].trigger()
-    assert window.store.guidelines() == GUIDELINES
-    assert said(window) == "Guidelines imported: F2 shows them."
-    qtbot.keyClick(window.article, Qt.Key.Key_F2)
-    shown = window.team.guidelines
-    assert shown is not None and shown.isVisible()
-    text = shown.text()
-    assert "دليل الوسم" in text and "Label the whole name, not the title before it." in text
-    assert shown.browser.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    document = shown.browser.document()
-    block = document.begin()
-    while block.isValid():
-        assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight, block.text()
-        block = block.next()
-    latin = document.findBlock(document.toPlainText().index("Label the whole"))
-    assert latin.textDirection() == Qt.LayoutDirection.LeftToRight, "a Latin line reads as written"
-    arabic = document.findBlock(document.toPlainText().index("دليل"))
-    assert arabic.textDirection() == Qt.LayoutDirection.RightToLeft
-    qtbot.keyClick(shown.browser, Qt.Key.Key_Escape)
-    assert not shown.isVisible()
-
-
-def test_f2_without_guidelines_says_where_to_import_them(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClick(window.article, Qt.Key.Key_F2)
-    shown = window.team.guidelines
-    assert shown is not None and shown.isVisible()
-    assert "no annotation guidelines" in shown.text()
-    assert "Team ▸ Import guidelines…" in shown.text()
-
-
-def test_importing_an_empty_guideline_is_refused_in_one_line(
-    window: MainWindow, tmp_path: Path, warned: list[str]
-) -> None:
-    path = tmp_path / "empty.md"
-    path.write_text("  \n", encoding="utf-8")
-    assert not window.team.import_guidelines(path)
-    (message,) = warned
-    assert "\n" not in message and message.endswith("is empty: write the guidelines in it first")
-    assert window.store.guidelines() is None
-
-
-def test_arabic_report_lines_naming_someone_first_read_right_to_left() -> None:
-    """A message box takes a line's direction from its first letter, isolates or not: a line
-    that starts with a Latin name would be laid out left to right in the Arabic window."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtGui import QTextDocument
-
-    from alama.core.assignment import AssignReport
-    from alama.gui.team_reports import TeamReport
-
-    report = AssignReport(
-        assigned={"amal": 2, "bilal": 1}, characters={"amal": 90, "bilal": 40}, documents=3
-    )
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic))
-    try:
-        text = TeamReport().assigned(report)
-    finally:
-        QLocale.setDefault(before)
-    document = QTextDocument()
-    document.setPlainText(text)
-    block = document.begin()
-    lines = 0
-    while block.isValid():
-        assert block.textDirection() == Qt.LayoutDirection.RightToLeft, block.text()
-        lines += 1
-        block = block.next()
-    assert lines == 3 and "amal" in text and "bilal" in text
