@@ -67,6 +67,7 @@ class Navigator(QWidget):
         self.scope.currentIndexChanged.connect(self.apply_filter)
         self.assigned: list[int] = []  # the documents assigned to me, in project order
         self._assigned: set[int] = set()
+        self._offered = False  # whether the choice was offered yet (then it stays as chosen)
         # A tree view of one level, not a QListView: with uniform row heights it asks the model
         # only for the rows on screen, where a list view lays out every row at each resize
         # (100,000 rows took half of the time to open a large project).
@@ -122,7 +123,8 @@ class Navigator(QWidget):
                 mine = self.store.assigned_documents(self.session.annotator)
             except AlamaError:  # busy or damaged: as before
                 mine = self.assigned
-        if mine and not self.assigned:
+        if mine and not self._offered:  # first seen: mine by default (later, as chosen)
+            self._offered = True
             self.scope.blockSignals(True)
             self.scope.setCurrentIndex(0)
             self.scope.blockSignals(False)

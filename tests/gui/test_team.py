@@ -146,6 +146,10 @@ def test_review_mode_lists_every_document(assigned: MainWindow) -> None:
     assert not assigned.navigator.scope.isVisibleTo(assigned)
     assigned.set_reviewing(False)
     assert listed(assigned) == MINE
+    assigned.navigator.set_mine_only(False)
+    assigned.set_reviewing(True)
+    assigned.set_reviewing(False)
+    assert listed(assigned) == list(range(1, 10)), "the choice stays as made"
 
 
 # --- Ctrl+Enter --------------------------------------------------------------------------------
