@@ -32,6 +32,7 @@ from alama.core.messages import fill
 from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 from alama.gui.background import BackgroundJob, run_in_background
+from alama.gui.i18n import ltr
 from alama.gui.jobs import Notify, Outcome, Progress
 from alama.gui.qt_agreement import figure, shade
 
@@ -217,8 +218,8 @@ class TeamView(QDialog):
                     so_far,
                     shared,
                     figures.get("documents", 0),
-                    figure(figures.get("f1_exact")),
-                    figure(figures.get("alpha_u")),
+                    ltr(figure(figures.get("f1_exact"))),  # "-0.01" keeps its sign in Arabic
+                    ltr(figure(figures.get("alpha_u"))),
                 )
             )
         self.review.setEnabled(bool(progress.ready_for_review))
