@@ -85,7 +85,7 @@ class TeamView(QDialog):
         self._found: list[TeamProgress] = []  # what the running count found
         self._stopped = False  # the window is closing: no new count
         self.setWindowTitle(self.tr("Team progress"))
-        self.resize(900, 420)
+        self.resize(1080, 420)  # every column readable in English too
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [
