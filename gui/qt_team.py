@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from alama.core.annotators import RESERVED_PREFIX
 from alama.core.errors import AlamaError
 from alama.core.store import Store, check_annotator
-from alama.gui.i18n import error_text
+from alama.gui.i18n import error_text, ltr
 from alama.gui.jobs import Job, Notify, Progress
 from alama.gui.team_reports import TeamReport
 
@@ -98,6 +98,9 @@ class AssignDialog(QDialog):
         self.documents = QComboBox()
         self.documents.addItem(self.tr("Documents nobody has finished"), "todo")
         self.documents.addItem(self.tr("Every document"), "all")
+        self.documents.addItem(self.tr("Documents listed in a file…"), "file")
+        self.listed: Path | None = None  # the file of document ids, one a line
+        self.documents.activated.connect(self._documents_chosen)
         note = QLabel(
             self.tr(
                 "The overlap documents go to several annotators, for agreement; the others to "
@@ -122,6 +125,30 @@ class AssignDialog(QDialog):
     def names(self) -> list[str]:
         return split_names(self.annotators.text())
 
+    def _documents_chosen(self, index: int) -> None:
+        """ "Documents listed in a file…": choose the file (its name shows in the list)."""
+        if self.documents.itemData(index) != "file":
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Document ids to assign, one a line"),
+            str(self.listed or ""),
+            self.tr("Text files (*.txt);;All files (*)"),
+        )
+        if name:
+            self.choose_listed(Path(name))
+        elif self.listed is None:
+            self.documents.setCurrentIndex(0)
+
+    def choose_listed(self, path: Path) -> None:
+        """Assign the documents a file lists (its doc ids, one a line)."""
+        self.listed = path
+        index = self.documents.findData("file")
+        self.documents.setItemText(
+            index, self.tr("Documents listed in %1").replace("%1", ltr(path.name))
+        )
+        self.documents.setCurrentIndex(index)
+
     def _accept(self) -> None:
         try:
             names = self.names()
@@ -130,6 +157,11 @@ class AssignDialog(QDialog):
             return
         if not names:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Name at least one annotator."))
+            return
+        if self.documents.currentData() == "file" and self.listed is None:
+            QMessageBox.warning(
+                self, self.windowTitle(), self.tr("Choose the file of document ids first.")
+            )
             return
         if self.overlap.value() and self.per_document.value() > len(names):
             QMessageBox.warning(
@@ -149,7 +181,8 @@ class AssignDialog(QDialog):
         overlap = self.overlap.value() / 100
         per_document = self.per_document.value()
         seed = self.seed.value()
-        documents = str(self.documents.currentData())
+        chosen = str(self.documents.currentData())
+        documents: str | Path = self.listed if chosen == "file" and self.listed else chosen
 
         def work(store: Store, progress: Progress, notify: Notify) -> str:
             from alama.core import assignment

@@ -64,16 +64,38 @@ class TeamCommands(QObject):
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         """The registry's Team actions (gui.actions), by id."""
+        lead = self._lead
         return {
-            "team.assign": self.assign,
-            "team.reassign": self.reassign,
-            "team.handout_one": self.save_copy,
-            "team.handout": self.hand_out,
-            "team.collect": self.collect,
+            "team.assign": lead(self.assign),
+            "team.reassign": lead(self.reassign),
+            "team.handout_one": lead(self.save_copy),
+            "team.handout": lead(self.hand_out),
+            "team.collect": lead(self.collect),
             "team.progress": self.show_progress,
-            "team.import_guidelines": self.import_guidelines,
+            "team.import_guidelines": lead(self.import_guidelines),
             "help.guidelines": self.show_guidelines,
         }
+
+    def _lead(self, action: Callable[[], object]) -> Callable[[], object]:
+        """A lead's action, refused in a copy handed out to an annotator (the lead assigns,
+        hands out and collects in the project itself)."""
+
+        def guarded() -> object:
+            try:
+                owner = self.store.handed_to()
+            except AlamaError:
+                owner = None
+            if owner is None:
+                return action()
+            self.host.warn(
+                self.tr(
+                    "This file is the copy handed out to %1. The lead assigns, hands out and "
+                    "collects in the project itself."
+                ).replace("%1", owner)
+            )
+            return None
+
+        return guarded
 
     def project_changed(self) -> None:
         """The project changed (an edit here, or another program): the Team view counts
