@@ -23,6 +23,7 @@ class GuidelinesWindow(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.markdown: str | None = None  # the guidelines shown
         self.setWindowTitle(self.tr("Annotation guidelines"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setModal(False)
@@ -47,13 +48,17 @@ class GuidelinesWindow(QDialog):
             self.resize(560, 260)  # a few lines to say there are none
 
     def reload(self) -> bool:
-        """Read the guidelines again; False (and a line saying so) when there are none."""
+        """Read the guidelines again; False (and a line saying so) when there are none. The
+        same text as shown is left alone, where the reader is in it."""
         try:
             text = self.store.guidelines()
         except AlamaError as error:
             text, problem = None, error_text(error)
         else:
             problem = ""
+            if text is not None and text == self.markdown:
+                return True
+        self.markdown = text
         self.browser.setVisible(bool(text))
         self.empty.setVisible(not text)
         if not text:

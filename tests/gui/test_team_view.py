@@ -111,6 +111,15 @@ def test_f2_shows_the_guidelines_right_to_left_and_esc_closes_them(
     assert latin.textDirection() == Qt.LayoutDirection.LeftToRight, "a Latin line reads as written"
     arabic = document.findBlock(document.toPlainText().index("دليل"))
     assert arabic.textDirection() == Qt.LayoutDirection.RightToLeft
+    # Reading on while labelling: an edit does not take the reader back to the top.
+    bar = shown.browser.verticalScrollBar()
+    shown.resize(300, 110)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.open_document(1)
+    window.session.add_span(1, 2, 5, "ACTOR", True)
+    window.team.project_changed()
+    assert bar.value() == bar.maximum() > 0
     qtbot.keyClick(shown.browser, Qt.Key.Key_Escape)
     assert not shown.isVisible()
 
