@@ -68,312 +68,377 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="47"/>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="57"/>
         <source>In review mode</source>
         <translation>في وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="58"/>
         <source>While annotating</source>
         <translation>أثناء الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="60"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="118"/>
+        <location filename="../../gui/actions.py" line="119"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="121"/>
+        <location filename="../../gui/actions.py" line="122"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="121"/>
+        <location filename="../../gui/actions.py" line="122"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسمٍ بعد السابقة «و» أو «ب»</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="124"/>
+        <location filename="../../gui/actions.py" line="125"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="124"/>
+        <location filename="../../gui/actions.py" line="125"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="127"/>
+        <location filename="../../gui/actions.py" line="128"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="130"/>
+        <location filename="../../gui/actions.py" line="131"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="133"/>
+        <location filename="../../gui/actions.py" line="134"/>
         <source>… with Alt</source>
         <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="134"/>
+        <location filename="../../gui/actions.py" line="135"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="138"/>
+        <location filename="../../gui/actions.py" line="139"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="140"/>
+        <location filename="../../gui/actions.py" line="141"/>
         <source>Move a word; with Shift and no chosen span, select word by word</source>
         <translation>الانتقال كلمةً كلمة؛ ومع Shift ودون مقطع مختار: التحديد كلمةً كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="143"/>
+        <location filename="../../gui/actions.py" line="144"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="151"/>
+        <location filename="../../gui/actions.py" line="152"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="152"/>
+        <location filename="../../gui/actions.py" line="153"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="153"/>
+        <location filename="../../gui/actions.py" line="154"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155"/>
+        <location filename="../../gui/actions.py" line="156"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="157"/>
+        <location filename="../../gui/actions.py" line="158"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="158"/>
+        <location filename="../../gui/actions.py" line="159"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="159"/>
+        <location filename="../../gui/actions.py" line="160"/>
         <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="160"/>
+        <location filename="../../gui/actions.py" line="161"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="163"/>
+        <location filename="../../gui/actions.py" line="164"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164"/>
+        <location filename="../../gui/actions.py" line="165"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="166"/>
+        <location filename="../../gui/actions.py" line="167"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="168"/>
+        <location filename="../../gui/actions.py" line="169"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="170"/>
+        <location filename="../../gui/actions.py" line="171"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="171"/>
+        <location filename="../../gui/actions.py" line="172"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="173"/>
+        <location filename="../../gui/actions.py" line="174"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="175"/>
+        <location filename="../../gui/actions.py" line="176"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="176"/>
+        <location filename="../../gui/actions.py" line="177"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="177"/>
+        <location filename="../../gui/actions.py" line="178"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="180"/>
-        <location filename="../../gui/actions.py" line="185"/>
+        <location filename="../../gui/actions.py" line="181"/>
+        <location filename="../../gui/actions.py" line="186"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="182"/>
+        <location filename="../../gui/actions.py" line="183"/>
         <source>Mark the document done and open the next one</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="187"/>
+        <location filename="../../gui/actions.py" line="188"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="189"/>
+        <location filename="../../gui/actions.py" line="190"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="190"/>
+        <location filename="../../gui/actions.py" line="191"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="192"/>
+        <location filename="../../gui/actions.py" line="193"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="193"/>
+        <location filename="../../gui/actions.py" line="194"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="196"/>
+        <location filename="../../gui/actions.py" line="197"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="198"/>
+        <location filename="../../gui/actions.py" line="199"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="199"/>
+        <location filename="../../gui/actions.py" line="200"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="201"/>
+        <location filename="../../gui/actions.py" line="202"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="208"/>
+        <location filename="../../gui/actions.py" line="209"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="209"/>
+        <location filename="../../gui/actions.py" line="210"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="210"/>
+        <location filename="../../gui/actions.py" line="211"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="211"/>
+        <location filename="../../gui/actions.py" line="212"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213"/>
+        <location filename="../../gui/actions.py" line="214"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="215"/>
+        <location filename="../../gui/actions.py" line="216"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="218"/>
+        <location filename="../../gui/actions.py" line="219"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="220"/>
+        <location filename="../../gui/actions.py" line="221"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="222"/>
+        <location filename="../../gui/actions.py" line="223"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="224"/>
+        <location filename="../../gui/actions.py" line="225"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="226"/>
+        <location filename="../../gui/actions.py" line="227"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="229"/>
+        <location filename="../../gui/actions.py" line="230"/>
+        <source>Assign documents…</source>
+        <translation>توزيع المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="231"/>
+        <source>Assign documents to annotators, with an overlap</source>
+        <translation>توزيع المستندات على المُوسِّمين، مع حصة مشتركة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="233"/>
+        <source>Someone left: reassign their documents…</source>
+        <translation>غادر أحدهم: إعادة توزيع مستنداته…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="234"/>
+        <source>Save a copy for an annotator…</source>
+        <translation>حفظ نسخة لمُوسِّم…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="236"/>
+        <source>Hand out copies to everyone…</source>
+        <translation>تسليم النسخ للجميع…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="238"/>
+        <source>Collect copies…</source>
+        <translation>جمع النسخ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="239"/>
+        <source>Collect the annotators&apos; copies, with a report</source>
+        <translation>جمع نسخ المُوسِّمين، مع تقرير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="240"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="241"/>
+        <source>Team progress: each annotator&apos;s documents and the agreement so far</source>
+        <translation>تقدّم الفريق: مستندات كل مُوسِّم والاتفاق حتى الآن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="243"/>
+        <source>Import guidelines…</source>
+        <translation>استيراد دليل الوسم…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="246"/>
+        <source>Annotation guidelines</source>
+        <translation>دليل الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="247"/>
+        <source>The project&apos;s annotation guidelines</source>
+        <translation>دليل الوسم الخاص بالمشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="249"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="230"/>
+        <location filename="../../gui/actions.py" line="250"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="231"/>
+        <location filename="../../gui/actions.py" line="251"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="232"/>
+        <location filename="../../gui/actions.py" line="252"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -554,7 +619,7 @@ Missing (nothing there in the other layer): %4</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="133"/>
+        <location filename="../../gui/app.py" line="158"/>
         <source>%1
 
 The project is opened to be read: what you change is not saved.</source>
@@ -717,6 +782,94 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../gui/qt_team.py" line="90"/>
+        <source>Assign documents</source>
+        <translation>توزيع المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="99"/>
+        <source>Documents nobody has finished</source>
+        <translation>المستندات التي لم يُنجزها أحد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="100"/>
+        <source>Every document</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="101"/>
+        <source>Documents listed in a file…</source>
+        <translation>المستندات المذكورة في ملف…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="106"/>
+        <source>The overlap documents go to several annotators, for agreement; the others to one, balanced by length. Documents already assigned keep their annotators, and finished work never moves.</source>
+        <translation>المستندات المشتركة تُعطى لأكثر من مُوسِّم لقياس الاتفاق، والباقي لمُوسِّم واحد بتوازن في طول النصوص. المستندات الموزَّعة من قبل تبقى لأصحابها، والعمل المنجز لا يُنقل أبداً.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="113"/>
+        <source>Annotators (comma between names):</source>
+        <translation>المُوسِّمون (فاصلة بين الأسماء):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="114"/>
+        <source>Overlap (share of documents):</source>
+        <translation>الحصة المشتركة من المستندات:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="115"/>
+        <source>Annotators per overlap document:</source>
+        <translation>عدد المُوسِّمين لكل مستند مشترك:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="116"/>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="117"/>
+        <source>Documents:</source>
+        <translation>المستندات:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="118"/>
+        <source>Assign</source>
+        <translation>وزِّع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="134"/>
+        <source>Document ids to assign, one a line</source>
+        <translation>معرّفات المستندات المراد توزيعها، واحد في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="136"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>ملفات نصية (*.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="148"/>
+        <source>Documents listed in %1</source>
+        <translation>المستندات المذكورة في %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="159"/>
+        <source>Name at least one annotator.</source>
+        <translation>اكتب اسم مُوسِّم واحد على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="163"/>
+        <source>Choose the file of document ids first.</source>
+        <translation>اختر ملف معرّفات المستندات أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="171"/>
+        <source>An overlap document goes to %1 annotators: name at least %1, or set the overlap to 0 %.</source>
+        <translation>المستند المشترك يُعطى لـ%1 من المُوسِّمين: اكتب %1 أسماء على الأقل، أو اجعل الحصة المشتركة 0 %.</translation>
+    </message>
+</context>
+<context>
     <name>BusyFile</name>
     <message numerus="yes">
         <location filename="../../gui/busy.py" line="42"/>
@@ -766,6 +919,49 @@ The project is opened to be read: what you change is not saved.</source>
         <location filename="../../gui/busy.py" line="124"/>
         <source>Close without saving</source>
         <translation>أغلق دون حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <location filename="../../gui/qt_team.py" line="273"/>
+        <source>Save a copy for an annotator</source>
+        <translation>حفظ نسخة لمُوسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="282"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="291"/>
+        <source>The copy holds their documents (the overlap ones first), the labels and the guidelines, and opens as them. You can go on working meanwhile.</source>
+        <translation>تحوي النسخة مستنداته (المشتركة أولاً) والوسوم ودليل الوسم، وتُفتح باسمه. يمكنك متابعة العمل في أثناء حفظها.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="297"/>
+        <source>Annotator:</source>
+        <translation>المُوسِّم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="298"/>
+        <source>Save as:</source>
+        <translation>الحفظ في:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="299"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="329"/>
+        <source>Nobody has documents assigned yet: Team ▸ Assign documents… first.</source>
+        <translation>لم تُوزَّع مستندات على أحد بعد: ابدأ بـ الفريق ◂ توزيع المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="333"/>
+        <source>Choose the file to write.</source>
+        <translation>اختر الملف الذي تُحفظ فيه النسخة.</translation>
     </message>
 </context>
 <context>
@@ -1139,17 +1335,17 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="64"/>
+        <location filename="../../gui/qt_documents.py" line="65"/>
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="65"/>
+        <location filename="../../gui/qt_documents.py" line="66"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="66"/>
+        <location filename="../../gui/qt_documents.py" line="67"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -1262,6 +1458,23 @@ Replace them?</source>
         <location filename="../../gui/qt_panels.py" line="218"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesWindow</name>
+    <message>
+        <location filename="../../gui/qt_guidelines.py" line="27"/>
+        <source>Annotation guidelines</source>
+        <translation>دليل الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_guidelines.py" line="68"/>
+        <source>This project has no annotation guidelines yet.
+
+The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-out copies carry them.</source>
+        <translation>ليس لهذا المشروع دليل وسم بعد.
+
+يضيفه قائد الفريق من الفريق ◂ استيراد دليل الوسم… (ملف Markdown)، وتحمله النسخ المُسلَّمة للمُوسِّمين.</translation>
     </message>
 </context>
 <context>
@@ -1407,37 +1620,52 @@ Replace them?</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../gui/navigation.py" line="40"/>
+        <location filename="../../gui/navigation.py" line="49"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="47"/>
+        <location filename="../../gui/navigation.py" line="56"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="48"/>
+        <location filename="../../gui/navigation.py" line="57"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="49"/>
+        <location filename="../../gui/navigation.py" line="58"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="50"/>
+        <location filename="../../gui/navigation.py" line="59"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="173"/>
+        <location filename="../../gui/navigation.py" line="65"/>
+        <source>Assigned to me</source>
+        <translation>المُسنَد إليّ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/navigation.py" line="66"/>
+        <source>The whole project</source>
+        <translation>المشروع كله</translation>
+    </message>
+    <message>
+        <location filename="../../gui/navigation.py" line="154"/>
+        <source>Assigned to me: %1 / %2 done</source>
+        <translation>المُسنَد إليّ: أُنجز %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/navigation.py" line="248"/>
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="186"/>
+        <location filename="../../gui/navigation.py" line="262"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -1449,12 +1677,17 @@ Replace them?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="241"/>
+        <location filename="../../gui/navigation.py" line="288"/>
+        <source>Every document assigned to you is done.</source>
+        <translation>أنجزتَ كل المستندات المُسنَدة إليك.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/navigation.py" line="325"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="243"/>
+        <location filename="../../gui/navigation.py" line="327"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابع البحث من آخر القائمة.</translation>
     </message>
@@ -1512,6 +1745,44 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <location filename="../../gui/i18n.py" line="171"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../gui/qt_team.py" line="204"/>
+        <source>Reassign documents</source>
+        <translation>إعادة توزيع المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="217"/>
+        <source>Their unfinished documents go to the annotators ticked below (none ticked: to everyone else assigned); what they finished stays theirs.</source>
+        <translation>تنتقل مستنداته غير المنجزة إلى المُوسِّمين المحدَّدين أدناه (إن لم تحدِّد أحداً: إلى كل من له مستندات)، وما أنجزه يبقى له.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="223"/>
+        <source>Who left:</source>
+        <translation>من غادر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="224"/>
+        <source>Give their documents to:</source>
+        <translation>أعطِ مستنداته إلى:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="225"/>
+        <source>Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="226"/>
+        <source>Reassign</source>
+        <translation>أعِد التوزيع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team.py" line="250"/>
+        <source>Nobody has documents assigned yet.</source>
+        <translation>لم تُوزَّع مستندات على أحد بعد.</translation>
     </message>
 </context>
 <context>
@@ -2134,13 +2405,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="147"/>
+        <location filename="../../gui/actions.py" line="148"/>
         <location filename="../../gui/qt_dialogs.py" line="261"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="149"/>
+        <location filename="../../gui/actions.py" line="150"/>
         <location filename="../../gui/qt_dialogs.py" line="262"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
@@ -2159,6 +2430,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     <message>
         <location filename="../../gui/project_commands.py" line="83"/>
         <location filename="../../gui/qt_dialogs.py" line="299"/>
+        <location filename="../../gui/qt_team.py" line="315"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
@@ -2176,6 +2448,376 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
 </context>
 <context>
+    <name>TeamCommands</name>
+    <message>
+        <location filename="../../gui/team_commands.py" line="92"/>
+        <source>This file is the copy handed out to %1. The lead assigns, hands out and collects in the project itself.</source>
+        <translation>هذا الملف هو النسخة المُسلَّمة إلى %1. التوزيع والتسليم والجمع يقوم بها قائد الفريق في المشروع نفسه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="121"/>
+        <source>Assign documents</source>
+        <translation>توزيع المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="134"/>
+        <source>Reassign documents</source>
+        <translation>إعادة توزيع المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="143"/>
+        <source>Nobody has documents assigned yet: Team ▸ Assign documents… first.</source>
+        <translation>لم تُوزَّع مستندات على أحد بعد: ابدأ بـ الفريق ◂ توزيع المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="161"/>
+        <source>Saving %1&apos;s copy… (you can go on working)</source>
+        <translation>جارٍ حفظ نسخة %1… (يمكنك متابعة العمل)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="179"/>
+        <source>Folder for the annotators&apos; copies</source>
+        <translation>مجلد نسخ المُوسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="192"/>
+        <source>Hand out copies</source>
+        <translation>تسليم النسخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="200"/>
+        <source>The annotators&apos; copies to collect</source>
+        <translation>نسخ المُوسِّمين المراد جمعها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="214"/>
+        <source>Collect copies</source>
+        <translation>جمع النسخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="247"/>
+        <source>Annotation guidelines (Markdown)</source>
+        <translation>دليل الوسم (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="249"/>
+        <source>Markdown or text (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown أو نص (*.md *.markdown *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_commands.py" line="261"/>
+        <source>Guidelines imported: F2 shows them.</source>
+        <translation>استُورد دليل الوسم: يعرضه المفتاح ⁦F2⁩.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReport</name>
+    <message>
+        <location filename="../../gui/team_reports.py" line="43"/>
+        <source>%1: %2, %3 characters</source>
+        <comment>annotator: documents, characters</comment>
+        <translation>%1: %2، %3 حرفاً</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="45"/>
+        <location filename="../../gui/team_reports.py" line="87"/>
+        <location filename="../../gui/team_reports.py" line="100"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا مستندات</numerusform>
+            <numerusform>مستند واحد</numerusform>
+            <numerusform>مستندان</numerusform>
+            <numerusform>%n مستندات</numerusform>
+            <numerusform>%n مستندًا</numerusform>
+            <numerusform>%n مستند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="54"/>
+        <source>Nothing to assign: every document asked for has its annotators.</source>
+        <translation>لا شيء للتوزيع: لكل مستند مطلوب مُوسِّموه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="57"/>
+        <source>%1, %2.</source>
+        <comment>documents assigned, of them to several annotators</comment>
+        <translation>%1، %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="58"/>
+        <source>%n document(s) assigned</source>
+        <translation>
+            <numerusform>لم يُوزَّع أي مستند</numerusform>
+            <numerusform>وُزِّع مستند واحد</numerusform>
+            <numerusform>وُزِّع مستندان</numerusform>
+            <numerusform>وُزِّعت %n مستندات</numerusform>
+            <numerusform>وُزِّع %n مستندًا</numerusform>
+            <numerusform>وُزِّع %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="59"/>
+        <source>%n of them to several annotators (overlap)</source>
+        <translation>
+            <numerusform>ليس منها مستند مشترك</numerusform>
+            <numerusform>منها مستند واحد لأكثر من مُوسِّم (مشترك)</numerusform>
+            <numerusform>منها مستندان لأكثر من مُوسِّم (مشتركان)</numerusform>
+            <numerusform>منها %n مستندات لأكثر من مُوسِّم (مشتركة)</numerusform>
+            <numerusform>منها %n مستندًا لأكثر من مُوسِّم (مشتركة)</numerusform>
+            <numerusform>منها %n مستند لأكثر من مُوسِّم (مشتركة)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="64"/>
+        <source>%n document(s) already assigned, left as they were.</source>
+        <translation>
+            <numerusform>لا مستندات موزَّعة من قبل.</numerusform>
+            <numerusform>مستند واحد كان موزَّعاً من قبل، فبقي كما هو.</numerusform>
+            <numerusform>مستندان كانا موزَّعين من قبل، فبقيا كما هما.</numerusform>
+            <numerusform>%n مستندات كانت موزَّعة من قبل، فبقيت كما هي.</numerusform>
+            <numerusform>%n مستندًا كانت موزَّعة من قبل، فبقيت كما هي.</numerusform>
+            <numerusform>%n مستند كانت موزَّعة من قبل، فبقيت كما هي.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="72"/>
+        <source>%1 of %2 given to others; %3 stay theirs.</source>
+        <comment>unfinished documents, who left, documents they finished</comment>
+        <translation>أُعطيت %1 لـ%2 إلى غيره؛ و%3 تبقى له.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="74"/>
+        <source>%n unfinished document(s)</source>
+        <translation>
+            <numerusform>لا مستندات غير منجزة</numerusform>
+            <numerusform>مستند واحد غير منجز</numerusform>
+            <numerusform>مستندان غير منجزين</numerusform>
+            <numerusform>%n مستندات غير منجزة</numerusform>
+            <numerusform>%n مستندًا غير منجز</numerusform>
+            <numerusform>%n مستند غير منجز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="76"/>
+        <source>the %n they finished</source>
+        <translation>
+            <numerusform>لا شيء مما أنجزه</numerusform>
+            <numerusform>المستند الذي أنجزه</numerusform>
+            <numerusform>المستندان اللذان أنجزهما</numerusform>
+            <numerusform>المستندات الـ%n التي أنجزها</numerusform>
+            <numerusform>المستندات الـ%n التي أنجزها</numerusform>
+            <numerusform>المستندات الـ%n التي أنجزها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="84"/>
+        <source>Saved %1&apos;s copy: %2 (%3).</source>
+        <comment>annotator, file, documents</comment>
+        <translation>حُفظت نسخة %1: %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="92"/>
+        <source>%n copy(ies) written:</source>
+        <translation>
+            <numerusform>لم تُكتب أي نسخة:</numerusform>
+            <numerusform>كُتبت نسخة واحدة:</numerusform>
+            <numerusform>كُتبت نسختان:</numerusform>
+            <numerusform>كُتبت %n نسخ:</numerusform>
+            <numerusform>كُتبت %n نسخة:</numerusform>
+            <numerusform>كُتبت %n نسخة:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="96"/>
+        <source>%1: %2 (%3, %4 shared for agreement)</source>
+        <comment>annotator: file (documents, overlap documents)</comment>
+        <translation>%1: %2 (%3، منها %4 مشتركة لقياس الاتفاق)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/team_reports.py" line="111"/>
+        <source>%1: %2, %3, %4.</source>
+        <comment>annotator: new spans, deleted spans, documents finished</comment>
+        <translation>%1: %2، %3، %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="114"/>
+        <source>%n new span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع جديدة</numerusform>
+            <numerusform>مقطع جديد واحد</numerusform>
+            <numerusform>مقطعان جديدان</numerusform>
+            <numerusform>%n مقاطع جديدة</numerusform>
+            <numerusform>%n مقطعًا جديدًا</numerusform>
+            <numerusform>%n مقطع جديد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="115"/>
+        <source>%n deleted</source>
+        <comment>spans</comment>
+        <translation>
+            <numerusform>لا حذف</numerusform>
+            <numerusform>مقطع محذوف</numerusform>
+            <numerusform>مقطعان محذوفان</numerusform>
+            <numerusform>%n مقاطع محذوفة</numerusform>
+            <numerusform>%n مقطعًا محذوفًا</numerusform>
+            <numerusform>%n مقطع محذوف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="116"/>
+        <source>%n document(s) finished</source>
+        <translation>
+            <numerusform>لا مستندات منجزة</numerusform>
+            <numerusform>مستند واحد منجز</numerusform>
+            <numerusform>مستندان منجزان</numerusform>
+            <numerusform>%n مستندات منجزة</numerusform>
+            <numerusform>%n مستندًا منجزًا</numerusform>
+            <numerusform>%n مستند منجز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="122"/>
+        <source>%n outside their assignment (%1)</source>
+        <translation>
+            <numerusform>ولا شيء خارج ما أُسند إليه (%1)</numerusform>
+            <numerusform>ومستند واحد خارج ما أُسند إليه (%1)</numerusform>
+            <numerusform>ومستندان خارج ما أُسند إليه (%1)</numerusform>
+            <numerusform>و%n مستندات خارج ما أُسند إليه (%1)</numerusform>
+            <numerusform>و%n مستندًا خارج ما أُسند إليه (%1)</numerusform>
+            <numerusform>و%n مستند خارج ما أُسند إليه (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="65"/>
+        <source>today %1</source>
+        <translation>اليوم %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="67"/>
+        <source>yesterday %1</source>
+        <translation>أمس %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="87"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="92"/>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="93"/>
+        <source>Assigned</source>
+        <translation>المُسنَد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="94"/>
+        <source>Of them shared</source>
+        <translation>منها مشتركة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="95"/>
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="96"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="97"/>
+        <source>To do</source>
+        <translation>لم تبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="98"/>
+        <source>Outside their assignment</source>
+        <translation>خارج المُسنَد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="99"/>
+        <source>Last activity</source>
+        <translation>آخر نشاط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="114"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="117"/>
+        <source>Review the next ready document</source>
+        <translation>مراجعة المستند الجاهز التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="146"/>
+        <source>Counting…</source>
+        <translation>جارٍ العدّ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="191"/>
+        <source>Documents shared with other annotators, for agreement</source>
+        <translation>مستندات يشاركه فيها مُوسِّمون آخرون، لقياس الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="194"/>
+        <source>Documents they worked on that are not theirs</source>
+        <translation>مستندات عمل عليها وليست مُسنَدة إليه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="198"/>
+        <source>Nobody has documents assigned yet: Team ▸ Assign documents… first.</source>
+        <translation>لم تُوزَّع مستندات على أحد بعد: ابدأ بـ الفريق ◂ توزيع المستندات…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_team_view.py" line="202"/>
+        <source>%n overlap document(s)</source>
+        <translation>
+            <numerusform>لا مستندات مشتركة</numerusform>
+            <numerusform>مستند مشترك واحد</numerusform>
+            <numerusform>مستندان مشتركان</numerusform>
+            <numerusform>%n مستندات مشتركة</numerusform>
+            <numerusform>%n مستندًا مشتركًا</numerusform>
+            <numerusform>%n مستند مشترك</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="206"/>
+        <source>%1; agreement once two annotators have finished one of them.</source>
+        <translation>%1؛ يُحسب الاتفاق حين يُنجز مُوسِّمان واحداً منها.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="213"/>
+        <source>%1; agreement so far on the %2 finished: F1 exact %3 · alpha U %4</source>
+        <comment>overlap documents, finished ones, figures</comment>
+        <translation>%1؛ الاتفاق حتى الآن على ما أُنجز منها (%2): F1 (تطابق تام) %3 · ألفا للتقطيع %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_team_view.py" line="228"/>
+        <source>Ready for review (all their annotators finished): %n document(s)</source>
+        <translation>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): لا شيء</numerusform>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): مستند واحد</numerusform>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): مستندان</numerusform>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): %n مستندات</numerusform>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): %n مستندًا</numerusform>
+            <numerusform>جاهزة للمراجعة (أنجزها كل مُوسِّميها): %n مستند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_team_view.py" line="242"/>
+        <source>Every document ready for review is reviewed.</source>
+        <translation>رُوجع كل مستند جاهز للمراجعة.</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <location filename="../../gui/jobs.py" line="93"/>
@@ -2188,6 +2830,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>إلغاء</translation>
     </message>
     <message>
+        <location filename="../../gui/background.py" line="60"/>
         <location filename="../../gui/jobs.py" line="173"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
@@ -2199,6 +2842,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
     <message>
         <location filename="../../gui/qt_transfer.py" line="28"/>
+        <location filename="../../gui/team_commands.py" line="202"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>

@@ -61,7 +61,7 @@
 <context>
     <name>Navigator</name>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="186"/>
+        <location filename="../../gui/navigation.py" line="262"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -271,6 +271,119 @@
         <translation>
             <numerusform>Accept %n agreed span</numerusform>
             <numerusform>Accept %n agreed spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamReport</name>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="45"/>
+        <location filename="../../gui/team_reports.py" line="87"/>
+        <location filename="../../gui/team_reports.py" line="100"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="58"/>
+        <source>%n document(s) assigned</source>
+        <translation>
+            <numerusform>%n document assigned</numerusform>
+            <numerusform>%n documents assigned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="59"/>
+        <source>%n of them to several annotators (overlap)</source>
+        <translation>
+            <numerusform>%n of them to several annotators (overlap)</numerusform>
+            <numerusform>%n of them to several annotators (overlap)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="64"/>
+        <source>%n document(s) already assigned, left as they were.</source>
+        <translation>
+            <numerusform>%n document already assigned, left as they were.</numerusform>
+            <numerusform>%n documents already assigned, left as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="74"/>
+        <source>%n unfinished document(s)</source>
+        <translation>
+            <numerusform>%n unfinished document</numerusform>
+            <numerusform>%n unfinished documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="76"/>
+        <source>the %n they finished</source>
+        <translation>
+            <numerusform>the %n they finished</numerusform>
+            <numerusform>the %n they finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="92"/>
+        <source>%n copy(ies) written:</source>
+        <translation>
+            <numerusform>%n copy written:</numerusform>
+            <numerusform>%n copies written:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="114"/>
+        <source>%n new span(s)</source>
+        <translation>
+            <numerusform>%n new span</numerusform>
+            <numerusform>%n new spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="115"/>
+        <source>%n deleted</source>
+        <comment>spans</comment>
+        <translation>
+            <numerusform>%n deleted</numerusform>
+            <numerusform>%n deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="116"/>
+        <source>%n document(s) finished</source>
+        <translation>
+            <numerusform>%n document finished</numerusform>
+            <numerusform>%n documents finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="122"/>
+        <source>%n outside their assignment (%1)</source>
+        <translation>
+            <numerusform>%n outside their assignment (%1)</numerusform>
+            <numerusform>%n outside their assignment (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message numerus="yes">
+        <location filename="../../gui/qt_team_view.py" line="202"/>
+        <source>%n overlap document(s)</source>
+        <translation>
+            <numerusform>%n overlap document</numerusform>
+            <numerusform>%n overlap documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_team_view.py" line="228"/>
+        <source>Ready for review (all their annotators finished): %n document(s)</source>
+        <translation>
+            <numerusform>Ready for review (all their annotators finished): %n document</numerusform>
+            <numerusform>Ready for review (all their annotators finished): %n documents</numerusform>
         </translation>
     </message>
 </context>
