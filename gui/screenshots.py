@@ -12,12 +12,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from alama.core.agreement import agreement
+from alama.core.assignment import assign
 from alama.core.demo import build_demo
+from alama.core.team_progress import team_progress
 from alama.core.text import CAMEL_TOOLS_VERSION
 from alama.gui.app import Application, create_app
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet
+from alama.gui.qt_guidelines import GuidelinesWindow
 from alama.gui.qt_models import ArabicModelsPage
+from alama.gui.qt_team_view import TeamView
 from alama.gui.settings import Settings
 
 
@@ -31,7 +35,8 @@ def save(widget: QWidget, path: Path) -> None:
 
 def render(folder: Path) -> None:
     """Arabic window with overlapping labels, English window, the shortcuts sheet, Help ▸
-    Arabic models, the agreement dashboard of the demo's two annotators, and review mode."""
+    Arabic models, the agreement dashboard of the demo's two annotators, the Team view and the
+    guidelines (once the demo's documents are assigned), and review mode."""
     folder.mkdir(parents=True, exist_ok=True)
     app = create_app()
     with tempfile.TemporaryDirectory() as home:
@@ -62,6 +67,16 @@ def render(folder: Path) -> None:
         dashboard.show_figures(agreement(window.store))
         dashboard.resize(1200, 760)
         save(dashboard, folder / "agreement-arabic.png")
+
+        assign(window.store, ["amal", "bilal", "karim"], overlap=0.5, seed=2, documents="all")
+        team = TeamView(window.store, window)
+        team.show_progress(team_progress(window.store))
+        team.resize(1100, 420)
+        save(team, folder / "team-arabic.png")
+        team.stop()
+        guide = GuidelinesWindow(window.store, window)
+        guide.resize(760, 640)
+        save(guide, folder / "guidelines-arabic.png")
 
         window.set_reviewing(True)
         review = controller.window
