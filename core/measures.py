@@ -8,6 +8,7 @@ package is GPL-3.0 and only checks these in the tests).
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -125,7 +126,9 @@ def fleiss_kappa_binary(marked: Sequence[int], raters: int) -> float | None:
 
 def krippendorff_alpha_binary(marked: Sequence[Sequence[int]]) -> float | None:
     """`krippendorff_alpha_nominal` of an items × (unmarked, marked) table, from
-    ``marked[m][k]``: how many items had ``m`` ratings, ``k`` of them "marked"."""
+    ``marked[m][k]``: how many items had ``m`` ratings, ``k`` of them "marked". The same float
+    to the last digit with up to three ratings an item (every term a whole or half number, so
+    both sums are exact); with more, within the rounding of the table function's own sum."""
     n = zeros = ones = 0
     agreeing = Fraction(0)
     for raters, row in enumerate(marked):
@@ -161,11 +164,15 @@ class UnitizingCounts:
     gaps: Counter[int] = field(default_factory=Counter)
     reach: list[int] = field(default_factory=list)
     """Where each coder's last unit ends on the continuum."""
+    order: list[array[int]] = field(default_factory=list)
+    """Each coder's unit lengths in continuum order, two bytes each (four for longer units):
+    past 2**53 the float sum of `alpha_u` rounds, and its order decides the last digit."""
 
     def add(self, length: int, units: Sequence[Sequence[tuple[int, int]]]) -> None:
         """One document of ``length`` code points: each coder's units in it, sorted, flattened."""
         if not self.reach:
             self.reach = [0] * self.coders
+            self.order = [array("H") for _ in range(self.coders)]
         for first, second in combinations(units, 2):
             self.disagreement += _pair_disagreement(list(first), list(second))
         at = self.length
@@ -175,8 +182,14 @@ class UnitizingCounts:
                 if begin + at > position:
                     self.gaps[begin + at - position] += 1
                 position = max(position, end + at)
-                self.sizes[end - begin] += 1
             self.reach[coder] = position
+            lengths = [end - begin for begin, end in unit_list]
+            self.sizes.update(lengths)
+            try:
+                self.order[coder].extend(lengths)
+            except OverflowError:  # a unit of 65,536 characters or more
+                self.order[coder] = array("L", self.order[coder])
+                self.order[coder].extend(lengths)
         self.length += length
 
     def result(self) -> Unitizing | None:
@@ -193,18 +206,27 @@ class UnitizingCounts:
         widths = sorted(gaps)
         wide_counts = [*list(accumulate(gaps[g] for g in reversed(widths)))[::-1], 0]
         wide_sums = [*list(accumulate(g * gaps[g] for g in reversed(widths)))[::-1], 0]
-        numerator = 0
+        terms: dict[int, tuple[float, int]] = {}
+        exact = 0
         for size, count in self.sizes.items():
             at = bisect_left(widths, size)
             wide, wide_sum = wide_counts[at], wide_sums[at]
-            numerator += count * (count_n - 1) * (2 * size**3 - 3 * size**2 + size) // 3
-            numerator += count * size * size * (wide_sum - wide * (size - 1))
+            cubic = (count_n - 1) * (2 * size**3 - 3 * size**2 + size)
+            terms[size] = (cubic / 3, size * size * (wide_sum - wide * (size - 1)))
+            exact += count * (cubic // 3 + terms[size][1])
+        numerator = float(exact)
+        if exact >= 2**53:  # `alpha_u`'s float sum rounds here: sum in its order
+            numerator = 0.0
+            for lengths in self.order:
+                for size in lengths:
+                    numerator += terms[size][0]
+                    numerator += terms[size][1]
         denominator = coders_n * length * (coders_n * length - 1) - sum(
             count * size * (size - 1) for size, count in self.sizes.items()
         )
         if numerator == 0 or denominator <= 0:
             return Unitizing(observed, 0.0)
-        return Unitizing(observed, (2 / length) * float(numerator) / denominator)
+        return Unitizing(observed, (2 / length) * numerator / denominator)
 
 
 # --- unitizing alpha --------------------------------------------------------------------------

@@ -34,6 +34,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from alama.core.bulk import without_collector
@@ -41,14 +42,11 @@ from alama.core.errors import InputError, ProjectError
 from alama.core.labels import Label, LabelSet
 from alama.core.merge_changes import (
     CLOCK_SKEW,
-    Changes,
     LayersNotNamed,
     check_changes,
     check_one_layer,
     layer_names,
-    newer_decisions,
-    newer_spans,
-    newer_statuses,
+    newer_changes,
     version,
 )
 from alama.core.merge_team import fold_team
@@ -268,7 +266,7 @@ def merge_into(
     try:
         for path in paths:
             readers.append(Store.read_only(path))
-        with store.transaction():
+        with store.reading_sources(), store.transaction():
             for number, reader in enumerate(readers):
                 progress(number, len(readers))
                 fresh = new_target and number == 0
@@ -298,15 +296,10 @@ def _fold(
         store.set_labels(labels)
         report.labels_added.extend(added)
     docs, lengths = _fold_documents(store, source, report)
-    outside = source.spans_outside_text()  # (not read: `all_spans` leaves them out)
-    if outside:
+    changes, outside = newer_changes(store, source, docs, lengths)
+    if outside:  # spans outside their text, which the source's readers leave out too
         report.outside[name] = outside
-    changes = Changes(
-        newer_spans(store, source, docs),
-        newer_statuses(store, source, docs),
-        newer_decisions(store, source, docs),
-    )
-    check_changes(changes, lengths, set(labels.keys), name)
+    check_changes(changes, lengths, set(labels.keys), name, store)
     if not trusted and wanted is not None:
         changes.keep(wanted, report.left_out)
     elif not trusted:
@@ -320,8 +313,10 @@ def _fold(
         else:
             report.spans_updated += 1
             report.spans_deleted += span.deleted_at is not None and mine.deleted_at is None
+    report.spans_added += sum(changes.staged_spans.values())
     store.put_spans([span for span, _ in changes.spans])
-    report.statuses += len(changes.statuses)
+    store.put_staged(changes.staged_layers())  # new spans and newer statuses, in SQL
+    report.statuses += len(changes.statuses) + sum(changes.staged_statuses.values())
     store.put_status_rows(changes.statuses)
     report.decisions += len(changes.decisions)
     store.put_rejection_rows(changes.decisions)
@@ -334,34 +329,43 @@ def _fold_documents(
     """Add the documents the target lacks, with their stored tokens (a document the target has
     takes the source's where it has none, or camel-tools' against a file's own); map each source
     document id to the target's, and give each target id the length of its text."""
-    ours = store.document_hashes()
-    tokenizers = store.tokenizers_of(list(ours.values()))
     mapping: dict[int, int] = {}
     lengths: dict[int, int] = {}
-    for doc in source.iter_documents():
-        if "\x00" in doc.text:
-            raise InputError(
-                f"cannot merge {source.path.name}: document {doc.doc_id!r} has a NUL character "
-                "(U+0000) in its text, which Alama does not keep; nothing was merged"
-            )
-        tokens = source.stored_tokens(doc.id)
-        if doc.hash in ours:
-            mapping[doc.id] = ours[doc.hash]
-            target = mapping[doc.id]
-            if tokens is not None and takes_tokens(tokenizers.get(target), tokens.tokenizer):
-                store.put_tokens([token_row(target, tokens)], replace=True)
-                tokenizers[target] = tokens.tokenizer
-        else:
-            pairs = None
-            if tokens is not None:
-                pairs = list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True))
-            new_id, added = store.add_document(
-                doc.text, source=doc.source, doc_id=doc.doc_id, title=doc.title, meta=doc.meta,
-                tokens=pairs,
-            )  # fmt: skip
-            if added and tokens is not None:  # as the source has them, with their tokenizer
-                store.put_tokens([token_row(new_id, tokens)], replace=True)
-            mapping[doc.id] = new_id
-            report.documents_added += added
-        lengths[mapping[doc.id]] = len(doc.text)
+    keys = source.document_keys()
+    while chunk := list(islice(keys, 500)):  # the target's ids and tokenizers, 500 at a time
+        ours = store.ids_of_hashes([digest for _, digest, *_ in chunk])
+        tokenizers = store.tokenizers_of(list(ours.values()))
+        for doc, digest, length, nul, tokenizer in chunk:
+            if nul:
+                raise InputError(
+                    f"cannot merge {source.path.name}: document "
+                    f"{source.document(doc).doc_id!r} has a NUL character (U+0000) in its "
+                    "text, which Alama does not keep; nothing was merged"
+                )
+            if digest in ours:
+                mapping[doc] = target = ours[digest]
+                if tokenizer is not None and takes_tokens(tokenizers.get(target), tokenizer):
+                    tokens = source.stored_tokens(doc)
+                    if tokens is not None:
+                        store.put_tokens([token_row(target, tokens)], replace=True)
+            else:
+                mapping[doc] = _add_document(store, source, doc, report)
+            lengths[mapping[doc]] = length
     return mapping, lengths
+
+
+def _add_document(store: Store, source: Store, doc: int, report: MergeReport) -> int:
+    """Add a source's document the target lacks, with its stored tokens; return its id."""
+    document = source.document(doc)
+    tokens = source.stored_tokens(doc)
+    pairs = None
+    if tokens is not None:
+        pairs = list(zip(tokens.starts.tolist(), tokens.ends.tolist(), strict=True))
+    new_id, added = store.add_document(
+        document.text, source=document.source, doc_id=document.doc_id, title=document.title,
+        meta=document.meta, tokens=pairs,
+    )  # fmt: skip
+    if added and tokens is not None:  # as the source has them, with their tokenizer
+        store.put_tokens([token_row(new_id, tokens)], replace=True)
+    report.documents_added += added
+    return new_id

@@ -10,9 +10,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from alama.core import measures
 from alama.core.agreement import agreement
 from alama.core.cli import cli
 from alama.core.errors import InputError
@@ -410,3 +414,68 @@ def test_the_same_figures_as_the_whole_study_code(project: Store) -> None:
         assert json.dumps(figures[case], ensure_ascii=False) == json.dumps(
             value, ensure_ascii=False
         ), case
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 60),
+            st.lists(st.lists(st.tuples(st.integers(0, 59), st.integers(1, 30)), max_size=6),
+                     min_size=3, max_size=3),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([1, 10**6]),
+)  # fmt: skip
+def test_unitizing_counts_a_document_at_a_time_equal_alpha_u(
+    documents: list[tuple[int, list[list[tuple[int, int]]]]], scale: int
+) -> None:
+    """αU added a document at a time is `measures.alpha_u` of the documents laid end to end,
+    to the last digit; ``scale`` makes the sums pass 2**53, where float order matters."""
+    counts = measures.UnitizingCounts(3)
+    whole: list[list[tuple[int, int]]] = [[], [], []]
+    at = 0
+    for length, coders in documents:
+        length *= scale
+        units = []
+        for coder, spans in enumerate(coders):
+            inside = [(b * scale % length, min(length, (b + w) * scale)) for b, w in spans]
+            flat = measures.flatten([(b, e) for b, e in inside if b < e])
+            units.append(flat)
+            whole[coder].extend((b + at, e + at) for b, e in flat)
+        counts.add(length, units)
+        at += length
+    assert counts.result() == measures.alpha_u(at, whole)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.booleans(), min_size=4, max_size=4), max_size=40),
+       st.integers(2, 4))  # fmt: skip
+def test_kappas_from_counts_equal_the_table_functions(
+    tokens: list[list[bool]], raters: int
+) -> None:
+    """Fleiss' kappa and Krippendorff's alpha from marked-by-how-many counts are the figures
+    of the items × categories table they count (missing ratings: fewer raters on an item)."""
+    marked = [0] * (raters + 1)
+    by_raters = [[0] * 5 for _ in range(5)]
+    table, with_missing = [], []
+    for n, marks in enumerate(tokens):
+        ones = sum(marks[:raters])
+        marked[ones] += 1
+        table.append([raters - ones, ones])
+        m = 2 + n % 3
+        k = sum(marks[:m])
+        by_raters[m][k] += 1
+        with_missing.append([m - k, k])
+    counts = np.array(table, dtype=np.int64).reshape(-1, 2)
+    assert measures.fleiss_kappa_binary(marked, raters) == pytest.approx(
+        measures.fleiss_kappa(counts), abs=1e-12
+    )
+    missing = np.array(with_missing, dtype=np.int64).reshape(-1, 2)
+    alpha = measures.krippendorff_alpha_nominal(missing)
+    if len(tokens) < 3:  # at most three ratings an item: every term is a whole or half number,
+        assert measures.krippendorff_alpha_binary(by_raters) == alpha  # the sums are exact
+    else:  # with four, thirds: the table's float sum rounds in its own order, far below 1e-12
+        assert measures.krippendorff_alpha_binary(by_raters) == pytest.approx(alpha, abs=1e-12)

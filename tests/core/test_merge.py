@@ -752,3 +752,32 @@ def test_the_same_merged_project_as_the_whole_table_code(tmp_path: Path) -> None
     for key in expected["reports"]:
         assert found["reports"][key] == expected["reports"][key], key
     assert found == expected
+
+
+def test_the_same_merged_project_when_sources_are_read_through_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source that cannot be attached (inside an outer transaction, past SQLite's limit of
+    attached files, an older schema read from memory) is read through Python: the same result."""
+    monkeypatch.setattr("alama.core.store.sync._MOST_ATTACHED", 0)
+    found = json.loads(json.dumps(merged_rounds(tmp_path), ensure_ascii=False))
+    assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_merge_inside_a_transaction_reads_sources_through_python(tmp_path: Path) -> None:
+    """Inside a transaction of the caller (collect, the window) no file stays attached: each
+    source's folder is left as it was, and the merge is undone with the caller's."""
+    lead = base(tmp_path / "lead.alama")
+    amal = tmp_path / "amal.alama"
+    shutil.copy(lead, amal)
+    with Store.open(amal) as store:
+        store.add_span(1, "amal", 0, 3, "ACTOR")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with Store.open(lead) as store:
+        with pytest.raises(RuntimeError), store.transaction():
+            assert merging.merge_into(store, [amal]).spans_added == 1
+            files = [row[2] for row in store.conn.execute("PRAGMA database_list")]
+            assert str(amal) not in files
+            raise RuntimeError("the caller gives up")
+        assert store.spans(1, "amal") == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
