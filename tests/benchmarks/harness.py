@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import json
 import os
 import platform
 import re
@@ -104,6 +105,44 @@ def measure(
     return Figure(times, max(peaks) if peaks else None)
 
 
+_APART = """
+import json, sys, time
+sys.path.insert(0, {here!r})
+from harness import _kib, _release, _reset_peak
+{setup}
+_release()
+_reset_peak()
+start = _kib("VmRSS")
+began = time.perf_counter()
+{call}
+took = time.perf_counter() - began
+peak = _kib("VmHWM")
+print(json.dumps([took, None if peak is None or start is None else (peak - start) / 1024]))
+"""
+
+
+def measure_apart(
+    setup: str, call: str, runs: int = RUNS, before: Callable[[], object] | None = None
+) -> Figure:
+    """Like `measure`, each run in a new process: ``setup`` (untimed: imports, opening files),
+    then ``call`` timed, its peak memory above what the process held before it. A process of
+    its own gives each run back none of the memory an earlier run left in Python's arenas."""
+    times: list[float] = []
+    peaks: list[float] = []
+    script = _APART.format(here=str(Path(__file__).parent), setup=setup, call=call)
+    for _ in range(runs):
+        if before is not None:
+            before()
+        done = subprocess.run(
+            [sys.executable, "-c", script], check=True, capture_output=True, text=True
+        )
+        took, peak = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(took)
+        if peak is not None:
+            peaks.append(peak)
+    return Figure(times, max(peaks) if peaks else None)
+
+
 @dataclass
 class Row:
     """One line of the table: Alama's figure, its baselines and the target it must meet."""
@@ -130,6 +169,8 @@ class Row:
 
 
 RESULTS: list[Row] = []
+NOTES: list[str] = []
+"""Tables of their own printed after the main one (the growth of agreement and merge)."""
 
 
 def record(row: Row) -> Row:
@@ -204,7 +245,7 @@ def markdown(title: str) -> str:
             f"{_time(base.median) + ', ' + _memory(base) if base else '–'} | "
             f"{f'{ratio:.1f}×' if ratio is not None else '–'} | {row.verdict() or '–'} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + "".join(f"\n{note}" for note in NOTES if note)
 
 
 def report(title: str, path: Path) -> None:
