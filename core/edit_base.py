@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 
 from alama.core.changes import Changes
-from alama.core.model import Span
+from alama.core.model import Relation, Span
 from alama.core.store import Store
 
 __all__ = ["Batch", "Edit", "Inverse"]
@@ -81,6 +81,8 @@ class Edit(ABC):
         removed: tuple[str, ...] = (),
         current: Span | None = None,
         candidates: bool = False,
+        relations: tuple[Relation, ...] = (),
+        relations_removed: tuple[str, ...] = (),
     ) -> Changes:
         """Changes to this edit's document and layer, with the layer's status as it now is."""
         return Changes(
@@ -93,6 +95,8 @@ class Edit(ABC):
             current=current,
             spot=self.spot(),
             key=self.about(),
+            relations=relations,
+            relations_removed=relations_removed,
         )
 
 

@@ -27,7 +27,8 @@ from collections.abc import Sequence
 
 from alama.core.changes import Changes
 from alama.core.edit_base import Batch, Edit, Inverse
-from alama.core.model import GOLD_ANNOTATOR, Origin, Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Origin, Relation, Span, Status
+from alama.core.relation_edits import cut_relations, restore_relations
 from alama.core.review import Key, document_review
 from alama.core.store import Store
 
@@ -154,6 +155,7 @@ class ChangeSpan(Edit):
         self.before = span
         self.after: Key = (start, end, label)
         self.reviewer = reviewer
+        self.cut: list[Relation] = []
 
     @property
     def subject(self) -> str:
@@ -173,11 +175,18 @@ class ChangeSpan(Edit):
         if gold and agreed is None:
             agreed = document_review(store, self.doc).agreeing(key)
         start, end, label = key
+        restoring = key == self.before.key
+        if not restoring:  # links whose type does not allow the new label go with it
+            self.cut = cut_relations(store, [self.before.id], self.reviewer, label)
         span = store.change_span(
             self.before.id, start=start, end=end, label=label, reviewer=self.reviewer,
             agreed=agreed if gold else None,
         )  # fmt: skip
-        return self._changes(store, spans=(span,), current=span, candidates=gold)
+        back = restore_relations(store, self.cut, self.reviewer) if restoring else ()
+        return self._changes(
+            store, spans=(span,), current=span, candidates=gold, relations=back,
+            relations_removed=() if restoring else tuple(r.id for r in self.cut),
+        )  # fmt: skip
 
 
 class DeleteSpan(Edit):
@@ -189,6 +198,7 @@ class DeleteSpan(Edit):
         self.doc, self.layer = span.doc, span.annotator
         self.span = span
         self.reviewer = reviewer
+        self.cut: list[Relation] = []
 
     @property
     def subject(self) -> str:
@@ -201,14 +211,19 @@ class DeleteSpan(Edit):
         return self.span.key
 
     def _apply(self, store: Store) -> Changes:
+        self.cut = cut_relations(store, [self.span.id], self.reviewer)
         store.delete_span(self.span.id, self.reviewer)
         gold = self.layer == GOLD_ANNOTATOR
-        return self._changes(store, removed=(self.span.id,), candidates=gold)
+        return self._changes(
+            store, removed=(self.span.id,), candidates=gold,
+            relations_removed=tuple(r.id for r in self.cut),
+        )  # fmt: skip
 
     def _revert(self, store: Store) -> Changes:
         span = store.restore_span(self.span.id, self.reviewer)
+        back = restore_relations(store, self.cut, self.reviewer)
         gold = self.layer == GOLD_ANNOTATOR
-        return self._changes(store, spans=(span,), current=span, candidates=gold)
+        return self._changes(store, spans=(span,), current=span, candidates=gold, relations=back)
 
 
 class RejectSpan(OnKey):
@@ -223,24 +238,29 @@ class RejectSpan(OnKey):
         self.key = key
         self.was_rejected: bool | None = None
         self.gold: Span | None = None
+        self.cut: list[Relation] = []
 
     def _apply(self, store: Store) -> Changes:
         if self.was_rejected is None:
             self.was_rejected = self.key in store.rejections(self.doc)
             self.gold = store.find_span(self.doc, GOLD_ANNOTATOR, self.key)
         if self.gold is not None:
+            self.cut = cut_relations(store, [self.gold.id], self.reviewer)
             store.delete_span(self.gold.id, self.reviewer)
         store.set_rejected(self.doc, self.key, self.reviewer)
         removed = (self.gold.id,) if self.gold is not None else ()
-        return self._changes(store, removed=removed, candidates=True)
+        return self._changes(store, removed=removed, candidates=True,
+                             relations_removed=tuple(r.id for r in self.cut))  # fmt: skip
 
     def _revert(self, store: Store) -> Changes:
         store.set_rejected(self.doc, self.key, self.reviewer, rejected=bool(self.was_rejected))
         spans: tuple[Span, ...] = ()
+        back: tuple[Relation, ...] = ()
         if self.gold is not None:
             spans = (store.restore_span(self.gold.id, self.reviewer),)
+            back = restore_relations(store, self.cut, self.reviewer)
         return self._changes(store, spans=spans, current=spans[0] if spans else None,
-                             candidates=True)  # fmt: skip
+                             candidates=True, relations=back)  # fmt: skip
 
 
 class SetStatus(Edit):

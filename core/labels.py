@@ -1,8 +1,10 @@
-"""The label registry: one place that defines every label a project can use.
+"""The label registry: one place that defines every label and relation type a project can use.
 
-A label is one `Label` entry. Projects store their own label set (so a project file opened on
-another machine shows the same labels); a new project starts from `DEFAULT_LABELS` or from a
-TOML file of ``[[label]]`` tables.
+A label is one `Label` entry; a relation type (`RelationType`) links a span of some labels to a
+span of others, with attributes of fixed values (``said_by``: a CLAIM to the ACTOR who made
+it, with its ``stance``). Projects store their own label set and relation types (so a project
+file opened on another machine shows the same ones); a new project starts from `DEFAULT_LABELS`
+and `DEFAULT_RELATIONS`, or from a TOML file of ``[[label]]`` and ``[[relation]]`` tables.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ from pathlib import Path
 
 from alama.core.errors import InputError
 from alama.core.messages import Message
+from alama.core.relation_types import (
+    DEFAULT_RELATIONS,
+    RelationType,
+    check_relation,
+    fitting_relations,
+    relations_from_toml,
+)
 
 # Okabe & Ito's palette: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -69,7 +78,7 @@ DEFAULT_LABELS: tuple[Label, ...] = (
 class LabelSet:
     """An ordered, validated set of labels with unique keys and shortcuts."""
 
-    def __init__(self, labels: Iterable[Label]) -> None:
+    def __init__(self, labels: Iterable[Label], relations: Iterable[RelationType] = ()) -> None:
         self._labels: dict[str, Label] = {}
         shortcuts: dict[str, str] = {}
         for label in labels:
@@ -84,11 +93,27 @@ class LabelSet:
             if label.shortcut:
                 shortcuts[label.shortcut] = label.key
             self._labels[label.key] = label
+        self.relations: tuple[RelationType, ...] = tuple(relations)
+        """The relation types, in order."""
+        seen: set[str] = set()
+        for relation in self.relations:
+            check_relation(relation, self._labels)
+            if relation.key in seen:
+                raise InputError(f"relation type {relation.key!r} is defined twice")
+            seen.add(relation.key)
 
     @classmethod
     def default(cls) -> LabelSet:
-        """The labels of SPEC 5: ACTOR, PLACE, CLAIM."""
-        return cls(DEFAULT_LABELS)
+        """The labels of SPEC 5: ACTOR, PLACE, CLAIM; with ``said_by`` (CLAIM → ACTOR)."""
+        return cls(DEFAULT_LABELS, fitting_relations(DEFAULT_RELATIONS, _keys(DEFAULT_LABELS)))
+
+    def relation(self, key: str) -> RelationType | None:
+        """The relation type with this key, or None."""
+        return next((r for r in self.relations if r.key == key), None)
+
+    def relations_from(self, label: str) -> tuple[RelationType, ...]:
+        """The relation types a span with this label can start."""
+        return tuple(r for r in self.relations if label in r.sources)
 
     @classmethod
     def from_toml(cls, path: Path) -> LabelSet:
@@ -128,8 +153,11 @@ class LabelSet:
                     description=fields["description"] or "",
                 )
             )
+        relations = relations_from_toml(path, data.get("relation"))
+        if relations is None:
+            relations = fitting_relations(DEFAULT_RELATIONS, _keys(labels))
         try:
-            return cls(labels)
+            return cls(labels, relations)
         except InputError as error:
             raise InputError(f"{path}: {error}") from None
 
@@ -143,7 +171,7 @@ class LabelSet:
                 continue
             color = PALETTE[len(labels) % len(PALETTE)]
             labels.append(Label(key, key, key, next(free, ""), color))
-        return LabelSet(labels)
+        return LabelSet(labels, self.relations)
 
     def __iter__(self) -> Iterator[Label]:
         return iter(self._labels.values())
@@ -162,7 +190,11 @@ class LabelSet:
         return self._labels.get(key)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, LabelSet) and list(self) == list(other)
+        return (
+            isinstance(other, LabelSet)
+            and list(self) == list(other)
+            and self.relations == other.relations
+        )
 
     def __repr__(self) -> str:
         return f"LabelSet({', '.join(self._labels)})"
@@ -197,6 +229,10 @@ def _check_label(label: Label) -> None:
         raise InputError(f"label {label.key!r}: colour {label.color!r} is not #RRGGBB")
     if len(label.shortcut) > 1:
         raise InputError(f"label {label.key!r}: shortcut {label.shortcut!r} must be one key")
+
+
+def _keys(labels: Iterable[Label]) -> list[str]:
+    return [label.key for label in labels]
 
 
 def parse_label_map(spec: str | None) -> dict[str, str]:

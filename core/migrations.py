@@ -207,6 +207,57 @@ def team(db: sqlite3.Connection) -> None:
     _run(db, TEAM_SCHEMA)
 
 
+RELATIONS_SCHEMA = """
+CREATE TABLE relation_types (
+    key TEXT PRIMARY KEY,
+    name_ar TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    targets TEXT NOT NULL,
+    attributes TEXT NOT NULL DEFAULT '[]',
+    shortcut TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL REFERENCES annotators (name),
+    source TEXT NOT NULL REFERENCES spans (id),
+    target TEXT NOT NULL REFERENCES spans (id),
+    type TEXT NOT NULL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    origin TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT,
+    reviewer TEXT,
+    agreed TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX relations_by_layer ON relations (doc, annotator);
+CREATE INDEX relations_by_source ON relations (source);
+CREATE INDEX relations_by_target ON relations (target);
+"""
+
+
+@step("0007_relations")
+def relations(db: sqlite3.Connection) -> None:
+    """Links between two spans of one layer (a CLAIM and the ACTOR who made it), kept like
+    spans: an id, the layer, timestamps, an origin, a tombstone, and for gold the reviewer and
+    who agreed. ``attributes`` is a JSON object ({"stance": "denies"}). The project's relation
+    types (the label registry's `RelationType`) are in ``relation_types``; a project whose
+    labels have CLAIM and ACTOR gets the default ``said_by``."""
+    from alama.core.relation_types import DEFAULT_RELATIONS, fitting_relations, relation_type_row
+
+    _run(db, RELATIONS_SCHEMA)
+    labels = [row[0] for row in db.execute("SELECT key FROM labels")]
+    for position, relation in enumerate(fitting_relations(DEFAULT_RELATIONS, labels)):
+        db.execute(
+            "INSERT INTO relation_types (key, name_ar, name_en, sources, targets, attributes, "
+            "shortcut, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            relation_type_row(relation, position),
+        )
+
+
 NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)

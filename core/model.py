@@ -136,3 +136,34 @@ class Span:
     def key(self) -> tuple[int, int, str]:
         """What makes two spans of one layer the same: offsets and label."""
         return (self.start, self.end, self.label)
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Relation:
+    """A link in one layer from a source span to a target span (a CLAIM to the ACTOR who made
+    it), of a type of the label registry, with its attributes ({"stance": "denies"}) as sorted
+    (key, value) pairs. Kept like a span: never changed in place, tombstoned when deleted."""
+
+    id: str
+    doc: int
+    annotator: str
+    source: str
+    target: str
+    type: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    origin: str = Origin.MANUAL
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    reviewer: str | None = None
+    agreed: tuple[str, ...] = ()
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        """The attributes as a dict."""
+        return dict(self.attributes)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What makes two relations of one layer the same: their spans and type."""
+        return (self.source, self.target, self.type)

@@ -17,6 +17,7 @@ from alama.core.labels import Label, LabelSet
 from alama.core.messages import Message
 from alama.core.migrations import KNOWN
 from alama.core.model import GOLD_ANNOTATOR
+from alama.core.relation_types import RelationType, relation_type_from_row, relation_type_row
 
 from .files import (
     BUSY_TIMEOUT_S,
@@ -286,8 +287,24 @@ class Connection:
                             repr(row[0])[:40],
                         )
                     )
-            self._labels = LabelSet(Label(*row) for row in rows)
+            self._labels = LabelSet((Label(*row) for row in rows), self._relation_types())
         return self._labels
+
+    def _relation_types(self) -> list[RelationType]:
+        rows = self.conn.execute(
+            "SELECT key, name_ar, name_en, sources, targets, attributes, shortcut "
+            "FROM relation_types ORDER BY position"
+        ).fetchall()
+        try:
+            return [relation_type_from_row(row) for row in rows]
+        except (ValueError, KeyError, TypeError):
+            raise ProjectError(
+                Message(
+                    "%1 is damaged: a relation type is not stored as Alama stores it (the "
+                    "file was changed by another program)",
+                    self.path,
+                )
+            ) from None
 
     def set_labels(self, labels: LabelSet) -> None:
         """Store a label set; labels already in use may change names and colours, not vanish."""
@@ -296,6 +313,16 @@ class Connection:
             missing = sorted(used - set(labels.keys))
             if missing:
                 raise InputError(f"labels in use cannot be removed: {', '.join(missing)}")
+            used = {row[0] for row in self.conn.execute("SELECT DISTINCT type FROM relations")}
+            gone = sorted(used - {relation.key for relation in labels.relations})
+            if gone:
+                raise InputError(f"relation types in use cannot be removed: {', '.join(gone)}")
+            self.conn.execute("DELETE FROM relation_types")
+            self.conn.executemany(
+                "INSERT INTO relation_types (key, name_ar, name_en, sources, targets, "
+                "attributes, shortcut, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [relation_type_row(r, n) for n, r in enumerate(labels.relations)],
+            )
             keys = labels.keys
             self.conn.execute(
                 f"DELETE FROM labels WHERE key NOT IN ({', '.join('?' * len(keys))})", keys

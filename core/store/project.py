@@ -12,11 +12,11 @@ from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
 from .layers import stored_meta, stored_status
-from .team import TeamRows
+from .relations import RelationRows
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
-class Store(TeamRows):
+class Store(RelationRows):
     """An open Alama project."""
 
     # --- documents -------------------------------------------------------------------------

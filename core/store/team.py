@@ -245,6 +245,9 @@ class TeamRows(LayerRows):
                 f"AND doc IN {kept}",
                 (annotator,),
             )
+            self.conn.execute(
+                f"DELETE FROM relations WHERE annotator != ? OR doc NOT IN {kept}", (annotator,)
+            )
             self.conn.execute("DELETE FROM spans")
             self.conn.execute("INSERT INTO spans SELECT * FROM temp.kept_spans")
             for table in ("status", "assignments"):

@@ -1,0 +1,172 @@
+"""Relations: a CLAIM linked to the ACTOR who made it, kept like spans, edited without Qt."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from alama.core.editing import ChangeSpan, DeleteSpan, RejectSpan
+from alama.core.errors import InputError
+from alama.core.labels import LabelSet
+from alama.core.model import GOLD_ANNOTATOR, Span
+from alama.core.relation_edits import AddRelation, DeleteRelation, SetRelationAttributes
+from alama.core.store import Store
+from tests.conftest import dump
+
+TEXT = "🙂 نفى المتحدث باسم الوزارة أن «القوات ستنسحب» من القاعدة"
+
+
+def claim_and_actor(store: Store, layer: str = "amal") -> tuple[int, Span, Span]:
+    doc, _ = store.add_document(TEXT)
+    claim_start = TEXT.index("القوات")
+    claim = store.add_span(doc, layer, claim_start, claim_start + len("القوات ستنسحب"), "CLAIM")
+    actor_start = TEXT.index("المتحدث")
+    actor = store.add_span(doc, layer, actor_start, actor_start + len("المتحدث"), "ACTOR")
+    return doc, claim, actor
+
+
+def test_the_default_registry_links_a_claim_to_its_actor_with_a_stance(project: Store) -> None:
+    said_by = project.labels().relation("said_by")
+    assert said_by is not None and said_by.connects("CLAIM", "ACTOR")
+    assert not said_by.connects("ACTOR", "CLAIM")
+    assert said_by.defaults() == {"stance": "asserts", "quote": "indirect"}
+    assert said_by.attribute("stance").name("denies", "ar") == "ينفي"
+    assert project.labels().relation("cue") is None  # no CUE label in the default set
+
+
+def test_a_label_file_adds_a_cue_label_and_relation_types(tmp_path: Path) -> None:
+    toml = tmp_path / "labels.toml"
+    toml.write_text(
+        """
+[[label]]
+key = "CLAIM"
+[[label]]
+key = "ACTOR"
+[[label]]
+key = "CUE"
+[[relation]]
+key = "said_by"
+source = "CLAIM"
+target = ["ACTOR"]
+[relation.attributes]
+stance = ["asserts", "denies", "reports", "questions"]
+[[relation]]
+key = "cue"
+name_ar = "فعل القول"
+source = "CLAIM"
+target = "CUE"
+""",
+        encoding="utf-8",
+    )
+    labels = LabelSet.from_toml(toml)
+    assert [r.key for r in labels.relations] == ["said_by", "cue"]
+    assert labels.relation("said_by").attribute("stance").name("denies", "ar") == "ينفي"
+    with Store.create(tmp_path / "p.alama", labels) as store:
+        assert store.labels() == labels
+    toml.write_text(
+        '[[label]]\nkey = "CLAIM"\n[[relation]]\nkey = "said_by"\nsource = "CLAIM"\n'
+        'target = "ACTOR"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="target label 'ACTOR' is not one of the project"):
+        LabelSet.from_toml(toml)
+    toml.write_text('[[label]]\nkey = "CLAIM"\n', encoding="utf-8")
+    assert LabelSet.from_toml(toml).relations == ()  # said_by needs an ACTOR label too
+
+
+def test_linking_and_every_edit_applies_and_takes_back(project: Store) -> None:
+    doc, claim, actor = claim_and_actor(project)
+    link = AddRelation(claim, actor, "said_by", {"stance": "denies"})
+    changes = link.apply(project)
+    (relation,) = changes.relations
+    assert relation.attrs == {"stance": "denies", "quote": "indirect"}
+    assert project.relations(doc, "amal") == [relation]
+    stance = SetRelationAttributes(relation, {"stance": "reports"})
+    assert stance.apply(project).relations[0].attrs["stance"] == "reports"
+    stance.inverse().apply(project)
+    assert project.relations(doc)[0].attrs["stance"] == "denies"
+    undo = link.inverse()
+    assert undo.apply(project).relations_removed == (relation.id,)
+    assert project.relations(doc) == []
+    assert project.relation(relation.id).deleted_at is not None  # a tombstone stays
+    assert undo.inverse().apply(project).relations[0].id == relation.id  # redo: the same one
+    unlink = DeleteRelation(project.relations(doc)[0])
+    unlink.apply(project)
+    assert project.relations(doc) == []
+    unlink.inverse().apply(project)
+    assert [r.id for r in project.relations(doc)] == [relation.id]
+
+
+def test_deleting_a_span_takes_its_links_and_undo_brings_both_back(project: Store) -> None:
+    doc, claim, actor = claim_and_actor(project)
+    relation = project.add_relation(doc, "amal", claim.id, actor.id, "said_by")
+    delete = DeleteSpan(actor)
+    changes = delete.apply(project)
+    assert changes.removed == (actor.id,) and changes.relations_removed == (relation.id,)
+    assert project.relations(doc) == []
+    back = delete.inverse().apply(project)
+    assert [r.id for r in back.relations] == [relation.id]
+    assert [r.id for r in project.relations(doc)] == [relation.id]
+
+
+def test_relabelling_a_span_its_link_no_longer_fits_takes_the_link(project: Store) -> None:
+    doc, claim, actor = claim_and_actor(project)
+    relation = project.add_relation(doc, "amal", claim.id, actor.id, "said_by")
+    move = ChangeSpan(actor, actor.start, actor.end + 1, "ACTOR")
+    assert move.apply(project).relations_removed == ()  # still an ACTOR: the link stays
+    relabel = ChangeSpan(project.span(actor.id), actor.start, actor.end, "PLACE")
+    assert relabel.apply(project).relations_removed == (relation.id,)
+    assert relabel.inverse().apply(project).relations[0].id == relation.id
+
+
+def test_rejecting_a_gold_span_takes_its_gold_links(project: Store) -> None:
+    doc, claim, actor = claim_and_actor(project, layer="amal")
+    gold_claim = project.add_gold(doc, claim.start, claim.end, "CLAIM", "sara")
+    gold_actor = project.add_gold(doc, actor.start, actor.end, "ACTOR", "sara")
+    linked = project.add_relation(doc, GOLD_ANNOTATOR, gold_claim.id, gold_actor.id, "said_by",
+                                  reviewer="sara")  # fmt: skip
+    reject = RejectSpan(doc, "sara", gold_actor.key)
+    assert reject.apply(project).relations_removed == (linked.id,)
+    assert reject.inverse().apply(project).relations[0].id == linked.id
+
+
+def test_links_that_cannot_be_made_are_refused_in_one_line(project: Store) -> None:
+    doc, claim, actor = claim_and_actor(project)
+    other = project.add_span(doc, "bilal", actor.start, actor.end, "ACTOR")
+    place = project.add_span(doc, "amal", TEXT.index("القاعدة"), len(TEXT), "PLACE")
+    project.add_relation(doc, "amal", claim.id, actor.id, "said_by")
+    before = dump(project.path)
+    cases = [
+        ((claim.id, actor.id, "said_by", None), "linked by said_by already"),
+        ((claim.id, other.id, "said_by", None), "not a live span of this document's amal's"),
+        ((claim.id, place.id, "said_by", None), "links CLAIM to ACTOR, not CLAIM to PLACE"),
+        ((claim.id, claim.id, "said_by", None), "cannot be linked to itself"),
+        ((claim.id, actor.id, "mentions", None), "unknown relation type 'mentions'"),
+        ((claim.id, actor.id, "said_by", {"stance": "shouts"}), "stance='shouts' is not one"),
+    ]
+    for (source, target, kind, attrs), message in cases:
+        with pytest.raises(InputError) as error:
+            project.add_relation(doc, "amal", source, target, kind, attrs)
+        assert message in str(error.value) and "\n" not in str(error.value)
+    with pytest.raises(InputError, match="gold relations are made by a reviewer"):
+        project.add_relation(doc, GOLD_ANNOTATOR, claim.id, actor.id, "said_by")
+    assert dump(project.path) == before
+    with pytest.raises(InputError, match="relation types in use cannot be removed"):
+        project.set_labels(LabelSet(list(project.labels())))
+
+
+def test_an_older_project_gets_the_relation_tables_and_said_by(tmp_path: Path) -> None:
+    path = tmp_path / "old.alama"
+    Store.create(path).close()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TABLE relations; DROP TABLE relation_types; "
+        "DELETE FROM _sqlite_migrations WHERE name = '0007_relations';"
+    )
+    conn.close()
+    with Store.open(path) as store:
+        assert [r.key for r in store.labels().relations] == ["said_by"]
+        doc, claim, actor = claim_and_actor(store)
+        assert store.add_relation(doc, "amal", claim.id, actor.id, "said_by").type == "said_by"
