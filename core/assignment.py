@@ -50,6 +50,8 @@ class AssignReport:
     """Reassignment: whose unfinished documents were given to others."""
     kept_finished: int = 0
     """Reassignment: documents the one who left finished, which stay theirs."""
+    dropped: int = 0
+    """Reassignment: shared documents everyone else had already (one annotator fewer)."""
 
     def summary(self) -> str:
         """A few lines for the terminal or a message box."""
@@ -59,6 +61,13 @@ class AssignReport:
                 f"{self.taken_from} to others; the {self.kept_finished} they finished stay "
                 "theirs"
             )
+            if self.dropped:
+                head += (
+                    f"; {self.dropped} shared document{'s' * (self.dropped != 1)} everyone "
+                    "else had already now ha"
+                    + ("ve" if self.dropped != 1 else "s")
+                    + " one annotator fewer"
+                )
         elif not self.documents:
             head = "nothing to assign: every document asked for has its annotators"
         else:
@@ -109,6 +118,8 @@ def _requested(store: Store, documents: str | Path) -> tuple[list[int], int]:
 
 def _listed(store: Store, path: Path) -> list[int]:
     """The documents named in a file, one id per line (blank lines and # comments skipped)."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; --documents takes todo, all or a file of ids")
     if not path.is_file():
         raise InputError(f"{path}: no such file (--documents takes todo, all or a file of ids)")
     wanted: list[int] = []
@@ -120,6 +131,8 @@ def _listed(store: Store, path: Path) -> list[int]:
         if doc is None:
             raise InputError(f"{path}:{number}: no document {doc_id!r} in this project")
         wanted.append(doc)
+    if not wanted:
+        raise InputError(f"{path} lists no document ids (one a line)")
     return list(dict.fromkeys(wanted))
 
 
@@ -148,11 +161,25 @@ def assign(
     names = check_names(annotators)
     if not 0.0 <= overlap <= 1.0:
         raise InputError(f"--overlap is a share between 0 and 1 (0.2 = 20 %), not {overlap:g}")
+    if overlap > 0 and len(names) < 2:
+        raise InputError("--overlap gives documents to several annotators: name at least two")
     if overlap > 0 and not 2 <= per_document <= len(names):
         raise InputError(
-            f"--per-document {per_document}: an overlap document needs 2 to {len(names)} "
-            f"annotators (there are {len(names)})"
+            f"--per-document {per_document}: an overlap document goes to 2 to {len(names)} "
+            f"annotators (as many as are named)"
         )
+    with store.transaction():  # read and write under the write lock: two runs never race
+        return _assign(store, names, overlap, per_document, seed, documents)
+
+
+def _assign(
+    store: Store,
+    names: list[str],
+    overlap: float,
+    per_document: int,
+    seed: int,
+    documents: str | Path,
+) -> AssignReport:
     fresh, already = _requested(store, documents)
     report = AssignReport(already=already)
     if not fresh:
@@ -190,22 +217,31 @@ def reassign(
     else with assignments), by load; what ``leaving`` finished stays theirs, and what they
     labelled stays in their layer."""
     leaving = check_annotator(leaving)
+    with store.transaction():  # read and write under the write lock
+        return _reassign(store, leaving, to, seed)
+
+
+def _reassign(store: Store, leaving: str, to: Sequence[str] | None, seed: int) -> AssignReport:
     theirs = store.assigned_documents(leaving)
     if not theirs:
         raise InputError(f"{leaving} has no documents assigned in this project")
     current = store.assignments()
-    others = sorted({name for who in current.values() for name in who} - {leaving})
-    receivers = check_names(to) if to else others
+    lengths = store.document_lengths()
+    load = _open_load(store, lengths)
+    # By default the documents go to whoever still has work to do: not to someone who left
+    # earlier (keeping only what they finished) or finished everything.
+    active = sorted(name for name, chars in load.items() if chars > 0 and name != leaving)
+    receivers = check_names(to) if to else active
     if leaving in receivers:
         raise InputError(f"{leaving} is the one leaving; name others to give the documents to")
     if not receivers:
-        raise InputError(f"nobody else has documents: name who takes {leaving}'s (--to)")
+        raise InputError(
+            f"nobody else has unfinished documents: name who takes {leaving}'s (--annotators)"
+        )
     states = store.statuses(leaving)
     moving = [doc for doc in theirs if states.get(doc) is not Status.DONE]
     report = AssignReport(taken_from=leaving, kept_finished=len(theirs) - len(moving))
-    lengths = store.document_lengths()
     hashes = {doc: text_hash for text_hash, doc in store.document_hashes().items()}
-    load = _open_load(store, lengths)
     load = {name: load.get(name, 0) for name in receivers}
     stamp = now()
     rows: list[AssignmentRow] = []
@@ -214,6 +250,7 @@ def reassign(
         rows.append(AssignmentRow(doc, leaving, int(many), stamp, stamp))
         free = [name for name in receivers if name not in current[doc]]
         if not free:  # an overlap document everyone else has already: one annotator fewer
+            report.dropped += 1
             continue
         name = min(free, key=lambda name: (load[name], seeded(seed, name, hashes[doc])))
         load[name] += lengths[doc]
@@ -221,5 +258,5 @@ def reassign(
         report.assigned[name] = report.assigned.get(name, 0) + 1
         report.characters[name] = report.characters.get(name, 0) + lengths[doc]
     store.put_assignment_rows(rows)
-    report.documents = len(moving)
+    report.documents = len(moving) - report.dropped
     return report

@@ -105,6 +105,8 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(f"{project}: {counts['documents']} documents")
     if not counts["annotators"]:
         click.echo("no annotations yet")
+        if team is not None:
+            _echo_team(team)
         return
     extra = sorted(
         {key for entry in counts["annotators"].values() for key in entry["spans"]} - set(labels)
@@ -149,7 +151,8 @@ def _echo_team(team: TeamProgress) -> None:
             return f"{value:.3f}" if isinstance(value, float) else "–"
 
         click.echo(
-            f"agreement so far on the overlap set ({figures['documents']} documents): "
+            f"agreement so far on the overlap set ({figures['documents']} document"
+            f"{'s' * (figures['documents'] != 1)}): "
             f"F1 {shown(figures['f1_exact'])}, alpha_u {shown(figures['alpha_u'])}"
         )
 

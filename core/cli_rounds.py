@@ -44,7 +44,7 @@ from alama.core.store import Store
     "leaving",
     metavar="NAME",
     help="Someone left: give their unfinished documents to the others (--annotators, "
-    "default everyone else with documents).",
+    "default everyone else who still has unfinished documents).",
 )
 @friendly
 def assign(

@@ -59,15 +59,22 @@ class CollectReport:
         return "\n".join(lines)
 
 
-def _owners(files: Sequence[Path]) -> dict[str, str]:
-    """File name -> the annotator it was handed to, for the copies that know it."""
-    owners: dict[str, str] = {}
-    for path in files:
-        with Store.read_only(path) as copy:
-            owner = copy.handed_to()
-        if owner is not None:
-            owners[path.name] = owner
-    return owners
+def _owner(path: Path) -> str | None:
+    """The annotator a copy was handed out to, if it knows."""
+    with Store.read_only(path) as copy:
+        return copy.handed_to()
+
+
+def _add(total: MergeReport, part: MergeReport) -> None:
+    """Count one file's merge into the report of all of them."""
+    for name in ("documents_added", "spans_added", "spans_updated", "spans_deleted",
+                 "statuses", "decisions", "assignments"):  # fmt: skip
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.guidelines = total.guidelines or part.guidelines
+    total.labels_added.extend(part.labels_added)
+    total.taken.extend(part.taken)
+    total.left_out.update(part.left_out)
+    total.outside.update(part.outside)
 
 
 def collect(
@@ -78,30 +85,37 @@ def collect(
     """Merge the copies into the project, all or nothing, and report per annotator."""
     if not files:
         raise InputError("name the annotators' copies to collect")
-    owners = _owners(files)
+    owners = [_owner(path) for path in files]
     with Store.open(project) as store, store.transaction():
         names = [name for name in store.annotators() if name != GOLD_ANNOTATOR]
         before = {name: store.layer_versions(name) for name in names}
-        merged = merge_into(store, files, progress)
-        for source, layers in merged.taken:
-            owner = owners.get(source)
-            if owner is not None and layers != [owner]:
-                raise InputError(
-                    f"{source} was handed out to {owner} but changes {layers_named(layers)}; "
-                    "nothing was collected"
-                )
+        merged = MergeReport(target=store.path, sources=len(files))
+        for number, (path, owner) in enumerate(zip(files, owners, strict=True)):
+            progress(number, len(files))
+            part = merge_into(store, [path])
+            for _, layers in part.taken:
+                if owner is not None and layers != [owner]:
+                    raise InputError(
+                        f"{path} was handed out to {owner} but changes "
+                        f"{layers_named(layers)}; nothing was collected"
+                    )
+            _add(merged, part)
+        progress(len(files), len(files))
         report = CollectReport(merged)
+        planned = store.has_assignments()
         for _, layers in merged.taken:
             for name in layers:
                 if name != GOLD_ANNOTATOR and name not in report.per_annotator:
-                    report.per_annotator[name] = _returned(store, name, before.get(name, {}))
+                    report.per_annotator[name] = _returned(
+                        store, name, before.get(name, {}), planned
+                    )
     return report
 
 
-def _returned(store: Store, name: str, before: Versions) -> Returned:
+def _returned(store: Store, name: str, before: Versions, planned: bool) -> Returned:
     after = store.layer_versions(name)
     got = Returned()
-    assigned = set(store.assigned_documents(name))
+    ever = {row.doc for row in store.assignment_rows(name)}  # taken-away ones count as theirs
     outside: list[int] = []
     for doc, now in after.items():
         was = before.get(doc, (0, 0, "", ""))
@@ -111,7 +125,7 @@ def _returned(store: Store, name: str, before: Versions) -> Returned:
         got.new_spans += now[0] - was[0]
         got.deleted_spans += max(now[1] - was[1], 0)
         got.finished += now[3].startswith("done") and not was[3].startswith("done")
-        if doc not in assigned:
+        if planned and doc not in ever:
             outside.append(doc)
     got.outside = [store.document(doc).doc_id for doc in outside]
     return got

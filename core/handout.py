@@ -11,7 +11,9 @@ before may hold their work.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +54,24 @@ class HandoutReport:
         return "\n".join(lines)
 
 
+MAX_NAME_BYTES = 120  # of the annotator's part: file names end at 255 bytes
+
+
 def copy_name(project: Path, annotator: str) -> str:
-    """The file name of an annotator's copy: ``news-amal.alama``."""
-    return f"{project.stem}-{UNSAFE.sub('_', annotator)}{project.suffix or '.alama'}"
+    """The file name of an annotator's copy: ``news-amal.alama`` (a very long name is cut and
+    told apart by a short hash of it)."""
+    part = UNSAFE.sub("_", annotator)
+    if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+        digest = hashlib.blake2b(annotator.encode("utf-8"), digest_size=4).hexdigest()
+        while len(part.encode("utf-8")) > MAX_NAME_BYTES - 9:
+            part = part[:-1]
+        part = f"{part}-{digest}"
+    return f"{project.stem}-{part}{project.suffix or '.alama'}"
+
+
+def _same_file_name(name: str) -> str:
+    """A file name as file systems that ignore case and Unicode form compare it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def handout(
@@ -71,17 +88,27 @@ def handout(
     if not assigned:
         raise InputError(f"nobody has documents assigned in {project}: run alama assign first")
     names = [check_annotator(name) for name in annotators] if annotators else assigned
+    names = list(dict.fromkeys(names))
     for name in names:
         if name not in assigned:
             raise InputError(f"{name} has no documents assigned in {project}")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is a file; name a folder for the copies (--out)")
     targets = [out / copy_name(project, name) for name in names]
+    seen: dict[str, str] = {}
+    for name, target in zip(names, targets, strict=True):
+        other = seen.setdefault(_same_file_name(target.name), name)
+        if other != name:
+            raise InputError(
+                f"the copies of {other!r} and {name!r} would have the same file name "
+                f"({target.name}); hand them out one at a time (--annotators) into different "
+                "folders"
+            )
     for target in targets:
         if target.exists():
             raise InputError(
                 f"{target} already exists (it may hold that annotator's work); choose another "
-                "folder, or move it away"
+                "folder, move it away, or name the others (--annotators)"
             )
     out.mkdir(parents=True, exist_ok=True)
     report = HandoutReport()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from alama.core.model import Status
+from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 
 
@@ -37,10 +37,11 @@ class TeamProgress:
 
     rows: list[AnnotatorProgress] = field(default_factory=list)
     ready_for_review: list[int] = field(default_factory=list)
-    """Documents every annotator assigned to them finished, in id order."""
+    """Documents every annotator assigned to them finished and gold has not (reviewed
+    documents are marked done in the gold layer), in id order."""
     overlap_documents: int = 0
     overlap_ready: int = 0
-    """Overlap documents ready for review (at least two annotators finished them)."""
+    """Overlap documents at least two of their annotators finished (agreement counts them)."""
     agreement: dict[str, Any] | None = None
     """Overall F1 (exact) and αU on the overlap documents finished so far, and how many."""
 
@@ -62,8 +63,11 @@ def team_progress(store: Store, agreement: bool = True) -> TeamProgress:
     progress = TeamProgress()
     names = sorted({name for who in assignments.values() for name in who})
     states = {name: store.layer_states_of(name) for name in names}
+    reviewed = {doc for doc, state in store.statuses(GOLD_ANNOTATOR).items()
+                if state is Status.DONE}  # fmt: skip
     for name in names:
         mine = {doc for doc, who in assignments.items() if name in who}
+        ever = {row.doc for row in store.assignment_rows(name)}  # taken away: not "outside"
         layer = states[name]
         done = sum(layer.get(doc) is Status.DONE for doc in mine)
         started = sum(layer.get(doc) is Status.IN_PROGRESS for doc in mine)
@@ -75,17 +79,17 @@ def team_progress(store: Store, agreement: bool = True) -> TeamProgress:
                 done=done,
                 in_progress=started,
                 todo=len(mine) - done - started,
-                outside=sum(doc not in mine for doc in layer),
+                outside=sum(doc not in ever for doc in layer),
                 last_activity=store.last_activity(name),
             )
         )
     overlap: list[int] = []
     for doc, who in sorted(assignments.items()):
-        finished = all(states[name].get(doc) is Status.DONE for name in who)
+        finishers = sum(states[name].get(doc) is Status.DONE for name in who)
         if any(who.values()):
             overlap.append(doc)
-            progress.overlap_ready += finished and len(who) >= 2
-        if finished:
+            progress.overlap_ready += finishers >= 2
+        if finishers == len(who) and doc not in reviewed:
             progress.ready_for_review.append(doc)
     progress.overlap_documents = len(overlap)
     if agreement and progress.overlap_ready:

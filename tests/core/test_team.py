@@ -430,3 +430,144 @@ def test_assign_warns_of_a_name_that_looks_like_a_known_one(tmp_path: Path) -> N
     assert "annotator 'Amal' looks like 'amal'" in result.output
     assert "annotator 'bilall' looks like 'bilal'" in result.output
     assert "assigned 3 documents" in result.output
+
+
+# --- what a review found --------------------------------------------------------------------
+
+
+def test_reassigning_gives_nothing_to_someone_who_left_before(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [20] * 16)
+    names = ["amal", "bilal", "karim", "dina"]
+    with Store.open(path) as store:
+        assignment.assign(store, names)
+        karims = store.assigned_documents("karim")
+        store.set_status(karims[0], "karim", Status.DONE)
+        assignment.reassign(store, "karim")  # karim keeps only what he finished
+        dinas = len(store.assigned_documents("dina"))
+        report = assignment.reassign(store, "dina")
+    assert "karim" not in report.assigned and "dina" not in report.assigned
+    assert set(report.assigned) <= {"amal", "bilal"} and report.documents == dinas
+
+
+def test_reassigning_shared_documents_everyone_has_says_so(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [20] * 6)
+    with Store.open(path) as store:
+        assignment.assign(store, NAMES, overlap=1.0, per_document=3)
+        report = assignment.reassign(store, "karim")
+    assert (report.documents, report.dropped) == (0, 6)
+    assert "6 shared documents everyone else had already now have one annotator fewer" in (
+        report.summary()
+    )
+
+
+def test_copies_with_the_same_name_in_two_folders_are_told_apart(tmp_path: Path) -> None:
+    path = round_project(tmp_path)
+    made = handout.handout(path, tmp_path / "out").files
+    bilal, karim = tmp_path / "b" / "copy.alama", tmp_path / "k" / "copy.alama"
+    for copy_path, original in ((bilal, made[1].path), (karim, made[2].path)):
+        copy_path.parent.mkdir()
+        copy_path.write_bytes(original.read_bytes())
+    with Store.open(bilal) as copy:
+        copy.add_span(copy.document_ids()[0], "bilal", 0, 2, "ACTOR")
+    with Store.open(karim) as copy:
+        copy.add_span(copy.document_ids()[0], "karim", 0, 2, "ACTOR")
+    report = collect.collect(path, [bilal, karim])  # each changes its own layer only
+    assert set(report.per_annotator) == {"bilal", "karim"}
+    with Store.open(bilal) as copy:
+        copy.add_span(copy.document_ids()[0], "karim", 2, 4, "PLACE")  # forged into karim's
+    before = dump(path)
+    with pytest.raises(InputError, match="handed out to bilal but changes"):
+        collect.collect(path, [bilal, karim])
+    assert dump(path) == before
+
+
+def test_agreement_so_far_with_three_annotators_per_shared_document(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [12] * 4)
+    with Store.open(path) as store:
+        assignment.assign(store, NAMES, overlap=1.0, per_document=3)
+        for doc in store.document_ids():
+            for name in ("amal", "bilal"):  # karim has not finished yet
+                store.add_span(doc, name, 0, 3, "ACTOR")
+                store.set_status(doc, name, Status.DONE)
+        progress = team_progress(store)
+    assert progress.overlap_ready == 4 and progress.ready_for_review == []
+    assert progress.agreement is not None and progress.agreement["f1_exact"] == 1.0
+
+
+def test_stats_shows_the_assigned_work_before_anyone_labels(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [5, 6])
+    runner = CliRunner()
+    assert runner.invoke(cli, ["assign", str(path), "--annotators", "amal,bilal"]).exit_code == 0
+    shown = runner.invoke(cli, ["stats", str(path)]).output
+    assert "no annotations yet" in shown and "assigned work" in shown and "amal" in shown
+
+
+def test_a_copy_cannot_take_documents_away_and_the_future_is_refused(tmp_path: Path) -> None:
+    path = round_project(tmp_path)
+    amal = handout.handout(path, tmp_path / "out", ["amal"]).files[0].path
+    with Store.open(amal) as copy:
+        copy.add_span(copy.document_ids()[0], "amal", 0, 2, "ACTOR")
+        rows = copy.assignment_rows("amal")
+        copy.put_assignment_rows([row._replace(updated_at=now_iso(), removed_at=now_iso())
+                                  for row in rows])  # fmt: skip
+    before = rows_by_hash(path)
+    report = collect.collect(path, [amal])
+    assert rows_by_hash(path) == before and report.merge.assignments == 0
+    with Store.open(amal) as copy:
+        copy.put_assignment_rows(
+            [row._replace(updated_at="2099-01-01T00:00:00.000+00:00") for row in rows]
+        )
+    snapshot = dump(path)
+    with pytest.raises(InputError, match="dated in the future"):
+        collect.collect(path, [amal])
+    assert dump(path) == snapshot
+
+
+def now_iso() -> str:
+    from alama.core.store import now
+
+    return now()
+
+
+def test_removed_guidelines_travel_with_the_leads_files(tmp_path: Path) -> None:
+    first = round_project(tmp_path)
+    second = tmp_path / "second.alama"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["merge", str(second), str(first), "--all-layers"]).exit_code == 0
+    with Store.read_only(second) as store:
+        assert store.guidelines() is not None
+    assert runner.invoke(cli, ["guidelines", str(first), "--remove"]).exit_code == 0
+    assert runner.invoke(cli, ["merge", str(second), str(first), "--all-layers"]).exit_code == 0
+    with Store.read_only(second) as store:
+        assert store.guidelines() is None
+
+
+def test_copies_that_would_share_a_file_name_are_refused_before_any_is_written(
+    tmp_path: Path,
+) -> None:
+    path = build(tmp_path / "p.alama", [5, 6, 7, 8])
+    with Store.open(path) as store:
+        assignment.assign(store, ["a/b", "a_b"])
+    with pytest.raises(InputError, match="would have the same file name"):
+        handout.handout(path, tmp_path / "out")
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+    long_name = "أمل" * 60
+    assert len(handout.copy_name(path, long_name).encode("utf-8")) < 200
+
+
+def test_two_assignments_at_once_never_give_a_document_twice(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.alama", [4 + n % 5 for n in range(600)])
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "alama.core.cli", "assign", str(path), "--annotators", names],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for names in ("amal,bilal", "karim,dina")
+    ]
+    for run in runs:
+        run.communicate()
+        assert run.returncode == 0
+    with Store.read_only(path) as store:
+        who = store.assignments()
+    assert len(who) == 600 and all(len(by) == 1 for by in who.values())
