@@ -13,7 +13,7 @@ import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import chain, repeat
 from json.encoder import encode_basestring
@@ -24,6 +24,12 @@ from alama.core import conll, jsonl
 from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 from alama.core.record_tokens import SET_LIMIT, RecordTokens, SharedTokens
+from alama.core.relation_files import (
+    ExportLink,
+    Key,
+    doccano_entities,
+    prodigy_relations,
+)
 from alama.core.store import Store
 from alama.core.store.layers import SpanRow, span_of
 from alama.core.store.tokens import StoredTokens
@@ -44,6 +50,8 @@ class Layer:
     """The layer's live spans as read, in reading order (see `spans`)."""
     tokens: StoredTokens | None = None
     """The document's stored tokens with their record tokens (None: camel-tools', computed)."""
+    links: list[ExportLink] = field(default_factory=list)
+    """The layer's live relations between spans it writes (none with ``--without-relations``)."""
 
     @cached_property
     def spans(self) -> list[Span]:
@@ -84,12 +92,25 @@ def _record_tail(layer: Layer) -> dict[str, Any]:
 def jsonl_record(layer: Layer) -> dict[str, Any]:
     """One layer as a Prodigy-style record, with tokens and token indices (see `record_tokens`)."""
     tokens = SharedTokens().tokens(layer.index, layer.rows, layer.tokens)
-    return {
+    record = {
         "text": layer.doc.text,
         "spans": _record_spans(layer, tokens),
         "tokens": tokens.as_dicts(),
-        **_record_tail(layer),
     }
+    if layer.links:
+        record["relations"] = _relations(layer, tokens)
+    return {**record, **_record_tail(layer)}
+
+
+def _relations(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
+    """A layer's relations as Prodigy writes them (``head``: the source span's last token)."""
+
+    def token_of(key: Key) -> tuple[int, int]:
+        first = tokens.index_of([key[0]])[0]
+        last = tokens.index_of([key[1]], at_end=True)[0]
+        return first, last
+
+    return prodigy_relations(layer.links, token_of)
 
 
 TEXT_PIECE = 1 << 20
@@ -111,6 +132,8 @@ def jsonl_pieces(layer: Layer, shared: SharedTokens) -> Iterator[str]:
         yield '"'
     yield f', "spans": {_spans_json(layer, tokens)}, "tokens": '
     yield from shared.json_pieces(tokens)
+    if layer.links:
+        yield f', "relations": {jsonl.dumps(_relations(layer, tokens))}'
     yield shared.once("meta", lambda: f', "meta": {jsonl.dumps(_meta(layer.doc))}')
     if layer.annotator is not None:
         answer = "accept" if layer.status is Status.DONE else "ignore"
@@ -168,13 +191,16 @@ def _review_fields(span: Span) -> dict[str, Any]:
     return {"reviewer": span.reviewer, "agreed": list(span.agreed)}
 
 
-def doccano_record(layer: Layer) -> dict[str, Any]:
-    """One layer as doccano's sequence-labelling record: ``label`` holds [start, end, label]."""
-    record: dict[str, Any] = {
-        "text": layer.doc.text,
-        "label": [list(triple) for triple in layer.triples],
-        "meta": _meta(layer.doc),
-    }
+def doccano_record(layer: Layer, relations: bool = False) -> dict[str, Any]:
+    """One layer as doccano's sequence-labelling record: ``label`` holds [start, end, label];
+    with ``relations``, as its relation-extraction record: ``entities`` with ids and
+    ``relations`` naming them by ``from_id`` and ``to_id``."""
+    record: dict[str, Any] = {"text": layer.doc.text}
+    if relations:
+        record["entities"], record["relations"] = doccano_entities(layer.triples, layer.links)
+    else:
+        record["label"] = [list(triple) for triple in layer.triples]
+    record["meta"] = _meta(layer.doc)
     if layer.annotator is not None:
         record["annotator"] = layer.annotator
         record["status"] = "done" if layer.status is Status.DONE else "in_progress"
@@ -190,9 +216,11 @@ def iter_layers(
     annotator: str | None = None,
     labels: list[str] | None = None,
     left_out: Counter[str] | None = None,
+    relations: bool = True,
 ) -> Iterator[Layer]:
     """Every record an export writes, in project order; spans of other labels are counted in
-    ``left_out``."""
+    ``left_out``, and so are relations with such a span. Without ``relations`` the layers
+    carry none."""
     if labels:
         store.labels().require(labels)
     if annotator is not None and annotator not in store.annotators():
@@ -204,6 +232,7 @@ def iter_layers(
         known = ", ".join(a for a in store.annotators() if a != GOLD_ANNOTATOR) or "none yet"
         raise InputError(f"no annotator {annotator!r} in the project (annotators: {known})")
     wanted = set(labels) if labels else None
+    relations = relations and next(store.iter_relations(annotator), None) is not None
     for found in store.iter_document_layers(annotator):
         doc = found.doc
         index = TextIndex(doc.text, None if found.tokens is None else found.tokens.bounds)
@@ -215,7 +244,50 @@ def iter_layers(
                 if left_out is not None and len(kept) < len(rows):
                     left_out["spans with a label not chosen by --labels"] += len(rows) - len(kept)
                 rows = kept
-            yield Layer(doc, index, name, status, rows, found.tokens)
+            links = _links(store, doc.id, name, wanted, left_out) if relations else []
+            yield Layer(doc, index, name, status, rows, found.tokens, links)
+
+
+LEFT_OUT_LINKS = "relations with a span of a label not chosen by --labels"
+
+
+def _links(
+    store: Store,
+    doc: int,
+    annotator: str,
+    wanted: set[str] | None,
+    left_out: Counter[str] | None,
+) -> list[ExportLink]:
+    """A layer's live relations, between spans of the labels chosen."""
+    found = store.relations(doc, annotator)
+    if not found:
+        return []
+    spans: dict[str, Key] = {s.id: (s.start, s.end, s.label) for s in store.spans(doc, annotator)}
+    links = []
+    for relation in found:
+        source, target = spans.get(relation.source), spans.get(relation.target)
+        if source is None or target is None:
+            continue  # (a span outside its text, which no export writes)
+        if wanted is not None and not {source[2], target[2]} <= wanted:
+            if left_out is not None:
+                left_out[LEFT_OUT_LINKS] += 1
+            continue
+        links.append(ExportLink(relation.id, relation.type, source, target, relation.attributes))
+    return links
+
+
+def count_links(store: Store, annotator: str | None = None, labels: list[str] | None = None) -> int:
+    """How many live relations an export of these layers and labels would write."""
+    if next(store.iter_relations(annotator), None) is None:
+        return 0
+    if not labels:
+        return sum(1 for _ in store.iter_relations(annotator))
+    wanted = set(labels)
+    return sum(
+        1
+        for relation in store.iter_relations(annotator)
+        if {store.span(relation.source).label, store.span(relation.target).label} <= wanted
+    )
 
 
 def iter_records(

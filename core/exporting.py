@@ -22,6 +22,7 @@ from alama.core.errors import InputError
 from alama.core.export_records import (
     Layer,
     Tagger,
+    count_links,
     doccano_record,
     iter_layers,
     iter_records,
@@ -52,6 +53,30 @@ __all__ = [
 ]
 
 FORMATS = EXPORT_FORMATS
+KEEP_RELATIONS = ("jsonl", "doccano", "brat")
+"""The formats that hold relations; the others refuse a project with some (see
+`relations_refusal`) unless they are left out (``--without-relations``)."""
+LEFT_OUT = "relations (--without-relations)"
+
+
+def relations_refusal(
+    store: Store,
+    fmt: str,
+    annotator: str | None = None,
+    labels: list[str] | None = None,
+    gold: bool = False,
+) -> str | None:
+    """Why this export would lose relations (one line), or None when it would lose none."""
+    if fmt in KEEP_RELATIONS:
+        return None
+    count = count_links(store, GOLD_ANNOTATOR if gold else annotator, labels)
+    if not count:
+        return None
+    return (
+        f"{fmt} cannot hold relations, and {count} relation{'s' * (count != 1)} would be "
+        "lost; nothing was written. Export jsonl, doccano or brat, which keep them, or leave "
+        "them out with --without-relations"
+    )
 
 
 @dataclass
@@ -61,6 +86,7 @@ class ExportReport:
     fmt: str = "jsonl"
     records: dict[str, int] = field(default_factory=dict)
     spans: int = 0
+    relations: int = 0
     documents: int = 0
     widened: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
@@ -72,7 +98,13 @@ class ExportReport:
         lines = [
             f"exported {total} record{'s' * (total != 1)} of {self.documents} document"
             f"{'s' * (self.documents != 1)} with {self.spans} span"
-            f"{'s' * (self.spans != 1)} as {self.fmt} ({files})"
+            f"{'s' * (self.spans != 1)}"
+            + (
+                f" and {self.relations} relation{'s' * (self.relations != 1)}"
+                if self.relations
+                else ""
+            )
+            + f" as {self.fmt} ({files})"
         ]
         if self.widened:
             lines.append(
@@ -144,13 +176,16 @@ def export(
     progress: Callable[[int, int], None] = lambda done, total: None,
     gold: bool = False,
     overwrite: bool = False,
+    without_relations: bool = False,
 ) -> ExportReport:
     """Write the export to ``output`` (stdout when None); with ``split``, one file per part.
 
     brat writes a folder; every other format writes JSON lines or CoNLL blocks to a file.
     Outputs appear only when complete. An output that exists is refused unless ``overwrite``
     (a brat folder is then replaced only if it holds an earlier brat export); the project's
-    own files never are written over.
+    own files never are written over. A format that cannot hold relations (CoNLL, hf, Label
+    Studio, WebAnno TSV) refuses a project with some unless ``without_relations``, which leaves
+    them out of any format and says how many in the report.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -162,7 +197,20 @@ def export(
     if parts and output is None:
         raise InputError("--split needs -o PATH (a folder, or a file name to add the split to)")
     report = ExportReport(fmt=fmt)
-    layers = iter_layers(store, annotator, labels, report.left_out)
+    if without_relations:
+        left = count_links(store, annotator, labels)
+        if left:
+            report.left_out[LEFT_OUT] += left
+    else:
+        refusal = relations_refusal(store, fmt, annotator, labels)
+        if refusal is not None:
+            raise InputError(refusal)
+    layers = iter_layers(store, annotator, labels, report.left_out, not without_relations)
+    linked = (  # doccano's relation records (entities with ids) for a project with relations
+        fmt == "doccano"
+        and not without_relations
+        and next(store.iter_relations(annotator), None) is not None
+    )
     total = store.document_count()
     if fmt == "brat":
         if output is None:
@@ -209,13 +257,14 @@ def export(
             if fmt == "jsonl":
                 write_jsonl(handles[name], jsonl_pieces(layer, shared), shared)
             elif fmt == "doccano":
-                handles[name].write(jsonl.dumps(doccano_record(layer)) + "\n")
+                handles[name].write(jsonl.dumps(doccano_record(layer, linked)) + "\n")
             elif fmt == "labelstudio":
                 tasks.add(layer, handles[name])
             else:
                 handles[name].write(tagger.render(layer))
             written[name] += 1
             report.spans += len(layer.rows)
+            report.relations += len(layer.links)
             if doc.id not in seen:
                 seen.add(doc.id)
                 progress(len(seen), total)
@@ -268,12 +317,16 @@ def _export_brat(
             (folder / f"{name}.txt").write_text(doc.text, encoding="utf-8", newline="")
             if layer.annotator is not None:
                 (folder / f"{name}.ann").write_text(
-                    brat.ann_lines(doc.text, layer.triples), encoding="utf-8", newline=""
+                    brat.ann_lines(doc.text, layer.triples, layer.links),
+                    encoding="utf-8",
+                    newline="",
                 )
             written[part] += 1
             report.spans += len(layer.rows)
+            report.relations += len(layer.links)
         report.documents = len(names)
-        conf = brat.annotation_conf(store.labels().keys)
+        known = store.labels()
+        conf = brat.annotation_conf(known.keys, known.relations)
         for part in [name for name, _ in parts] if parts else [""]:
             root = temp / part if part else temp
             root.mkdir(parents=True, exist_ok=True)

@@ -40,8 +40,10 @@ class ImportReport:
     """Documents the project had before the import that the files hold (each counted once,
     however many layers of it the files carry)."""
     spans_added: int = 0
+    relations_added: int = 0
     layers: set[tuple[int, str]] = field(default_factory=set)
     labels_added: list[str] = field(default_factory=list)
+    relation_types_added: list[str] = field(default_factory=list)
     formats: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     notes: Counter[str] = field(default_factory=Counter)
@@ -58,9 +60,16 @@ class ImportReport:
             f"{self.documents_known} already in the project, {self.spans_added} span"
             f"{'s' * (self.spans_added != 1)} in {len(self.layers)} annotator layer"
             f"{'s' * (len(self.layers) != 1)}"
+            + (
+                f", {self.relations_added} relation{'s' * (self.relations_added != 1)}"
+                if self.relations_added
+                else ""
+            )
         ]
         if self.labels_added:
             lines.append(f"added labels: {', '.join(self.labels_added)}")
+        if self.relation_types_added:
+            lines.append(f"added relation types: {', '.join(self.relation_types_added)}")
         for reason, count in sorted(self.notes.items()):
             lines.append(f"repaired {count}: {reason}")
         for reason, count in sorted(self.skipped.items()):

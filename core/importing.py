@@ -27,6 +27,7 @@ from alama.core.labels import LabelSet
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
 from alama.core.offsets import check_unit
+from alama.core.relation_import import KNOWN, settle_relations, write_links
 from alama.core.store import Store, check_annotator
 
 CLASSIFICATION = "text-classification answer, not spans (its text is imported)"
@@ -92,13 +93,15 @@ def import_paths(
     annotator: str | None = None,
     label_map: dict[str, str] | None = None,
     add_labels: bool = False,
+    relation_map: dict[str, str] | None = None,
     conllu_column: int | None = None,
     notify: Callable[[str], None] = lambda message: None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     offsets: str | None = None,
 ) -> ImportReport:
     """Read every path, then write all of it in one transaction; return what happened.
-    ``offsets``: the unit spans count (code points, or Label Studio's detected) unless told."""
+    ``offsets``: the unit spans count (code points, or Label Studio's detected) unless told;
+    ``relation_map`` renames relation types (``--relation-map``; an empty name drops them)."""
     report = ImportReport()
     check_unit(offsets)
     if annotator is not None:
@@ -130,10 +133,15 @@ def import_paths(
     report.records = len(records)
     _common_tokens(records)
     labels = _settle_labels(store, records, label_map or {}, add_labels, report)
+    with_types = settle_relations(
+        records, labels or store.labels(), label_map or {}, relation_map or {}, add_labels, report
+    )
+    labels = with_types or labels
     for record in records:
         if record.annotator == GOLD_ANNOTATOR:  # a full export's gold records: text only
             report.skipped[GOLD_LAYER] += 1
             record.spans, record.annotator, record.answered = [], None, False
+            record.links = []
         if record.has_layer:
             record.annotator = check_annotator(record.annotator or IMPORTED_ANNOTATOR)
     notify(f"writing {len(records)} record{'' if len(records) == 1 else 's'} to {store.path}")
@@ -247,6 +255,7 @@ def _write_batch(store: Store, records: list[Record], report: ImportReport) -> N
         [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta, r.tokens) for r in records]
     )
     layers: list[tuple[int, str, list[tuple[int, int, str]]]] = []
+    linked: list[tuple[int, str, Record]] = []
     done: list[tuple[int, str, Status]] = []
     for record, (doc, new) in zip(records, added, strict=True):
         if doc not in report.seen:  # (another layer of a document met before is not counted)
@@ -255,6 +264,8 @@ def _write_batch(store: Store, records: list[Record], report: ImportReport) -> N
             report.documents_known += not new
         if record.has_layer and record.annotator is not None:
             layers.append((doc, record.annotator, record.spans))
+            if record.links:
+                linked.append((doc, record.annotator, record))
             if record.done:
                 done.append((doc, record.annotator, Status.DONE))
     store.set_statuses(done)  # first, so that the layers are not marked in progress on the way
@@ -263,3 +274,8 @@ def _write_batch(store: Store, records: list[Record], report: ImportReport) -> N
             report.skipped["span already in that annotator's layer"] += len(spans) - count
         report.spans_added += count
         report.layers.add((doc, annotator))
+    for doc, annotator, record in linked:  # after the spans, which they link
+        added, known = write_links(store, doc, annotator, record.links)
+        report.relations_added += added
+        if known:
+            report.skipped[KNOWN] += known

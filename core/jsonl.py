@@ -17,6 +17,7 @@ from alama.core.errors import InputError
 from alama.core.file_tokens import read_tokens
 from alama.core.json_files import read_objects
 from alama.core.offsets import SpanCheck
+from alama.core.relation_files import Key, Link, doccano_links, prodigy_links
 
 _OWN_META = ("doc_id", "source", "title", "annotator")
 
@@ -38,6 +39,9 @@ class Record:
     answered: bool = False
     classification: bool = False
     relations: int = 0
+    """Relations the file holds that are not read (a WebAnno relation layer), counted."""
+    links: list[Link] = field(default_factory=list)
+    """The relations read, between spans of ``spans`` (a link's spans are among them)."""
     tokens: list[tuple[int, int]] | None = None
     """The tokenization the file came with, as (start, end) code-point offsets into ``text``;
     None when the file has none (plain text): the project tokenizes it with camel-tools."""
@@ -114,11 +118,14 @@ def record_from_object(
         raise InputError(f"{where}: the annotator must be a string")
     answer = obj.get("answer")
     status = obj.get("status")
+    links: list[Link] = []
+    if obj.get("relations") is not None:
+        links = _read_links(obj, used, raw, spans, where, check)
     if len(text) == len(raw):  # cleaning removed nothing, so no offset moved
         unique = sorted(set(spans))
     else:
         unique = sorted(set(cleaned_spans(spans, to_clean, where)))
-    relations = obj.get("relations")
+        links = [link.moved(to_clean) for link in links]
     consumed = {text_key, used, *ANNOTATOR_KEYS, *_IGNORED}
     extra = {
         key: value for key, value in obj.items() if key not in consumed and not key.startswith("_")
@@ -133,13 +140,40 @@ def record_from_object(
         done=answer in (None, "accept") and status in (None, "done"),
         answered=answer is not None or status is not None,
         classification=classification,
-        relations=len(relations) if isinstance(relations, list) else 0,
+        links=links,
         doc_id=_string_or_none(doc_id),
         source=_string_or_none(meta.get("source")) or where,
         title=_string_or_none(meta.get("title")),
         meta={**extra, **{k: v for k, v in meta.items() if k not in _OWN_META}},
         tokens=read_tokens(obj.get("tokens"), raw, text, to_clean, where),
     )
+
+
+def _read_links(
+    obj: dict[str, Any],
+    used: str,
+    raw: str,
+    spans: list[tuple[int, int, str]],
+    where: str,
+    check: SpanCheck,
+) -> list[Link]:
+    """The relations of a record: doccano's (``from_id``, ``to_id`` naming ``entities``) or
+    Prodigy's (``head_span``, ``child_span``); a span only a relation names joins ``spans``."""
+    items = obj["relations"]
+    if isinstance(items, list) and any(isinstance(i, dict) and "from_id" in i for i in items):
+        listed = obj.get(used)
+        if used != "entities" or not isinstance(listed, list):
+            raise InputError(f'{where}: relations with "from_id" need "entities" with ids')
+        entities: dict[Any, Key] = {}
+        for item, key in zip(listed, spans, strict=True):
+            if isinstance(item, dict) and "id" in item and not isinstance(item["id"], bool):
+                entities.setdefault(item["id"], key)
+        return doccano_links(items, where, entities)
+
+    def read_span(item: Any, name: str) -> Key:
+        return _read_span(raw, item, len(spans) + 1, f"{where} ({name})", check)
+
+    return prodigy_links(items, where, read_span, spans, obj.get("tokens"))
 
 
 def cleaned_spans(

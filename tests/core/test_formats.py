@@ -360,14 +360,19 @@ def test_doccano_both_shapes_and_the_old_data_key(project: Store, tmp_path: Path
     )
     classes = tmp_path / "classes.jsonl"
     classes.write_text('{"text": "خبر عاجل", "label": ["urgent"]}\n', encoding="utf-8")
-    report = import_paths(project, [triples, relations, classes], fmt="doccano")
+    # a relation type the project does not have is refused unless renamed or dropped
+    with pytest.raises(InputError, match="unknown relation type 'in'.*--relation-map in=NEW"):
+        import_paths(project, [triples, relations, classes], fmt="doccano")
+    report = import_paths(
+        project, [triples, relations, classes], fmt="doccano", relation_map={"in": ""}
+    )
     assert texts(project) == [text, "قال سامي في حلب", "خبر عاجل"]
     spans = layer(project, "imported")
     assert spans["3"] == [("ACTOR", "وزارة الصحة"), ("PLACE", "غزة")]
     assert [("ACTOR", "سامي"), ("PLACE", "حلب")] in spans.values()
     summary = report.summary()
     assert "skipped 1: exact duplicate span in the same record" in summary
-    assert "skipped 1: relation between spans" in summary
+    assert "skipped 1: relation of type in (dropped by --relation-map)" in summary
     assert "skipped 1: text-classification answer, not spans" in summary
 
 
@@ -447,7 +452,7 @@ def test_brat_folder_with_a_sub_folder_per_annotator(project: Store, tmp_path: P
     write_brat(root / "bilal", "doc1", BRAT_TEXT, "")  # an empty .ann: done, no spans
     write_brat(root / "bilal", "doc2", "نص لم يُعلَّم بعد\n", None)
     (root / "annotation.conf").write_text("[entities]\nACTOR\n", encoding="utf-8")
-    report = import_paths(project, [root])
+    report = import_paths(project, [root], relation_map={"in": ""})
     assert report.formats == {"brat": 3}
     (doc1, doc2) = project.documents()
     text = project.document(doc1.id).text
@@ -462,7 +467,7 @@ def test_brat_folder_with_a_sub_folder_per_annotator(project: Store, tmp_path: P
     summary = report.summary()
     assert "skipped 1: discontinuous brat span (fragments joined by ';') (" in summary
     assert "doc1.ann:5: T3" in summary
-    assert "skipped 1: brat relation (R line)" in summary
+    assert "skipped 1: relation of type in (dropped by --relation-map)" in summary
     assert "skipped 1: brat note (# line)" in summary
     assert "skipped 1: not a file Alama imports (annotation.conf)" in summary
 
