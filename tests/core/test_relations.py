@@ -170,3 +170,41 @@ def test_an_older_project_gets_the_relation_tables_and_said_by(tmp_path: Path) -
         assert [r.key for r in store.labels().relations] == ["said_by"]
         doc, claim, actor = claim_and_actor(store)
         assert store.add_relation(doc, "amal", claim.id, actor.id, "said_by").type == "said_by"
+
+
+def test_relations_merge_by_id_with_tombstones_and_stay_in_their_layer(tmp_path: Path) -> None:
+    from alama.core.merging import merge
+
+    lead = tmp_path / "lead.alama"
+    with Store.create(lead) as store:
+        store.add_document(TEXT)
+    copy = tmp_path / "amal.alama"
+    copy.write_bytes(lead.read_bytes())
+    with Store.open(copy) as store:
+        doc, claim, actor = claim_and_actor(store)
+        relation = store.add_relation(doc, "amal", claim.id, actor.id, "said_by")
+    report = merge(lead, [copy])
+    assert report.relations == 1 and report.taken == [("amal.alama", ["amal"])]
+    with Store.read_only(lead) as store:
+        assert [r.id for r in store.relations(doc, "amal")] == [relation.id]
+    with Store.open(copy) as store:
+        store.change_relation(relation.id, {"stance": "denies", "quote": "direct"})
+    assert merge(lead, [copy]).relations == 1
+    assert merge(lead, [copy]).relations == 0  # nothing newer the second time
+    with Store.open(copy) as store:
+        store.delete_relation(relation.id)
+    merge(lead, [copy])
+    with Store.read_only(lead) as store:
+        assert store.relations(doc) == []
+        assert store.relation(relation.id).attrs["stance"] == "denies"
+    with Store.open(copy) as store:  # a forged link in bilal's layer, nothing else changed
+        bilal_claim = store.add_span(doc, "bilal", claim.start, claim.end, "CLAIM")
+        bilal_actor = store.add_span(doc, "bilal", actor.start, actor.end, "ACTOR")
+    merge(lead, [copy], layers=["bilal"])
+    with Store.open(copy) as store:
+        store.add_relation(doc, "bilal", bilal_claim.id, bilal_actor.id, "said_by")
+        store.restore_relation(relation.id)
+    before = dump(lead)
+    with pytest.raises(InputError, match="changes the layers amal, bilal"):
+        merge(lead, [copy])
+    assert dump(lead) == before
