@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
+from alama.core.errors import InputError
 from alama.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from alama.core.offsets import UNITS
 from alama.core.store import Store
@@ -42,7 +43,18 @@ from alama.core.store import Store
     help="CoNLL-U: the column (1-10) that holds BIO entity tags (default: NE=, NER=, Entity= "
     "or BIO= in MISC).",
 )
-@click.option("--add-labels", is_flag=True, help="Add labels the project does not know yet.")
+@click.option(
+    "--relation-map",
+    metavar="OLD=NEW,...",
+    help="Rename relation types while importing (OLD= drops those relations); --map renames "
+    "the labels of their spans.",
+)
+@click.option(
+    "--add-labels",
+    is_flag=True,
+    help="Add labels the project does not know yet, and relation types (linking the labels "
+    "of the spans they link).",
+)
 @click.option(
     "--offsets",
     type=click.Choice(UNITS),
@@ -57,6 +69,7 @@ def import_(
     annotator: str | None,
     label_map: str | None,
     conllu_column: int | None,
+    relation_map: str | None,
     add_labels: bool,
     offsets: str | None,
 ) -> None:
@@ -65,12 +78,19 @@ def import_(
     PATHS are files or folders: .txt articles, JSONL (Prodigy, spaCy, doccano), CoNLL/BIO,
     CoNLL-U, Hugging Face JSONL, brat folders (a sub-folder per annotator), Label Studio JSON,
     or INCEpTION/WebAnno TSV 3 (annotation/DOCUMENT/USER.tsv names the annotator).
+    Relations come in from Prodigy's relations (head: the source, a CLAIM; child: the target,
+    its ACTOR), doccano's relations (from_id, to_id) and brat's R lines (Arg1, Arg2), with
+    their attributes (an "attributes" object, brat A lines on the relation).
     """
     from alama.core import importing
     from alama.core.annotators import similar_annotator
     from alama.core.labels import parse_label_map
 
     mapping = parse_label_map(label_map)
+    try:
+        relations = parse_label_map(relation_map)
+    except InputError as error:
+        raise InputError(str(error).replace("--map:", "--relation-map:", 1)) from None
     with Store.open(project) as store, progress_bar("importing") as progress:
         similar = annotator and similar_annotator(annotator, store.annotators())
         if annotator and similar:
@@ -86,6 +106,7 @@ def import_(
             annotator=annotator,
             label_map=mapping,
             add_labels=add_labels,
+            relation_map=relations,
             conllu_column=conllu_column,
             notify=lambda message: click.echo(message, err=True),
             progress=progress,
@@ -123,6 +144,12 @@ def import_(
     help="Replace output files that exist (a brat folder only if it holds an earlier brat "
     "export). Without it an export never writes over anything.",
 )
+@click.option(
+    "--without-relations",
+    is_flag=True,
+    help="Leave the relations out (the summary says how many): conll, hf, labelstudio and "
+    "webanno cannot hold them and refuse a project with relations without it.",
+)
 @friendly
 def export(
     project: Path,
@@ -134,13 +161,17 @@ def export(
     split: str | None,
     seed: int,
     force: bool,
+    without_relations: bool,
 ) -> None:
     """Export annotations as training data.
 
     Without --annotator or --gold every annotator's layer is written (a backup). CoNLL and hf
     hold one tag per token: overlapping spans are refused with the list of conflicts. brat
     writes a folder, with a sub-folder per annotator. Files appear only when complete; one
-    that exists is replaced only with --force, and never the project itself.
+    that exists is replaced only with --force, and never the project itself. Relations are
+    written by jsonl (Prodigy's relations: head is the source span, a CLAIM, child the target,
+    its ACTOR; attributes and id as extra keys), doccano (entities with ids, relations) and
+    brat (R and A lines); other formats refuse them unless --without-relations.
     """
     from alama.core import exporting
 
@@ -156,5 +187,6 @@ def export(
             progress=progress,
             gold=gold,
             overwrite=force,
+            without_relations=without_relations,
         )
     click.echo(report.summary(), err=True)

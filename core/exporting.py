@@ -65,8 +65,10 @@ def relations_refusal(
     annotator: str | None = None,
     labels: list[str] | None = None,
     gold: bool = False,
+    way_out: str = "with --without-relations",
 ) -> str | None:
-    """Why this export would lose relations (one line), or None when it would lose none."""
+    """Why this export would lose relations (one line), or None when it would lose none;
+    ``way_out`` says how to leave them out (the window names its check box)."""
     if fmt in KEEP_RELATIONS:
         return None
     count = count_links(store, GOLD_ANNOTATOR if gold else annotator, labels)
@@ -74,8 +76,8 @@ def relations_refusal(
         return None
     return (
         f"{fmt} cannot hold relations, and {count} relation{'s' * (count != 1)} would be "
-        "lost; nothing was written. Export jsonl, doccano or brat, which keep them, or leave "
-        "them out with --without-relations"
+        f"lost; nothing was written. Export jsonl, doccano or brat, which keep them, or leave "
+        f"them out {way_out}"
     )
 
 

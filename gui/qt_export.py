@@ -72,6 +72,8 @@ class ExportDialog(QDialog):
         split_row.addWidget(self.split)
         split_row.addWidget(self.split_spec, 1)
         split_row.addWidget(self.seed)
+        self.without_relations = QCheckBox(self.tr("Leave out the relations"))
+        self.store = store
         self.output = QLineEdit()
         self.output.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         choose = QPushButton(self.tr("Choose…"))
@@ -87,6 +89,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Layer:"), self.layer)
         form.addRow(self.tr("Labels:"), labels_row)
         form.addRow("", split_row)
+        form.addRow("", self.without_relations)
         form.addRow(self.tr("Write to:"), output_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -140,6 +143,21 @@ class ExportDialog(QDialog):
             except AlamaError as error:
                 QMessageBox.warning(self, self.tr("Export"), error_text(error))
                 return
+        layer = self.layer.currentData()
+        refusal = (
+            None
+            if self.without_relations.isChecked()
+            else exporting.relations_refusal(
+                self.store,
+                str(self.format.currentData()),
+                None if layer is None else str(layer),
+                self.chosen_labels(),
+                way_out=self.tr('with "Leave out the relations"'),
+            )
+        )
+        if refusal is not None:
+            QMessageBox.warning(self, self.tr("Export"), refusal)
+            return
         self.overwrite = False
         split = self.split_spec.text() if self.split.isChecked() else None
         output = Path(self.output.text().strip())
@@ -168,6 +186,7 @@ class ExportDialog(QDialog):
         split = self.split_spec.text() if self.split.isChecked() else None
         seed = self.seed.value()
         overwrite = self.overwrite
+        without_relations = self.without_relations.isChecked()
         writing = self.tr("Writing %1").replace("%1", path_text(output))
 
         def work(store: Store, progress: Progress, notify: Notify) -> str:
@@ -183,6 +202,7 @@ class ExportDialog(QDialog):
                 progress=progress,
                 gold=gold,
                 overwrite=overwrite,
+                without_relations=without_relations,
             )
             return export_report(report)
 
