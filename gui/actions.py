@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
 
 from alama.core.labels import Label, LabelSet
+from alama.gui.i18n import language
 
 if TYPE_CHECKING:
 
@@ -49,7 +50,18 @@ MENUS: tuple[tuple[str, str, str], ...] = (
 )
 
 # The F1 sheet lists its rows by section, in this order (and in declaration order within one).
-SECTIONS = ("labels", "spans", "documents", "find", "history", "view", "project", "review", "help")
+SECTIONS = (
+    "labels",
+    "spans",
+    "links",
+    "documents",
+    "find",
+    "history",
+    "view",
+    "project",
+    "review",
+    "help",
+)
 
 UNDO_NAMED = QT_TRANSLATE_NOOP("Actions", "Undo %1")
 REDO_NAMED = QT_TRANSLATE_NOOP("Actions", "Redo %1")
@@ -58,6 +70,10 @@ OTHER_MODE_HEADING: dict[Mode, str] = {
     "review": QT_TRANSLATE_NOOP("Actions", "While annotating"),
 }
 LABEL_HELP = QT_TRANSLATE_NOOP("Actions", "Label the selection %1 (%2); relabel the chosen span")
+LINK_TEXT = QT_TRANSLATE_NOOP("Actions", "Link the chosen span: %1")
+LINK_HELP = QT_TRANSLATE_NOOP(
+    "Actions", "Link the chosen claim: %1 (%2); Tab chooses the span, Enter links, Esc cancels"
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +193,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
           section="find", help=QT_TRANSLATE_NOOP("Actions", "Find in this article")),
     _spec("edit.search", QT_TRANSLATE_NOOP("Actions", "Search all documents"),
           ["Ctrl+Shift+F"], menu="edit", section="find"),
+    _spec("links.stance", QT_TRANSLATE_NOOP("Actions", "Next stance of the link"), ["S"],
+          menu="edit", section="links", help=QT_TRANSLATE_NOOP(
+              "Actions", "Next stance of the chosen claim's link (asserts, denies, reports, "
+              "questions)")),
+    _spec("links.quote", QT_TRANSLATE_NOOP("Actions", "Direct / indirect quote"), ["Q"],
+          menu="edit", section="links", help=QT_TRANSLATE_NOOP(
+              "Actions", "The chosen claim's link: a direct or an indirect quote")),
+    _spec("links.unlink", QT_TRANSLATE_NOOP("Actions", "Unlink"), menu="edit", section="links",
+          shown_keys=QT_TRANSLATE_NOOP("Actions", "Del in the links list"),
+          help=QT_TRANSLATE_NOOP("Actions", "Unlink the link chosen in the links list")),
+    _spec("links.cycle", "", section="links", shown_keys="Tab / Shift+Tab",
+          help=QT_TRANSLATE_NOOP(
+              "Actions", "While linking: the next / previous span, nearest first")),
     # --- Document -----------------------------------------------------------------------------
     _spec("document.done_and_next", QT_TRANSLATE_NOOP("Actions", "Mark done and open the next"),
           ["Ctrl+Return", "Ctrl+Enter"], menu="document", mode="annotate",
@@ -276,13 +305,30 @@ def label_actions(labels: LabelSet) -> tuple[ActionSpec, ...]:
     return tuple(specs)
 
 
+def relation_actions(labels: LabelSet) -> tuple[ActionSpec, ...]:
+    """Edit ▸ one entry per relation type with a key (``said_by``: R): it starts linking the
+    chosen span. Ids: ``links.start.<TYPE>``."""
+    specs: list[ActionSpec] = []
+    for number, kind in enumerate(r for r in labels.relations if r.shortcut):
+        text = QCoreApplication.translate(CONTEXT, LINK_TEXT).replace("%1", kind.name(language()))
+        specs.append(
+            ActionSpec(
+                f"links.start.{kind.key}", text, (kind.shortcut.upper(),), menu="edit",
+                section="links", verbatim=True, help=LINK_HELP,
+                help_args=(kind.name_ar, kind.name_en), separator_before=number == 0,
+            )
+        )  # fmt: skip
+    return tuple(specs)
+
+
 def _label_text(label: Label) -> str:
     return f"{label.name_ar} · {label.name_en}"
 
 
 def all_actions(labels: LabelSet) -> tuple[ActionSpec, ...]:
-    """The project's labels' actions, then every other one."""
-    return (*label_actions(labels), *ACTIONS)
+    """The project's labels' actions, then every other one (the relation types' among them)."""
+    at = next(i for i, spec in enumerate(ACTIONS) if spec.id == "links.stance")
+    return (*label_actions(labels), *ACTIONS[:at], *relation_actions(labels), *ACTIONS[at:])
 
 
 def first_key(sequence: QKeySequence) -> QKeyCombination:

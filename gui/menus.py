@@ -77,7 +77,8 @@ class WindowActions:
     """The QActions and menus built from the declarations for one window; `set_mode` enables
     only the current mode's actions (a disabled action never takes a key). ``handlers`` maps
     every window action's id to what it does (a missing or unknown id: ValueError, at once);
-    ``apply_label(key, exact)`` does the labels' keys; Undo and Redo follow ``undo_stack``."""
+    ``apply_label(key, exact)`` does the labels' keys, ``start_link(type)`` the relation
+    types' keys; Undo and Redo follow ``undo_stack``."""
 
     def __init__(
         self,
@@ -89,6 +90,7 @@ class WindowActions:
         undo_stack: QUndoStack,
         mode: Mode = "annotate",
         menu_bar: QMenuBar | None = None,
+        start_link: Callable[[str], object] | None = None,
     ) -> None:
         self.specs = {spec.id: spec for spec in all_actions(labels)}
         needed = set(handler_ids())
@@ -103,6 +105,7 @@ class WindowActions:
                 raise TypeError("build_actions needs a menu bar for a host that is no QMainWindow")
             menu_bar = host.menuBar()
         self.host = host
+        self.start_link = start_link  # a relation type's key starts a link of that type
         rtl = host.isRightToLeft()
         self.menus: dict[str, QMenu] = {}
         for menu_id, title, parent in MENUS:
@@ -156,6 +159,9 @@ class WindowActions:
             _, kind, key = spec.id.split(".", 2)
             exact = kind == "exact"
             action.triggered.connect(lambda _=False: apply_label(key, exact))
+        elif spec.id.startswith("links.start."):
+            kind = spec.id.removeprefix("links.start.")
+            action.triggered.connect(lambda _=False: self.start_link and self.start_link(kind))
         else:
             handler = handlers[spec.id]
             action.triggered.connect(lambda _=False: handler())

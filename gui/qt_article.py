@@ -7,13 +7,15 @@ find results are extra selections. Positions cross between Qt and Alama only thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -30,6 +32,7 @@ from alama.gui.actions import article_action
 from alama.gui.highlighter import SpanHighlighter
 from alama.gui.i18n import label_name
 from alama.gui.qt_offsets import OffsetMap
+from alama.gui.relation_arrows import Arrow, Link, arrows, first_fragment, paint
 
 ARTICLE_FONTS = ["Noto Naskh Arabic", "Amiri", "DejaVu Sans", "Sans Serif"]
 CURRENT_ALPHA = 230
@@ -80,6 +83,9 @@ class ArticleView(QPlainTextEdit):
         self.labels = LabelSet([])
         self.viewport().setMouseTracking(True)  # the span under the mouse is named on hover
         self._words = TextIndex("")  # the shown text's words, for Ctrl+arrow steps
+        self.links: list[Link] = []  # drawn as arrows over the text (gui.relation_arrows)
+        # Scrolling moves the text's pixels; arrows with an end held at the edge are drawn anew.
+        self.verticalScrollBar().valueChanged.connect(self._arrows_moved)
 
     # --- content ---------------------------------------------------------------------------
 
@@ -106,6 +112,7 @@ class ArticleView(QPlainTextEdit):
         self.offsets = OffsetMap(text)
         self.current = None
         self.found = []
+        self.links = []
         if text[:1] in BYTE_ORDER_MARKS:
             # PySide reads a leading U+FEFF (U+FFFE) of a str as a byte-order mark and drops
             # it (or swaps every byte): put it in behind another character, then take that out.
@@ -148,6 +155,34 @@ class ArticleView(QPlainTextEdit):
             (py(start), py(end, round_up=True), label)
             for start, end, label in self.highlighter.ranges()
         )
+
+    # --- links between spans --------------------------------------------------------------
+
+    def set_links(self, links: list[Link]) -> None:
+        """The links to draw as arrows over the text (and the one being made, if any)."""
+        if links != self.links:
+            self.links = links
+            self.viewport().update()
+
+    def arrows(self) -> list[Arrow]:
+        """The arrows as they lie now, in viewport pixels: for painting and for tests."""
+        ranges = [(s.start, s.end) for s in self.spans]
+        return arrows(self, self.offsets, self.links, ranges)
+
+    def fragment(self, start: int, end: int) -> QRectF | None:
+        """Where the span [start, end) is painted on the line where it starts (viewport)."""
+        return first_fragment(self, self.offsets, (start, end))
+
+    def _arrows_moved(self) -> None:
+        if self.links:
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.links:
+            painter = QPainter(self.viewport())
+            paint(painter, self.arrows(), QRectF(self.viewport().rect()), self.font())
+            painter.end()
 
     # --- selection and current span --------------------------------------------------------
 

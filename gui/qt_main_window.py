@@ -20,6 +20,7 @@ from alama.core.model import Span
 from alama.gui.actions import Mode as ActionsMode
 from alama.gui.busy import BusyFile
 from alama.gui.finding import ArticleFinder
+from alama.gui.linking import Links
 from alama.gui.menus import build_actions
 from alama.gui.modes import Annotating, Mode, Reviewing
 from alama.gui.navigation import Navigator
@@ -57,9 +58,11 @@ class MainWindow(QMainWindow):
         for mode in self.modes.values():
             self.side.panels.addWidget(mode.panel)
         self.mode = self.modes[session.reviewing]
+        self.links = Links(self, self.side.links, lambda span: self.mode.pick(span))
         self.action_set = build_actions(
             self, self._handlers(), self.labels, apply_label=self.apply_label,
             undo_stack=session.undo_stack, mode=self.mode.actions_mode,
+            start_link=self.links.start,
         )  # fmt: skip
         self.action_set[f"view.language.{settings.language}"].setChecked(True)
         self.status_line = StatusLine(self, self.store)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
             **self.team.handlers(),
             **self.navigator.handlers(),
             **self.modes[True].handlers(),
+            **self.links.handlers(),
             "file.quit": self.close,
             "edit.undo": self.session.undo,
             "edit.redo": self.session.redo,
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         index = self.session.index(doc)
         self.article.show_text(index.text, self.session.spans(doc), index)
         self.mode.show_document(doc)
+        self.links.show_document(doc)
         self._update_spans_title()
         self.navigator.show_current(doc)
         self.settings.set_last_document(self.store.path, doc)
@@ -187,16 +192,21 @@ class MainWindow(QMainWindow):
         self.mode.label(key, exact)
 
     def delete_current(self) -> None:
-        """Delete the chosen span; in review mode, reject the chosen candidate."""
-        self.mode.delete_current()
+        """Unlink the link chosen in the links list; else delete the chosen span (in review
+        mode, reject the chosen candidate)."""
+        if not self.links.unlink_chosen():
+            self.mode.delete_current()
 
     def _resize_current(self, side: str, grow: bool, by_token: bool) -> None:
         if self.article.current is not None:
             self.session.resize(self.article.current, side, grow, by_token)
 
     def _pick(self, span: Span | None) -> None:
+        if self.links.clicked(span):
+            return  # while linking: the span clicked is the one offered
         if span is None or span.doc == self.doc:
             self.mode.pick(span)
+            self.links.span_picked(span)
 
     def _on_changes(self, changes: Changes) -> None:
         """After an edit (or its undo): repaint only what it changed."""
@@ -211,6 +221,13 @@ class MainWindow(QMainWindow):
             self.article.apply_changes(changes)
             self.mode.update(changes)
             self._update_spans_title()
+            self.links.update(changes)
+        elif changes.layer == self.session.layer and (
+            changes.relations or changes.relations_removed
+        ):
+            self.links.update(changes)
+            if changes.candidates:
+                self.mode.update(changes)
         elif changes.candidates or changes.layer != self.session.layer:
             self.mode.update(changes)
         if self.session.late:

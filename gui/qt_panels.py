@@ -29,6 +29,9 @@ from alama.core.labels import Label, LabelSet
 from alama.core.model import Span
 from alama.gui.i18n import label_name, translated
 from alama.gui.qt_article import describe
+from alama.gui.qt_relations import RelationsPanel
+
+LINKS_HEIGHT = (90, 220)  # the links list's least and most height, in pixels
 
 
 def swatch_style(color: str) -> str:
@@ -222,7 +225,7 @@ class FindBar(QWidget):
 
 class SidePanel(QWidget):
     """Beside the article: the label palette, then the current mode's panel under its title
-    (the span list when annotating, the review table when reviewing)."""
+    (the span list when annotating, the review table when reviewing), then the links."""
 
     def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,3 +239,9 @@ class SidePanel(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.panels, 1)
+        self.links_title = QLabel()
+        self.links = RelationsPanel()
+        self.links.setMinimumHeight(LINKS_HEIGHT[0])
+        self.links.setMaximumHeight(LINKS_HEIGHT[1])
+        layout.addWidget(self.links_title)
+        layout.addWidget(self.links)

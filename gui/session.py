@@ -28,12 +28,13 @@ from alama.core.editing import (
     accept_agreed,
 )
 from alama.core.errors import InputError, ProjectBusy
-from alama.core.model import GOLD_ANNOTATOR, Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Relation, Span, Status
+from alama.core.relation_edits import AddRelation, DeleteRelation, SetRelationAttributes
 from alama.core.review import DocumentReview, Key, document_review
 from alama.core.store import Store, check_annotator
 from alama.core.text import TextIndex
 from alama.gui.history import EditCommand, History
-from alama.gui.i18n import label_name
+from alama.gui.i18n import label_name, language
 
 INDEX_CACHE = 32
 
@@ -90,6 +91,10 @@ class Session(History):
     def spans(self, doc: int) -> list[Span]:
         """The spans of the layer being edited (this annotator's, or gold) in a document."""
         return self.store.spans(doc, self.layer)
+
+    def relations(self, doc: int) -> list[Relation]:
+        """The links of the layer being edited in a document."""
+        return self.store.relations(doc, self.layer)
 
     def review(self, doc: int) -> DocumentReview:
         """Every finished layer of the document, its candidates and the gold layer."""
@@ -184,6 +189,35 @@ class Session(History):
         self.push(batch)
         return len(batch.edits)
 
+    # --- links between spans ---------------------------------------------------------------
+
+    def link(self, source: Span, target: Span, kind: str) -> Relation | None:
+        """Link two spans of the layer (a claim to its speaker), with the type's defaults."""
+        if not self.accepts_actions():
+            return None
+        relation_type = self._labels.relation(kind)
+        defaults = relation_type.defaults() if relation_type is not None else {}
+        edit = AddRelation(
+            self._own(source), self._own(target), kind, defaults, reviewer=self.reviewer
+        )
+        self.push(edit)
+        return edit.relation
+
+    def set_attribute(self, relation: Relation, key: str, value: str) -> None:
+        """Give a link's attribute another value (its stance, direct or indirect quote)."""
+        if self.accepts_actions() and relation.attrs.get(key) != value:
+            self.push(SetRelationAttributes(relation, {key: value}, self.reviewer))
+
+    def unlink(self, relation: Relation) -> None:
+        """Take a link out (a tombstone stays on file; undo brings back the same link)."""
+        if self.accepts_actions():
+            self.push(DeleteRelation(relation, self.reviewer))
+
+    def relation_name(self, kind: str) -> str:
+        """A relation type's name in the interface language ("said by", "قاله")."""
+        relation_type = self._labels.relation(kind)
+        return relation_type.name(language()) if relation_type is not None else kind
+
     def push(self, edit: Edit, text: str | None = None) -> EditCommand:
         """Apply an edit as one step of the undo history (named ``text``, or after the edit)."""
         return super().push(edit, text or self.history_text(edit))
@@ -198,6 +232,13 @@ class Session(History):
             if subject == Status.DONE:
                 return self.tr("Mark done")
             return self.tr("Mark not done")
+        if edit.kind in ("link", "attribute", "unlink"):
+            template = {
+                "link": self.tr("Link: %1"),
+                "attribute": self.tr("Change link: %1"),
+                "unlink": self.tr("Unlink: %1"),
+            }[edit.kind]
+            return template.replace("%1", self.relation_name(str(subject)))
         template = {
             "label": self.tr("Label %1"),
             "change": self.tr("Change %1"),

@@ -1,0 +1,329 @@
+"""Links in the window, keyboard first: link the chosen claim to its speaker, change a link's
+stance or quote, unlink; the arrows over the article and the links panel follow every edit.
+
+With a claim chosen, its relation type's key (R for ``said_by``) starts a link: the spans the
+type may link to (ACTOR) are offered nearest first, Tab and Shift+Tab go through them (the
+current one outlined, with a dashed arrow to it), Enter links, Esc cancels. Every edit goes
+through the session's undo history (`alama.core.relation_edits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+
+from alama.core.changes import Changes
+from alama.core.labels import LabelSet
+from alama.core.model import Relation, Span
+from alama.core.relation_types import RelationType
+from alama.gui.i18n import label_name
+from alama.gui.qt_article import ArticleView
+from alama.gui.qt_relations import RelationsPanel, Row, attributes_text, caption, piece
+from alama.gui.relation_arrows import Link
+from alama.gui.session import Session
+
+LINKING_KEYS = {
+    Qt.Key.Key_Tab: "next",
+    Qt.Key.Key_Backtab: "previous",
+    Qt.Key.Key_Return: "link",
+    Qt.Key.Key_Enter: "link",
+    Qt.Key.Key_Escape: "cancel",
+}
+
+
+class Host(Protocol):
+    """The window as the links see it."""
+
+    session: Session
+    article: ArticleView
+    labels: LabelSet
+    doc: int | None
+
+    def say(self, text: str, ms: int = 5000) -> None: ...
+
+
+def gap(a: Span, b: Span) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def nearest_first(source: Span, spans: list[Span]) -> list[Span]:
+    """Spans by their distance from ``source``, nearest first; of two as near, the one before
+    it in reading order (to its right) first."""
+    return sorted(spans, key=lambda s: (gap(source, s), s.start >= source.start, s.start, s.end))
+
+
+@dataclass
+class Linking:
+    """A link being made: from ``source``, of ``kind``, to one of ``targets`` (``at``)."""
+
+    source: Span
+    kind: RelationType
+    targets: list[Span]
+    at: int = 0
+
+    @property
+    def target(self) -> Span:
+        return self.targets[self.at]
+
+
+class Links(QObject):
+    """The open document's links of the shown layer: arrows, panel, keys."""
+
+    def __init__(
+        self, host: Host, panel: RelationsPanel, choose: Callable[[Span | None], None]
+    ) -> None:
+        super().__init__()
+        self.host, self.panel, self.choose = host, panel, choose
+        self.relations: list[Relation] = []
+        self.chosen: str | None = None  # the id of the link chosen in the panel
+        self.linking: Linking | None = None
+        self.extra: list[tuple[Row, Link]] = []  # review mode's candidates
+        panel.linkChosen.connect(self.choose_link)
+        host.article.installEventFilter(self)
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
+        return {
+            "links.stance": lambda: self.cycle("stance"),
+            "links.quote": lambda: self.cycle("quote"),
+            "links.unlink": self.unlink_chosen,
+        }
+
+    # --- what is shown -----------------------------------------------------------------------
+
+    def show_document(self, doc: int) -> None:
+        """A document was opened: its links of the shown layer."""
+        self.cancel(quiet=True)
+        self.chosen = None
+        self.relations = self.host.session.relations(doc)
+        self.refresh()
+
+    def update(self, changes: Changes) -> None:
+        """An edit of the shown document and layer: its links (and spans) as they now are."""
+        if changes.relations or changes.relations_removed:
+            self.relations = changes.relations_applied_to(self.relations)
+        if self.linking is not None and changes.removed:
+            self.cancel()
+        self.refresh()
+
+    def set_extra(self, extra: list[tuple[Row, Link]]) -> None:
+        """Links to show besides the layer's own (review mode's candidates)."""
+        self.extra = extra
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Draw the arrows and list the rows again from the links and spans known now."""
+        article, labels = self.host.article, self.host.labels
+        spans = {span.id: span for span in article.spans}
+        links: list[Link] = []
+        rows: list[Row] = []
+        for relation in sorted(self.relations, key=lambda r: _reading(r, spans)):
+            source, target = spans.get(relation.source), spans.get(relation.target)
+            if source is None or target is None:
+                continue
+            links.append(
+                Link(relation.id, (source.start, source.end), (target.start, target.end),
+                     caption(labels, relation))
+            )  # fmt: skip
+            rows.append(
+                Row(relation.id, piece(article.text, source), piece(article.text, target),
+                    attributes_text(labels, relation), relation)
+            )  # fmt: skip
+        for row, link in self.extra:
+            rows.append(row)
+            links.append(link)
+        if self.linking is not None:
+            source, target = self.linking.source, self.linking.target
+            links.append(
+                Link("", (source.start, source.end), (target.start, target.end), "", "pending")
+            )
+        if self.chosen is not None and self.chosen not in {row.id for row in rows}:
+            self.chosen = None
+        article.set_links(links)
+        self.panel.show_rows(rows, self.chosen)
+
+    # --- choosing ------------------------------------------------------------------------------
+
+    def choose_link(self, link_id: str) -> None:
+        """A row of the panel: that link is chosen, its claim too, brought into view."""
+        self.cancel(quiet=True)
+        self.chosen = link_id
+        relation = self.relation(link_id)
+        if relation is not None:
+            self.choose(self._span(relation.source))
+        self.panel.select(link_id)
+
+    def span_picked(self, span: Span | None) -> None:
+        """A span was chosen in the article: the chosen link stays only if it is that span's."""
+        relation = self.relation(self.chosen) if self.chosen else None
+        if relation is None or span is None or span.id not in (relation.source, relation.target):
+            self.chosen = None
+            self.panel.select(None)
+
+    def relation(self, link_id: str | None) -> Relation | None:
+        return next((r for r in self.relations if r.id == link_id), None)
+
+    def current(self) -> Relation | None:
+        """The link keys act on: the one chosen in the panel, else the chosen span's first."""
+        chosen = self.relation(self.chosen)
+        if chosen is not None:
+            return chosen
+        span = self.host.article.current
+        if span is None:
+            return None
+        spans = {s.id: s for s in self.host.article.spans}
+        mine = [r for r in self.relations if span.id in (r.source, r.target)]
+        mine.sort(key=lambda r: (r.source != span.id, _reading(r, spans)))
+        return mine[0] if mine else None
+
+    def _span(self, span_id: str) -> Span | None:
+        return next((s for s in self.host.article.spans if s.id == span_id), None)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def cycle(self, key: str) -> None:
+        """S: the next stance of the link; Q: direct or indirect quote."""
+        relation = self.current()
+        if relation is None:
+            self.host.say(self.tr("Choose a linked claim first (or a row of the links list)."))
+            return
+        kind = self.host.labels.relation(relation.type)
+        attribute = kind.attribute(key) if kind is not None else None
+        if attribute is None or not attribute.values:
+            self.host.say(self.tr("This link has no such choice."))
+            return
+        now = relation.attrs.get(key, attribute.values[0])
+        at = attribute.values.index(now) if now in attribute.values else -1
+        value = attribute.values[(at + 1) % len(attribute.values)]
+        self.chosen = relation.id
+        self.host.session.set_attribute(relation, key, value)
+        self.host.say(f"{attributes_text(self.host.labels, self._as(relation, key, value))}")
+
+    @staticmethod
+    def _as(relation: Relation, key: str, value: str) -> Relation:
+        attrs = {**relation.attrs, key: value}
+        return Relation(relation.id, relation.doc, relation.annotator, relation.source,
+                        relation.target, relation.type, tuple(sorted(attrs.items())))  # fmt: skip
+
+    def unlink_chosen(self) -> bool:
+        """Delete with a link chosen in the panel: unlink it (True), else nothing (False)."""
+        relation = self.relation(self.chosen)
+        if relation is None:
+            return False
+        self.chosen = None
+        self.host.session.unlink(relation)
+        return True
+
+    # --- making a link -------------------------------------------------------------------------
+
+    def start(self, kind_key: str) -> None:
+        """R: offer the spans the chosen claim may be linked to, nearest first."""
+        host = self.host
+        kind = host.labels.relation(kind_key)
+        source = host.article.current
+        if host.doc is None or kind is None or not host.session.accepts_actions():
+            return
+        if source is None or source.label not in kind.sources:
+            names = "، ".join(label_name(host.labels, k) for k in kind.sources)
+            host.say(self.tr("Choose a span first (%1), then press its key.").replace("%1", names))
+            return
+        linked = {r.target for r in self.relations if (r.source, r.type) == (source.id, kind.key)}
+        targets = [
+            s for s in host.article.spans
+            if s.label in kind.targets and s.id != source.id and s.id not in linked
+        ]  # fmt: skip
+        if not targets:
+            names = "، ".join(label_name(host.labels, k) for k in kind.targets)
+            host.say(self.tr("Nothing to link to in this article (%1).").replace("%1", names))
+            return
+        self.linking = Linking(source, kind, nearest_first(source, targets))
+        self._show_linking()
+
+    def step(self, by: int) -> None:
+        """Tab / Shift+Tab: the next or previous span to link to."""
+        linking = self.linking
+        if linking is not None:
+            linking.at = (linking.at + by) % len(linking.targets)
+            self._show_linking()
+
+    def commit(self) -> None:
+        """Enter: link the claim to the span offered."""
+        linking = self.linking
+        if linking is None:
+            return
+        self.linking = None
+        self.host.say("", 1)
+        self.host.session.link(linking.source, linking.target, linking.kind.key)
+
+    def cancel(self, quiet: bool = False) -> None:
+        """Esc (or another document, or another span chosen): no link made."""
+        if self.linking is None:
+            return
+        self.linking = None
+        self.refresh()
+        if not quiet:
+            self.host.say(self.tr("No link made."), 2000)
+
+    def _show_linking(self) -> None:
+        linking = self.linking
+        assert linking is not None
+        self.refresh()
+        self.host.article.scroll_to(linking.target.start)
+        if linking.kind.key == "said_by":
+            text = self.tr(
+                "Link the claim to its speaker (%1 / %2): Tab for the next, Enter links, "
+                "Esc cancels"
+            )
+        else:
+            text = self.tr(
+                "Link (%3) (%1 / %2): Tab for the next, Enter links, Esc cancels"
+            ).replace("%3", self.host.session.relation_name(linking.kind.key))
+        number, total = str(linking.at + 1), str(len(linking.targets))
+        self.host.say(text.replace("%1", number).replace("%2", total), 0)
+
+    def clicked(self, span: Span | None) -> bool:
+        """A click while linking: on a span offered, that one is offered (True); elsewhere
+        the link is given up (False: the click chooses as usual)."""
+        linking = self.linking
+        if linking is None:
+            return False
+        ids = [s.id for s in linking.targets]
+        if span is not None and span.id in ids:
+            linking.at = ids.index(span.id)
+            self._show_linking()
+            return True
+        self.cancel()
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While linking, Tab, Shift+Tab, Enter and Esc in the article are the link's keys
+        (taken before the window's shortcuts and before Tab moves the focus)."""
+        if self.linking is None or not isinstance(event, QKeyEvent):
+            return False
+        what = LINKING_KEYS.get(Qt.Key(event.key()))
+        if what is None:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if what == "next":
+            self.step(1)
+        elif what == "previous":
+            self.step(-1)
+        elif what == "link":
+            self.commit()
+        else:
+            self.cancel()
+        return True
+
+
+def _reading(relation: Relation, spans: dict[str, Span]) -> tuple[int, int]:
+    """A link's place in reading order: its source's, then its target's start."""
+    source, target = spans.get(relation.source), spans.get(relation.target)
+    return (source.start if source else 0, target.start if target else 0)
