@@ -275,7 +275,7 @@ def _write_batch(store: Store, records: list[Record], report: ImportReport) -> N
         report.spans_added += count
         report.layers.add((doc, annotator))
     for doc, annotator, record in linked:  # after the spans, which they link
-        added, known = write_links(store, doc, annotator, record.links)
-        report.relations_added += added
+        linked_now, known = write_links(store, doc, annotator, record.links)
+        report.relations_added += linked_now
         if known:
             report.skipped[KNOWN] += known
