@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from alama.core.errors import InputError
 from alama.core.merge_changes import CLOCK_SKEW
-from alama.core.model import Relation
+from alama.core.model import GOLD_ANNOTATOR, Relation
 from alama.core.store import Store
 
 
@@ -46,6 +46,8 @@ def fold_relations(
     whose relations must be of the layer it changes (or of one layer, if it changed no span)."""
     name = source.path.name
     latest = (datetime.now(UTC) + CLOCK_SKEW).isoformat(timespec="milliseconds")
+    if layers is None or (named and GOLD_ANNOTATOR in layers):  # the reviewer's decisions
+        _fold_rejections(store, source, docs, latest)
     theirs = list(source.relation_rows())
     if not theirs:
         return
@@ -90,11 +92,24 @@ def fold_relations(
                 )
     store.put_relations(newer)
     report.relations += len(newer)
-    touched = {r.annotator for r in newer}
-    if touched:  # the report names every layer taken from the file, relations' too
+    linked = {r.annotator for r in newer}
+    if linked:  # the report names every layer taken from the file, relations' too
         if report.taken and report.taken[-1][0] == name:
-            touched.update(report.taken.pop()[1])
-        report.taken.append((name, sorted(touched)))
+            linked.update(report.taken.pop()[1])
+        report.taken.append((name, sorted(linked)))
+
+
+def _fold_rejections(store: Store, source: Store, docs: dict[int, int], latest: str) -> None:
+    ours = {(doc, key): row for doc, key, *row in store.relation_rejection_rows()}
+    newer = []
+    for doc, key, rejected, reviewer, updated in source.relation_rejection_rows():
+        target = docs.get(doc)
+        if target is None or updated > latest:
+            continue
+        mine = ours.get((target, key))
+        if mine is None or (updated, rejected) > (mine[2], mine[0]):
+            newer.append((target, key, rejected, reviewer, updated))
+    store.put_relation_rejection_rows(newer)
 
 
 def _replace_doc(relation: Relation, doc: int) -> Relation:

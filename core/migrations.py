@@ -236,6 +236,14 @@ CREATE TABLE relations (
 CREATE INDEX relations_by_layer ON relations (doc, annotator);
 CREATE INDEX relations_by_source ON relations (source);
 CREATE INDEX relations_by_target ON relations (target);
+CREATE TABLE relation_rejections (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    key TEXT NOT NULL,
+    rejected INTEGER NOT NULL CHECK (rejected IN (0, 1)),
+    reviewer TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (doc, key)
+);
 """
 
 
@@ -243,7 +251,9 @@ CREATE INDEX relations_by_target ON relations (target);
 def relations(db: sqlite3.Connection) -> None:
     """Links between two spans of one layer (a CLAIM and the ACTOR who made it), kept like
     spans: an id, the layer, timestamps, an origin, a tombstone, and for gold the reviewer and
-    who agreed. ``attributes`` is a JSON object ({"stance": "denies"}). The project's relation
+    who agreed. ``attributes`` is a JSON object ({"stance": "denies"}). A reviewer's rejections
+    of candidate relations are kept by the relation's key (the JSON list of its source span's
+    start, end and label, its target's, and its type). The project's relation
     types (the label registry's `RelationType`) are in ``relation_types``; a project whose
     labels have CLAIM and ACTOR gets the default ``said_by``."""
     from alama.core.relation_types import DEFAULT_RELATIONS, fitting_relations, relation_type_row

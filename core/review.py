@@ -209,6 +209,7 @@ class AcceptReport:
     too_few: int = 0
     spans_added: int = 0
     documents_changed: int = 0
+    relations_added: int = 0
 
     def summary(self) -> str:
         """One line for the terminal or a message box."""
@@ -219,6 +220,12 @@ class AcceptReport:
             f"{self.documents} document{'s' * (self.documents != 1)} had at least {n} annotator"
             f"{'s' * (n != 1)} who finished {'them' if self.documents != 1 else 'it'}, "
             f"{self.too_few} had fewer"
+            + (
+                f"; and {self.relations_added} agreed relation"
+                f"{'s' * (self.relations_added != 1)} between them"
+                if self.relations_added
+                else ""
+            )
         )
 
 
@@ -270,6 +277,26 @@ def accept_agreed(
         report.documents_changed += bool(agreed)
     report.documents = sum(len(who) >= min_annotators for who in finished.values())
     report.too_few = len(finished) - report.documents
-    report.spans_added = store.add_gold_spans(new) if new else 0
+    with store.transaction():  # the spans and the links between them, all or nothing
+        report.spans_added = store.add_gold_spans(new) if new else 0
+        report.relations_added = _accept_agreed_relations(store, finished, min_annotators,
+                                                          reviewer)  # fmt: skip
     progress(total, total)
     return report
+
+
+def _accept_agreed_relations(
+    store: Store, finished: dict[int, list[str]], min_annotators: int, reviewer: str
+) -> int:
+    """Copy into gold the open relations every finished annotator made between spans gold now
+    has, in the documents at least ``min_annotators`` finished."""
+    from alama.core.relation_review import accept_agreed_relations
+
+    added = 0
+    for doc in store.documents_with_relations():
+        if len(finished.get(doc, [])) < min_annotators:
+            continue
+        for edit in accept_agreed_relations(store, doc, reviewer):
+            edit._apply(store)  # inside this transaction
+            added += 1
+    return added

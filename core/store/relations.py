@@ -102,6 +102,13 @@ class RelationRows(TeamRows):
                 found[relation.id] = relation
         return sorted(found.values(), key=lambda r: (r.created_at, r.id))
 
+    def documents_with_relations(self) -> list[int]:
+        """The documents some layer has a live relation in."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT doc FROM relations WHERE deleted_at IS NULL ORDER BY doc"
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def iter_relations(self, annotator: str | None = None) -> Iterator[Relation]:
         """Every live relation (of one layer, if given), by document."""
         where, args = ("AND annotator = ?", (annotator,)) if annotator else ("", ())
@@ -255,6 +262,45 @@ class RelationRows(TeamRows):
                 "gold relations change only with a reviewer's name, an annotator's only without"
             )
         return relation
+
+    # --- a reviewer's rejections of candidate relations ----------------------------------------
+
+    def relation_rejections(self, doc: int) -> set[str]:
+        """The keys (`relation_key_text`) of the candidate relations rejected in a document."""
+        rows = self.conn.execute(
+            "SELECT key FROM relation_rejections WHERE doc = ? AND rejected = 1", (doc,)
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def set_relation_rejected(
+        self, doc: int, key: str, reviewer: str, rejected: bool = True
+    ) -> None:
+        """Record (or take back) a reviewer's rejection of a candidate relation."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO relation_rejections (doc, key, rejected, reviewer, "
+                "updated_at) VALUES (?, ?, ?, ?, ?)",
+                (doc, key, int(rejected), check_annotator(reviewer), now()),
+            )
+
+    def relation_rejection_rows(self) -> list[tuple[int, str, int, str, str]]:
+        """Every rejection row, taken back ones too (for merging)."""
+        return [
+            (doc, key, rejected, reviewer, updated)
+            for doc, key, rejected, reviewer, updated in self.conn.execute(
+                "SELECT doc, key, rejected, reviewer, updated_at FROM relation_rejections"
+            )
+        ]
+
+    def put_relation_rejection_rows(self, rows: Sequence[tuple[int, str, int, str, str]]) -> None:
+        """Write whole rejection rows as they are."""
+        if rows:
+            with self.transaction():
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO relation_rejections (doc, key, rejected, reviewer, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
 
     # --- whole rows, for merging ------------------------------------------------------------
 

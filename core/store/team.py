@@ -257,6 +257,7 @@ class TeamRows(LayerRows):
                 )
             self.conn.execute("DELETE FROM assignments WHERE removed_at IS NOT NULL")
             self.conn.execute("DELETE FROM rejections")
+            self.conn.execute("DELETE FROM relation_rejections")
             self.conn.execute(f"DELETE FROM tokens WHERE doc NOT IN {kept}")
             self.conn.execute(f"DELETE FROM documents_search WHERE rowid NOT IN {kept}")
             self.conn.execute(f"DELETE FROM documents WHERE id NOT IN {kept}")

@@ -6,12 +6,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from alama.core.cli import cli
 from alama.core.editing import ChangeSpan, DeleteSpan, RejectSpan
 from alama.core.errors import InputError
 from alama.core.labels import LabelSet
-from alama.core.model import GOLD_ANNOTATOR, Span
+from alama.core.model import GOLD_ANNOTATOR, Span, Status
 from alama.core.relation_edits import AddRelation, DeleteRelation, SetRelationAttributes
+from alama.core.relation_review import AcceptRelation, RejectRelation, relation_candidates
+from alama.core.review import Decision
 from alama.core.store import Store
 from tests.conftest import dump
 
@@ -162,7 +166,7 @@ def test_an_older_project_gets_the_relation_tables_and_said_by(tmp_path: Path) -
     Store.create(path).close()
     conn = sqlite3.connect(path)
     conn.executescript(
-        "DROP TABLE relations; DROP TABLE relation_types; "
+        "DROP TABLE relations; DROP TABLE relation_types; DROP TABLE relation_rejections; "
         "DELETE FROM _sqlite_migrations WHERE name = '0007_relations';"
     )
     conn.close()
@@ -208,3 +212,58 @@ def test_relations_merge_by_id_with_tombstones_and_stay_in_their_layer(tmp_path:
     with pytest.raises(InputError, match="changes the layers amal, bilal"):
         merge(lead, [copy])
     assert dump(lead) == before
+
+
+def two_finished_layers(store: Store) -> tuple[int, dict[str, tuple[Span, Span]]]:
+    """amal and bilal both linked the claim to its speaker (stances differ), both finished."""
+    doc, _ = store.add_document(TEXT)
+    ends = {}
+    for name, stance in (("amal", "denies"), ("bilal", "reports")):
+        claim = store.add_span(doc, name, TEXT.index("القوات"), TEXT.index("» من"), "CLAIM")
+        actor = store.add_span(doc, name, TEXT.index("المتحدث"), TEXT.index(" باسم"), "ACTOR")
+        store.add_relation(doc, name, claim.id, actor.id, "said_by", {"stance": stance})
+        store.set_status(doc, name, Status.DONE)
+        ends[name] = (claim, actor)
+    return doc, ends
+
+
+def test_relations_are_review_candidates_accepted_with_their_spans(project: Store) -> None:
+    doc, ends = two_finished_layers(project)
+    (candidate,) = relation_candidates(project, doc)
+    claim, actor = ends["amal"]
+    assert candidate.key == (claim.key, actor.key, "said_by")
+    assert candidate.annotators == ("amal", "bilal") and candidate.agreed_open
+    assert candidate.differing and dict(candidate.attributes)["stance"] == "denies"  # amal first
+    accept = AcceptRelation(doc, "sara", candidate.key, {"stance": "reports"})
+    changes = accept.apply(project)
+    gold = project.spans(doc, GOLD_ANNOTATOR)
+    assert sorted(s.key for s in gold) == sorted([claim.key, actor.key])  # both ends accepted
+    (linked,) = changes.relations
+    assert linked.attrs["stance"] == "reports" and linked.reviewer == "sara"
+    assert relation_candidates(project, doc)[0].decision is Decision.GOLD
+    accept.inverse().apply(project)
+    assert project.spans(doc, GOLD_ANNOTATOR) == [] and project.relations(doc, GOLD_ANNOTATOR) == []
+    reject = RejectRelation(doc, "sara", candidate.key)
+    reject.apply(project)
+    assert relation_candidates(project, doc)[0].decision is Decision.REJECTED
+    reject.inverse().apply(project)
+    assert relation_candidates(project, doc)[0].decision is Decision.OPEN
+
+
+def test_accept_agreed_takes_links_between_agreed_spans_but_not_rejected_ones(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        doc, _ = two_finished_layers(store)
+    result = CliRunner().invoke(cli, ["review", str(path), "--accept-agreed", "--reviewer", "sara"])
+    assert result.exit_code == 0 and "1 agreed relation between them" in result.output
+    with Store.open(path) as store:
+        (gold,) = store.relations(doc, GOLD_ANNOTATOR)
+        assert gold.attrs["stance"] == "denies" and gold.origin == "review"
+        key = relation_candidates(store, doc)[0].key
+        RejectRelation(doc, "sara", key).apply(store)
+    again = CliRunner().invoke(cli, ["review", str(path), "--accept-agreed", "--reviewer", "sara"])
+    assert "relation" not in again.output  # the rejection holds
+    with Store.read_only(path) as store:
+        assert store.relations(doc, GOLD_ANNOTATOR) == []
