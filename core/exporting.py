@@ -56,7 +56,7 @@ FORMATS = EXPORT_FORMATS
 KEEP_RELATIONS = ("jsonl", "doccano", "brat")
 """The formats that hold relations; the others refuse a project with some (see
 `relations_refusal`) unless they are left out (``--without-relations``)."""
-LEFT_OUT = "relations (--without-relations)"
+LEFT_OUT = "relations, as asked (--without-relations)"
 
 
 def relations_refusal(

@@ -391,7 +391,7 @@ def test_formats_without_relations_refuse_then_leave_them_out(
     assert "--without-relations" in message
     assert not out.exists()
     report = export(project, out, fmt=fmt, without_relations=True)
-    assert "left out 1: relations (--without-relations)" in report.summary()
+    assert "left out 1: relations, as asked (--without-relations)" in report.summary()
 
 
 def test_command_line_relation_options(project: Store, tmp_path: Path) -> None:
@@ -404,7 +404,10 @@ def test_command_line_relation_options(project: Store, tmp_path: Path) -> None:
     done = runner.invoke(
         cli, ["export", path, "--format", "conll", "--without-relations", "-o", str(tmp_path / "c")]
     )
-    assert done.exit_code == 0 and "left out 1: relations (--without-relations)" in done.output
+    assert (
+        done.exit_code == 0
+        and "left out 1: relations, as asked (--without-relations)" in done.output
+    )
     actor, claim = at(ARTICLE, "المتحدث باسم الوزارة", "ACTOR"), at(ARTICLE, "المعبر مغلق", "CLAIM")
     relation = {"head": 9, "child": 6, "head_span": claim, "child_span": actor, "label": "SAID"}
     source = prodigy_line(tmp_path / "s.jsonl", [relation], _annotator_id="bilal")
