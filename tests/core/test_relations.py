@@ -13,6 +13,7 @@ from alama.core.editing import ChangeSpan, DeleteSpan, RejectSpan
 from alama.core.errors import InputError
 from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR, Span, Status
+from alama.core.relation_agreement import relation_agreement
 from alama.core.relation_edits import AddRelation, DeleteRelation, SetRelationAttributes
 from alama.core.relation_review import AcceptRelation, RejectRelation, relation_candidates
 from alama.core.review import Decision
@@ -267,3 +268,43 @@ def test_accept_agreed_takes_links_between_agreed_spans_but_not_rejected_ones(
     assert "relation" not in again.output  # the rejection holds
     with Store.read_only(path) as store:
         assert store.relations(doc, GOLD_ANNOTATOR) == []
+
+
+def test_relation_agreement_against_hand_computed_figures(project: Store) -> None:
+    """amal: claim1→actor1 (denies), claim2→actor2; bilal: claim1→actor1 (asserts),
+    claim2→actor1; karim: claim1→actor1 (denies). amal–bilal: 1 match of 2+2 → F1 1/2, with
+    the stance 0; amal–karim: 1 of 2+1 → 2/3, with the stance 2/3; bilal–karim: 2/3 and 0."""
+    text = "قال أحمد «الجسر مغلق» ثم قالت سلمى «الطريق مفتوح»"
+    doc, _ = project.add_document(text)
+
+    def at(word: str, label: str, name: str) -> Span:
+        start = text.index(word)
+        return project.add_span(doc, name, start, start + len(word), label)
+
+    made = {
+        "amal": [("الجسر مغلق", "أحمد", "denies"), ("الطريق مفتوح", "سلمى", "asserts")],
+        "bilal": [("الجسر مغلق", "أحمد", "asserts"), ("الطريق مفتوح", "أحمد", "asserts")],
+        "karim": [("الجسر مغلق", "أحمد", "denies")],
+    }
+    for name, links in made.items():
+        for claim, actor, stance in links:
+            source = project.find_span(
+                doc, name, (text.index(claim), text.index(claim) + len(claim), "CLAIM")
+            ) or at(claim, "CLAIM", name)  # noqa: E501
+            target = project.find_span(
+                doc, name, (text.index(actor), text.index(actor) + len(actor), "ACTOR")
+            ) or at(actor, "ACTOR", name)  # noqa: E501
+            project.add_relation(doc, name, source.id, target.id, "said_by", {"stance": stance})
+        project.set_status(doc, name, Status.DONE)
+    figures = relation_agreement(project)
+    pairs = {tuple(row["annotators"]): row for row in figures["pairs"]}
+    assert pairs[("amal", "bilal")]["f1_exact"] == 0.5
+    assert pairs[("amal", "bilal")]["f1_with_stance"] == 0.0
+    assert pairs[("amal", "karim")]["f1_exact"] == pytest.approx(2 / 3)
+    assert pairs[("amal", "karim")]["f1_with_stance"] == pytest.approx(2 / 3)
+    assert pairs[("bilal", "karim")]["f1_with_stance"] == 0.0
+    assert figures["overall"]["f1_exact"] == pytest.approx((0.5 + 2 / 3 + 2 / 3) / 3)
+    assert figures["overall"]["f1_with_stance"] == pytest.approx((2 / 3) / 3)
+    assert figures["overall"]["documents"] == 1 and figures["overall"]["relations"] == 10
+    assert figures["types"]["said_by"]["f1_exact"] == figures["overall"]["f1_exact"]
+    assert relation_agreement(project, documents=[])["overall"]["f1_exact"] is None
