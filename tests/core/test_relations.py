@@ -290,10 +290,10 @@ def test_relation_agreement_against_hand_computed_figures(project: Store) -> Non
         for claim, actor, stance in links:
             source = project.find_span(
                 doc, name, (text.index(claim), text.index(claim) + len(claim), "CLAIM")
-            ) or at(claim, "CLAIM", name)  # noqa: E501
+            ) or at(claim, "CLAIM", name)
             target = project.find_span(
                 doc, name, (text.index(actor), text.index(actor) + len(actor), "ACTOR")
-            ) or at(actor, "ACTOR", name)  # noqa: E501
+            ) or at(actor, "ACTOR", name)
             project.add_relation(doc, name, source.id, target.id, "said_by", {"stance": stance})
         project.set_status(doc, name, Status.DONE)
     figures = relation_agreement(project)
