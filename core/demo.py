@@ -63,6 +63,21 @@ DEMO_LAYERS: dict[str, list[tuple[str, str, int, str]]] = {
 }
 
 
+# Who made each claim: (article, claim's first words, speaker, stance, quote). Both demo
+# annotators link them; where their spans differ, their links differ too, as in real work.
+DEMO_RELATIONS: dict[str, list[tuple[str, str, str, str, str]]] = {
+    "amal": [
+        ("01_desalination_plant", "الأعمال أُنجزت", "المهندس وليد حمّود", "asserts", "direct"),
+        ("01_desalination_plant", "المحطة لن تعمل", "اتحاد بلديات صور", "questions", "direct"),
+        ("02_border_crossing", "المعبر شهد", "وزارة الداخلية السورية", "denies", "direct"),
+    ],
+    "bilal": [
+        ("01_desalination_plant", "الأعمال أُنجزت", "وليد حمّود", "asserts", "direct"),
+        ("01_desalination_plant", "المحطة لن تعمل", "اتحاد بلديات صور", "denies", "direct"),
+    ],
+}
+
+
 def home() -> Path:
     """Where Alama keeps its own files: $ALAMA_HOME, else $XDG_DATA_HOME/alama."""
     if os.environ.get("ALAMA_HOME"):
@@ -109,7 +124,7 @@ def build_demo(path: Path | None = None) -> Path:
 
 
 def add_demo_layers(store: Store) -> None:
-    """Add the demo annotators' spans and mark their documents done."""
+    """Add the demo annotators' spans and who made each claim, and mark their documents done."""
     docs = {info.doc_id: info.id for info in store.documents()}
     texts: dict[int, str] = {}
     with store.transaction():
@@ -123,5 +138,14 @@ def add_demo_layers(store: Store) -> None:
                 store.add_spans(
                     doc, annotator, [(start, start + len(phrase), label)], Origin.IMPORTED
                 )
+            for stem, claim, speaker, stance, quote in DEMO_RELATIONS.get(annotator, []):
+                doc = docs[stem]
+                spans = store.spans(doc, annotator)
+                source = next(s for s in spans if s.label == "CLAIM"
+                              and texts[doc][s.start : s.end].startswith(claim))  # fmt: skip
+                target = next(s for s in spans if s.label == "ACTOR"
+                              and texts[doc][s.start : s.end] == speaker)  # fmt: skip
+                store.add_relation(doc, annotator, source.id, target.id, "said_by",
+                                   {"stance": stance, "quote": quote}, Origin.IMPORTED)  # fmt: skip
             for doc in {docs[stem] for stem, *_ in entries}:
                 store.set_status(doc, annotator, Status.DONE)
