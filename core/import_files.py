@@ -259,12 +259,24 @@ def format_of(path: Path, fmt: str) -> str | None:
     if suffix in SUFFIXES["jsonl"] and labelstudio.looks_like_labelstudio(path):
         return "labelstudio"
     if suffix in SUFFIXES["jsonl"]:
-        return "hf" if _first_line_has(path, '"ner_tags"') else "jsonl"
+        if _first_line_has(path, '"ner_tags"'):
+            return "hf"
+        return "doccano" if _head_has(path, '"start_offset"') else "jsonl"
     if suffix == ".txt":
         return "conll" if conll.looks_like_conll(path) else "txt"
     if suffix in SUFFIXES["conll"]:
         return "conll"
     return None
+
+
+def _head_has(path: Path, needle: str) -> bool:
+    """Whether the first 64 KiB of a file hold ``needle`` (doccano's ``start_offset``, on the
+    first line or in a record pretty-printed over many)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return needle in handle.read(1 << 16)
+    except OSError:
+        return False
 
 
 def _first_line_has(path: Path, needle: str) -> bool:

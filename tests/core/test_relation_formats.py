@@ -235,8 +235,8 @@ def test_doccano_export_and_import_of_relations(project: Store, tmp_path: Path) 
     )
     assert relation["type"] == "said_by"
     copy = Store.create(tmp_path / "copy.alama")
-    report = import_paths(copy, [out])  # auto: read by content
-    assert report.relations_added == 1
+    report = import_paths(copy, [out])  # auto: told by content
+    assert report.formats == {"doccano": 1} and report.relations_added == 1
     assert links(copy) == links(project)
     copy.close()
 
