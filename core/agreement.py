@@ -312,6 +312,10 @@ def agreement(
             if seen % 200 == 0:
                 progress(seen, plan.documents + 1)
     figures = _report(tally)
+    if store.documents_with_relations():  # who made each claim, beside the spans
+        from alama.core.relation_agreement import relation_agreement
+
+        figures["relations"] = relation_agreement(store, plan.annotators, only)
     progress(plan.documents + 1, plan.documents + 1)
     return figures
 

@@ -66,6 +66,16 @@ def as_table(figures: dict[str, Any], worst: int = 10) -> str:
             ]
         )
     lines += _table(rows)
+    relations = figures.get("relations")
+    if relations is not None:
+        lines += ["", "relations (both spans and the type the same; with the stance):"]
+        rows = [["", "F1 exact", "F1 with stance", "relations"]]
+        entries = [("overall", relations["overall"]), *relations["types"].items()]
+        entries += [(" – ".join(p["annotators"]), p) for p in relations["pairs"]]
+        for name, entry in entries:
+            rows.append([name, _cell(entry["f1_exact"]), _cell(entry["f1_with_stance"]),
+                         str(entry["relations"])])  # fmt: skip
+        lines += _table(rows)
     found = figures["disagreements"]
     lines += [
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -308,3 +309,15 @@ def test_relation_agreement_against_hand_computed_figures(project: Store) -> Non
     assert figures["overall"]["documents"] == 1 and figures["overall"]["relations"] == 10
     assert figures["types"]["said_by"]["f1_exact"] == figures["overall"]["f1_exact"]
     assert relation_agreement(project, documents=[])["overall"]["f1_exact"] is None
+
+
+def test_alama_agreement_reports_relations_beside_spans(tmp_path: Path) -> None:
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        two_finished_layers(store)
+    runner = CliRunner()
+    figures = json.loads(runner.invoke(cli, ["agreement", str(path), "--json"]).output)
+    assert figures["relations"]["overall"]["f1_exact"] == 1.0
+    assert figures["relations"]["overall"]["f1_with_stance"] == 0.0  # denies against reports
+    table = runner.invoke(cli, ["agreement", str(path)]).output
+    assert "F1 with stance" in table and "said_by" in table
