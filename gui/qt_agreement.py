@@ -159,6 +159,9 @@ class AgreementDashboard(QDialog):
         self.summary.setWordWrap(True)
         self.overall = QLabel()
         self.overall.setWordWrap(True)
+        self.relations = QLabel()
+        self.relations.setWordWrap(True)
+        self.relations.hide()
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         top = QHBoxLayout()
@@ -221,6 +224,7 @@ class AgreementDashboard(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.overall)
+        layout.addWidget(self.relations)
         self.legend = QLabel(
             self.tr(
                 "– : nothing to compute it on. Pairs compare the documents both finished; alpha U "
@@ -278,6 +282,20 @@ class AgreementDashboard(QDialog):
                 )),
             )
         )  # fmt: skip
+        linked = figures.get("relations")
+        self.relations.setVisible(linked is not None)
+        if linked is not None:
+            self.relations.setText(
+                filled(
+                    self.tr(
+                        "Who made each claim (relations): F1 exact %1 · with the stance %2 · %3",
+                        "relation agreement",
+                    ),
+                    figure(linked["overall"]["f1_exact"]),
+                    figure(linked["overall"]["f1_with_stance"]),
+                    self.tr("%n relation(s)", "", linked["overall"]["relations"]),
+                )
+            )
         self._fill_matrix()
         self.bars.set_figures(self.labels, figures["labels"])
         found = figures["disagreements"]

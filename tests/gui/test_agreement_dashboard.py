@@ -165,3 +165,20 @@ def test_shade_runs_from_red_to_green() -> None:
     assert shade(1.0).name() == "#009e73"
     assert shade(None).name() == "#e0e0e0"
     assert isinstance(AgreementDashboard, type)
+
+
+def test_the_dashboard_shows_who_made_each_claim(three: MainWindow, qtbot: QtBot) -> None:
+    store = three.store
+    doc = next(i.id for i in store.documents() if i.doc_id == "agree")
+    for name, stance in (("amal", "denies"), ("bilal", "denies")):
+        claim = store.add_span(doc, name, 12, 32, "CLAIM")
+        actor = store.find_span(doc, name, (4, 8, "ACTOR"))
+        assert actor is not None
+        store.add_relation(doc, name, claim.id, actor.id, "said_by", {"stance": stance})
+    dashboard = three.commands.show_agreement()
+    qtbot.addWidget(dashboard)
+    assert dashboard.relations.isVisibleTo(dashboard)
+    # amal and bilal agree; chadi, who finished too, linked nothing: the mean of 1, 0 and 0
+    linked = agreement(store)["relations"]["overall"]
+    assert linked["f1_exact"] == pytest.approx(1 / 3) == linked["f1_with_stance"]
+    assert "F1 exact 0.33 · with the stance 0.33 · 4 relations" in dashboard.relations.text()
