@@ -181,4 +181,4 @@ def test_the_dashboard_shows_who_made_each_claim(three: MainWindow, qtbot: QtBot
     # amal and bilal agree; chadi, who finished too, linked nothing: the mean of 1, 0 and 0
     linked = agreement(store)["relations"]["overall"]
     assert linked["f1_exact"] == pytest.approx(1 / 3) == linked["f1_with_stance"]
-    assert "F1 exact 0.33 · with the stance 0.33 · 4 relations" in dashboard.relations.text()
+    assert "F1 exact 0.33 · with the stance 0.33 · 4 relation" in dashboard.relations.text()
