@@ -24,7 +24,7 @@ from alama.core.relation_types import RelationType
 
 DISCONTINUOUS = "discontinuous brat span (fragments joined by ';')"
 _KINDS = {
-    "R": "brat relation to an event or a discontinuous span (R line)",
+    "R": "brat relation (R line)",  # (one to an event or a discontinuous span)
     "E": "brat event (E line)",
     "A": "brat attribute (A line)",
     "M": "brat attribute (M line)",

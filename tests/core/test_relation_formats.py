@@ -321,7 +321,7 @@ def test_brat_r_lines_as_other_tools_write_them(project: Store, tmp_path: Path) 
     assert report.relations_added == 1 and report.notes[TURNED] == 1
     summary = report.summary()
     assert "skipped 1: brat attribute (A line)" in summary
-    assert "skipped 1: brat relation to an event or a discontinuous span (R line)" in summary
+    assert "skipped 1: brat relation (R line)" in summary
     ((layer, source, _, _, _, attributes),) = links(project)
     assert layer == "amal" and source.startswith("CLAIM:")
     assert dict(attributes)["stance"] == "questions"
