@@ -192,6 +192,33 @@ class UnitizingCounts:
                 self.order[coder].extend(lengths)
         self.length += length
 
+    def add_batch(self, lengths: NDArray[np.int64], units: Sequence[tuple[Any, Any, Any]]) -> None:
+        """Documents of these ``lengths``, after those added before; each coder's units as
+        arrays (document in the batch, start, end within it), sorted, flattened (`add`)."""
+        if not self.reach:
+            self.reach = [0] * self.coders
+            self.order = [array("H") for _ in range(self.coders)]
+        at = self.length + np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        placed = []
+        for coder, (docs, starts, ends) in enumerate(units):
+            begins, finishes = starts + at[docs], ends + at[docs]
+            placed.append((begins, finishes))
+            before = np.concatenate([[self.reach[coder]], finishes[:-1]]).astype(np.int64)
+            gaps = begins - before
+            self.gaps.update(gaps[gaps > 0].tolist())
+            lengths_of = (finishes - begins).tolist()
+            self.sizes.update(lengths_of)
+            try:
+                self.order[coder].extend(lengths_of)
+            except OverflowError:  # a unit of 65,536 characters or more
+                self.order[coder] = array("L", self.order[coder])
+                self.order[coder].extend(lengths_of)
+            if len(finishes):
+                self.reach[coder] = int(finishes[-1])
+        for first, second in combinations(placed, 2):
+            self.disagreement += _pair_disagreement_arrays(first, second)
+        self.length += int(lengths.sum())
+
     def result(self) -> Unitizing | None:
         """`alpha_u` of everything added."""
         coders_n, length = self.coders, self.length
@@ -311,6 +338,26 @@ def _pair_disagreement(first: list[tuple[int, int]], second: list[tuple[int, int
         if not touched:
             total += (end - begin) ** 2
     return total
+
+
+def _pair_disagreement_arrays(
+    first: tuple[NDArray[np.int64], NDArray[np.int64]],
+    second: tuple[NDArray[np.int64], NDArray[np.int64]],
+) -> int:
+    """`_pair_disagreement` of units as arrays (begins, ends), each sorted, not overlapping."""
+    (fb, fe), (gb, ge) = first, second
+    low = np.searchsorted(ge, fb, side="right")  # the first of the second ending after it begins
+    high = np.searchsorted(gb, fe, side="left")  # the first beginning at or after its end
+    counts = np.maximum(high - low, 0)
+    total = int(counts.sum())
+    mine = np.repeat(np.arange(len(fb)), counts)
+    theirs = (
+        np.repeat(low, counts) + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    )
+    found = int(((fb[mine] - gb[theirs]) ** 2 + (fe[mine] - ge[theirs]) ** 2).sum())
+    found += int(((fe - fb)[counts == 0] ** 2).sum())
+    touched = np.bincount(theirs, minlength=len(gb)) > 0
+    return found + int(((ge - gb)[~touched] ** 2).sum())
 
 
 def flatten(units: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -257,18 +257,28 @@ def _in_target(docs: dict[int, int], doc: int, name: str) -> int:
 
 
 def newer_changes(
-    store: Store, source: Store, docs: dict[int, int], lengths: dict[int, int]
+    store: Store,
+    source: Store,
+    docs: dict[int, int],
+    lengths: dict[int, int],
+    layers: Collection[str] | None = None,
 ) -> tuple[Changes, int]:
     """What the source would change in the target (the caller holds the transaction), and how
     many of its spans are unreadable (outside their text: left out). Its spans and statuses are
-    staged beside the target's tables (`Store.stage`) and compared there: only spans the target
-    has otherwise, and new gold spans, come into Python; new spans and newer statuses stay in
-    SQL, counted by layer."""
+    staged beside the target's tables (`Store.stage`) and compared there. The spans the target
+    lacks, of ``layers`` (None: any), are written at once, in SQL: a source refused after that
+    is undone with the caller's transaction. Only spans the target has otherwise, and new gold
+    spans, come into Python; newer statuses stay in SQL, counted by layer."""
     name = source.path.name
-    store.stage(((ours, theirs, lengths[theirs]) for ours, theirs in docs.items()), source)
+    staged = store.stage(((ours, theirs, lengths[theirs]) for ours, theirs in docs.items()), source)
+    outside = source.span_total() - staged
+    take = [
+        layer
+        for layer in store.staged_names()
+        if _layer_problem(layer, name) is None and (layers is None or layer in layers)
+    ]
     latest = (datetime.now(UTC) + CLOCK_SKEW).isoformat(timespec="milliseconds")
-    summary = store.staged_summary(latest)
-    outside = source.span_total() - summary.staged
+    summary = store.write_staged(take, latest)
     conflict = store.staged_conflict() if summary.conflicts else None
     if conflict is not None:
         raise ProjectError(

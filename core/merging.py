@@ -49,7 +49,6 @@ from alama.core.merge_changes import (
     newer_changes,
     version,
 )
-from alama.core.merge_relations import fold_relations
 from alama.core.merge_team import fold_team
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.staging import AppearedMeanwhile, Staged
@@ -83,8 +82,6 @@ class MergeReport:
     decisions: int = 0
     assignments: int = 0
     """Assignment rows added or replaced (a document given to or taken from someone)."""
-    relations: int = 0
-    """Relations added or replaced by a newer version (a deletion too)."""
     guidelines: bool = False
     """Whether the guidelines were taken from a source."""
     labels_added: list[str] = field(default_factory=list)
@@ -100,7 +97,7 @@ class MergeReport:
     def changed(self) -> bool:
         """Whether the target is any different after the merge."""
         counts = (self.documents_added, self.spans_added, self.spans_updated, self.statuses,
-                  self.decisions, len(self.labels_added), self.assignments, self.relations,
+                  self.decisions, len(self.labels_added), self.assignments,
                   self.guidelines)  # fmt: skip
         return self.created or any(counts)
 
@@ -120,11 +117,6 @@ class MergeReport:
             f"{'s' * (self.decisions != 1)}"
         ]
         lines.extend(f"took {layers_named(layers)} from {name}" for name, layers in self.taken)
-        if self.relations:
-            lines.append(
-                f"{self.relations} relation{'s' * (self.relations != 1)} between spans, new "
-                "or newer versions"
-            )
         if self.assignments:
             lines.append(
                 f"{self.assignments} assignment{'s' * (self.assignments != 1)} of documents to "
@@ -304,7 +296,8 @@ def _fold(
         store.set_labels(labels)
         report.labels_added.extend(added)
     docs, lengths = _fold_documents(store, source, report)
-    changes, outside = newer_changes(store, source, docs, lengths)
+    taking = None if trusted else wanted  # (None: all; refused later if more than one)
+    changes, outside = newer_changes(store, source, docs, lengths, taking)
     if outside:  # spans outside their text, which the source's readers leave out too
         report.outside[name] = outside
     check_changes(changes, lengths, set(labels.keys), name, store)
@@ -323,14 +316,12 @@ def _fold(
             report.spans_deleted += span.deleted_at is not None and mine.deleted_at is None
     report.spans_added += sum(changes.staged_spans.values())
     store.put_spans([span for span, _ in changes.spans])
-    store.put_staged(changes.staged_layers())  # new spans and newer statuses, in SQL
+    store.put_staged(changes.staged_layers())  # newer statuses, in SQL (new spans: written)
     report.statuses += len(changes.statuses) + sum(changes.staged_statuses.values())
     store.put_status_rows(changes.statuses)
     report.decisions += len(changes.decisions)
     store.put_rejection_rows(changes.decisions)
     fold_team(store, source, docs, report, None if trusted else changes.layers())
-    fold_relations(store, source, docs, report, None if trusted else (wanted or changes.layers()),
-                   named=wanted is not None)  # fmt: skip
 
 
 def _fold_documents(

@@ -86,18 +86,24 @@ def classify(a: list[Triple], b: list[Triple], found: Counter[str]) -> None:
     only_b = sorted(set_b - set_a)
     if not only_a and not only_b:
         return
-    near_only_b, near_a, near_b = _Near(only_b), _Near(a), _Near(b)
+    near_only_b = _Near(only_b)
+    near_a = near_b = None  # made when first needed
     used_b: set[Triple] = set()
     for span in only_a:
         kind, partner = _kind(span, near_only_b.around(span), used_b)
         if partner is None:
-            kind = _kind(span, near_b.around(span), set())[0]
+            near_b = near_b or _Near(set_b)
+            kind = _kind(span, near_b.around(span), _NONE)[0]
         else:
             used_b.add(partner)
         found[kind] += 1
     for span in only_b:
         if span not in used_b:
-            found[_kind(span, near_a.around(span), set())[0]] += 1
+            near_a = near_a or _Near(set_a)
+            found[_kind(span, near_a.around(span), _NONE)[0]] += 1
+
+
+_NONE: frozenset[Triple] = frozenset()
 
 
 class _Near:
@@ -114,7 +120,9 @@ class _Near:
         return self.spans[low:high]
 
 
-def _kind(span: Triple, others: Iterable[Triple], used: set[Triple]) -> tuple[str, Triple | None]:
+def _kind(
+    span: Triple, others: Iterable[Triple], used: set[Triple] | frozenset[Triple]
+) -> tuple[str, Triple | None]:
     start, end, label = span
     boundary = crossed = None
     for other in others:

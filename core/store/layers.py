@@ -200,6 +200,18 @@ class LayerRows(TokenRows):
             named = self._readable_document((doc, doc_id, title, "", "", "", 0))
             yield FinishedDocument(doc, named[1], named[2], length, bounds, json.loads(names))
 
+    def layer_keys_of(self, docs: dict[int, int]) -> dict[int, list[tuple[str, int, int, str]]]:
+        """`layer_keys` of many documents at once (``docs``: id → length of its text)."""
+        found: dict[int, list[tuple[str, int, int, str]]] = {doc: [] for doc in docs}
+        for doc, *row in self._chunked(
+            "SELECT doc, annotator, start_char, end_char, label FROM spans "
+            f"WHERE deleted_at IS NULL AND {KEYS_READABLE} AND doc IN",
+            list(docs),
+        ):
+            if 0 <= row[1] < row[2] <= docs[doc]:
+                found[doc].append((row[0], row[1], row[2], row[3]))
+        return found
+
     def layer_keys(self, doc: int, length: int) -> list[tuple[str, int, int, str]]:
         """(annotator, start, end, label) of a document's live spans inside its text, gold
         included, in no particular order."""

@@ -759,7 +759,7 @@ def test_the_same_merged_project_when_sources_are_read_through_python(
 ) -> None:
     """A source that cannot be attached (inside an outer transaction, past SQLite's limit of
     attached files, an older schema read from memory) is read through Python: the same result."""
-    monkeypatch.setattr("alama.core.store.sync._MOST_ATTACHED", 0)
+    monkeypatch.setattr("alama.core.store.merge_stage.MOST_ATTACHED", 0)
     found = json.loads(json.dumps(merged_rounds(tmp_path), ensure_ascii=False))
     assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
