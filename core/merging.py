@@ -49,6 +49,7 @@ from alama.core.merge_changes import (
     newer_changes,
     version,
 )
+from alama.core.merge_relations import fold_relations
 from alama.core.merge_team import fold_team
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.staging import AppearedMeanwhile, Staged
@@ -82,6 +83,8 @@ class MergeReport:
     decisions: int = 0
     assignments: int = 0
     """Assignment rows added or replaced (a document given to or taken from someone)."""
+    relations: int = 0
+    """Relations added or replaced by a newer version (a deletion too)."""
     guidelines: bool = False
     """Whether the guidelines were taken from a source."""
     labels_added: list[str] = field(default_factory=list)
@@ -97,7 +100,7 @@ class MergeReport:
     def changed(self) -> bool:
         """Whether the target is any different after the merge."""
         counts = (self.documents_added, self.spans_added, self.spans_updated, self.statuses,
-                  self.decisions, len(self.labels_added), self.assignments,
+                  self.decisions, len(self.labels_added), self.assignments, self.relations,
                   self.guidelines)  # fmt: skip
         return self.created or any(counts)
 
@@ -117,6 +120,11 @@ class MergeReport:
             f"{'s' * (self.decisions != 1)}"
         ]
         lines.extend(f"took {layers_named(layers)} from {name}" for name, layers in self.taken)
+        if self.relations:
+            lines.append(
+                f"{self.relations} relation{'s' * (self.relations != 1)} between spans, new "
+                "or newer versions"
+            )
         if self.assignments:
             lines.append(
                 f"{self.assignments} assignment{'s' * (self.assignments != 1)} of documents to "
@@ -322,6 +330,8 @@ def _fold(
     report.decisions += len(changes.decisions)
     store.put_rejection_rows(changes.decisions)
     fold_team(store, source, docs, report, None if trusted else changes.layers())
+    fold_relations(store, source, docs, report, None if trusted else (wanted or changes.layers()),
+                   named=wanted is not None)  # fmt: skip
 
 
 def _fold_documents(
