@@ -15,12 +15,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel
 
 from alama.core.changes import Changes
 from alama.core.labels import LabelSet
 from alama.core.model import Relation, Span
 from alama.core.relation_types import RelationType
-from alama.gui.i18n import label_name
+from alama.gui.i18n import label_name, language
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_relations import RelationsPanel, Row, attributes_text, caption, piece
 from alama.gui.relation_arrows import Link
@@ -75,14 +76,23 @@ class Links(QObject):
     """The open document's links of the shown layer: arrows, panel, keys."""
 
     def __init__(
-        self, host: Host, panel: RelationsPanel, choose: Callable[[Span | None], None]
+        self,
+        host: Host,
+        panel: RelationsPanel,
+        title: QLabel,
+        choose: Callable[[Span | None], None],
     ) -> None:
         super().__init__()
-        self.host, self.panel, self.choose = host, panel, choose
+        self.host, self.panel, self.title, self.choose = host, panel, title, choose
+        # A project without relation types has no links to list.
+        for widget in (panel, title):
+            widget.setVisible(bool(host.labels.relations))
         self.relations: list[Relation] = []
         self.chosen: str | None = None  # the id of the link chosen in the panel
         self.linking: Linking | None = None
         self.extra: list[tuple[Row, Link]] = []  # review mode's candidates
+        self.entries: list[tuple[Row, Link]] = []  # what is listed and drawn
+        self._made: dict[str, tuple[object, Row, Link]] = {}  # by link id, with what it shows
         panel.linkChosen.connect(self.choose_link)
         host.article.installEventFilter(self)
 
@@ -116,35 +126,45 @@ class Links(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        """Draw the arrows and list the rows again from the links and spans known now."""
+        """Draw the arrows and list the rows again from the links and spans known now (each
+        link's row and arrow made again only when it or one of its spans changed)."""
         article, labels = self.host.article, self.host.labels
+        lang = language()
         spans = {span.id: span for span in article.spans}
-        links: list[Link] = []
-        rows: list[Row] = []
+        made: dict[str, tuple[object, Row, Link]] = {}
+        entries: list[tuple[Row, Link]] = []
         for relation in sorted(self.relations, key=lambda r: _reading(r, spans)):
             source, target = spans.get(relation.source), spans.get(relation.target)
             if source is None or target is None:
                 continue
-            links.append(
-                Link(relation.id, (source.start, source.end), (target.start, target.end),
-                     caption(labels, relation))
-            )  # fmt: skip
-            rows.append(
-                Row(relation.id, piece(article.text, source), piece(article.text, target),
-                    attributes_text(labels, relation), relation)
-            )  # fmt: skip
-        for row, link in self.extra:
-            rows.append(row)
-            links.append(link)
+            stamp = (relation, source, target, lang)
+            known = self._made.get(relation.id)
+            if known is None or known[0] != stamp:
+                row = Row(relation.id, piece(article.text, source), piece(article.text, target),
+                          attributes_text(labels, relation, lang), relation)  # fmt: skip
+                link = Link(relation.id, (source.start, source.end), (target.start, target.end),
+                            caption(labels, relation, lang))  # fmt: skip
+                known = (stamp, row, link)
+            made[relation.id] = known
+            entries.append(known[1:])
+        self._made = made
+        self.entries = entries + self.extra
+        ids = {row.id for row, _ in self.entries}
+        if self.chosen is not None and self.chosen not in ids:
+            self.chosen = None
+        self._draw()
+        self.panel.show_rows([row for row, _ in self.entries], self.chosen)
+        self.title.setText(self.tr("Links in this article: %1").replace("%1", str(len(ids))))
+
+    def _draw(self) -> None:
+        """The arrows, and the one being made (if any)."""
+        links = [link for _, link in self.entries]
         if self.linking is not None:
             source, target = self.linking.source, self.linking.target
             links.append(
                 Link("", (source.start, source.end), (target.start, target.end), "", "pending")
             )
-        if self.chosen is not None and self.chosen not in {row.id for row in rows}:
-            self.chosen = None
-        article.set_links(links)
-        self.panel.show_rows(rows, self.chosen)
+        self.host.article.set_links(links)
 
     # --- choosing ------------------------------------------------------------------------------
 
@@ -264,14 +284,14 @@ class Links(QObject):
         if self.linking is None:
             return
         self.linking = None
-        self.refresh()
+        self._draw()
         if not quiet:
             self.host.say(self.tr("No link made."), 2000)
 
     def _show_linking(self) -> None:
         linking = self.linking
         assert linking is not None
-        self.refresh()
+        self._draw()
         self.host.article.scroll_to(linking.target.start)
         if linking.kind.key == "said_by":
             text = self.tr(

@@ -84,6 +84,7 @@ class ArticleView(QPlainTextEdit):
         self.viewport().setMouseTracking(True)  # the span under the mouse is named on hover
         self._words = TextIndex("")  # the shown text's words, for Ctrl+arrow steps
         self.links: list[Link] = []  # drawn as arrows over the text (gui.relation_arrows)
+        self._blocks: dict[int, int] = {}  # the block of an offset of the shown text
         # Scrolling moves the text's pixels; arrows with an end held at the edge are drawn anew.
         self.verticalScrollBar().valueChanged.connect(self._arrows_moved)
 
@@ -113,6 +114,7 @@ class ArticleView(QPlainTextEdit):
         self.current = None
         self.found = []
         self.links = []
+        self._blocks = {}
         if text[:1] in BYTE_ORDER_MARKS:
             # PySide reads a leading U+FEFF (U+FFFE) of a str as a byte-order mark and drops
             # it (or swaps every byte): put it in behind another character, then take that out.
@@ -167,7 +169,7 @@ class ArticleView(QPlainTextEdit):
     def arrows(self) -> list[Arrow]:
         """The arrows as they lie now, in viewport pixels: for painting and for tests."""
         ranges = [(s.start, s.end) for s in self.spans]
-        return arrows(self, self.offsets, self.links, ranges)
+        return arrows(self, self.offsets, self.links, ranges, self._blocks)
 
     def fragment(self, start: int, end: int) -> QRectF | None:
         """Where the span [start, end) is painted on the line where it starts (viewport)."""

@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
         for mode in self.modes.values():
             self.side.panels.addWidget(mode.panel)
         self.mode = self.modes[session.reviewing]
-        self.links = Links(self, self.side.links, lambda span: self.mode.pick(span))
+        self.links = Links(
+            self, self.side.links, self.side.links_title, lambda span: self.mode.pick(span)
+        )
         self.action_set = build_actions(
             self, self._handlers(), self.labels, apply_label=self.apply_label,
             undo_stack=session.undo_stack, mode=self.mode.actions_mode,

@@ -5,9 +5,18 @@ is from the span it is linked to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from alama.core.labels import LabelSet
 from alama.core.model import Relation, Span
@@ -36,8 +45,9 @@ def piece(text: str, span: Span) -> str:
     return shown if len(shown) <= SHOWN else shown[: SHOWN - 1] + "…"
 
 
-def attributes_text(labels: LabelSet, relation: Relation) -> str:
+def attributes_text(labels: LabelSet, relation: Relation, lang: str = "") -> str:
     """A link's attributes in words, in the interface language ("ينفي · مباشر")."""
+    lang = lang or language()
     kind = labels.relation(relation.type)
     if kind is None:
         return " · ".join(relation.attrs.values())
@@ -45,85 +55,126 @@ def attributes_text(labels: LabelSet, relation: Relation) -> str:
     for attribute in kind.attributes:
         value = relation.attrs.get(attribute.key)
         if value is not None:
-            words.append(attribute.name(value, language()))
-    return " · ".join(words) or kind.name(language())
+            words.append(attribute.name(value, lang))
+    return " · ".join(words) or kind.name(lang)
 
 
-def caption(labels: LabelSet, relation: Relation) -> str:
+def caption(labels: LabelSet, relation: Relation, lang: str = "") -> str:
     """What an arrow says: the stance (or the type's name when it has none)."""
+    lang = lang or language()
     kind = labels.relation(relation.type)
     if kind is None:
         return relation.type
     stance = kind.attribute("stance")
     value = relation.attrs.get("stance")
     if stance is None or value is None:
-        return kind.name(language())
-    return stance.name(value, language())
+        return kind.name(lang)
+    return stance.name(value, lang)
 
 
-class RelationsPanel(QTreeWidget):
-    """Links as rows: claim, the span it is linked to, stance. ``linkChosen``: a row's id."""
+class RelationsModel(QAbstractTableModel):
+    """The rows of the links panel; a cell's text is made when it is shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+        self.at: dict[str, int] = {}
+        self.headers: list[str] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.at = {row.id: number for number, row in enumerate(rows)}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if section < len(self.headers) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.source, row.target, row.attributes)[index.column()]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{row.source}\n← {row.target}\n{row.attributes}"
+        if role == Qt.ItemDataRole.FontRole and row.candidate:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == ROLE:
+            return row.id
+        return None
+
+
+class RelationsPanel(QTreeView):
+    """Links as rows: claim, the span it is linked to, stance. ``linkChosen``: a row's id.
+
+    A tree view of one level over a model, as the span list: a keypress on a document with a
+    hundred links does not rebuild a hundred items."""
 
     linkChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("Claim"), self.tr("Said by"), self.tr("Stance")])
+        self.links = RelationsModel()
+        self.links.headers = [self.tr("Claim"), self.tr("Said by"), self.tr("Stance")]
         self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
         self.setUniformRowHeights(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete, S, Q stay the window's keys
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setModel(self.links)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
-        self.itemClicked.connect(lambda item, _column: self.linkChosen.emit(item.data(0, ROLE)))
-        self.rows: list[Row] = []
+        header.resizeSection(2, 90)
+        self.clicked.connect(lambda index: self.linkChosen.emit(self.links.rows[index.row()].id))
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.links.rows
 
     def show_rows(self, rows: list[Row], chosen: str | None) -> None:
         """List the links (a candidate's row in italics); ``chosen`` stays selected."""
-        self.rows = rows
-        self.blockSignals(True)
-        self.clear()
-        for row in rows:
-            item = QTreeWidgetItem([row.source, row.target, row.attributes])
-            item.setData(0, ROLE, row.id)
-            for column in range(3):
-                item.setToolTip(column, f"{row.source}\n← {row.target}\n{row.attributes}")
-                if row.candidate:
-                    font = item.font(column)
-                    font.setItalic(True)
-                    item.setFont(column, font)
-            self.addTopLevelItem(item)
-        self.blockSignals(False)
+        if rows != self.links.rows:
+            self.links.set_rows(rows)
         self.select(chosen)
 
     def select(self, link_id: str | None) -> None:
         """Mark a link's row (None: no row), without announcing it."""
-        self.blockSignals(True)
-        self.clearSelection()
-        for number in range(self.topLevelItemCount()):
-            item = self.topLevelItem(number)
-            if item is not None and link_id is not None and item.data(0, ROLE) == link_id:
-                index = self.indexFromItem(item)
-                self.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.scrollToItem(item)
-        self.blockSignals(False)
+        number = self.links.at.get(link_id) if link_id is not None else None
+        if number is None:
+            self.clearSelection()
+            return
+        index = self.links.index(number, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index)
+
+    def click_row(self, number: int) -> None:
+        """Choose a row as a click on it does (for tests and keyboard helpers)."""
+        self.clicked.emit(self.links.index(number, 0))
 
     def count(self) -> int:
         """How many links are listed."""
-        return self.topLevelItemCount()
+        return len(self.links.rows)
 
     def texts(self) -> list[tuple[str, str, str]]:
         """The rows as shown (claim, linked span, stance): for tests and checks."""
-        return [(row.source, row.target, row.attributes) for row in self.rows]
+        return [(row.source, row.target, row.attributes) for row in self.links.rows]

@@ -13,6 +13,7 @@ through the view's `OffsetMap` (`alama.gui.qt_offsets`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,8 +26,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QPolygonF,
-    QTextCursor,
     QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit
@@ -69,9 +70,41 @@ class Arrow:
     target_box: QRectF
 
 
-def first_fragment(view: QPlainTextEdit, offsets: OffsetMap, span: Range) -> QRectF | None:
+OFF_VIEW = 10_000.0  # how far above or below the viewport an end out of view is put
+
+
+class Shown:
+    """Where the blocks on screen are now (their tops, in viewport pixels), found once per
+    paint by walking down from the first visible block: Qt's own caret rectangles walk the
+    blocks from the top for every position asked, too slow for a hundred links."""
+
+    def __init__(self, view: QPlainTextEdit) -> None:
+        block = view.firstVisibleBlock()
+        offset = view.contentOffset()
+        self.dx = offset.x()
+        self.first = block.blockNumber()
+        self.height = float(view.viewport().height())
+        self.width = float(view.viewport().width())
+        self.tops: dict[int, float] = {}
+        top = view.blockBoundingGeometry(block).translated(offset).top()
+        while block.isValid() and top <= self.height:
+            self.tops[block.blockNumber()] = top
+            top += view.blockBoundingRect(block).height()
+            block = block.next()
+        self.after = block.blockNumber() if block.isValid() else view.document().blockCount()
+
+    def beyond(self, numbers: tuple[int, int]) -> bool:
+        """Whether blocks of these numbers are all above, or all below, the viewport."""
+        return all(n < self.first for n in numbers) or all(n >= self.after for n in numbers)
+
+
+def first_fragment(
+    view: QPlainTextEdit, offsets: OffsetMap, span: Range, shown: Shown | None = None
+) -> QRectF | None:
     """The rectangle, in viewport pixels, that a span's highlight covers on the line where the
-    span starts (None for an empty span or a position outside the text)."""
+    span starts (None for an empty span or a position outside the text). A span out of view
+    gets an empty rectangle far above or below the viewport (at its x, when its line is known)."""
+    shown = shown or Shown(view)
     document = view.document()
     start, end = offsets.to_qt(span[0]), offsets.to_qt(span[1])
     if end <= start or end > document.characterCount():
@@ -80,17 +113,21 @@ def first_fragment(view: QPlainTextEdit, offsets: OffsetMap, span: Range) -> QRe
     layout = block.layout() if block.isValid() else None
     if layout is None:
         return None
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    caret = view.cursorRect(cursor)  # lays the block out; its line, in viewport pixels
+    number = block.blockNumber()
     local = start - block.position()
-    line = layout.lineForTextPosition(local)
-    if not line.isValid():
-        return None
-    stop = min(end - block.position(), line.textStart() + line.textLength())
-    x1, x2 = _x(line, local), _x(line, stop)
-    shift = caret.x() - x1
-    return QRectF(shift + min(x1, x2), caret.top(), abs(x2 - x1), line.height())
+    line = layout.lineForTextPosition(local) if layout.lineCount() else None
+    top = shown.tops.get(number)
+    if line is None or not line.isValid():
+        if top is not None:
+            return None
+        x1 = x2 = shown.width / 2
+    else:
+        stop = min(end - block.position(), line.textStart() + line.textLength())
+        x1, x2 = shown.dx + _x(line, local), shown.dx + _x(line, stop)
+    if top is None or line is None:
+        far = -OFF_VIEW if number < shown.first else shown.height + OFF_VIEW
+        return QRectF(min(x1, x2), far, abs(x2 - x1), 0)
+    return QRectF(min(x1, x2), top + line.y(), abs(x2 - x1), line.height())
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -102,11 +139,14 @@ def _x(line: QTextLine, position: int) -> float:
     return float(found)
 
 
-def nesting(span: Range, spans: Sequence[Range]) -> int:
-    """How many other spans of the layer hold ``span`` (0: none)."""
-    return sum(
-        1 for other in spans if other != span and other[0] <= span[0] and span[1] <= other[1]
-    )
+def nesting(spans: Sequence[Range]) -> dict[Range, int]:
+    """How many other spans of the layer hold each span (0: none), in one sweep."""
+    ends: list[int] = []  # of the spans started so far, sorted
+    levels: dict[Range, int] = {}
+    for start, end in sorted(set(spans), key=lambda r: (r[0], -r[1])):
+        levels[(start, end)] = len(ends) - bisect_left(ends, end)
+        insort(ends, end)
+    return levels
 
 
 def anchor(box: QRectF, level: int) -> QPointF:
@@ -116,21 +156,36 @@ def anchor(box: QRectF, level: int) -> QPointF:
 
 
 def arrows(
-    view: QPlainTextEdit, offsets: OffsetMap, links: Sequence[Link], spans: Sequence[Range]
+    view: QPlainTextEdit,
+    offsets: OffsetMap,
+    links: Sequence[Link],
+    spans: Sequence[Range],
+    blocks: dict[int, int] | None = None,
 ) -> list[Arrow]:
     """The arrows of ``links`` as they lie now (scrolled as the view is); ``spans`` are the
-    layer's span ranges, for nesting. A link with an end outside the text is left out."""
+    layer's span ranges, for nesting. A link with an end outside the text is left out, and so
+    is one whose two ends are both above, or both below, the viewport (nothing of it shows).
+    ``blocks`` keeps the block number of each start offset, for the next paint of one text."""
     found: list[Arrow] = []
     boxes: dict[Range, QRectF | None] = {}
+    shown = Shown(view)
+    levels = nesting(spans)
+    document = view.document()
+    known = {} if blocks is None else blocks
     for link in links:
+        for offset in (link.source[0], link.target[0]):
+            if offset not in known:
+                known[offset] = document.findBlock(offsets.to_qt(offset)).blockNumber()
+        if shown.beyond((known[link.source[0]], known[link.target[0]])):
+            continue
         for span in (link.source, link.target):
             if span not in boxes:
-                boxes[span] = first_fragment(view, offsets, span)
+                boxes[span] = first_fragment(view, offsets, span, shown)
         source, target = boxes[link.source], boxes[link.target]
         if source is None or target is None:
             continue
-        start = anchor(source, nesting(link.source, spans))
-        end = anchor(target, nesting(link.target, spans))
+        start = anchor(source, levels.get(link.source, 0))
+        end = anchor(target, levels.get(link.target, 0))
         found.append(Arrow(link, start, end, source, target))
     return found
 
@@ -162,7 +217,8 @@ def paint(painter: QPainter, found: Sequence[Arrow], area: QRectF, font: QFont) 
     """Draw the arrows: the curve, a head at the target, the caption at the curve's top."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     small = QFont(font)
-    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.55))
+    small.setPointSizeF(max(10.0, font.pointSizeF() * 0.75))
+    small.setBold(True)
     metrics = QFontMetricsF(small)
     for arrow in found:
         path = arc(arrow, area)
@@ -195,6 +251,9 @@ def _head(painter: QPainter, path: QPainterPath, end: QPointF, color: QColor) ->
     painter.drawPolygon(QPolygonF([end, back + side, back - side]))
 
 
+_CAPTIONS: dict[tuple[str, str, str], QPixmap] = {}  # drawn once, put down on every paint
+
+
 def _caption(
     painter: QPainter,
     at: QPointF,
@@ -203,11 +262,25 @@ def _caption(
     metrics: QFontMetricsF,
     color: QColor,
 ) -> None:
-    width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
-    box = QRectF(at.x() - width / 2, at.y() - height / 2, width, height)
-    painter.setPen(QPen(color, 1.0))
-    painter.setBrush(QColor(255, 255, 255, 225))
-    painter.drawRoundedRect(box, 4, 4)
-    painter.setFont(font)
-    painter.setPen(color)
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    key = (text, color.name(), font.key())
+    pixmap = _CAPTIONS.get(key)
+    if pixmap is None:
+        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = QPixmap(int(width * ratio) + 2, int(height * ratio) + 2)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        drawing = QPainter(pixmap)
+        drawing.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        box = QRectF(0.5, 0.5, width, height)
+        drawing.setPen(QPen(color, 1.0))
+        drawing.setBrush(QColor(255, 255, 255, 230))
+        drawing.drawRoundedRect(box, 4, 4)
+        drawing.setFont(font)
+        drawing.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        drawing.end()
+        if len(_CAPTIONS) > 256:
+            _CAPTIONS.clear()
+        _CAPTIONS[key] = pixmap
+    size = pixmap.deviceIndependentSize()
+    painter.drawPixmap(QPointF(at.x() - size.width() / 2, at.y() - size.height() / 2), pixmap)
