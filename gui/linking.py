@@ -87,6 +87,7 @@ class Links(QObject):
         # A project without relation types has no links to list.
         for widget in (panel, title):
             widget.setVisible(bool(host.labels.relations))
+        panel.fit(host.labels)
         self.relations: list[Relation] = []
         self.chosen: str | None = None  # the id of the link chosen in the panel
         self.linking: Linking | None = None

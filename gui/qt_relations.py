@@ -134,7 +134,7 @@ class RelationsPanel(QTreeView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete, S, Q stay the window's keys
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # the text's end, on the left
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setModel(self.links)
         header = self.header()
@@ -144,7 +144,23 @@ class RelationsPanel(QTreeView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
         header.resizeSection(2, 90)
+        self.attributes_width = 90
         self.clicked.connect(lambda index: self.linkChosen.emit(self.links.rows[index.row()].id))
+
+    def fit(self, labels: LabelSet) -> None:
+        """The attributes column as wide as the widest it can show (every stance with every
+        quote, in the interface language), so that it is never cut short."""
+        metrics = self.fontMetrics()
+        widest = [self.links.headers[2]]
+        for kind in labels.relations:
+            combos: list[dict[str, str]] = [{}]
+            for attribute in kind.attributes:
+                combos = [{**c, attribute.key: v} for c in combos for v in attribute.values]
+            for combo in combos:
+                relation = Relation("", 0, "", "", "", kind.key, tuple(sorted(combo.items())))
+                widest.append(attributes_text(labels, relation))
+        width = max(metrics.horizontalAdvance(text) for text in widest) + 16
+        self.header().resizeSection(2, width)
 
     @property
     def rows(self) -> list[Row]:

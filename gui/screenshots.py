@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from alama.core.agreement import agreement
 from alama.core.assignment import assign
 from alama.core.demo import build_demo
+from alama.core.model import Span
 from alama.core.team_progress import team_progress
 from alama.core.text import CAMEL_TOOLS_VERSION
 from alama.gui.app import Application, create_app
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet
 from alama.gui.qt_guidelines import GuidelinesWindow
+from alama.gui.qt_main_window import MainWindow
 from alama.gui.qt_models import ArabicModelsPage
 from alama.gui.qt_team_view import TeamView
 from alama.gui.settings import Settings
@@ -33,8 +35,37 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+# The demo's first article: who said each claim, and how (added when the demo has no links).
+SAID = (
+    ("الأعمال أُنجزت", "المهندس وليد حمّود", {"stance": "asserts", "quote": "direct"}),
+    ("المحطة لن تعمل", "اتحاد بلديات صور", {"stance": "questions", "quote": "direct"}),
+)
+
+
+def relations(window: MainWindow, path: Path) -> None:
+    """The demo's first article with its claims linked to their speakers: arrows over the
+    Arabic text and the links list."""
+    doc = window.doc
+    assert doc is not None
+    store = window.store
+    spans = store.spans(doc, window.session.layer)
+    if not store.relations(doc, window.session.layer):
+        for claim, actor, attributes in SAID:
+            source = next(s for s in spans if s.label == "CLAIM" and _text(window, s, claim))
+            target = next(s for s in spans if s.label == "ACTOR" and _text(window, s, actor))
+            store.add_relation(doc, source.annotator, source.id, target.id, "said_by", attributes)
+    window.open_document(doc)
+    window.article.verticalScrollBar().setValue(0)
+    save(window, path)
+
+
+def _text(window: MainWindow, span: Span, start: str) -> bool:
+    return window.article.text[span.start : span.end].startswith(start)
+
+
 def render(folder: Path) -> None:
-    """Arabic window with overlapping labels, English window, the shortcuts sheet, Help ▸
+    """Arabic window with overlapping labels, its claims linked to their speakers, English
+    window, the shortcuts sheet, Help ▸
     Arabic models, the agreement dashboard of the demo's two annotators, the Team view and the
     guidelines (once the demo's documents are assigned), and review mode."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -54,6 +85,7 @@ def render(folder: Path) -> None:
         window.article.set_current(nested[0] if nested else None)
         window.article.verticalScrollBar().setValue(0)
         save(window, folder / "main-arabic.png")
+        relations(window, folder / "relations-arabic.png")
 
         sheet = ShortcutsSheet(window.labels, window)
         sheet.resize(720, 640)
