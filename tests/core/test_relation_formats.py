@@ -416,3 +416,52 @@ def test_command_line_relation_options(project: Store, tmp_path: Path) -> None:
     assert "skipped 1: relation of type SAID (dropped by --relation-map)" in result.output
     bad = runner.invoke(cli, ["import", path, str(source), "--relation-map", "SAID"])
     assert bad.exit_code != 0 and "--relation-map: 'SAID' is not OLD=NEW" in bad.output
+
+
+def test_relations_in_utf16_offsets_and_after_a_crlf(project: Store, tmp_path: Path) -> None:
+    """--offsets utf16 moves a relation's spans like the others; so does the CR of a CRLF that
+    cleaning removes before them (brat counts it)."""
+    text = "😀😀\r\nقال الناطق إن الطريق مفتوح"
+    clean = text.replace("\r\n", "\n")
+
+    def utf16(piece: str, label: str) -> dict[str, Any]:
+        start = text.index(piece)
+        before = len(text[:start].encode("utf-16-le")) // 2
+        return {"start": before, "end": before + len(piece), "label": label}
+
+    claim, actor = utf16("الطريق مفتوح", "CLAIM"), utf16("الناطق", "ACTOR")
+    record = {
+        "text": text,
+        "spans": [claim, actor],
+        "relations": [{"head_span": claim, "child_span": actor, "label": "said_by"}],
+        "_annotator_id": "amal",
+    }
+    path = tmp_path / "js.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(project, [path], offsets="utf16")
+    brat_dir = tmp_path / "b" / "bilal"
+    brat_dir.mkdir(parents=True)
+    (brat_dir / "d.txt").write_bytes(text.encode("utf-8"))
+    start, stop = text.index("الطريق مفتوح"), text.index("الناطق")
+    (brat_dir / "d.ann").write_text(
+        f"T1\tCLAIM {start} {start + 12}\tالطريق مفتوح\nT2\tACTOR {stop} {stop + 6}\tالناطق\n"
+        "R1\tsaid_by Arg1:T1 Arg2:T2\n",
+        encoding="utf-8",
+    )
+    import_paths(project, [tmp_path / "b"])
+    found = {(layer, source, target) for layer, source, target, *_ in links(project)}
+    claim_at, actor_at = clean.index("الطريق"), clean.index("الناطق")
+    assert found == {
+        (name, f"CLAIM:{claim_at}:الطريق مفتوح", f"ACTOR:{actor_at}:الناطق")
+        for name in ("amal", "bilal")
+    }
+
+
+def test_a_relation_whose_span_is_dropped_by_map_is_counted(project: Store, tmp_path: Path) -> None:
+    actor, claim = at(ARTICLE, "المتحدث باسم الوزارة", "ACTOR"), at(ARTICLE, "المعبر مغلق", "CLAIM")
+    relation = {"head_span": claim, "child_span": actor, "label": "said_by"}
+    report = import_paths(
+        project, [prodigy_line(tmp_path / "m.jsonl", [relation])], label_map={"ACTOR": ""}
+    )
+    assert report.relations_added == 0
+    assert "skipped 1: relation whose span was dropped by --map" in report.summary()
