@@ -129,6 +129,10 @@ def agreement(
                 count()
         count()
     figures = _report(plan, counts)
+    if store.documents_with_relations():  # who made each claim, beside the spans
+        from alama.core.relation_agreement import relation_agreement
+
+        figures["relations"] = relation_agreement(store, plan.annotators, only)
     progress(plan.documents + 1, plan.documents + 1)
     return figures
 
