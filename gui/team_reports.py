@@ -76,6 +76,14 @@ class TeamReport(QObject):
                 self.tr("the %n they finished", "", report.kept_finished),
             )
         ]  # fmt: skip
+        if report.dropped:
+            lines.append(
+                self.tr(
+                    "%n shared document(s) everyone else had already: one annotator fewer.",
+                    "",
+                    report.dropped,
+                )
+            )
         return joined(lines + self._each(report))
 
     def copy_saved(self, name: str, path: Path, documents: int) -> str:

@@ -216,7 +216,9 @@ def test_someone_left_their_unfinished_documents_go_to_the_others(
     ((ok, report),) = shown
     report = english(report)
     assert ok, report
-    assert report.startswith("2 unfinished documents of bilal given to others; the 1 they")
+    # One of bilal's two unfinished documents was shared with amal: it keeps her alone.
+    assert report.startswith("1 unfinished document of bilal given to others; the 1 they")
+    assert "1 shared document everyone else had already: one annotator fewer." in report
     assert assigned.store.assigned_documents("bilal") == [2], "what bilal finished stays"
     assert assigned.store.assigned_documents("amal") == [1, 3, 4, 5, 7]
     assert 4 in listed(assigned), "amal's list has it now"
