@@ -10,7 +10,6 @@ through the session's undo history (`alama.core.relation_edits`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -20,20 +19,13 @@ from PySide6.QtWidgets import QLabel
 from alama.core.changes import Changes
 from alama.core.labels import LabelSet
 from alama.core.model import Relation, Span
-from alama.core.relation_types import RelationType
 from alama.gui.i18n import label_name, language
+from alama.gui.link_targets import LINKING_KEYS, Linking, link_targets
 from alama.gui.qt_article import ArticleView
+from alama.gui.qt_relation_review import Offered, offered
 from alama.gui.qt_relations import RelationsPanel, Row, attributes_text, caption, piece
 from alama.gui.relation_arrows import Link
 from alama.gui.session import Session
-
-LINKING_KEYS = {
-    Qt.Key.Key_Tab: "next",
-    Qt.Key.Key_Backtab: "previous",
-    Qt.Key.Key_Return: "link",
-    Qt.Key.Key_Enter: "link",
-    Qt.Key.Key_Escape: "cancel",
-}
 
 
 class Host(Protocol):
@@ -45,31 +37,6 @@ class Host(Protocol):
     doc: int | None
 
     def say(self, text: str, ms: int = 5000) -> None: ...
-
-
-def gap(a: Span, b: Span) -> int:
-    """Characters between two spans (0 when they touch or overlap)."""
-    return max(0, b.start - a.end, a.start - b.end)
-
-
-def nearest_first(source: Span, spans: list[Span]) -> list[Span]:
-    """Spans by their distance from ``source``, nearest first; of two as near, the one before
-    it in reading order (to its right) first."""
-    return sorted(spans, key=lambda s: (gap(source, s), s.start >= source.start, s.start, s.end))
-
-
-@dataclass
-class Linking:
-    """A link being made: from ``source``, of ``kind``, to one of ``targets`` (``at``)."""
-
-    source: Span
-    kind: RelationType
-    targets: list[Span]
-    at: int = 0
-
-    @property
-    def target(self) -> Span:
-        return self.targets[self.at]
 
 
 class Links(QObject):
@@ -91,8 +58,8 @@ class Links(QObject):
         self.relations: list[Relation] = []
         self.chosen: str | None = None  # the id of the link chosen in the panel
         self.linking: Linking | None = None
-        self.extra: list[tuple[Row, Link]] = []  # review mode's candidates
-        self.entries: list[tuple[Row, Link]] = []  # what is listed and drawn
+        self.offered: dict[str, Offered] = {}  # review mode's candidates, by row id
+        self.entries: list[tuple[Row, Link | None]] = []  # what is listed and drawn
         self._made: dict[str, tuple[object, Row, Link]] = {}  # by link id, with what it shows
         panel.linkChosen.connect(self.choose_link)
         host.article.installEventFilter(self)
@@ -111,20 +78,36 @@ class Links(QObject):
         self.cancel(quiet=True)
         self.chosen = None
         self.relations = self.host.session.relations(doc)
+        self._offer(doc)
+        self.refresh()
+
+    def reread(self, doc: int) -> None:
+        """Another program changed the project: the links read again, the chosen one kept."""
+        chosen = self.chosen
+        self.relations = self.host.session.relations(doc)
+        self._offer(doc)
+        self.chosen = chosen
         self.refresh()
 
     def update(self, changes: Changes) -> None:
         """An edit of the shown document and layer: its links (and spans) as they now are."""
         if changes.relations or changes.relations_removed:
             self.relations = changes.relations_applied_to(self.relations)
+        # A span decided in review leaves the candidate links as they were; a link decided (or
+        # a candidate rejected, which changes no row of gold) asks for them again.
+        decided = changes.candidates and not (changes.spans or changes.removed)
+        if changes.relations or changes.relations_removed or (decided and self.offered):
+            self._offer(changes.doc)
         if self.linking is not None and changes.removed:
             self.cancel()
         self.refresh()
 
-    def set_extra(self, extra: list[tuple[Row, Link]]) -> None:
-        """Links to show besides the layer's own (review mode's candidates)."""
-        self.extra = extra
-        self.refresh()
+    def _offer(self, doc: int) -> None:
+        """In review mode, the finished annotators' links gold has not got (else none)."""
+        self.offered = {}
+        if self.host.session.reviewing:
+            found = offered(self.host.session.store, doc, self.host.article.text, self.host.labels)
+            self.offered = {item.row.id: item for item in found}
 
     def refresh(self) -> None:
         """Draw the arrows and list the rows again from the links and spans known now (each
@@ -133,7 +116,7 @@ class Links(QObject):
         lang = language()
         spans = {span.id: span for span in article.spans}
         made: dict[str, tuple[object, Row, Link]] = {}
-        entries: list[tuple[Row, Link]] = []
+        entries: list[tuple[Row, Link | None]] = []
         for relation in sorted(self.relations, key=lambda r: _reading(r, spans)):
             source, target = spans.get(relation.source), spans.get(relation.target)
             if source is None or target is None:
@@ -149,7 +132,7 @@ class Links(QObject):
             made[relation.id] = known
             entries.append(known[1:])
         self._made = made
-        self.entries = entries + self.extra
+        self.entries = entries + [(item.row, item.link) for item in self.offered.values()]
         ids = {row.id for row, _ in self.entries}
         if self.chosen is not None and self.chosen not in ids:
             self.chosen = None
@@ -159,7 +142,7 @@ class Links(QObject):
 
     def _draw(self) -> None:
         """The arrows, and the one being made (if any)."""
-        links = [link for _, link in self.entries]
+        links = [link for _, link in self.entries if link is not None]
         if self.linking is not None:
             source, target = self.linking.source, self.linking.target
             links.append(
@@ -176,11 +159,22 @@ class Links(QObject):
         relation = self.relation(link_id)
         if relation is not None:
             self.choose(self._span(relation.source))
+        elif link_id in self.offered:
+            source = self.offered[link_id].candidate.key[0]
+            gold = next((s for s in self.host.article.spans if s.key == source), None)
+            self.choose(gold)
+            self.chosen = link_id  # choosing its span does not unchoose it
+            if gold is None:
+                self.host.article.set_found([source[:2]])
+                self.host.article.scroll_to(source[0])
         self.panel.select(link_id)
 
     def span_picked(self, span: Span | None) -> None:
         """A span was chosen in the article: the chosen link stays only if it is that span's."""
         relation = self.relation(self.chosen) if self.chosen else None
+        item = self.offered.get(self.chosen) if self.chosen else None
+        if span is not None and item is not None and span.key in item.candidate.key[:2]:
+            return
         if relation is None or span is None or span.id not in (relation.source, relation.target):
             self.chosen = None
             self.panel.select(None)
@@ -231,13 +225,52 @@ class Links(QObject):
                         relation.target, relation.type, tuple(sorted(attrs.items())))  # fmt: skip
 
     def unlink_chosen(self) -> bool:
-        """Delete with a link chosen in the panel: unlink it (True), else nothing (False)."""
+        """Delete with a link chosen in the panel: unlink it (True), else nothing (False). In
+        review mode, a candidate is rejected, and so is a gold link (taken out of gold, and
+        remembered as rejected); the next open candidate is chosen."""
+        session, doc = self.host.session, self.host.doc
         relation = self.relation(self.chosen)
-        if relation is None:
+        item = self.offered.get(self.chosen) if self.chosen else None
+        if doc is None or (relation is None and item is None):
             return False
+        at = self.chosen
         self.chosen = None
-        self.host.session.unlink(relation)
+        if item is not None:
+            session.reject_relation(doc, item.candidate.key)
+        elif relation is not None and session.reviewing:
+            source, target = self._span(relation.source), self._span(relation.target)
+            if source is None or target is None:
+                return False
+            session.reject_relation(doc, (source.key, target.key, relation.type))
+        elif relation is not None:
+            session.unlink(relation)
+        if session.reviewing:
+            self._choose_next(at)
         return True
+
+    def accept_chosen(self) -> bool:
+        """Enter in review mode with a candidate link chosen: put it into gold, with its two
+        spans (True); then the next open candidate is chosen. False: no link chosen."""
+        item = self.offered.get(self.chosen) if self.chosen else None
+        doc = self.host.doc
+        if item is None or doc is None:
+            return False
+        at = self.chosen
+        self.chosen = None
+        candidate = item.candidate
+        self.host.session.accept_relation(doc, candidate.key, candidate.attributes)
+        self._choose_next(at)
+        return True
+
+    def _choose_next(self, after: str | None) -> None:
+        """The next open candidate link in the list after ``after`` (going round once)."""
+        ids = [row.id for row, _ in self.entries]
+        start = ids.index(after) + 1 if after in ids else 0
+        for link_id in ids[start:] + ids[:start]:
+            item = self.offered.get(link_id)
+            if item is not None and item.link is not None and link_id != after:
+                self.choose_link(link_id)
+                return
 
     # --- making a link -------------------------------------------------------------------------
 
@@ -252,16 +285,12 @@ class Links(QObject):
             names = "، ".join(label_name(host.labels, k) for k in kind.sources)
             host.say(self.tr("Choose a span first (%1), then press its key.").replace("%1", names))
             return
-        linked = {r.target for r in self.relations if (r.source, r.type) == (source.id, kind.key)}
-        targets = [
-            s for s in host.article.spans
-            if s.label in kind.targets and s.id != source.id and s.id not in linked
-        ]  # fmt: skip
+        targets = link_targets(source, kind, host.article.spans, self.relations)
         if not targets:
             names = "، ".join(label_name(host.labels, k) for k in kind.targets)
             host.say(self.tr("Nothing to link to in this article (%1).").replace("%1", names))
             return
-        self.linking = Linking(source, kind, nearest_first(source, targets))
+        self.linking = Linking(source, kind, targets)
         self._show_linking()
 
     def step(self, by: int) -> None:

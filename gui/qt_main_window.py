@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             **self.navigator.handlers(),
             **self.modes[True].handlers(),
             **self.links.handlers(),
+            "review.accept": self._accept,
             "file.quit": self.close,
             "edit.undo": self.session.undo,
             "edit.redo": self.session.redo,
@@ -193,6 +194,12 @@ class MainWindow(QMainWindow):
         """A label key: label the selection, or relabel the chosen span."""
         self.mode.label(key, exact)
 
+    def _accept(self) -> None:
+        """Enter in review mode: the candidate link chosen in the links list, if one is, else
+        the candidate span chosen in the review table."""
+        if not self.links.accept_chosen():
+            self.modes[True].handlers()["review.accept"]()
+
     def delete_current(self) -> None:
         """Unlink the link chosen in the links list; else delete the chosen span (in review
         mode, reject the chosen candidate)."""
@@ -232,6 +239,8 @@ class MainWindow(QMainWindow):
                 self.mode.update(changes)
         elif changes.candidates or changes.layer != self.session.layer:
             self.mode.update(changes)
+            if changes.candidates and changes.layer == self.session.layer:
+                self.links.update(changes)  # a link rejected that gold had not got
         if self.session.late:
             return  # the user has chosen and scrolled on since; only the views follow
         if self.session.stepping and changes.layer != self.session.layer:
@@ -253,6 +262,7 @@ class MainWindow(QMainWindow):
             if spans != self.article.spans:
                 self.article.set_spans(spans)
                 self._update_spans_title()
+            self.links.reread(self.doc)
             self.mode.update(Changes(self.doc, self.session.layer, candidates=True))
             self.mode.pick(self.article.current)
 

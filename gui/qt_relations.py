@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from alama.core.labels import LabelSet
@@ -37,11 +37,13 @@ class Row:
     attributes: str
     relation: Relation | None = None
     candidate: bool = False
+    tint: str = ""  # a candidate's agreement colour
 
 
-def piece(text: str, span: Span) -> str:
-    """A span's text on one line, shortened."""
-    shown = " ".join(text[span.start : span.end].split())
+def piece(text: str, span: Span | tuple[int, int, str]) -> str:
+    """A span's (or a span key's) text on one line, shortened."""
+    start, end = (span.start, span.end) if isinstance(span, Span) else span[:2]
+    shown = " ".join(text[start:end].split())
     return shown if len(shown) <= SHOWN else shown[: SHOWN - 1] + "…"
 
 
@@ -106,6 +108,10 @@ class RelationsModel(QAbstractTableModel):
             return (row.source, row.target, row.attributes)[index.column()]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{row.source}\n← {row.target}\n{row.attributes}"
+        if role == Qt.ItemDataRole.BackgroundRole and row.tint:
+            color = QColor(row.tint)
+            color.setAlpha(110)
+            return color
         if role == Qt.ItemDataRole.FontRole and row.candidate:
             font = QFont()
             font.setItalic(True)

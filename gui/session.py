@@ -20,6 +20,7 @@ from alama.core.changes import Changes
 from alama.core.editing import (
     AcceptSpan,
     AddSpan,
+    Batch,
     ChangeSpan,
     DeleteSpan,
     Edit,
@@ -30,6 +31,12 @@ from alama.core.editing import (
 from alama.core.errors import InputError, ProjectBusy
 from alama.core.model import GOLD_ANNOTATOR, Relation, Span, Status
 from alama.core.relation_edits import AddRelation, DeleteRelation, SetRelationAttributes
+from alama.core.relation_review import (
+    AcceptRelation,
+    RejectRelation,
+    RelationKey,
+    relation_candidates,
+)
 from alama.core.review import DocumentReview, Key, document_review
 from alama.core.store import Store, check_annotator
 from alama.core.text import TextIndex
@@ -54,6 +61,7 @@ class Session(History):
         self.reviewing = reviewing
         self._indexes: OrderedDict[int, TextIndex] = OrderedDict()
         self._labels = store.labels()
+        self.agreed_links = 0  # links the last accept-agreed took
 
     @property
     def layer(self) -> str:
@@ -180,14 +188,24 @@ class Session(History):
             self.push(RejectSpan(doc, self.annotator, key))
 
     def accept_agreed(self, doc: int) -> int:
-        """Accept every open candidate all finished annotators agree on; one undo step."""
+        """Accept every open candidate all finished annotators agree on, and the links they
+        all made between those spans (and gold's); one undo step. The number of spans."""
         if not self.accepts_actions():
             return 0
         batch = accept_agreed(self.store, doc, self.annotator)
-        if batch is None:
+        spans = list(batch.edits) if batch is not None else []
+        keys = {span.key for span in self.store.spans(doc, GOLD_ANNOTATOR)}
+        keys |= {edit.key for edit in spans if isinstance(edit, AcceptSpan)}
+        links = [
+            AcceptRelation(doc, self.annotator, c.key, c.attributes)
+            for c in relation_candidates(self.store, doc)
+            if c.agreed_open and c.key[0] in keys and c.key[1] in keys
+        ]
+        self.agreed_links = len(links)
+        if not spans and not links:
             return 0
-        self.push(batch)
-        return len(batch.edits)
+        self.push(Batch([*spans, *links], kind="accept_agreed"))
+        return len(spans)
 
     # --- links between spans ---------------------------------------------------------------
 
@@ -213,6 +231,18 @@ class Session(History):
         if self.accepts_actions():
             self.push(DeleteRelation(relation, self.reviewer))
 
+    def accept_relation(
+        self, doc: int, key: RelationKey, attributes: tuple[tuple[str, str], ...]
+    ) -> None:
+        """Put a candidate link into gold, with its two spans if gold lacks them."""
+        if self.accepts_actions():
+            self.push(AcceptRelation(doc, self.annotator, key, attributes))
+
+    def reject_relation(self, doc: int, key: RelationKey) -> None:
+        """Keep a candidate link out of gold (taking it out if it is there); remembered."""
+        if self.accepts_actions():
+            self.push(RejectRelation(doc, self.annotator, key))
+
     def relation_name(self, kind: str) -> str:
         """A relation type's name in the interface language ("said by", "قاله")."""
         relation_type = self._labels.relation(kind)
@@ -227,11 +257,15 @@ class Session(History):
         subject = edit.subject
         if edit.kind == "accept_agreed":
             count = subject if isinstance(subject, int) else 0
+            if isinstance(edit, Batch):  # its links are not counted as spans
+                count = sum(isinstance(part, AcceptSpan) for part in edit.edits)
             return self.tr("Accept %n agreed span(s)", "", count)
         if edit.kind == "status":
             if subject == Status.DONE:
                 return self.tr("Mark done")
             return self.tr("Mark not done")
+        if isinstance(edit, RejectRelation):
+            return self.tr("Reject link: %1").replace("%1", self.relation_name(edit.subject))
         if edit.kind in ("link", "attribute", "unlink"):
             template = {
                 "link": self.tr("Link: %1"),

@@ -118,7 +118,11 @@ class Reviewing(Mode):
         if doc is None or not self.host.session.accepts_actions():
             return
         count = self.host.session.accept_agreed(doc)
-        self.host.say(self.tr("%n agreed span(s) accepted into gold.", "", count), 5000)
+        said = self.tr("%n agreed span(s) accepted into gold.", "", count)
+        if self.host.session.agreed_links:
+            links = self.host.session.agreed_links
+            said += " " + self.tr("Agreed links accepted: %n.", "", links)
+        self.host.say(said, 5000)
 
     def next_disagreement(self, step: int) -> None:
         """F8 / Shift+F8: the next (previous) open disagreement, in later (earlier) documents

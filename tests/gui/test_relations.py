@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from alama.core.model import Span
+from alama.core.model import GOLD_ANNOTATOR, Span, Status
 from alama.core.store import Store
-from alama.gui.linking import nearest_first
+from alama.gui.link_targets import nearest_first
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
@@ -332,3 +332,79 @@ def test_another_document_and_back(window: MainWindow, qtbot: QtBot) -> None:
     assert window.doc == 1 and window.store.relations(1, "amal") == []
     window.action_set.redo.trigger()
     assert window.side.links.count() == 1
+
+
+@pytest.fixture
+def review(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """amal and omar finished the article: both said the minister made the claim, amal also
+    linked it to the military source."""
+    store = Store.create(tmp_path / "r.alama")
+    store.add_document(NEWS)
+    for name in ("amal", "omar"):
+        spans = {key: store.add_span(1, name, *key) for key in (MINISTER, CLAIM, SOURCE)}
+        store.add_relation(1, name, spans[CLAIM].id, spans[MINISTER].id, "said_by")
+        if name == "amal":
+            store.add_relation(1, name, spans[CLAIM].id, spans[SOURCE].id, "said_by",
+                               {"stance": "reports"})  # fmt: skip
+        store.set_status(1, name, Status.DONE)
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "lead"
+    main = MainWindow(Session(store, "lead", reviewing=True), settings, doc=1)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    main.article.setFocus()
+    yield main
+    store.close()
+
+
+def gold_links(window: MainWindow) -> list[tuple[str, str, str]]:
+    spans = {s.id: s for s in window.store.spans(1, GOLD_ANNOTATOR)}
+    return [
+        (NEWS[spans[r.source].start : spans[r.source].end],
+         NEWS[spans[r.target].start : spans[r.target].end], r.attrs["stance"])
+        for r in window.store.relations(1, GOLD_ANNOTATOR)
+    ]  # fmt: skip
+
+
+def test_review_offers_links_enter_accepts_delete_rejects(review: MainWindow, qtbot: QtBot) -> None:
+    panel = review.side.links
+    assert [(row[1], row[2]) for row in panel.texts()] == [
+        ("وزير الدفاع", "asserts · indirect · all agree (amal, omar)"),
+        ("مصدر عسكري", "reports · indirect · one annotator (amal)"),
+    ]
+    assert [a.link.style for a in review.article.arrows()] == ["candidate", "candidate"]
+    panel.click_row(0)
+    press(review, qtbot, Qt.Key.Key_Return)
+    assert gold_links(review) == [
+        ("القوات ستنسحب من القاعدة قبل نهاية الشهر", "وزير الدفاع", "asserts")
+    ], "accepted with both its spans"
+    assert {s.key for s in review.store.spans(1, GOLD_ANNOTATOR)} == {CLAIM, MINISTER}
+    assert sorted(a.link.style for a in review.article.arrows()) == ["candidate", "link"]
+    chosen = review.links.chosen
+    assert chosen is not None and review.links.offered[chosen].candidate.key[1] == SOURCE, (
+        "the next open candidate link is chosen"
+    )
+    press(review, qtbot, Qt.Key.Key_Delete)
+    assert review.store.relation_rejections(1), "the rejection is remembered"
+    assert panel.texts()[1][2].startswith("reports · indirect · ✗ rejected")
+    assert [a.link.style for a in review.article.arrows()] == ["link"], "no arrow once rejected"
+    review.action_set.undo.trigger()
+    assert not review.store.relation_rejections(1)
+    review.action_set.undo.trigger()
+    assert gold_links(review) == [] and review.store.spans(1, GOLD_ANNOTATOR) == []
+    assert [a.link.style for a in review.article.arrows()] == ["candidate", "candidate"]
+
+
+def test_review_accept_agreed_takes_the_agreed_link(review: MainWindow, qtbot: QtBot) -> None:
+    press(review, qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert {s.key for s in review.store.spans(1, GOLD_ANNOTATOR)} == {CLAIM, MINISTER, SOURCE}
+    assert gold_links(review) == [
+        ("القوات ستنسحب من القاعدة قبل نهاية الشهر", "وزير الدفاع", "asserts")
+    ], "the link amal alone made stays a candidate"
+    assert "Agreed links accepted: 1" in review.statusBar().currentMessage()
+    assert review.action_set.undo.text() == "Undo Accept 3 agreed spans"
+    review.action_set.undo.trigger()
+    assert gold_links(review) == [] and review.store.spans(1, GOLD_ANNOTATOR) == []
