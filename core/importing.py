@@ -35,7 +35,7 @@ GOLD_LAYER = (
     "record of the gold layer (it is written only in review; alama merge carries it between "
     "projects)"
 )
-RELATION = "relation between spans (Alama has none; the spans are imported)"
+RELATION = "relation in a format whose relations Alama does not read (its spans are imported)"
 EMPTY_TEXT = "record with no text (only white space, or none)"
 BATCH = 1000
 """Records written per statement batch (and between two progress reports)."""

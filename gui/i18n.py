@@ -43,7 +43,9 @@ CORE_SENTENCES = (
         "record of the gold layer (it is written only in review; alama merge carries it "
         "between projects)",
     ),
-    QT_TRANSLATE_NOOP("Core", "relation between spans (Alama has none; the spans are imported)"),
+    QT_TRANSLATE_NOOP(
+        "Core", "relation in a format whose relations Alama does not read (its spans are imported)"
+    ),
     QT_TRANSLATE_NOOP("Core", "discontinuous brat span (fragments joined by ';')"),
     QT_TRANSLATE_NOOP("Core", "brat relation (R line)"),
     QT_TRANSLATE_NOOP("Core", "brat event (E line)"),
@@ -295,6 +297,8 @@ class Report(QObject):
             ),
             *self._labels(report.labels_added),
         ]
+        if report.relations_added:
+            lines.append(self.tr("%n relation(s) between spans added.", "", report.relations_added))
         lines += self._reasons(self.tr("Repaired (%1): %2"), report.notes, report.examples)
         lines += self._reasons(self.tr("Skipped (%1): %2"), report.skipped, report.examples)
         return "\n".join(lines)
@@ -313,6 +317,8 @@ class Report(QObject):
                 listed([f"{ltr(name)}: {n}" for name, n in report.records.items()]),
             ),
         ]
+        if report.relations:
+            lines.append(self.tr("%n relation(s) between spans written.", "", report.relations))
         if report.widened:
             lines.append(
                 self.tr(
@@ -349,6 +355,22 @@ class Report(QObject):
                 self.tr("%n review decision(s)", "", report.decisions),
             )
         )
+        if report.relations:
+            lines.append(
+                self.tr(
+                    "%n relation(s) between spans, new or newer versions.", "", report.relations
+                )
+            )
+        if report.assignments:
+            lines.append(
+                self.tr(
+                    "%n assignment(s) of documents to annotators, given or taken away.",
+                    "",
+                    report.assignments,
+                )
+            )
+        if report.guidelines:
+            lines.append(self.tr("The guidelines were taken from a file."))
         lines += [self._taken(name, layers) for name, layers in report.taken]
         lines += self._labels(report.labels_added)
         for name, count in report.outside.items():
