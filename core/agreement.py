@@ -105,9 +105,7 @@ def agreement(
     def count() -> None:
         nonlocal seen
         rows = store.layer_keys_of({doc: document.length for doc, document in batch.items()})
-        for doc, document in batch.items():
-            document.rows = rows[doc]
-        counts.add(list(batch.values()))
+        counts.add(list(batch.values()), rows)
         seen += len(batch)
         batch.clear()
         progress(seen, plan.documents + 1)
@@ -123,7 +121,7 @@ def agreement(
             if bounds is None:
                 bounds = token_bounds(store.document(document.id).text)
             batch[document.id] = Document(
-                document.doc_id, document.title, document.length, finishers, [], bounds
+                document.id, document.doc_id, document.title, document.length, finishers, bounds
             )
             if len(batch) == BATCH:
                 count()

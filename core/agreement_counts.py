@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, groupby
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -21,19 +23,17 @@ from alama.core import measures
 from alama.core.span_agreement import DISAGREEMENTS, SpanCounts, Triple, classify
 
 Ints = NDArray[np.int64]
-SpanKey = tuple[str, int, int, str]
 
 
 @dataclass
 class Document:
     """A document at least two of the counted annotators finished, as a batch takes it."""
 
+    id: int
     doc_id: str
     title: str
     length: int
     finishers: list[str]
-    rows: list[SpanKey]
-    """Its live spans (annotator, start, end, label), of anyone."""
     bounds: tuple[Ints, Ints]
     """Its tokens' starts and ends."""
 
@@ -90,42 +90,43 @@ class Counts:
             int(self.matched[j, i, at].sum()),
         )
 
-    def add(self, batch: list[Document]) -> None:
-        """Count a batch of documents."""
+    def add(self, batch: list[Document], rows: list[tuple[int, str, int, int, str]]) -> None:
+        """Count a batch of documents; ``rows``: their live spans (document, annotator, start,
+        end, label), of anyone, in the batch's order of documents and by annotator."""
         if not batch:
             return
         n_annotators = len(self.annotators)
         docs = len(batch)
         done = np.zeros((docs, n_annotators), dtype=bool)
-        owner, kind, doc_of, starts, ends, first_of_key = [], [], [], [], [], []
-        layers: list[dict[str, list[Triple]]] = []
+        at = {document.id: n for n, document in enumerate(batch)}
         for n, document in enumerate(batch):
-            mine: dict[str, list[Triple]] = {a: [] for a in document.finishers}
             done[n, [self.index[a] for a in document.finishers]] = True
-            seen: set[SpanKey] = set()
-            for row in document.rows:
-                name, start, end, label = row
-                if name in mine and label in self.label_index:
-                    mine[name].append((start, end, label))
-                    owner.append(self.index[name])
-                    kind.append(self.label_index[label])
-                    doc_of.append(n)
-                    starts.append(start)
-                    ends.append(end)
-                    first_of_key.append(row not in seen)
-                    seen.add(row)
-            layers.append(mine)
+        if rows:
+            ids, names, starts, ends, labels = zip(*rows, strict=True)
+        else:
+            ids = names = starts = ends = labels = ()
+        d = np.array([at[doc] for doc in ids], dtype=np.int64)
+        owner = np.array([self.index.get(name, -1) for name in names], dtype=np.int64)
+        kind = np.array([self.label_index.get(label, -1) for label in labels], dtype=np.int64)
+        keep = (owner >= 0) & (kind >= 0)
+        keep[keep] = done[d[keep], owner[keep]]  # finished layers of counted labels
+        kept = list(compress(rows, keep.tolist()))
+        layers: list[dict[str, list[Triple]]] = [{a: [] for a in doc.finishers} for doc in batch]
+        for (doc, name), group in groupby(kept, itemgetter(0, 1)):
+            layers[at[doc]][name] = [(row[2], row[3], row[4]) for row in group]
+        d, owner, kind = d[keep], owner[keep], kind[keep]
+        start = np.array(starts, dtype=np.int64)[keep]
+        end = np.array(ends, dtype=np.int64)[keep]
+        first_of_key = np.ones(len(d), dtype=bool)  # exact matches count keys, as sets do
+        if len(d) > 1:
+            order = np.lexsort((end, start, kind, owner, d))
+            same = np.ones(len(d) - 1, dtype=bool)
+            for column in (d, owner, kind, start, end):
+                same &= column[order][1:] == column[order][:-1]
+            first_of_key[order[1:][same]] = False
         lengths = np.array([document.length for document in batch], dtype=np.int64)
         offsets = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])  # one character apart
-        d = np.array(doc_of, dtype=np.int64)
-        spans = _Spans(
-            d,
-            np.array(owner, dtype=np.int64),
-            np.array(kind, dtype=np.int64),
-            np.array(starts, dtype=np.int64) + offsets[d],
-            np.array(ends, dtype=np.int64) + offsets[d],
-            np.array(first_of_key, dtype=bool),
-        )
+        spans = _Spans(d, owner, kind, start + offsets[d], end + offsets[d], first_of_key)
         f1s = self._spans(spans, done, docs)
         self._tokens(spans, done, batch, offsets)
         self._unitizing(spans, lengths, offsets)
