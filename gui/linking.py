@@ -169,6 +169,11 @@ class Links(QObject):
                 self.host.article.scroll_to(source[0])
         self.panel.select(link_id)
 
+    def drop_choice(self) -> None:
+        """Something else was chosen for the keys to act on: no link is chosen."""
+        self.chosen = None
+        self.panel.select(None)
+
     def span_picked(self, span: Span | None) -> None:
         """A span was chosen in the article: the chosen link stays only if it is that span's."""
         relation = self.relation(self.chosen) if self.chosen else None

@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.links = Links(
             self, self.side.links, self.side.links_title, lambda span: self.mode.pick(span)
         )
+        review = self.modes[True]
+        if isinstance(review, Reviewing):  # a span candidate chosen: Enter is about it now
+            review.candidateShown.connect(self.links.drop_choice)
         self.action_set = build_actions(
             self, self._handlers(), self.labels, apply_label=self.apply_label,
             undo_stack=session.undo_stack, mode=self.mode.actions_mode,

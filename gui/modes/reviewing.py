@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from alama.core.changes import Changes
@@ -19,6 +20,7 @@ class Reviewing(Mode):
     disagreement to the next, across documents."""
 
     actions_mode: ActionsMode = "review"
+    candidateShown = Signal()  # a candidate span was chosen (Enter and Delete now decide it)
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
@@ -185,6 +187,8 @@ class Reviewing(Mode):
     def _on_candidate(self, candidate: Candidate | None) -> None:
         """Show the chosen candidate in the text; its gold span (if any) is the current span."""
         article = self.host.article
+        if candidate is not None:
+            self.candidateShown.emit()
         if candidate is None:
             article.set_found([])
             article.set_current(None)

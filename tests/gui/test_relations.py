@@ -20,6 +20,7 @@ from alama.gui.link_targets import nearest_first
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
 from alama.gui.settings import Settings
+from tests.gui.pages import review_panel
 
 # An emoji first: Qt's positions are one ahead of code points after it.
 NEWS = (
@@ -396,6 +397,20 @@ def test_review_offers_links_enter_accepts_delete_rejects(review: MainWindow, qt
     review.action_set.undo.trigger()
     assert gold_links(review) == [] and review.store.spans(1, GOLD_ANNOTATOR) == []
     assert [a.link.style for a in review.article.arrows()] == ["candidate", "candidate"]
+
+
+def test_review_a_span_chosen_after_a_link_makes_enter_decide_the_span(
+    review: MainWindow, qtbot: QtBot
+) -> None:
+    review.side.links.click_row(1)
+    table = review_panel(review).table
+    table.selectRow(
+        next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "مصدر عسكري")
+    )
+    assert review.links.chosen is None and not review.side.links.selectedIndexes()
+    press(review, qtbot, Qt.Key.Key_Return)
+    assert review.store.relations(1, GOLD_ANNOTATOR) == [], "Enter took the span, no link"
+    assert [s.key for s in review.store.spans(1, GOLD_ANNOTATOR)] == [SOURCE]
 
 
 def test_review_accept_agreed_takes_the_agreed_link(review: MainWindow, qtbot: QtBot) -> None:
