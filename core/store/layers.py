@@ -4,7 +4,7 @@ agreement read.
 An export of 10,000 documents × 3 annotators holds one document's rows at a time, never the
 project's 600,000 spans: the documents are read in project order, and each document's status
 rows and spans by its id (through the ``spans_by_layer`` index). Agreement reads less of each
-(`iter_finished`, `layer_keys`): who finished it, its length and stored tokens, its span keys.
+(`iter_finished`, `layer_keys_of`): who finished it, its length and stored tokens, its span keys.
 """
 
 from __future__ import annotations
@@ -76,10 +76,6 @@ _FINISHED_DOCUMENTS = (
     "t.bounds, (SELECT json_group_array(s.annotator) FROM status s WHERE s.doc = d.id "
     f"AND s.state = 'done' AND typeof(s.annotator) = 'text' AND s.annotator != '{GOLD_ANNOTATOR}')"
     " FROM documents d LEFT JOIN tokens t ON t.doc = d.id ORDER BY d.position"
-)
-_KEYS = (
-    "SELECT annotator, start_char, end_char, label FROM spans "
-    f"WHERE doc = ? AND deleted_at IS NULL AND {KEYS_READABLE}"
 )
 
 
@@ -216,8 +212,3 @@ class LayerRows(TokenRows):
                 chunk,
             ).fetchall()
         return found
-
-    def layer_keys(self, doc: int, length: int) -> list[tuple[str, int, int, str]]:
-        """(annotator, start, end, label) of a document's live spans inside its text, gold
-        included, in no particular order."""
-        return [row for row in self.conn.execute(_KEYS, (doc,)) if 0 <= row[1] < row[2] <= length]

@@ -22,7 +22,6 @@ from .spans import (
     LENGTHS,
     SPAN_COLUMNS,
     SPAN_PLACES,
-    readable_span,
     span_from_row,
     span_to_row,
 )
@@ -111,16 +110,6 @@ class SyncRows(MergeStage):
         )
         while batch := cursor.fetchmany(2000):
             yield from (span_from_row(row) for row in batch)
-
-    def spans_outside_text(self) -> int:
-        """How many stored spans lie outside their document's text or are otherwise unreadable
-        (an offset of 1.5, a BLOB for a label: a file changed by hand): what `all_spans` leaves
-        out, for a merge to say so."""
-        row = self.conn.execute(
-            f"{LENGTHS}SELECT count(*) FROM spans s LEFT JOIN lengths ON document = s.doc "
-            f"WHERE n IS NULL OR NOT ({readable_span('n', 's.')})"
-        ).fetchone()
-        return int(row[0])
 
     def spans_by_id(self, ids: Iterable[str]) -> dict[str, Span]:
         """The stored version of each of these span ids that this project has."""
