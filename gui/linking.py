@@ -312,7 +312,10 @@ class Links(QObject):
             return
         self.linking = None
         self.host.say("", 1)
-        self.host.session.link(linking.source, linking.target, linking.kind.key)
+        made = self.host.session.link(linking.source, linking.target, linking.kind.key)
+        if made is not None:  # S and Q now change this link (the claim may have others)
+            self.chosen = made.id
+            self.panel.select(made.id)
 
     def cancel(self, quiet: bool = False) -> None:
         """Esc (or another document, or another span chosen): no link made."""

@@ -39,6 +39,7 @@ Range = tuple[int, int]  # code points [start, end)
 NEST_STEP = 3.0  # pixels lower per level of nesting
 RISE = (14.0, 46.0)  # how far an arc rises above its higher end (least, most)
 HEAD = 7.0  # arrowhead length
+CAPTION_PLACES = (0.5, 0.3, 0.7, 0.18, 0.82)  # along the curve, tried in turn
 STYLES = {
     "link": (QColor("#263238"), Qt.PenStyle.SolidLine),
     "candidate": (QColor("#6D4C41"), Qt.PenStyle.DashLine),
@@ -220,6 +221,7 @@ def paint(painter: QPainter, found: Sequence[Arrow], area: QRectF, font: QFont) 
     small.setPointSizeF(max(10.0, font.pointSizeF() * 0.75))
     small.setBold(True)
     metrics = QFontMetricsF(small)
+    placed: list[QRectF] = []  # captions already down: the next one keeps clear of them
     for arrow in found:
         path = arc(arrow, area)
         if path is None:
@@ -235,7 +237,7 @@ def paint(painter: QPainter, found: Sequence[Arrow], area: QRectF, font: QFont) 
         end = path.currentPosition()
         _head(painter, path, end, color)
         if arrow.link.caption:
-            _caption(painter, path.pointAtPercent(0.5), arrow.link.caption, small, metrics, color)
+            _caption(painter, path, arrow.link.caption, small, metrics, color, placed)
 
 
 def _head(painter: QPainter, path: QPainterPath, end: QPointF, color: QColor) -> None:
@@ -256,31 +258,48 @@ _CAPTIONS: dict[tuple[str, str, str], QPixmap] = {}  # drawn once, put down on e
 
 def _caption(
     painter: QPainter,
-    at: QPointF,
+    path: QPainterPath,
     text: str,
     font: QFont,
     metrics: QFontMetricsF,
     color: QColor,
+    placed: list[QRectF],
 ) -> None:
+    """The caption on the curve: at its top, or further along where another caption is."""
     key = (text, color.name(), font.key())
     pixmap = _CAPTIONS.get(key)
     if pixmap is None:
-        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        pixmap = QPixmap(int(width * ratio) + 2, int(height * ratio) + 2)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        drawing = QPainter(pixmap)
-        drawing.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        box = QRectF(0.5, 0.5, width, height)
-        drawing.setPen(QPen(color, 1.0))
-        drawing.setBrush(QColor(255, 255, 255, 230))
-        drawing.drawRoundedRect(box, 4, 4)
-        drawing.setFont(font)
-        drawing.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        drawing.end()
+        pixmap = _caption_picture(painter, text, font, metrics, color)
         if len(_CAPTIONS) > 256:
             _CAPTIONS.clear()
         _CAPTIONS[key] = pixmap
     size = pixmap.deviceIndependentSize()
-    painter.drawPixmap(QPointF(at.x() - size.width() / 2, at.y() - size.height() / 2), pixmap)
+    box = QRectF()
+    for share in CAPTION_PLACES:
+        at = path.pointAtPercent(share)
+        box = QRectF(at.x() - size.width() / 2, at.y() - size.height() / 2, size.width(),
+                     size.height())  # fmt: skip
+        if not any(box.intersects(other) for other in placed):
+            break
+    placed.append(box)
+    painter.drawPixmap(box.topLeft(), pixmap)
+
+
+def _caption_picture(
+    painter: QPainter, text: str, font: QFont, metrics: QFontMetricsF, color: QColor
+) -> QPixmap:
+    width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+    ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+    pixmap = QPixmap(int(width * ratio) + 2, int(height * ratio) + 2)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    drawing = QPainter(pixmap)
+    drawing.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    box = QRectF(0.5, 0.5, width, height)
+    drawing.setPen(QPen(color, 1.0))
+    drawing.setBrush(QColor(255, 255, 255, 230))
+    drawing.drawRoundedRect(box, 4, 4)
+    drawing.setFont(font)
+    drawing.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    drawing.end()
+    return pixmap

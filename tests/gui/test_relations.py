@@ -195,6 +195,19 @@ def test_stance_and_quote_keys(window: MainWindow, qtbot: QtBot) -> None:
     assert "Choose a linked claim" in window.statusBar().currentMessage()
 
 
+def test_stance_key_changes_the_link_just_made(window: MainWindow, qtbot: QtBot) -> None:
+    """A claim with two speakers: S right after Enter changes the new link, not the first."""
+    link(window, qtbot)  # the minister
+    link(window, qtbot)  # then the military source, the nearest left
+    press(window, qtbot, Qt.Key.Key_S)
+    assert {actor: attrs["stance"] for _, actor, attrs in stored(window)} == {
+        "وزير الدفاع": "asserts",
+        "مصدر عسكري": "denies",
+    }
+    captions = {a.link.caption for a in window.article.arrows()}
+    assert captions == {"asserts", "denies"}
+
+
 def test_deleting_the_actor_takes_the_arrow_undo_brings_it(
     window: MainWindow, qtbot: QtBot
 ) -> None:
