@@ -142,7 +142,12 @@ class Links(QObject):
 
     def _draw(self) -> None:
         """The arrows, and the one being made (if any)."""
-        links = [link for _, link in self.entries if link is not None]
+        # Candidates (review mode) are drawn one at a time, the chosen one, as spans are.
+        links = [
+            link
+            for row, link in self.entries
+            if link is not None and (not row.candidate or row.id == self.chosen)
+        ]
         if self.linking is not None:
             source, target = self.linking.source, self.linking.target
             links.append(
@@ -168,11 +173,14 @@ class Links(QObject):
                 self.host.article.set_found([source[:2]])
                 self.host.article.scroll_to(source[0])
         self.panel.select(link_id)
+        self._draw()
 
     def drop_choice(self) -> None:
         """Something else was chosen for the keys to act on: no link is chosen."""
-        self.chosen = None
-        self.panel.select(None)
+        if self.chosen is not None:
+            self.chosen = None
+            self.panel.select(None)
+            self._draw()
 
     def span_picked(self, span: Span | None) -> None:
         """A span was chosen in the article: the chosen link stays only if it is that span's."""
@@ -181,8 +189,7 @@ class Links(QObject):
         if span is not None and item is not None and span.key in item.candidate.key[:2]:
             return
         if relation is None or span is None or span.id not in (relation.source, relation.target):
-            self.chosen = None
-            self.panel.select(None)
+            self.drop_choice()
 
     def relation(self, link_id: str | None) -> Relation | None:
         return next((r for r in self.relations if r.id == link_id), None)

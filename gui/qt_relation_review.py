@@ -1,6 +1,7 @@
 """Review mode's links: the links finished annotators made, as candidates for gold beside the
-gold layer's own, listed in the links list (coloured by how many made them) and drawn as dashed
-arrows until the reviewer accepts (Enter) or rejects (Delete) them."""
+gold layer's own, listed in the links list (coloured by how many made them, said in words in
+the row's tooltip); the chosen one is drawn as a dashed arrow between its two spans outlined,
+until the reviewer accepts (Enter) or rejects (Delete) it."""
 
 from __future__ import annotations
 
@@ -42,11 +43,10 @@ def offered(store: Store, doc: int, text: str, labels: LabelSet) -> list[Offered
             else DECISION_NAMES[candidate.decision]
         )
         who = ", ".join(candidate.annotators)
-        words = f"{attributes_text(labels, relation)} · {tr(state)}"
         row = Row(
             CANDIDATE + relation_key_text(candidate.key), piece(text, source),
-            piece(text, target), words + (f" ({who})" if who else ""), None, True,
-            AGREEMENT_COLORS[candidate.agreement],
+            piece(text, target), attributes_text(labels, relation), None, True,
+            AGREEMENT_COLORS[candidate.agreement], tr(state) + (f" ({who})" if who else ""),
         )  # fmt: skip
         link = None
         if candidate.decision is Decision.OPEN:

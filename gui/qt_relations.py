@@ -38,6 +38,7 @@ class Row:
     relation: Relation | None = None
     candidate: bool = False
     tint: str = ""  # a candidate's agreement colour
+    note: str = ""  # a candidate's agreement in words, for its tooltip
 
 
 def piece(text: str, span: Span | tuple[int, int, str]) -> str:
@@ -107,7 +108,8 @@ class RelationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.source, row.target, row.attributes)[index.column()]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{row.source}\n← {row.target}\n{row.attributes}"
+            lines = (row.source, f"← {row.target}", row.attributes, row.note)
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.BackgroundRole and row.tint:
             color = QColor(row.tint)
             color.setAlpha(110)

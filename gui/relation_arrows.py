@@ -227,10 +227,14 @@ def paint(painter: QPainter, found: Sequence[Arrow], area: QRectF, font: QFont) 
         if path is None:
             continue
         color, style = STYLES.get(arrow.link.style, STYLES["link"])
-        if arrow.link.style == "pending":
-            painter.setPen(QPen(color, 2.0))
+        if arrow.link.style != "link":  # the span offered; a candidate's two spans
+            painter.setPen(QPen(color, 2.0, style))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(arrow.target_box.adjusted(-2, -1, 2, 1), 3, 3)
+            boxes = [arrow.target_box]
+            if arrow.link.style == "candidate":
+                boxes.append(arrow.source_box)
+            for box in boxes:
+                painter.drawRoundedRect(box.adjusted(-2, -1, 2, 1), 3, 3)
         painter.setPen(QPen(color, 1.6, style, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
