@@ -108,7 +108,8 @@ def test_the_window_program_starts_and_quits_on_request(
 
 
 def test_every_command_runs_in_the_build(build: Path, user: dict[str, str], tmp_path: Path) -> None:
-    """Each command's --help, then the lead's round trip: demo, agreement, export."""
+    """Each command's --help, then the lead's round trip: demo, agreement, export (refused
+    while relations would be lost), the demo's guidelines."""
     for command in cli.commands:
         done = run(build / "alama", command, "--help", env=user)
         assert done.returncode == 0 and done.stdout.startswith("Usage: alama"), done.stderr
@@ -120,8 +121,14 @@ def test_every_command_runs_in_the_build(build: Path, user: dict[str, str], tmp_
     out = tmp_path / "out.conll"
     export = run(build / "alama", "export", str(project), "--format", "conll", "--annotator",
                  "amal", "--labels", "ACTOR,CLAIM", "-o", str(out), env=user)  # fmt: skip
+    assert export.returncode == 1 and "conll cannot hold relations" in export.stderr
+    export = run(build / "alama", "export", str(project), "--format", "conll", "--annotator",
+                 "amal", "--labels", "ACTOR,CLAIM", "--without-relations", "-o", str(out),
+                 env=user)  # fmt: skip
     assert export.returncode == 0, export.stderr
     assert "B-ACTOR" in out.read_text(encoding="utf-8")
+    guidelines = run(build / "alama", "guidelines", str(project), env=user)
+    assert guidelines.returncode == 0 and "الفاعل" in guidelines.stdout  # shipped with the demo
 
 
 def test_the_build_carries_its_files_and_not_pytorch(build: Path) -> None:
