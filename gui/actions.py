@@ -200,9 +200,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec("links.quote", QT_TRANSLATE_NOOP("Actions", "Direct / indirect quote"), ["Q"],
           menu="edit", section="links", help=QT_TRANSLATE_NOOP(
               "Actions", "The chosen claim's link: a direct or an indirect quote")),
+    _spec("links.next", QT_TRANSLATE_NOOP("Actions", "Next link"), ["L"], menu="edit",
+          section="links", shown_keys="L / Shift+L", help=QT_TRANSLATE_NOOP(
+              "Actions", "Next / previous link of the links list: its claim chosen, in view")),
+    _spec("links.previous", QT_TRANSLATE_NOOP("Actions", "Previous link"), ["Shift+L"],
+          menu="edit", section="links", shown_with="links.next"),
     _spec("links.unlink", QT_TRANSLATE_NOOP("Actions", "Unlink"), menu="edit", section="links",
-          shown_keys=QT_TRANSLATE_NOOP("Actions", "Del in the links list"),
-          help=QT_TRANSLATE_NOOP("Actions", "Unlink the link chosen in the links list")),
+          shown_keys=QT_TRANSLATE_NOOP("Actions", "Del on a chosen link"),
+          help=QT_TRANSLATE_NOOP(
+              "Actions", "Unlink the link chosen (L, or in the links list); in review, reject it")),
     _spec("links.cycle", "", section="links", shown_keys="Tab / Shift+Tab",
           help=QT_TRANSLATE_NOOP(
               "Actions", "While linking: the next / previous span, nearest first")),

@@ -59,3 +59,9 @@ def link_targets(
         s for s in spans if s.label in kind.targets and s.id != source.id and s.id not in linked
     ]
     return nearest_first(source, found)
+
+
+def reading_order(relation: Relation, spans: dict[str, Span]) -> tuple[int, int]:
+    """A link's place in reading order: its source's, then its target's start."""
+    source, target = spans.get(relation.source), spans.get(relation.target)
+    return (source.start if source else 0, target.start if target else 0)

@@ -1,15 +1,14 @@
 """Links in the window, keyboard first: link the chosen claim to its speaker, change a link's
-stance or quote, unlink; the arrows over the article and the links panel follow every edit.
-
-With a claim chosen, its relation type's key (R for ``said_by``) starts a link: the spans the
-type may link to (ACTOR) are offered nearest first, Tab and Shift+Tab go through them (the
-current one outlined, with a dashed arrow to it), Enter links, Esc cancels. Every edit goes
-through the session's undo history (`alama.core.relation_edits`).
+stance or quote, go from link to link (L), unlink; the arrows and the links list follow every
+edit. With a claim chosen, its relation type's key (R for ``said_by``) starts a link: the spans
+it may link to are offered nearest first, Tab and Shift+Tab go through them (outlined, with a
+dashed arrow), Enter links, Esc cancels. Every edit goes through the session's undo history.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -20,7 +19,7 @@ from alama.core.changes import Changes
 from alama.core.labels import LabelSet
 from alama.core.model import Relation, Span
 from alama.gui.i18n import label_name, language
-from alama.gui.link_targets import LINKING_KEYS, Linking, link_targets
+from alama.gui.link_targets import LINKING_KEYS, Linking, link_targets, reading_order
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_relation_review import Offered, offered
 from alama.gui.qt_relations import RelationsPanel, Row, attributes_text, caption, piece
@@ -66,10 +65,17 @@ class Links(QObject):
 
     def handlers(self) -> dict[str, Callable[[], object]]:
         return {
+            "links.next": lambda: self.step_link(1),
+            "links.previous": lambda: self.step_link(-1),
             "links.stance": lambda: self.cycle("stance"),
             "links.quote": lambda: self.cycle("quote"),
-            "links.unlink": self.unlink_chosen,
+            "links.unlink": self._unlink_key,
         }
+
+    def _unlink_key(self) -> None:
+        """Edit ▸ Unlink: the chosen link, or a word on how to choose one."""
+        if not self.unlink_chosen():
+            self.host.say(self.tr("Choose a link first (L, or the links list)."))
 
     # --- what is shown -----------------------------------------------------------------------
 
@@ -117,7 +123,7 @@ class Links(QObject):
         spans = {span.id: span for span in article.spans}
         made: dict[str, tuple[object, Row, Link]] = {}
         entries: list[tuple[Row, Link | None]] = []
-        for relation in sorted(self.relations, key=lambda r: _reading(r, spans)):
+        for relation in sorted(self.relations, key=lambda r: reading_order(r, spans)):
             source, target = spans.get(relation.source), spans.get(relation.target)
             if source is None or target is None:
                 continue
@@ -175,6 +181,16 @@ class Links(QObject):
         self.panel.select(link_id)
         self._draw()
 
+    def step_link(self, by: int) -> None:
+        """L / Shift+L: the next (previous) link of the list, going round; its claim chosen and
+        brought into view, so that Delete unlinks it (in review: Enter accepts, Delete rejects)."""
+        ids = [row.id for row, _ in self.entries]
+        if not ids:
+            self.host.say(self.tr("No link in this article yet."))
+            return
+        at = ids.index(self.chosen) if self.chosen in ids else (-1 if by > 0 else 0)
+        self.choose_link(ids[(at + by) % len(ids)])
+
     def drop_choice(self) -> None:
         """Something else was chosen for the keys to act on: no link is chosen."""
         if self.chosen is not None:
@@ -204,7 +220,7 @@ class Links(QObject):
             return None
         spans = {s.id: s for s in self.host.article.spans}
         mine = [r for r in self.relations if span.id in (r.source, r.target)]
-        mine.sort(key=lambda r: (r.source != span.id, _reading(r, spans)))
+        mine.sort(key=lambda r: (r.source != span.id, reading_order(r, spans)))
         return mine[0] if mine else None
 
     def _span(self, span_id: str) -> Span | None:
@@ -228,13 +244,8 @@ class Links(QObject):
         value = attribute.values[(at + 1) % len(attribute.values)]
         self.chosen = relation.id
         self.host.session.set_attribute(relation, key, value)
-        self.host.say(f"{attributes_text(self.host.labels, self._as(relation, key, value))}")
-
-    @staticmethod
-    def _as(relation: Relation, key: str, value: str) -> Relation:
-        attrs = {**relation.attrs, key: value}
-        return Relation(relation.id, relation.doc, relation.annotator, relation.source,
-                        relation.target, relation.type, tuple(sorted(attrs.items())))  # fmt: skip
+        after = tuple(sorted({**relation.attrs, key: value}.items()))
+        self.host.say(attributes_text(self.host.labels, replace(relation, attributes=after)))
 
     def unlink_chosen(self) -> bool:
         """Delete with a link chosen in the panel: unlink it (True), else nothing (False). In
@@ -386,9 +397,3 @@ class Links(QObject):
         else:
             self.cancel()
         return True
-
-
-def _reading(relation: Relation, spans: dict[str, Span]) -> tuple[int, int]:
-    """A link's place in reading order: its source's, then its target's start."""
-    source, target = spans.get(relation.source), spans.get(relation.target)
-    return (source.start if source else 0, target.start if target else 0)

@@ -39,6 +39,7 @@ Range = tuple[int, int]  # code points [start, end)
 NEST_STEP = 3.0  # pixels lower per level of nesting
 RISE = (14.0, 46.0)  # how far an arc rises above its higher end (least, most)
 HEAD = 7.0  # arrowhead length
+HALO = QColor(255, 255, 255, 150)
 CAPTION_PLACES = (0.5, 0.3, 0.7, 0.18, 0.82)  # along the curve, tried in turn
 STYLES = {
     "link": (QColor("#263238"), Qt.PenStyle.SolidLine),
@@ -235,8 +236,10 @@ def paint(painter: QPainter, found: Sequence[Arrow], area: QRectF, font: QFont) 
                 boxes.append(arrow.source_box)
             for box in boxes:
                 painter.drawRoundedRect(box.adjusted(-2, -1, 2, 1), 3, 3)
-        painter.setPen(QPen(color, 1.6, style, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(HALO, 4.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawPath(path)  # a pale edge: the line stays readable over text and colour
+        painter.setPen(QPen(color, 1.6, style, Qt.PenCapStyle.RoundCap))
         painter.drawPath(path)
         end = path.currentPosition()
         _head(painter, path, end, color)

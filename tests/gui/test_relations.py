@@ -177,3 +177,25 @@ def test_another_document_and_back(window: MainWindow, qtbot: QtBot) -> None:
     assert window.doc == 1 and window.store.relations(1, "amal") == []
     window.action_set.redo.trigger()
     assert window.side.links.count() == 1
+
+
+def test_l_walks_the_links_and_delete_unlinks(window: MainWindow, qtbot: QtBot) -> None:
+    """Keyboard only: L chooses each link in turn (its claim chosen, in view), Delete unlinks."""
+    window.action_set["links.unlink"].trigger()
+    assert "Choose a link first" in window.statusBar().currentMessage()
+    click(window, TALKS)
+    press(window, qtbot, Qt.Key.Key_R)
+    press(window, qtbot, Qt.Key.Key_Return)
+    link(window, qtbot)
+    window.article.spanClicked.emit(None)
+    window.article.verticalScrollBar().setValue(0)
+    press(window, qtbot, Qt.Key.Key_L)
+    assert window.article.current is not None and window.article.current.key == CLAIM
+    press(window, qtbot, Qt.Key.Key_L)
+    assert window.article.current is not None and window.article.current.key == TALKS
+    assert window.article.verticalScrollBar().value() > 0, "the far claim brought into view"
+    press(window, qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert window.article.current is not None and window.article.current.key == CLAIM
+    press(window, qtbot, Qt.Key.Key_Delete)
+    assert [claim for claim, _, _ in stored(window)] == ["المفاوضات مستمرة"]
+    assert len(window.store.spans(1, "amal")) == 7, "the link went, not the claim"

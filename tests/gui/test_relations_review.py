@@ -110,3 +110,12 @@ def test_review_accept_agreed_takes_the_agreed_link(review: MainWindow, qtbot: Q
     assert review.action_set.undo.text() == "Undo Accept 3 agreed spans"
     review.action_set.undo.trigger()
     assert gold_links(review) == [] and review.store.spans(1, GOLD_ANNOTATOR) == []
+
+
+def test_review_by_keyboard_l_then_enter(review: MainWindow, qtbot: QtBot) -> None:
+    press(review, qtbot, Qt.Key.Key_L)
+    assert [a.link.style for a in review.article.arrows()] == ["candidate"]
+    press(review, qtbot, Qt.Key.Key_Return)
+    assert gold_links(review) == [
+        ("القوات ستنسحب من القاعدة قبل نهاية الشهر", "وزير الدفاع", "asserts")
+    ]
