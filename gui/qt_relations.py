@@ -147,10 +147,11 @@ class RelationsPanel(QTreeView):
         self.setModel(self.links)
         header = self.header()
         header.setStretchLastSection(False)
+        # The claim and its speaker share what the stance leaves: nothing is cut at the edge.
+        header.setMinimumSectionSize(40)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 110)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, 90)
         self.attributes_width = 90
         self.clicked.connect(lambda index: self.linkChosen.emit(self.links.rows[index.row()].id))
