@@ -32,413 +32,478 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="41"/>
+        <location filename="../../gui/actions.py" line="42"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>&amp;Labels</source>
         <translation>&amp;الوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>&amp;Team</source>
         <translation>ال&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="66"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="55"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>In review mode</source>
         <translation>في وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58"/>
+        <location filename="../../gui/actions.py" line="70"/>
         <source>While annotating</source>
         <translation>أثناء الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60"/>
+        <location filename="../../gui/actions.py" line="72"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="119"/>
+        <location filename="../../gui/actions.py" line="73"/>
+        <source>Link the chosen span: %1</source>
+        <translation>ربط المقطع المختار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="74"/>
+        <source>Link the chosen claim: %1 (%2); Tab chooses the span, Enter links, Esc cancels</source>
+        <translation>ربط الادعاء المختار: %1 (%2)؛ Tab لاختيار المقطع، Enter للربط، Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="135"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="122"/>
+        <location filename="../../gui/actions.py" line="138"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="122"/>
+        <location filename="../../gui/actions.py" line="138"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسمٍ بعد السابقة «و» أو «ب»</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="125"/>
+        <location filename="../../gui/actions.py" line="141"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="125"/>
+        <location filename="../../gui/actions.py" line="141"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="128"/>
+        <location filename="../../gui/actions.py" line="144"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="131"/>
+        <location filename="../../gui/actions.py" line="147"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="134"/>
+        <location filename="../../gui/actions.py" line="150"/>
         <source>… with Alt</source>
         <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="135"/>
+        <location filename="../../gui/actions.py" line="151"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="139"/>
+        <location filename="../../gui/actions.py" line="155"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="141"/>
+        <location filename="../../gui/actions.py" line="157"/>
         <source>Move a word; with Shift and no chosen span, select word by word</source>
         <translation>الانتقال كلمةً كلمة؛ ومع Shift ودون مقطع مختار: التحديد كلمةً كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="144"/>
+        <location filename="../../gui/actions.py" line="160"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="152"/>
+        <location filename="../../gui/actions.py" line="168"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="153"/>
+        <location filename="../../gui/actions.py" line="169"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="154"/>
+        <location filename="../../gui/actions.py" line="170"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="156"/>
+        <location filename="../../gui/actions.py" line="172"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="158"/>
+        <location filename="../../gui/actions.py" line="174"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="159"/>
+        <location filename="../../gui/actions.py" line="175"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="160"/>
+        <location filename="../../gui/actions.py" line="176"/>
         <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="161"/>
+        <location filename="../../gui/actions.py" line="177"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164"/>
+        <location filename="../../gui/actions.py" line="180"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="165"/>
+        <location filename="../../gui/actions.py" line="181"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="167"/>
+        <location filename="../../gui/actions.py" line="183"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="169"/>
+        <location filename="../../gui/actions.py" line="185"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="171"/>
+        <location filename="../../gui/actions.py" line="187"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="172"/>
+        <location filename="../../gui/actions.py" line="188"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174"/>
+        <location filename="../../gui/actions.py" line="190"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="176"/>
+        <location filename="../../gui/actions.py" line="192"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="177"/>
+        <location filename="../../gui/actions.py" line="193"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="178"/>
+        <location filename="../../gui/actions.py" line="194"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181"/>
-        <location filename="../../gui/actions.py" line="186"/>
+        <location filename="../../gui/actions.py" line="196"/>
+        <source>Next stance of the link</source>
+        <translation>الموقف التالي للرابط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="197"/>
+        <source>Next stance of the chosen claim&apos;s link (asserts, denies, reports, questions)</source>
+        <translation>الموقف التالي لرابط الادعاء المختار (يؤكد، ينفي، ينقل، يشكك)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="200"/>
+        <source>Direct / indirect quote</source>
+        <translation>اقتباس مباشر / غير مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="201"/>
+        <source>The chosen claim&apos;s link: a direct or an indirect quote</source>
+        <translation>رابط الادعاء المختار: اقتباس مباشر أو غير مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="203"/>
+        <source>Next link</source>
+        <translation>الرابط التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="204"/>
+        <source>Next / previous link of the links list: its claim chosen, in view</source>
+        <translation>الرابط التالي / السابق في قائمة الروابط: يُختار ادعاؤه ويُعرض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="206"/>
+        <source>Previous link</source>
+        <translation>الرابط السابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="208"/>
+        <source>Unlink</source>
+        <translation>فكّ الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="209"/>
+        <source>Del on a chosen link</source>
+        <translation>Del على رابط مختار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="210"/>
+        <source>Unlink the link chosen (L, or in the links list); in review, reject it</source>
+        <translation>فكّ الرابط المختار (L، أو من قائمة الروابط)؛ وفي المراجعة: رفضه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="213"/>
+        <source>While linking: the next / previous span, nearest first</source>
+        <translation>أثناء الربط: المقطع التالي / السابق، الأقرب أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="216"/>
+        <location filename="../../gui/actions.py" line="221"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="183"/>
+        <location filename="../../gui/actions.py" line="218"/>
         <source>Mark the document done and open the next one</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="188"/>
+        <location filename="../../gui/actions.py" line="223"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="190"/>
+        <location filename="../../gui/actions.py" line="225"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="191"/>
+        <location filename="../../gui/actions.py" line="226"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="193"/>
+        <location filename="../../gui/actions.py" line="228"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="194"/>
+        <location filename="../../gui/actions.py" line="229"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="197"/>
+        <location filename="../../gui/actions.py" line="232"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="199"/>
+        <location filename="../../gui/actions.py" line="234"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="200"/>
+        <location filename="../../gui/actions.py" line="235"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="202"/>
+        <location filename="../../gui/actions.py" line="237"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="209"/>
+        <location filename="../../gui/actions.py" line="244"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="210"/>
+        <location filename="../../gui/actions.py" line="245"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="211"/>
+        <location filename="../../gui/actions.py" line="246"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="212"/>
+        <location filename="../../gui/actions.py" line="247"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="214"/>
+        <location filename="../../gui/actions.py" line="249"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="216"/>
+        <location filename="../../gui/actions.py" line="251"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="219"/>
+        <location filename="../../gui/actions.py" line="254"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="221"/>
+        <location filename="../../gui/actions.py" line="256"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="223"/>
+        <location filename="../../gui/actions.py" line="258"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="225"/>
+        <location filename="../../gui/actions.py" line="260"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="227"/>
+        <location filename="../../gui/actions.py" line="262"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="230"/>
+        <location filename="../../gui/actions.py" line="265"/>
         <source>Assign documents…</source>
         <translation>توزيع المستندات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="231"/>
+        <location filename="../../gui/actions.py" line="266"/>
         <source>Assign documents to annotators, with an overlap</source>
         <translation>توزيع المستندات على المُوسِّمين، مع حصة مشتركة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="233"/>
+        <location filename="../../gui/actions.py" line="268"/>
         <source>Someone left: reassign their documents…</source>
         <translation>غادر أحدهم: إعادة توزيع مستنداته…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="234"/>
+        <location filename="../../gui/actions.py" line="269"/>
         <source>Save a copy for an annotator…</source>
         <translation>حفظ نسخة لمُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="236"/>
+        <location filename="../../gui/actions.py" line="271"/>
         <source>Hand out copies to everyone…</source>
         <translation>تسليم النسخ للجميع…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="238"/>
+        <location filename="../../gui/actions.py" line="273"/>
         <source>Collect copies…</source>
         <translation>جمع النسخ…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="239"/>
+        <location filename="../../gui/actions.py" line="274"/>
         <source>Collect the annotators&apos; copies, with a report</source>
         <translation>جمع نسخ المُوسِّمين، مع تقرير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="240"/>
+        <location filename="../../gui/actions.py" line="275"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="241"/>
+        <location filename="../../gui/actions.py" line="276"/>
         <source>Team progress: each annotator&apos;s documents and the agreement so far</source>
         <translation>تقدّم الفريق: مستندات كل مُوسِّم والاتفاق حتى الآن</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="243"/>
+        <location filename="../../gui/actions.py" line="278"/>
         <source>Import guidelines…</source>
         <translation>استيراد دليل الوسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="246"/>
+        <location filename="../../gui/actions.py" line="281"/>
         <source>Annotation guidelines</source>
         <translation>دليل الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="247"/>
+        <location filename="../../gui/actions.py" line="282"/>
         <source>The project&apos;s annotation guidelines</source>
         <translation>دليل الوسم الخاص بالمشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="249"/>
+        <location filename="../../gui/actions.py" line="284"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="250"/>
+        <location filename="../../gui/actions.py" line="285"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="251"/>
+        <location filename="../../gui/actions.py" line="286"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="252"/>
+        <location filename="../../gui/actions.py" line="287"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -447,83 +512,83 @@
     <name>AgreementDashboard</name>
     <message>
         <location filename="../../gui/qt_agreement.py" line="156"/>
-        <location filename="../../gui/qt_agreement.py" line="241"/>
+        <location filename="../../gui/qt_agreement.py" line="245"/>
         <source>Agreement</source>
         <translation>الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="162"/>
+        <location filename="../../gui/qt_agreement.py" line="165"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="170"/>
+        <location filename="../../gui/qt_agreement.py" line="173"/>
         <source>F1, exact match</source>
         <translation>F1، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="171"/>
+        <location filename="../../gui/qt_agreement.py" line="174"/>
         <source>F1, overlap match</source>
         <translation>F1، تطابق بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="172"/>
+        <location filename="../../gui/qt_agreement.py" line="175"/>
         <source>Cohen&apos;s kappa on tokens</source>
         <translation>كابا كوهين على الكلمات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="179"/>
+        <location filename="../../gui/qt_agreement.py" line="182"/>
         <source>Annotator pairs</source>
         <translation>أزواج المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="189"/>
+        <location filename="../../gui/qt_agreement.py" line="192"/>
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="194"/>
+        <location filename="../../gui/qt_agreement.py" line="197"/>
         <source>Disagreements</source>
         <translation>أنواع الخلافات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199"/>
+        <location filename="../../gui/qt_agreement.py" line="202"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199"/>
+        <location filename="../../gui/qt_agreement.py" line="202"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199"/>
+        <location filename="../../gui/qt_agreement.py" line="202"/>
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="199"/>
+        <location filename="../../gui/qt_agreement.py" line="202"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="205"/>
+        <location filename="../../gui/qt_agreement.py" line="208"/>
         <source>Documents, lowest agreement first (double-click opens)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (النقر المزدوج يفتح المستند)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="226"/>
+        <location filename="../../gui/qt_agreement.py" line="230"/>
         <source>– : nothing to compute it on. Pairs compare the documents both finished; alpha U and Fleiss&apos; kappa need annotators who finished every document counted here.</source>
         <translation>«–»: لا بيانات يُحسب منها. يقارن كل زوج المستندات التي أنجزها كلاهما؛ وتحتاج ألفا للتقطيع وكابا فلايس إلى مُوسِّمين أنجزوا كل المستندات المحتسبة هنا.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="254"/>
+        <location filename="../../gui/qt_agreement.py" line="258"/>
         <source>%1 (%2), %3.</source>
         <comment>annotators, their names, documents finished by two</comment>
         <translation>%1 (%2)، و%3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="255"/>
+        <location filename="../../gui/qt_agreement.py" line="259"/>
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>لا مُوسِّمين</numerusform>
@@ -535,7 +600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="257"/>
+        <location filename="../../gui/qt_agreement.py" line="261"/>
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>لا مستندات أنجزها اثنان منهم على الأقل</numerusform>
@@ -547,7 +612,32 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="330"/>
+        <location filename="../../gui/qt_agreement.py" line="291"/>
+        <source>Who made each claim (relations): F1 exact %1 · with the stance %2 · %3</source>
+        <comment>relation agreement</comment>
+        <translation>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+            <numerusform>من قال كل ادعاء (العلاقات): F1 (تطابق تام) %1 · مع الموقف %2 · %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="296"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>لا علاقات</numerusform>
+            <numerusform>علاقة واحدة</numerusform>
+            <numerusform>علاقتان</numerusform>
+            <numerusform>%n علاقات</numerusform>
+            <numerusform>%n علاقةً</numerusform>
+            <numerusform>%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="348"/>
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>لا مستندات أنجزها كلاهما</numerusform>
@@ -559,17 +649,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="261"/>
+        <location filename="../../gui/qt_agreement.py" line="265"/>
         <source>Not counted (nothing marked done): %1</source>
         <translation>لم يُحتسب (لم يُنجز أي مستند): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="272"/>
+        <location filename="../../gui/qt_agreement.py" line="276"/>
         <source>Overall: F1 exact %1 ± %2 · F1 overlap %3 · alpha U %4 · Cohen&apos;s kappa %5 · Fleiss&apos; kappa %6 · Krippendorff&apos;s alpha %7</source>
         <translation>الإجمالي: F1 (تطابق تام) %1 ± %2 · F1 بالتداخل %3 · ألفا للتقطيع %4 · كابا كوهين %5 · كابا فلايس %6 · ألفا كريبندورف %7</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_agreement.py" line="287"/>
+        <location filename="../../gui/qt_agreement.py" line="305"/>
         <source>Boundary (same label, other offsets): %1
 Label (same offsets, other label): %2
 Boundary and label: %3
@@ -1013,321 +1103,321 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="46"/>
-        <source>relation between spans (Alama has none; the spans are imported)</source>
-        <translation>علاقة بين مقاطع (لا علاقات في «علامة»؛ استُوردت المقاطع نفسها)</translation>
+        <source>relation in a format whose relations Alama does not read (its spans are imported)</source>
+        <translation>علاقة في صيغة لا تقرأ «علامة» علاقاتها (استُوردت مقاطعها)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="47"/>
+        <location filename="../../gui/i18n.py" line="49"/>
         <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
         <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="48"/>
+        <location filename="../../gui/i18n.py" line="50"/>
         <source>brat relation (R line)</source>
         <translation>علاقة brat (سطر R)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="49"/>
+        <location filename="../../gui/i18n.py" line="51"/>
         <source>brat event (E line)</source>
         <translation>حدث brat (سطر E)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="50"/>
+        <location filename="../../gui/i18n.py" line="52"/>
         <source>brat attribute (A line)</source>
         <translation>سمة brat (سطر A)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="51"/>
+        <location filename="../../gui/i18n.py" line="53"/>
         <source>brat attribute (M line)</source>
         <translation>سمة brat (سطر M)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="52"/>
+        <location filename="../../gui/i18n.py" line="54"/>
         <source>brat normalization (N line)</source>
         <translation>تطبيع brat (سطر N)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="53"/>
+        <location filename="../../gui/i18n.py" line="55"/>
         <source>brat note (# line)</source>
         <translation>ملاحظة brat (سطر #)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="54"/>
+        <location filename="../../gui/i18n.py" line="56"/>
         <source>brat equivalence (* line)</source>
         <translation>تكافؤ brat (سطر *)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="55"/>
+        <location filename="../../gui/i18n.py" line="57"/>
         <source>I- tag with no B- before it (read as the start of a span)</source>
         <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="56"/>
+        <location filename="../../gui/i18n.py" line="58"/>
         <source>record with no text (only white space, or none)</source>
         <translation>سجلّ بلا نص (مسافات فقط، أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="57"/>
+        <location filename="../../gui/i18n.py" line="59"/>
         <source>INCEpTION&apos;s copy of an annotated document&apos;s source (its annotations are read)</source>
         <translation>نسخة INCEpTION من مصدر مستند موسوم (تُقرأ توسيماته)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="60"/>
+        <location filename="../../gui/i18n.py" line="62"/>
         <source>WebAnno TSV chain link (Alama has no chains; the spans are imported)</source>
         <translation>حلقة سلسلة في WebAnno TSV (لا سلاسل في «علامة»؛ استُوردت المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="63"/>
+        <location filename="../../gui/i18n.py" line="65"/>
         <source>WebAnno TSV span with no value in the feature read as its label</source>
         <translation>مقطع في WebAnno TSV بلا قيمة في الخاصية التي تُقرأ وسمًا له</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="64"/>
+        <location filename="../../gui/i18n.py" line="66"/>
         <source>WebAnno TSV zero-width annotation (a span holds at least one character)</source>
         <translation>توسيم بلا طول في WebAnno TSV (المقطع حرف واحد على الأقل)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="67"/>
+        <location filename="../../gui/i18n.py" line="69"/>
         <source>WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)</source>
         <translation>توسيم في طبقة مقاطع أخرى في WebAnno TSV ‏(%1؛ تقرأ «علامة» طبقة واحدة: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="70"/>
+        <location filename="../../gui/i18n.py" line="72"/>
         <source>span of INCEpTION&apos;s INITIAL_CAS file (the document as first imported)</source>
         <translation>مقطع في ملف INITIAL_CAS من INCEpTION (المستند كما استُورد أول مرة)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="73"/>
+        <location filename="../../gui/i18n.py" line="75"/>
         <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
         <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎&apos;# text =&apos;‎ حيث يقول SpaceAfter غير ذلك</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="76"/>
+        <location filename="../../gui/i18n.py" line="78"/>
         <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
         <translation>جملة CoNLL-U لا يحوي سطر ‎&apos;# text =&apos;‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="79"/>
+        <location filename="../../gui/i18n.py" line="81"/>
         <source>CoNLL-U Entity= value in CorefUD&apos;s brackets (coreference, not read as a tag)</source>
         <translation>قيمة ‎Entity=‎ بأقواس CorefUD في CoNLL-U (إحالة مشتركة، لا تُقرأ وسمًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="82"/>
+        <location filename="../../gui/i18n.py" line="84"/>
         <source>CoNLL-U multiword token with two entities inside (read as the first)</source>
         <translation>كلمة مركّبة في CoNLL-U فيها كيانان (قُرئ الأول)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="85"/>
+        <location filename="../../gui/i18n.py" line="87"/>
         <source>cancelled (skipped) Label Studio annotation</source>
         <translation>توسيم من Label Studio أُلغي (تُخطّي)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="86"/>
+        <location filename="../../gui/i18n.py" line="88"/>
         <source>Label Studio %1 result (not a labelled span)</source>
         <translation>نتيجة %1 من Label Studio (ليست مقطعًا موسومًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="87"/>
+        <location filename="../../gui/i18n.py" line="89"/>
         <source>Label Studio span on another text of the task (%1)</source>
         <translation>مقطع من Label Studio على نص آخر في المهمة (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="88"/>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
         <translation>نص المقطع (&quot;text&quot;) بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="94"/>
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="95"/>
+        <location filename="../../gui/i18n.py" line="97"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96"/>
+        <location filename="../../gui/i18n.py" line="98"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="100"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="103"/>
         <source>documents whose text before the first word is not spaces (written as spaces)</source>
         <translation>مستندات فيها قبل الكلمة الأولى ما ليس مسافات (كُتب مسافات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="104"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>spans trimmed to whole characters of words (WebAnno TSV addresses words only)</source>
         <translation>مقاطع قُصّت إلى حروف كاملة من الكلمات (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="107"/>
+        <location filename="../../gui/i18n.py" line="109"/>
         <source>spans over no word (WebAnno TSV addresses words only)</source>
         <translation>مقاطع لا تغطي أي كلمة (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="108"/>
+        <location filename="../../gui/i18n.py" line="110"/>
         <source>documents without words (WebAnno TSV holds text in sentences of words)</source>
         <translation>مستندات بلا كلمات (يحفظ WebAnno TSV النص جملًا من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="112"/>
+        <location filename="../../gui/i18n.py" line="114"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="116"/>
+        <location filename="../../gui/i18n.py" line="118"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="121"/>
+        <location filename="../../gui/i18n.py" line="123"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="122"/>
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="123"/>
+        <location filename="../../gui/i18n.py" line="125"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="126"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="125"/>
+        <location filename="../../gui/i18n.py" line="127"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="126"/>
+        <location filename="../../gui/i18n.py" line="128"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="127"/>
+        <location filename="../../gui/i18n.py" line="129"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="128"/>
+        <location filename="../../gui/i18n.py" line="130"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="129"/>
+        <location filename="../../gui/i18n.py" line="131"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="130"/>
+        <location filename="../../gui/i18n.py" line="132"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="131"/>
+        <location filename="../../gui/i18n.py" line="133"/>
         <source>%1 is a file SQLite keeps beside a project, not a project</source>
         <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="132"/>
+        <location filename="../../gui/i18n.py" line="134"/>
         <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
         <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="137"/>
+        <location filename="../../gui/i18n.py" line="139"/>
         <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
         <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="142"/>
+        <location filename="../../gui/i18n.py" line="144"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="147"/>
+        <location filename="../../gui/i18n.py" line="149"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/i18n.py" line="150"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="149"/>
+        <location filename="../../gui/i18n.py" line="151"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="150"/>
+        <location filename="../../gui/i18n.py" line="152"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="151"/>
+        <location filename="../../gui/i18n.py" line="153"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="152"/>
+        <location filename="../../gui/i18n.py" line="154"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="153"/>
+        <location filename="../../gui/i18n.py" line="155"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="154"/>
+        <location filename="../../gui/i18n.py" line="156"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="155"/>
+        <location filename="../../gui/i18n.py" line="157"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="156"/>
+        <location filename="../../gui/i18n.py" line="158"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="157"/>
+        <location filename="../../gui/i18n.py" line="159"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="158"/>
+        <location filename="../../gui/i18n.py" line="160"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="159"/>
+        <location filename="../../gui/i18n.py" line="161"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="163"/>
+        <location filename="../../gui/i18n.py" line="165"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="164"/>
+        <location filename="../../gui/i18n.py" line="166"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -1354,11 +1444,12 @@ The project is opened to be read: what you change is not saved.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/qt_export.py" line="43"/>
-        <location filename="../../gui/qt_export.py" line="94"/>
-        <location filename="../../gui/qt_export.py" line="131"/>
-        <location filename="../../gui/qt_export.py" line="135"/>
-        <location filename="../../gui/qt_export.py" line="141"/>
-        <location filename="../../gui/qt_export.py" line="151"/>
+        <location filename="../../gui/qt_export.py" line="97"/>
+        <location filename="../../gui/qt_export.py" line="134"/>
+        <location filename="../../gui/qt_export.py" line="138"/>
+        <location filename="../../gui/qt_export.py" line="144"/>
+        <location filename="../../gui/qt_export.py" line="159"/>
+        <location filename="../../gui/qt_export.py" line="169"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -1388,52 +1479,62 @@ The project is opened to be read: what you change is not saved.</source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="77"/>
+        <location filename="../../gui/qt_export.py" line="75"/>
+        <source>Leave out the relations</source>
+        <translation>استبعاد العلاقات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_export.py" line="79"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="86"/>
+        <location filename="../../gui/qt_export.py" line="88"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="87"/>
+        <location filename="../../gui/qt_export.py" line="89"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="88"/>
+        <location filename="../../gui/qt_export.py" line="90"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="90"/>
+        <location filename="../../gui/qt_export.py" line="93"/>
         <source>Write to:</source>
         <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="115"/>
+        <location filename="../../gui/qt_export.py" line="118"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="118"/>
+        <location filename="../../gui/qt_export.py" line="121"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="131"/>
+        <location filename="../../gui/qt_export.py" line="134"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="135"/>
+        <location filename="../../gui/qt_export.py" line="138"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="152"/>
+        <location filename="../../gui/qt_export.py" line="155"/>
+        <source>with &quot;Leave out the relations&quot;</source>
+        <translation>باختيار «استبعاد العلاقات»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_export.py" line="170"/>
         <source>These files are there already:
 %1
 Replace them?</source>
@@ -1442,7 +1543,7 @@ Replace them?</source>
 أتستبدلها؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="171"/>
+        <location filename="../../gui/qt_export.py" line="190"/>
         <source>Writing %1</source>
         <translation>جارٍ الكتابة في %1</translation>
     </message>
@@ -1450,12 +1551,12 @@ Replace them?</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="184"/>
+        <location filename="../../gui/qt_panels.py" line="187"/>
         <source>Find in this article (ignores diacritics)</source>
         <translation>البحث في هذا المستند (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_panels.py" line="218"/>
+        <location filename="../../gui/qt_panels.py" line="221"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
@@ -1599,9 +1700,62 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>LabelPalette</name>
     <message>
-        <location filename="../../gui/qt_panels.py" line="62"/>
+        <location filename="../../gui/qt_panels.py" line="65"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../../gui/linking.py" line="78"/>
+        <source>Choose a link first (L, or the links list).</source>
+        <translation>اختر رابطاً أولاً (L، أو من قائمة الروابط).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="147"/>
+        <source>Links in this article: %1</source>
+        <translation>الروابط في هذا المستند: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="189"/>
+        <source>No link in this article yet.</source>
+        <translation>لا روابط في هذا المستند بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="235"/>
+        <source>Choose a linked claim first (or a row of the links list).</source>
+        <translation>اختر أولاً ادعاءً مربوطاً (أو سطراً من قائمة الروابط).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="240"/>
+        <source>This link has no such choice.</source>
+        <translation>لا يحمل هذا الرابط هذا الخيار.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="309"/>
+        <source>Choose a span first (%1), then press its key.</source>
+        <translation>اختر مقطعاً أولاً (%1)، ثم اضغط مفتاحه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="314"/>
+        <source>Nothing to link to in this article (%1).</source>
+        <translation>لا شيء يُربط به في هذا المستند (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="345"/>
+        <source>No link made.</source>
+        <translation>لم يُنشأ أي رابط.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="354"/>
+        <source>Link the claim to its speaker (%1 / %2): Tab for the next, Enter links, Esc cancels</source>
+        <translation>اربط الادعاء بقائله (%1 من %2): Tab للتالي، Enter للربط، Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linking.py" line="359"/>
+        <source>Link (%3) (%1 / %2): Tab for the next, Enter links, Esc cancels</source>
+        <translation>الربط (%3) (%1 من %2): Tab للتالي، Enter للربط، Esc للإلغاء</translation>
     </message>
 </context>
 <context>
@@ -1737,12 +1891,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="170"/>
+        <location filename="../../gui/i18n.py" line="172"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="171"/>
+        <location filename="../../gui/i18n.py" line="173"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -1786,15 +1940,33 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
 </context>
 <context>
+    <name>RelationsPanel</name>
+    <message>
+        <location filename="../../gui/qt_relations.py" line="137"/>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_relations.py" line="137"/>
+        <source>Said by</source>
+        <translation>قاله</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_relations.py" line="137"/>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="235"/>
+        <location filename="../../gui/i18n.py" line="237"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="258"/>
+        <location filename="../../gui/i18n.py" line="260"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -1806,18 +1978,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="273"/>
+        <location filename="../../gui/i18n.py" line="275"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="281"/>
+        <location filename="../../gui/i18n.py" line="283"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="282"/>
+        <location filename="../../gui/i18n.py" line="284"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -1829,7 +2001,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="283"/>
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -1841,14 +2013,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="287"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="288"/>
-        <location filename="../../gui/i18n.py" line="345"/>
+        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="351"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -1860,7 +2032,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="291"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -1872,13 +2044,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="292"/>
+        <location filename="../../gui/i18n.py" line="294"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="293"/>
+        <location filename="../../gui/i18n.py" line="295"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -1890,7 +2062,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="294"/>
+        <location filename="../../gui/i18n.py" line="296"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -1901,24 +2073,36 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
             <numerusform>إلى %n طبقة للمُوسِّمين</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="301"/>
+        <source>%n relation(s) between spans added.</source>
+        <translation>
+            <numerusform>لم تُضف علاقات بين المقاطع.</numerusform>
+            <numerusform>أُضيفت علاقة واحدة بين المقاطع.</numerusform>
+            <numerusform>أُضيفت علاقتان بين المقاطع.</numerusform>
+            <numerusform>أُضيفت %n علاقات بين المقاطع.</numerusform>
+            <numerusform>أُضيفت %n علاقةً بين المقاطع.</numerusform>
+            <numerusform>أُضيفت %n علاقة بين المقاطع.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/i18n.py" line="298"/>
+        <location filename="../../gui/i18n.py" line="302"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="299"/>
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="306"/>
+        <location filename="../../gui/i18n.py" line="310"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -1930,7 +2114,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="307"/>
+        <location filename="../../gui/i18n.py" line="311"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -1942,7 +2126,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="308"/>
+        <location filename="../../gui/i18n.py" line="312"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -1954,12 +2138,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="312"/>
+        <location filename="../../gui/i18n.py" line="316"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="319"/>
+        <location filename="../../gui/i18n.py" line="321"/>
+        <source>%n relation(s) between spans written.</source>
+        <translation>
+            <numerusform>لم تُكتب علاقات بين المقاطع.</numerusform>
+            <numerusform>كُتبت علاقة واحدة بين المقاطع.</numerusform>
+            <numerusform>كُتبت علاقتان بين المقاطع.</numerusform>
+            <numerusform>كُتبت %n علاقات بين المقاطع.</numerusform>
+            <numerusform>كُتبت %n علاقةً بين المقاطع.</numerusform>
+            <numerusform>كُتبت %n علاقة بين المقاطع.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="325"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -1971,24 +2167,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="324"/>
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="329"/>
+        <location filename="../../gui/i18n.py" line="335"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="331"/>
+        <location filename="../../gui/i18n.py" line="337"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="334"/>
+        <location filename="../../gui/i18n.py" line="340"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -2000,12 +2196,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="338"/>
+        <location filename="../../gui/i18n.py" line="344"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="340"/>
+        <location filename="../../gui/i18n.py" line="346"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -2017,13 +2213,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="344"/>
+        <location filename="../../gui/i18n.py" line="350"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="346"/>
+        <location filename="../../gui/i18n.py" line="352"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -2035,7 +2231,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="348"/>
+        <location filename="../../gui/i18n.py" line="354"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -2047,7 +2243,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="349"/>
+        <location filename="../../gui/i18n.py" line="355"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -2059,7 +2255,36 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="358"/>
+        <location filename="../../gui/i18n.py" line="361"/>
+        <source>%n relation(s) between spans, new or newer versions.</source>
+        <translation>
+            <numerusform>لا علاقات جديدة بين المقاطع.</numerusform>
+            <numerusform>علاقة واحدة بين المقاطع، جديدة أو أحدث.</numerusform>
+            <numerusform>علاقتان بين المقاطع، جديدتان أو أحدث.</numerusform>
+            <numerusform>%n علاقات بين المقاطع، جديدة أو أحدث.</numerusform>
+            <numerusform>%n علاقةً بين المقاطع، جديدة أو أحدث.</numerusform>
+            <numerusform>%n علاقة بين المقاطع، جديدة أو أحدث.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="367"/>
+        <source>%n assignment(s) of documents to annotators, given or taken away.</source>
+        <translation>
+            <numerusform>لا تغيير في توزيع المستندات.</numerusform>
+            <numerusform>تغيير واحد في توزيع المستندات على المُوسِّمين (إسناد أو سحب).</numerusform>
+            <numerusform>تغييران في توزيع المستندات على المُوسِّمين (إسناد أو سحب).</numerusform>
+            <numerusform>%n تغييرات في توزيع المستندات على المُوسِّمين (إسناد أو سحب).</numerusform>
+            <numerusform>%n تغييرًا في توزيع المستندات على المُوسِّمين (إسناد أو سحب).</numerusform>
+            <numerusform>%n تغيير في توزيع المستندات على المُوسِّمين (إسناد أو سحب).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="373"/>
+        <source>The guidelines were taken from a file.</source>
+        <translation>أُخذ دليل الوسم من أحد الملفات.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="380"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -2071,7 +2296,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="370"/>
+        <location filename="../../gui/i18n.py" line="392"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -2083,17 +2308,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="380"/>
+        <location filename="../../gui/i18n.py" line="402"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="382"/>
+        <location filename="../../gui/i18n.py" line="404"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="383"/>
+        <location filename="../../gui/i18n.py" line="405"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
@@ -2254,12 +2479,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Reviewing</name>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="107"/>
+        <location filename="../../gui/modes/reviewing.py" line="109"/>
         <source>Choose a span in the review list first (F8 finds the next).</source>
         <translation>اختر مقطعًا من قائمة المراجعة أولًا (⁦F8⁩ يجد التالي).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="121"/>
+        <location filename="../../gui/modes/reviewing.py" line="123"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>لم يُقبل أي مقطع متّفق عليه.</numerusform>
@@ -2270,53 +2495,65 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
             <numerusform>قُبل %n مقطع متّفق عليه في الطبقة المرجعية.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/modes/reviewing.py" line="126"/>
+        <source>Agreed links accepted: %n.</source>
+        <translation>
+            <numerusform>الروابط المتفق عليها المقبولة: %n.</numerusform>
+            <numerusform>قُبل رابط واحد متفق عليه.</numerusform>
+            <numerusform>قُبل رابطان متفق عليهما.</numerusform>
+            <numerusform>قُبلت %n روابط متفق عليها.</numerusform>
+            <numerusform>قُبل %n رابطاً متفقاً عليه.</numerusform>
+            <numerusform>قُبل %n رابط متفق عليه.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="144"/>
+        <location filename="../../gui/modes/reviewing.py" line="150"/>
         <source>This is the only open disagreement left.</source>
         <translation>هذا هو الخلاف المفتوح الوحيد الباقي.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="149"/>
+        <location filename="../../gui/modes/reviewing.py" line="155"/>
         <source>No open disagreement left in the documents listed (a filter hides others).</source>
         <translation>لم يبقَ خلاف مفتوح في المستندات المعروضة (التصفية تخفي مستندات أخرى).</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="151"/>
+        <location filename="../../gui/modes/reviewing.py" line="157"/>
         <source>All done: every disagreement in the project is decided.</source>
         <translation>اكتمل العمل: حُسمت كل الخلافات في المشروع.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="165"/>
+        <location filename="../../gui/modes/reviewing.py" line="171"/>
         <source>Nothing open left in this document: Ctrl+Enter marks it reviewed.</source>
         <translation>لم يبقَ شيء مفتوح في هذا المستند: ⁦Ctrl+Enter⁩ يُنهي مراجعته.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="195"/>
+        <location filename="../../gui/modes/reviewing.py" line="203"/>
         <source>Gold spans in this article: %1</source>
         <translation>مقاطع الطبقة المرجعية في هذا المستند: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="198"/>
+        <location filename="../../gui/modes/reviewing.py" line="206"/>
         <source>Reviewing as %1: the gold layer</source>
         <translation>المراجِع: %1 — الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="201"/>
+        <location filename="../../gui/modes/reviewing.py" line="209"/>
         <source>review</source>
         <translation>مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="205"/>
+        <location filename="../../gui/modes/reviewing.py" line="213"/>
         <source>%1 / %2 reviewed</source>
         <translation>رُوجع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="209"/>
+        <location filename="../../gui/modes/reviewing.py" line="217"/>
         <source>%1: in %2&apos;s layer (shown when annotating).</source>
         <translation>%1: في طبقة %2 (تظهر أثناء الوسم).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="217"/>
+        <location filename="../../gui/modes/reviewing.py" line="225"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>اكتملت مراجعة كل مستندات هذه القائمة.</numerusform>
@@ -2328,7 +2565,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/modes/reviewing.py" line="221"/>
+        <location filename="../../gui/modes/reviewing.py" line="229"/>
         <source>All done: every document is reviewed.</source>
         <translation>اكتمل العمل: رُوجعت كل المستندات.</translation>
     </message>
@@ -2336,7 +2573,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="196"/>
+        <location filename="../../gui/session.py" line="262"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>قبول المقاطع المتّفق عليها</numerusform>
@@ -2348,33 +2585,53 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="202"/>
+        <location filename="../../gui/session.py" line="277"/>
         <source>Label %1</source>
         <translation>وسم «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="204"/>
+        <location filename="../../gui/session.py" line="279"/>
         <source>Delete %1</source>
         <translation>حذف مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="142"/>
-        <location filename="../../gui/session.py" line="203"/>
+        <location filename="../../gui/session.py" line="155"/>
+        <location filename="../../gui/session.py" line="278"/>
         <source>Change %1</source>
         <translation>تعديل مقطع «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="199"/>
+        <location filename="../../gui/session.py" line="265"/>
         <source>Mark done</source>
         <translation>إنجاز المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="200"/>
+        <location filename="../../gui/session.py" line="266"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="205"/>
+        <location filename="../../gui/session.py" line="268"/>
+        <source>Reject link: %1</source>
+        <translation>رفض الرابط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="271"/>
+        <source>Link: %1</source>
+        <translation>ربط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="272"/>
+        <source>Change link: %1</source>
+        <translation>تغيير الرابط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="273"/>
+        <source>Unlink: %1</source>
+        <translation>فكّ الرابط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="280"/>
         <source>Reject %1</source>
         <translation>رفض مقطع «%1»</translation>
     </message>
@@ -2405,13 +2662,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="148"/>
+        <location filename="../../gui/actions.py" line="164"/>
         <location filename="../../gui/qt_dialogs.py" line="261"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="150"/>
+        <location filename="../../gui/actions.py" line="166"/>
         <location filename="../../gui/qt_dialogs.py" line="262"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
@@ -2520,8 +2777,8 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
     <message numerus="yes">
         <location filename="../../gui/team_reports.py" line="45"/>
-        <location filename="../../gui/team_reports.py" line="87"/>
-        <location filename="../../gui/team_reports.py" line="100"/>
+        <location filename="../../gui/team_reports.py" line="95"/>
+        <location filename="../../gui/team_reports.py" line="108"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>لا مستندات</numerusform>
@@ -2609,14 +2866,26 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
             <numerusform>المستندات الـ%n التي أنجزها</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="82"/>
+        <source>%n shared document(s) everyone else had already: one annotator fewer.</source>
+        <translation>
+            <numerusform>لا مستندات مشتركة لدى الجميع من قبل.</numerusform>
+            <numerusform>مستند مشترك واحد كان لدى الباقين جميعًا: صار له مُوسِّم أقل.</numerusform>
+            <numerusform>مستندان مشتركان كانا لدى الباقين جميعًا: صار لكل منهما مُوسِّم أقل.</numerusform>
+            <numerusform>%n مستندات مشتركة كانت لدى الباقين جميعًا: صار لكل منها مُوسِّم أقل.</numerusform>
+            <numerusform>%n مستندًا مشتركًا كانت لدى الباقين جميعًا: صار لكل منها مُوسِّم أقل.</numerusform>
+            <numerusform>%n مستند مشترك كانت لدى الباقين جميعًا: صار لكل منها مُوسِّم أقل.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/team_reports.py" line="84"/>
+        <location filename="../../gui/team_reports.py" line="92"/>
         <source>Saved %1&apos;s copy: %2 (%3).</source>
         <comment>annotator, file, documents</comment>
         <translation>حُفظت نسخة %1: %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="92"/>
+        <location filename="../../gui/team_reports.py" line="100"/>
         <source>%n copy(ies) written:</source>
         <translation>
             <numerusform>لم تُكتب أي نسخة:</numerusform>
@@ -2628,19 +2897,19 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/team_reports.py" line="96"/>
+        <location filename="../../gui/team_reports.py" line="104"/>
         <source>%1: %2 (%3, %4 shared for agreement)</source>
         <comment>annotator: file (documents, overlap documents)</comment>
         <translation>%1: %2 (%3، منها %4 مشتركة لقياس الاتفاق)</translation>
     </message>
     <message>
-        <location filename="../../gui/team_reports.py" line="111"/>
+        <location filename="../../gui/team_reports.py" line="119"/>
         <source>%1: %2, %3, %4.</source>
         <comment>annotator: new spans, deleted spans, documents finished</comment>
         <translation>%1: %2، %3، %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="114"/>
+        <location filename="../../gui/team_reports.py" line="122"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -2652,7 +2921,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="115"/>
+        <location filename="../../gui/team_reports.py" line="123"/>
         <source>%n deleted</source>
         <comment>spans</comment>
         <translation>
@@ -2665,7 +2934,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="116"/>
+        <location filename="../../gui/team_reports.py" line="124"/>
         <source>%n document(s) finished</source>
         <translation>
             <numerusform>لا مستندات منجزة</numerusform>
@@ -2677,7 +2946,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="122"/>
+        <location filename="../../gui/team_reports.py" line="130"/>
         <source>%n outside their assignment (%1)</source>
         <translation>
             <numerusform>ولا شيء خارج ما أُسند إليه (%1)</numerusform>

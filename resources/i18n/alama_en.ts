@@ -4,7 +4,7 @@
 <context>
     <name>AgreementDashboard</name>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="255"/>
+        <location filename="../../gui/qt_agreement.py" line="259"/>
         <source>%n annotator(s)</source>
         <translation>
             <numerusform>%n annotator</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="257"/>
+        <location filename="../../gui/qt_agreement.py" line="261"/>
         <source>%n document(s) finished by at least two of them</source>
         <translation>
             <numerusform>%n document finished by at least two of them</numerusform>
@@ -20,7 +20,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/qt_agreement.py" line="330"/>
+        <location filename="../../gui/qt_agreement.py" line="291"/>
+        <source>Who made each claim (relations): F1 exact %1 · with the stance %2 · %3</source>
+        <comment>relation agreement</comment>
+        <translation>
+            <numerusform>Who made each claim (relations): F1 exact %1 · with the stance %2 · %3</numerusform>
+            <numerusform>Who made each claim (relations): F1 exact %1 · with the stance %2 · %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="296"/>
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/qt_agreement.py" line="348"/>
         <source>%n document(s) both finished</source>
         <translation>
             <numerusform>%n document both finished</numerusform>
@@ -72,7 +89,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="258"/>
+        <location filename="../../gui/i18n.py" line="260"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -80,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="282"/>
+        <location filename="../../gui/i18n.py" line="284"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -88,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="283"/>
+        <location filename="../../gui/i18n.py" line="285"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -96,8 +113,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="288"/>
-        <location filename="../../gui/i18n.py" line="345"/>
+        <location filename="../../gui/i18n.py" line="290"/>
+        <location filename="../../gui/i18n.py" line="351"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -105,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="291"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -113,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="293"/>
+        <location filename="../../gui/i18n.py" line="295"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -121,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="294"/>
+        <location filename="../../gui/i18n.py" line="296"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -129,7 +146,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="306"/>
+        <location filename="../../gui/i18n.py" line="301"/>
+        <source>%n relation(s) between spans added.</source>
+        <translation>
+            <numerusform>%n relation between spans added.</numerusform>
+            <numerusform>%n relations between spans added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="310"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -137,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="307"/>
+        <location filename="../../gui/i18n.py" line="311"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -145,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="308"/>
+        <location filename="../../gui/i18n.py" line="312"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -153,7 +178,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="319"/>
+        <location filename="../../gui/i18n.py" line="321"/>
+        <source>%n relation(s) between spans written.</source>
+        <translation>
+            <numerusform>%n relation between spans written.</numerusform>
+            <numerusform>%n relations between spans written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="325"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -161,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="334"/>
+        <location filename="../../gui/i18n.py" line="340"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -169,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="340"/>
+        <location filename="../../gui/i18n.py" line="346"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -177,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="346"/>
+        <location filename="../../gui/i18n.py" line="352"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -185,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="348"/>
+        <location filename="../../gui/i18n.py" line="354"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -193,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="349"/>
+        <location filename="../../gui/i18n.py" line="355"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -201,7 +234,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="358"/>
+        <location filename="../../gui/i18n.py" line="361"/>
+        <source>%n relation(s) between spans, new or newer versions.</source>
+        <translation>
+            <numerusform>%n relation between spans, new or newer versions.</numerusform>
+            <numerusform>%n relations between spans, new or newer versions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="367"/>
+        <source>%n assignment(s) of documents to annotators, given or taken away.</source>
+        <translation>
+            <numerusform>%n assignment of documents to annotators, given or taken away.</numerusform>
+            <numerusform>%n assignments of documents to annotators, given or taken away.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/i18n.py" line="380"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
@@ -209,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="370"/>
+        <location filename="../../gui/i18n.py" line="392"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>
@@ -247,7 +296,7 @@
 <context>
     <name>Reviewing</name>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="121"/>
+        <location filename="../../gui/modes/reviewing.py" line="123"/>
         <source>%n agreed span(s) accepted into gold.</source>
         <translation>
             <numerusform>%n agreed span accepted into gold.</numerusform>
@@ -255,7 +304,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/modes/reviewing.py" line="217"/>
+        <location filename="../../gui/modes/reviewing.py" line="126"/>
+        <source>Agreed links accepted: %n.</source>
+        <translation>
+            <numerusform>Agreed links accepted: %n.</numerusform>
+            <numerusform>Agreed links accepted: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/modes/reviewing.py" line="225"/>
         <source>Every document in this list is reviewed; still to review outside it: %n.</source>
         <translation>
             <numerusform>Every document in this list is reviewed; still to review outside it: %n.</numerusform>
@@ -266,7 +323,7 @@
 <context>
     <name>Session</name>
     <message numerus="yes">
-        <location filename="../../gui/session.py" line="196"/>
+        <location filename="../../gui/session.py" line="262"/>
         <source>Accept %n agreed span(s)</source>
         <translation>
             <numerusform>Accept %n agreed span</numerusform>
@@ -278,8 +335,8 @@
     <name>TeamReport</name>
     <message numerus="yes">
         <location filename="../../gui/team_reports.py" line="45"/>
-        <location filename="../../gui/team_reports.py" line="87"/>
-        <location filename="../../gui/team_reports.py" line="100"/>
+        <location filename="../../gui/team_reports.py" line="95"/>
+        <location filename="../../gui/team_reports.py" line="108"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -327,7 +384,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="92"/>
+        <location filename="../../gui/team_reports.py" line="82"/>
+        <source>%n shared document(s) everyone else had already: one annotator fewer.</source>
+        <translation>
+            <numerusform>%n shared document everyone else had already: one annotator fewer.</numerusform>
+            <numerusform>%n shared documents everyone else had already: one annotator fewer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/team_reports.py" line="100"/>
         <source>%n copy(ies) written:</source>
         <translation>
             <numerusform>%n copy written:</numerusform>
@@ -335,7 +400,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="114"/>
+        <location filename="../../gui/team_reports.py" line="122"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -343,7 +408,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="115"/>
+        <location filename="../../gui/team_reports.py" line="123"/>
         <source>%n deleted</source>
         <comment>spans</comment>
         <translation>
@@ -352,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="116"/>
+        <location filename="../../gui/team_reports.py" line="124"/>
         <source>%n document(s) finished</source>
         <translation>
             <numerusform>%n document finished</numerusform>
@@ -360,7 +425,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/team_reports.py" line="122"/>
+        <location filename="../../gui/team_reports.py" line="130"/>
         <source>%n outside their assignment (%1)</source>
         <translation>
             <numerusform>%n outside their assignment (%1)</numerusform>

@@ -178,7 +178,7 @@ LATIN_ALLOWED = {
     "Backspace", "Delete", "PgUp", "PgDown", "Esc", "English", "train", "dev", "test", "amal",
     "omar", "Alama", "alama", "camel", "tools", "AraBERT", "PyTorch", "CALIMA", "MSA", "MLE",
     "CAMELTOOLS_DATA", "pip", "Python", "MIT", "INCEpTION", "WebAnno", "TSV", "JSON", "Label",
-    "Studio", "Universal", "Dependencies", "UTF", "JavaScript",
+    "Studio", "Universal", "Dependencies", "UTF", "JavaScript", "Tab", "said",
 }  # fmt: skip
 
 
