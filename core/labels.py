@@ -75,6 +75,10 @@ DEFAULT_LABELS: tuple[Label, ...] = (
 )
 
 
+RESERVED_RELATION_KEYS = ("s", "q", "l")
+"""Keys the window gives links (stance, quote, next link): no relation type may take them."""
+
+
 class LabelSet:
     """An ordered, validated set of labels with unique keys and shortcuts."""
 
@@ -96,11 +100,21 @@ class LabelSet:
         self.relations: tuple[RelationType, ...] = tuple(relations)
         """The relation types, in order."""
         seen: set[str] = set()
+        keys = {shortcut.casefold(): f"label {key!r}" for shortcut, key in shortcuts.items()}
+        keys.update((key, "the window's own key") for key in RESERVED_RELATION_KEYS)
         for relation in self.relations:
             check_relation(relation, self._labels)
             if relation.key in seen:
                 raise InputError(f"relation type {relation.key!r} is defined twice")
             seen.add(relation.key)
+            if relation.shortcut:
+                taken = keys.get(relation.shortcut.casefold())
+                if taken is not None:
+                    raise InputError(
+                        f"relation type {relation.key!r}: its shortcut {relation.shortcut!r} is "
+                        f"{taken} already; choose another key"
+                    )
+                keys[relation.shortcut.casefold()] = f"relation type {relation.key!r}"
 
     @classmethod
     def default(cls) -> LabelSet:

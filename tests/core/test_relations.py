@@ -321,3 +321,16 @@ def test_alama_agreement_reports_relations_beside_spans(tmp_path: Path) -> None:
     assert figures["relations"]["overall"]["f1_with_stance"] == 0.0  # denies against reports
     table = runner.invoke(cli, ["agreement", str(path)]).output
     assert "F1 with stance" in table and "said_by" in table
+
+
+def test_a_relation_key_that_means_something_else_is_refused(tmp_path: Path) -> None:
+    toml = tmp_path / "labels.toml"
+    base = '[[label]]\nkey = "CLAIM"\nshortcut = "1"\n[[label]]\nkey = "ACTOR"\nshortcut = "2"\n'
+    for shortcut, message in (("1", "label 'CLAIM' already"), ("S", "the window's own key")):
+        toml.write_text(
+            base + f'[[relation]]\nkey = "said_by"\nsource = "CLAIM"\ntarget = "ACTOR"\n'
+            f'shortcut = "{shortcut}"\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(InputError, match=message):
+            LabelSet.from_toml(toml)
