@@ -361,7 +361,7 @@ def test_doccano_both_shapes_and_the_old_data_key(project: Store, tmp_path: Path
     classes = tmp_path / "classes.jsonl"
     classes.write_text('{"text": "خبر عاجل", "label": ["urgent"]}\n', encoding="utf-8")
     # a relation type the project does not have is refused unless renamed or dropped
-    with pytest.raises(InputError, match="unknown relation type 'in'.*--relation-map in=NEW"):
+    with pytest.raises(InputError, match=r"unknown relation type 'in'.*--relation-map in=NEW"):
         import_paths(project, [triples, relations, classes], fmt="doccano")
     report = import_paths(
         project, [triples, relations, classes], fmt="doccano", relation_map={"in": ""}
