@@ -177,11 +177,15 @@ class MergeStage(SpanRows):
         ).rowcount
         summary = StagedSpans(self._staged)
         if written == self._staged:  # every one was new, and written: counted where it is now
-            rows = self.conn.execute(
-                f"SELECT annotator, count(*), max({_BAD_NEW.replace('s.', '')}), 0, 0 "
-                "FROM main.spans WHERE rowid > ? GROUP BY annotator",
-                (latest, self._mark),
-            )
+            counted = ", ".join(["count(*) FILTER (WHERE annotator = ?)"] * len(layers))
+            found = self.conn.execute(
+                f"SELECT max({_BAD_NEW.replace('s.', '')}), {counted or 0} "
+                "FROM main.spans WHERE rowid > ?",
+                (latest, *layers, self._mark),
+            ).fetchone()
+            rows: list[tuple[Any, ...]] = [
+                (n, k, found[0], 0, 0) for n, k in zip(layers, found[1:], strict=False)
+            ]
         else:
             new = _NEW.format(mark=self._mark)
             rows = self.conn.execute(
@@ -189,7 +193,7 @@ class MergeStage(SpanRows):
                 f"sum({_CONFLICT.format(mark=self._mark)}), "
                 f"sum({_COMPARED.format(mark=self._mark)}) {_STAGED_SPANS} GROUP BY s.annotator",
                 (latest,),
-            )
+            ).fetchall()
         for name, new_spans, wrong, conflicts, compared in rows:
             if new_spans:
                 summary.new[name] = new_spans
