@@ -109,10 +109,10 @@ def _relation_line(line: str, where: str) -> tuple[str, str, str, str]:
     """``R1<TAB>TYPE Arg1:T3 Arg2:T5`` as (id, type, first argument, second argument)."""
     parts = line.split("\t")
     fields = parts[1].split() if len(parts) > 1 else []
-    args = [field.partition(":")[2] for field in fields[1:]]
-    if len(fields) != 3 or not all(args):
+    roles = dict(field.partition(":")[::2] for field in fields[1:])
+    if len(fields) != 3 or set(roles) != {"Arg1", "Arg2"} or not all(roles.values()):
         raise InputError(f"{where}: an R line needs 'R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>'")
-    return parts[0], fields[0], args[0], args[1]
+    return parts[0], fields[0], roles["Arg1"], roles["Arg2"]  # by role, in either order
 
 
 def _on_relation(line: str) -> tuple[str, str, str] | None:

@@ -68,7 +68,7 @@ def _owner(path: Path) -> str | None:
 def _add(total: MergeReport, part: MergeReport) -> None:
     """Count one file's merge into the report of all of them."""
     for name in ("documents_added", "spans_added", "spans_updated", "spans_deleted",
-                 "statuses", "decisions", "assignments"):  # fmt: skip
+                 "statuses", "decisions", "assignments", "relations"):  # fmt: skip
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.guidelines = total.guidelines or part.guidelines
     total.labels_added.extend(part.labels_added)

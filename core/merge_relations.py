@@ -15,13 +15,14 @@ from typing import Any, Protocol
 from alama.core.errors import InputError
 from alama.core.merge_changes import CLOCK_SKEW
 from alama.core.model import GOLD_ANNOTATOR, Relation
-from alama.core.store import Store
+from alama.core.store import Store, now
 
 
 class RelationReport(Protocol):
     """The part of a merge's report that counts relations."""
 
     relations: int
+    decisions: int
     left_out: Counter[str]
     taken: list[tuple[str, list[str]]]
 
@@ -44,10 +45,28 @@ def fold_relations(
     this source (None: every layer); ``named``: those are the layers the lead named (the
     relations of others are left out and counted), else the source is an annotator's copy,
     whose relations must be of the layer it changes (or of one layer, if it changed no span)."""
-    name = source.path.name
     latest = (datetime.now(UTC) + CLOCK_SKEW).isoformat(timespec="milliseconds")
     if layers is None or (named and GOLD_ANNOTATOR in layers):  # the reviewer's decisions
-        _fold_rejections(store, source, docs, latest)
+        report.decisions += _fold_rejections(store, source, docs, latest)
+    _fold_rows(store, source, docs, report, layers, named, latest)
+    # A link whose span another copy deleted goes with it, as in the window.
+    dead = store.relations_with_dead_ends()
+    if dead:
+        stamp = now()
+        store.put_relations([replace(r, deleted_at=stamp, updated_at=stamp) for r in dead])
+        report.relations += len(dead)
+
+
+def _fold_rows(
+    store: Store,
+    source: Store,
+    docs: dict[int, int],
+    report: RelationReport,
+    layers: Collection[str] | None,
+    named: bool,
+    latest: str,
+) -> None:
+    name = source.path.name
     theirs = list(source.relation_rows())
     if not theirs:
         return
@@ -55,6 +74,12 @@ def fold_relations(
     newer: list[Relation] = []
     for relation in theirs:
         mine = ours.get(relation.id)
+        target_doc = docs.get(relation.doc)
+        if mine is not None and (mine.doc, mine.annotator) != (target_doc, relation.annotator):
+            raise InputError(
+                f"cannot merge {name}: relation {relation.id} belongs to another document or "
+                "annotator in this project (the file was damaged or altered); nothing was merged"
+            )
         if mine is not None and _version(relation) <= _version(mine):
             continue
         if max(relation.updated_at, relation.deleted_at or "", relation.created_at) > latest:
@@ -82,14 +107,32 @@ def fold_relations(
                 "changes one layer (name the layers to take with --layers)"
             )
     spans = store.spans_by_id({i for r in newer for i in (r.source, r.target)})
+    labels = store.labels()
     for relation in newer:
-        for span_id in (relation.source, relation.target):
-            span = spans.get(span_id)
+        ends = [spans.get(relation.source), spans.get(relation.target)]
+        for span in ends:
             if span is None or span.doc != relation.doc or span.annotator != relation.annotator:
                 raise InputError(
                     f"cannot merge {name}: relation {relation.id} joins a span its layer does "
                     "not have (the file was damaged or altered); nothing was merged"
                 )
+        kind = labels.relation(relation.type)
+        source_span, target_span = ends
+        assert source_span is not None and target_span is not None
+        wrong = (
+            kind is None
+            or not kind.connects(source_span.label, target_span.label)
+            or any(
+                (a := kind.attribute(key)) is None or value not in a.values
+                for key, value in relation.attributes
+            )
+        )
+        if wrong and relation.deleted_at is None:
+            raise InputError(
+                f"cannot merge {name}: relation {relation.id} ({relation.type}, "
+                f"{source_span.label} → {target_span.label}, {relation.attrs}) is not one its "
+                "project's relation types allows; nothing was merged"
+            )
     store.put_relations(newer)
     report.relations += len(newer)
     linked = {r.annotator for r in newer}
@@ -99,7 +142,7 @@ def fold_relations(
         report.taken.append((name, sorted(linked)))
 
 
-def _fold_rejections(store: Store, source: Store, docs: dict[int, int], latest: str) -> None:
+def _fold_rejections(store: Store, source: Store, docs: dict[int, int], latest: str) -> int:
     ours = {(doc, key): row for doc, key, *row in store.relation_rejection_rows()}
     newer = []
     for doc, key, rejected, reviewer, updated in source.relation_rejection_rows():
@@ -110,6 +153,7 @@ def _fold_rejections(store: Store, source: Store, docs: dict[int, int], latest: 
         if mine is None or (updated, rejected) > (mine[2], mine[0]):
             newer.append((target, key, rejected, reviewer, updated))
     store.put_relation_rejection_rows(newer)
+    return len(newer)
 
 
 def _replace_doc(relation: Relation, doc: int) -> Relation:

@@ -172,7 +172,9 @@ def reconcile_labels(ours: LabelSet, theirs: LabelSet, name: str) -> tuple[Label
                 f"cannot merge {name}: its label {label.key!r} and this project's {known!r} "
                 "differ only in letter case; rename one (alama import --map) and merge again"
             )
-    if not new:
+    known_types = {relation.key for relation in ours.relations}
+    new_types = [r for r in theirs.relations if r.key not in known_types]
+    if not new and not new_types:
         return ours, []
     used = {label.shortcut for label in ours if label.shortcut}
     added: list[Label] = []
@@ -182,8 +184,19 @@ def reconcile_labels(ours: LabelSet, theirs: LabelSet, name: str) -> tuple[Label
             shortcut = next((key for key in "1234567890" if key not in used), "")
         used.add(shortcut)
         added.append(dataclasses.replace(label, shortcut=shortcut))
-    merged = LabelSet([*ours, *added])
-    return merged, [f"{lb.key} (key {lb.shortcut})" if lb.shortcut else lb.key for lb in added]
+    # Relation types we lack come too (a type we have keeps our form); a key a label or
+    # another type of ours has already is left without one.
+    taken = {*used, *(r.shortcut.casefold() for r in ours.relations if r.shortcut), "s", "q", "l"}
+    types = []
+    for relation in new_types:
+        free = relation.shortcut and relation.shortcut.casefold() not in taken
+        types.append(relation if free else dataclasses.replace(relation, shortcut=""))
+        taken.add(relation.shortcut.casefold())
+    merged = LabelSet([*ours, *added], [*ours.relations, *types])
+    return merged, [
+        *(f"{lb.key} (key {lb.shortcut})" if lb.shortcut else lb.key for lb in added),
+        *(f"relation type {r.key}" for r in types),
+    ]
 
 
 def merge(

@@ -47,8 +47,20 @@ class RelationCandidate:
 
     @property
     def agreed_open(self) -> bool:
-        """Every finished annotator made it and the reviewer has not decided yet."""
-        return self.agreement is Agreement.ALL and self.decision is Decision.OPEN
+        """Every finished annotator made it, with the same attributes (a stance they differ
+        on is for the reviewer to settle), and the reviewer has not decided yet."""
+        return (
+            self.agreement is Agreement.ALL
+            and self.decision is Decision.OPEN
+            and (not self.differing)
+        )
+
+    @property
+    def stance_open(self) -> bool:
+        """Every finished annotator made it, but not with the same attributes: open."""
+        return (
+            self.agreement is Agreement.ALL and self.decision is Decision.OPEN and (self.differing)
+        )
 
 
 def _finished(store: Store, doc: int) -> tuple[str, ...]:
@@ -224,12 +236,18 @@ class RejectRelation(Edit):
         return self._changes(store, relations=back, candidates=True)
 
 
-def accept_agreed_relations(store: Store, doc: int, reviewer: str) -> list[AcceptRelation]:
-    """The edits that accept every open relation all finished annotators made, between spans
-    gold has (accept-agreed takes links between agreed spans, never spans on their own)."""
+def accept_agreed_relations(
+    store: Store, doc: int, reviewer: str
+) -> tuple[list[AcceptRelation], int]:
+    """The edits that accept every open relation all finished annotators made with the same
+    attributes, between spans gold has (accept-agreed takes links between agreed spans, never
+    spans on their own); and how many they all made but with another stance, left open."""
     gold_keys = {span.key for span in store.spans(doc, GOLD_ANNOTATOR)}
-    return [
-        AcceptRelation(doc, reviewer, c.key, c.attributes)
-        for c in relation_candidates(store, doc)
-        if c.agreed_open and c.key[0] in gold_keys and c.key[1] in gold_keys
+    candidates = [
+        c for c in relation_candidates(store, doc)
+        if c.key[0] in gold_keys and c.key[1] in gold_keys
+    ]  # fmt: skip
+    edits = [
+        AcceptRelation(doc, reviewer, c.key, c.attributes) for c in candidates if c.agreed_open
     ]
+    return edits, sum(c.stance_open for c in candidates)

@@ -210,6 +210,8 @@ class AcceptReport:
     spans_added: int = 0
     documents_changed: int = 0
     relations_added: int = 0
+    relations_differing: int = 0
+    """Links every finished annotator made, with different stances: left for the reviewer."""
 
     def summary(self) -> str:
         """One line for the terminal or a message box."""
@@ -224,6 +226,12 @@ class AcceptReport:
                 f"; and {self.relations_added} agreed relation"
                 f"{'s' * (self.relations_added != 1)} between them"
                 if self.relations_added
+                else ""
+            )
+            + (
+                f"; {self.relations_differing} link{'s' * (self.relations_differing != 1)} "
+                "every annotator made with different stances left for review"
+                if self.relations_differing
                 else ""
             )
         )
@@ -279,24 +287,27 @@ def accept_agreed(
     report.too_few = len(finished) - report.documents
     with store.transaction():  # the spans and the links between them, all or nothing
         report.spans_added = store.add_gold_spans(new) if new else 0
-        report.relations_added = _accept_agreed_relations(store, finished, min_annotators,
-                                                          reviewer)  # fmt: skip
+        report.relations_added, report.relations_differing = _accept_agreed_relations(
+            store, finished, min_annotators, reviewer
+        )
     progress(total, total)
     return report
 
 
 def _accept_agreed_relations(
     store: Store, finished: dict[int, list[str]], min_annotators: int, reviewer: str
-) -> int:
+) -> tuple[int, int]:
     """Copy into gold the open relations every finished annotator made between spans gold now
     has, in the documents at least ``min_annotators`` finished."""
     from alama.core.relation_review import accept_agreed_relations
 
-    added = 0
+    added = differing = 0
     for doc in store.documents_with_relations():
         if len(finished.get(doc, [])) < min_annotators:
             continue
-        for edit in accept_agreed_relations(store, doc, reviewer):
+        edits, open_stances = accept_agreed_relations(store, doc, reviewer)
+        for edit in edits:
             edit._apply(store)  # inside this transaction
-            added += 1
-    return added
+        added += len(edits)
+        differing += open_stances
+    return added, differing

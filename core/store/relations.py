@@ -109,6 +109,15 @@ class RelationRows(TeamRows):
         ).fetchall()
         return [row[0] for row in rows]
 
+    def relations_with_dead_ends(self) -> list[Relation]:
+        """Live relations one of whose spans is deleted (as a merge may leave them)."""
+        rows = self.conn.execute(
+            f"SELECT {', '.join('r.' + c.strip() for c in RELATION_COLUMNS.split(','))} "
+            "FROM relations r WHERE r.deleted_at IS NULL AND EXISTS (SELECT 1 FROM spans s "
+            "WHERE s.id IN (r.source, r.target) AND s.deleted_at IS NOT NULL)"
+        ).fetchall()
+        return [relation_from_row(row) for row in rows]
+
     def iter_relations(self, annotator: str | None = None) -> Iterator[Relation]:
         """Every live relation (of one layer, if given), by document."""
         where, args = ("AND annotator = ?", (annotator,)) if annotator else ("", ())

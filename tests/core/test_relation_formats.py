@@ -308,6 +308,21 @@ def _t(number: int, piece: str, label: str) -> str:
     return f"T{number}\t{label} {start} {start + len(piece)}\t{piece}\n"
 
 
+def test_brat_arguments_are_read_by_their_role_in_either_order(
+    project: Store, tmp_path: Path
+) -> None:
+    ann = (
+        _t(1, "المتحدث باسم الوزارة", "ACTOR")
+        + _t(2, "المعبر مغلق", "CLAIM")
+        + "R1\tsaid_by Arg2:T1 Arg1:T2\n"
+    )
+    write_pair(tmp_path / "b" / "amal", ann)
+    report = import_paths(project, [tmp_path / "b"])
+    assert report.relations_added == 1 and not report.notes.get(TURNED)  # nothing to turn
+    ((_, source, _, _, _, _),) = links(project)
+    assert source.startswith("CLAIM:")
+
+
 def test_brat_r_lines_as_other_tools_write_them(project: Store, tmp_path: Path) -> None:
     """Arg1 ACTOR, Arg2 CLAIM turned round; an attribute of an entity and an event counted."""
     ann = (
@@ -332,6 +347,7 @@ def test_brat_r_lines_as_other_tools_write_them(project: Store, tmp_path: Path) 
     [
         ("R1\tsaid_by Arg1:T2 Arg2:T9\n", r"doc\.ann:3: R1 names T9, which is not in the file"),
         ("R1\tsaid_by Arg1:T2\n", r"doc\.ann:3: an R line needs"),
+        ("R1\tsaid_by Arg1:T2 From:T1\n", r"doc\.ann:3: an R line needs"),
         ("A1\tstance R4 denies\n", r"doc\.ann:3: the attribute is on R4, which is no relation"),
         (
             "R1\tsaid_by Arg1:T2 Arg2:T1\nA1\tstance R1\n",

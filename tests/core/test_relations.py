@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -234,7 +235,8 @@ def test_relations_are_review_candidates_accepted_with_their_spans(project: Stor
     (candidate,) = relation_candidates(project, doc)
     claim, actor = ends["amal"]
     assert candidate.key == (claim.key, actor.key, "said_by")
-    assert candidate.annotators == ("amal", "bilal") and candidate.agreed_open
+    assert candidate.annotators == ("amal", "bilal") and candidate.stance_open
+    assert not candidate.agreed_open  # they differ on the stance: for the reviewer
     assert candidate.differing and dict(candidate.attributes)["stance"] == "denies"  # amal first
     accept = AcceptRelation(doc, "sara", candidate.key, {"stance": "reports"})
     changes = accept.apply(project)
@@ -258,6 +260,12 @@ def test_accept_agreed_takes_links_between_agreed_spans_but_not_rejected_ones(
     path = tmp_path / "p.alama"
     with Store.create(path) as store:
         doc, _ = two_finished_layers(store)
+    result = CliRunner().invoke(cli, ["review", str(path), "--accept-agreed", "--reviewer", "sara"])
+    assert "1 link every annotator made with different stances left for review" in result.output
+    with Store.open(path) as store:
+        assert store.relations(doc, GOLD_ANNOTATOR) == []  # denies against reports: open
+        bilal = store.relations(doc, "bilal")[0]
+        store.change_relation(bilal.id, {"stance": "denies", "quote": "indirect"})
     result = CliRunner().invoke(cli, ["review", str(path), "--accept-agreed", "--reviewer", "sara"])
     assert result.exit_code == 0 and "1 agreed relation between them" in result.output
     with Store.open(path) as store:
@@ -334,3 +342,59 @@ def test_a_relation_key_that_means_something_else_is_refused(tmp_path: Path) -> 
         )
         with pytest.raises(InputError, match=message):
             LabelSet.from_toml(toml)
+
+
+def test_a_merge_refuses_links_its_project_cannot_hold_and_takes_new_types(
+    tmp_path: Path,
+) -> None:
+    from alama.core.labels import LabelSet
+    from alama.core.merging import merge
+    from alama.core.relation_types import RelationType
+
+    lead = tmp_path / "lead.alama"
+    with Store.create(lead) as store:
+        doc, claim, actor = claim_and_actor(store, "bilal")
+        theirs = store.add_relation(doc, "bilal", claim.id, actor.id, "said_by")
+    copy = tmp_path / "amal.alama"
+    copy.write_bytes(lead.read_bytes())
+    with Store.open(copy) as store:  # amal's link reusing the id of bilal's
+        mine_claim = store.add_span(doc, "amal", claim.start, claim.end, "CLAIM")
+        mine_actor = store.add_span(doc, "amal", actor.start, actor.end, "ACTOR")
+        store.put_relations([replace(theirs, annotator="amal", source=mine_claim.id,
+                                     target=mine_actor.id, updated_at="2026-12-01T23:59:00.000+00:00")])  # fmt: skip  # noqa: E501
+    before = dump(lead)
+    with pytest.raises(InputError, match="belongs to another document or annotator"):
+        merge(lead, [copy])
+    assert dump(lead) == before
+    other = tmp_path / "other.alama"  # a project with a type of its own
+    labels = store_labels = LabelSet.default()
+    mentions = RelationType("mentions", "يذكر", "mentions", ("CLAIM",), ("PLACE",))
+    with Store.create(other, LabelSet(list(labels), [*store_labels.relations, mentions])) as store:
+        doc2, _ = store.add_document(TEXT)
+        c = store.add_span(doc2, "karim", TEXT.index("القوات"), TEXT.index("» من"), "CLAIM")
+        p = store.add_span(doc2, "karim", TEXT.index("القاعدة"), len(TEXT), "PLACE")
+        store.add_relation(doc2, "karim", c.id, p.id, "mentions")
+    report = merge(lead, [other], all_layers=True)
+    assert "relation type mentions" in report.labels_added
+    with Store.read_only(lead) as store:
+        assert store.labels().relation("mentions") is not None
+        assert [r.type for r in store.iter_relations("karim")] == ["mentions"]
+
+
+def test_a_link_to_a_span_another_copy_deleted_goes_with_it(tmp_path: Path) -> None:
+    from alama.core.merging import merge
+
+    lead = tmp_path / "lead.alama"
+    with Store.create(lead) as store:
+        doc, claim, actor = claim_and_actor(store)
+    first, second = tmp_path / "a.alama", tmp_path / "b.alama"
+    first.write_bytes(lead.read_bytes())
+    second.write_bytes(lead.read_bytes())
+    with Store.open(first) as store:
+        DeleteSpan(store.span(actor.id)).apply(store)
+    with Store.open(second) as store:
+        store.add_relation(doc, "amal", claim.id, actor.id, "said_by")
+    merge(lead, [second, first])
+    with Store.read_only(lead) as store:
+        assert store.relations(doc) == [] and store.relations_with_dead_ends() == []
+    assert not merge(lead, [second, first]).changed  # and nothing new the second time
