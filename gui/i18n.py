@@ -355,22 +355,13 @@ class Report(QObject):
                 self.tr("%n review decision(s)", "", report.decisions),
             )
         )
-        if report.relations:
-            lines.append(
-                self.tr(
-                    "%n relation(s) between spans, new or newer versions.", "", report.relations
-                )
-            )
-        if report.assignments:
-            lines.append(
-                self.tr(
-                    "%n assignment(s) of documents to annotators, given or taken away.",
-                    "",
-                    report.assignments,
-                )
-            )
-        if report.guidelines:
-            lines.append(self.tr("The guidelines were taken from a file."))
+        lines += [text for count, text in (
+            (report.relations, self.tr("%n relation(s) between spans, new or newer versions.",
+                                       "", report.relations)),
+            (report.assignments, self.tr("%n assignment(s) of documents to annotators, given or "
+                                         "taken away.", "", report.assignments)),
+            (report.guidelines, self.tr("The guidelines were taken from a file.")),
+        ) if count]  # fmt: skip
         lines += [self._taken(name, layers) for name, layers in report.taken]
         lines += self._labels(report.labels_added)
         for name, count in report.outside.items():

@@ -2255,7 +2255,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="361"/>
+        <location filename="../../gui/i18n.py" line="359"/>
         <source>%n relation(s) between spans, new or newer versions.</source>
         <translation>
             <numerusform>لا علاقات جديدة بين المقاطع.</numerusform>
@@ -2267,7 +2267,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="367"/>
+        <location filename="../../gui/i18n.py" line="361"/>
         <source>%n assignment(s) of documents to annotators, given or taken away.</source>
         <translation>
             <numerusform>لا تغيير في توزيع المستندات.</numerusform>
@@ -2279,12 +2279,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="373"/>
+        <location filename="../../gui/i18n.py" line="363"/>
         <source>The guidelines were taken from a file.</source>
         <translation>أُخذ دليل الوسم من أحد الملفات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="380"/>
+        <location filename="../../gui/i18n.py" line="371"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -2296,7 +2296,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="392"/>
+        <location filename="../../gui/i18n.py" line="383"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -2308,17 +2308,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="402"/>
+        <location filename="../../gui/i18n.py" line="393"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="404"/>
+        <location filename="../../gui/i18n.py" line="395"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="405"/>
+        <location filename="../../gui/i18n.py" line="396"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
