@@ -398,3 +398,21 @@ def test_a_link_to_a_span_another_copy_deleted_goes_with_it(tmp_path: Path) -> N
     with Store.read_only(lead) as store:
         assert store.relations(doc) == [] and store.relations_with_dead_ends() == []
     assert not merge(lead, [second, first]).changed  # and nothing new the second time
+
+
+def test_a_merge_that_adds_a_label_keeps_the_relation_types(tmp_path: Path) -> None:
+    from alama.core.labels import Label
+    from alama.core.merging import merge
+
+    lead = tmp_path / "lead.alama"
+    Store.create(lead).close()
+    other = tmp_path / "other.alama"
+    labels = LabelSet.default()
+    with Store.create(other, LabelSet([*labels, Label("CUE", "فعل القول", "Cue", "4", "#CC79A7")],
+                                      labels.relations)) as store:  # fmt: skip
+        doc, _ = store.add_document(TEXT)
+        store.add_span(doc, "amal", 0, 1, "CUE")
+    report = merge(lead, [other])
+    assert "CUE (key 4)" in report.labels_added
+    with Store.read_only(lead) as store:
+        assert [r.key for r in store.labels().relations] == ["said_by"]
