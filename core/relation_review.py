@@ -169,9 +169,13 @@ class AcceptRelation(Edit):
                 ends.append(found)
             text = relation_key_text(self.key)
             self.was_rejected = text in store.relation_rejections(self.doc)
+            agreed = next(
+                (c.annotators for c in relation_candidates(store, self.doc) if c.key == self.key),
+                (),
+            )
             self.relation = store.add_relation(
                 self.doc, GOLD_ANNOTATOR, ends[0].id, ends[1].id, self.key[2], self.attributes,
-                Origin.REVIEW, reviewer=self.reviewer,
+                Origin.REVIEW, reviewer=self.reviewer, agreed=agreed,
             )  # fmt: skip
         else:  # again after an undo
             for accept in self.spans:

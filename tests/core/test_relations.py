@@ -244,6 +244,7 @@ def test_relations_are_review_candidates_accepted_with_their_spans(project: Stor
     assert sorted(s.key for s in gold) == sorted([claim.key, actor.key])  # both ends accepted
     (linked,) = changes.relations
     assert linked.attrs["stance"] == "reports" and linked.reviewer == "sara"
+    assert linked.agreed == ("amal", "bilal")  # who made it, as gold spans record
     assert relation_candidates(project, doc)[0].decision is Decision.GOLD
     accept.inverse().apply(project)
     assert project.spans(doc, GOLD_ANNOTATOR) == [] and project.relations(doc, GOLD_ANNOTATOR) == []
