@@ -91,6 +91,12 @@ class Source:
     """CoNLL-U: the column holding the entity tags (None: MISC)."""
 
 
+BRAT_CONFIGURATION = frozenset(
+    ("annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf")
+)
+"""brat's configuration files beside a project's documents: not documents, read by nobody."""
+
+
 def collect_files(
     paths: Iterable[Path],
     fmt: str,
@@ -184,6 +190,8 @@ def _folder(
         if paired and child.suffix.lower() == ".txt":
             found.append(Source("brat", child))  # a brat document nobody has annotated yet
             continue
+        if paired and child.name in BRAT_CONFIGURATION:
+            continue  # brat's own settings (Alama's brat export writes annotation.conf)
         kind = format_of(child, fmt)
         if kind is None:
             reason = Message("not a %1 file", fmt) if fmt != "auto" else "not a file Alama imports"
