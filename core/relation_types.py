@@ -122,6 +122,12 @@ def check_relation(relation: RelationType, labels: Mapping[str, Any]) -> None:
                 f"relation type {relation.key!r}: attribute {attribute.key!r} needs values, "
                 "each once"
             )
+        spaced = [value for value in attribute.values if not value or value.split() != [value]]
+        if spaced:
+            raise InputError(
+                f"relation type {relation.key!r}: the value {spaced[0]!r} of {attribute.key!r} "
+                "holds white space (brat and most tools cannot write it); use _ or -"
+            )
     if len(relation.shortcut) > 1:
         raise InputError(
             f"relation type {relation.key!r}: shortcut {relation.shortcut!r} must be one key"

@@ -335,6 +335,11 @@ def test_alama_agreement_reports_relations_beside_spans(tmp_path: Path) -> None:
 def test_a_relation_key_that_means_something_else_is_refused(tmp_path: Path) -> None:
     toml = tmp_path / "labels.toml"
     base = '[[label]]\nkey = "CLAIM"\nshortcut = "1"\n[[label]]\nkey = "ACTOR"\nshortcut = "2"\n'
+    toml.write_text(base + '[[relation]]\nkey = "said_by"\nsource = "CLAIM"\ntarget = "ACTOR"\n'
+                    '[relation.attributes]\nstance = ["asserts", "casts doubt"]\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(InputError, match="'casts doubt' of 'stance' holds white space"):
+        LabelSet.from_toml(toml)
     for shortcut, message in (("1", "label 'CLAIM' already"), ("S", "the window's own key")):
         toml.write_text(
             base + f'[[relation]]\nkey = "said_by"\nsource = "CLAIM"\ntarget = "ACTOR"\n'
