@@ -106,6 +106,10 @@ class LabelSet:
             check_relation(relation, self._labels)
             if relation.key in seen:
                 raise InputError(f"relation type {relation.key!r} is defined twice")
+            if relation.key in self._labels:  # (the relation cue beside the label CUE is fine)
+                raise InputError(
+                    f"relation type {relation.key!r} has a label's name; give it another"
+                )
             seen.add(relation.key)
             if relation.shortcut:
                 taken = keys.get(relation.shortcut.casefold())

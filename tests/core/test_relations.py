@@ -340,6 +340,10 @@ def test_a_relation_key_that_means_something_else_is_refused(tmp_path: Path) -> 
                     encoding="utf-8")  # fmt: skip
     with pytest.raises(InputError, match="'casts doubt' of 'stance' holds white space"):
         LabelSet.from_toml(toml)
+    toml.write_text(base + '[[relation]]\nkey = "ACTOR"\nsource = "CLAIM"\ntarget = "ACTOR"\n',
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(InputError, match="relation type 'ACTOR' has a label's name"):
+        LabelSet.from_toml(toml)
     for shortcut, message in (("1", "label 'CLAIM' already"), ("S", "the window's own key")):
         toml.write_text(
             base + f'[[relation]]\nkey = "said_by"\nsource = "CLAIM"\ntarget = "ACTOR"\n'
