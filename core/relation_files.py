@@ -117,17 +117,19 @@ def prodigy_links(
             else:
                 key = _span_at_token(item.get(index), tokens, spans, f"{here}'s {role}")
             ends.append(key)
-        links.append(
-            Link(
-                ends[0],
-                ends[1],
-                _type_of(item, ("label", "type"), here),
-                _attributes(item.get("attributes"), here),
-                here,
-                _our_id(item.get("id")),
-            )
-        )
+        links.append(_link(item, ends, ("label", "type"), "id", here))
     return links
+
+
+def _link(
+    item: dict[str, Any], ends: list[Key], type_keys: tuple[str, str], id_key: str, here: str
+) -> Link:
+    """A file's relation object as a `Link` between its two ends (type under the first of
+    ``type_keys`` present, our attributes, our id under ``id_key`` when it is one of ours)."""
+    return Link(
+        ends[0], ends[1], _type_of(item, type_keys, here),
+        _attributes(item.get("attributes"), here), here, _our_id(item.get(id_key)),
+    )  # fmt: skip
 
 
 def _span_at_token(index: Any, tokens: Any, spans: list[Key], here: str) -> Key:
@@ -164,16 +166,7 @@ def doccano_links(items: Any, where: str, entities: dict[Any, Key]) -> list[Link
             if isinstance(value, bool) or value is None or value not in entities:
                 raise InputError(f"{here}: its {name} {value!r} is not the id of an entity")
             ends.append(entities[value])
-        links.append(
-            Link(
-                ends[0],
-                ends[1],
-                _type_of(item, ("type", "label"), here),
-                _attributes(item.get("attributes"), here),
-                here,
-                _our_id(item.get("alama_id")),
-            )
-        )
+        links.append(_link(item, ends, ("type", "label"), "alama_id", here))
     return links
 
 

@@ -33,18 +33,6 @@ class AssignmentRow(NamedTuple):
     removed_at: str | None
 
 
-class Activity(NamedTuple):
-    """One annotator's work as counted for the team view (documents among their assigned)."""
-
-    assigned: int
-    overlap: int
-    done: int
-    in_progress: int
-    outside: int
-    """Documents they worked on that are not assigned to them."""
-    last_activity: str | None
-
-
 def _row(raw: Sequence[Any]) -> AssignmentRow:
     doc, annotator, overlap, updated, removed = raw
     if not (
@@ -97,11 +85,6 @@ class TeamRows(LayerRows):
         except InputError:
             return None
 
-    def set_handed_to(self, name: str) -> None:
-        """Record the annotator a handed-out copy belongs to."""
-        with self.transaction():
-            self._set_meta("handed_to", check_annotator(name))
-
     # --- assignments ----------------------------------------------------------------------
 
     def assignment_rows(self, annotator: str | None = None) -> list[AssignmentRow]:
@@ -133,15 +116,6 @@ class TeamRows(LayerRows):
             "SELECT a.doc FROM assignments a JOIN documents d ON d.id = a.doc "
             "WHERE a.annotator = ? AND a.removed_at IS NULL ORDER BY d.position",
             (annotator,),
-        ).fetchall()
-        return [row[0] for row in rows]
-
-    def assignees(self, doc: int) -> list[str]:
-        """Who a document is assigned to, by name."""
-        rows = self.conn.execute(
-            "SELECT annotator FROM assignments WHERE doc = ? AND removed_at IS NULL "
-            "ORDER BY annotator",
-            (doc,),
         ).fetchall()
         return [row[0] for row in rows]
 
@@ -191,13 +165,6 @@ class TeamRows(LayerRows):
             (annotator, annotator),
         ).fetchone()
         return row[0] if row and isinstance(row[0], str) else None
-
-    def span_totals(self) -> dict[str, tuple[int, int]]:
-        """Per layer: (span rows, tombstones) — every version a merge ever brought in."""
-        rows = self.conn.execute(
-            "SELECT annotator, COUNT(*), COUNT(deleted_at) FROM spans GROUP BY annotator"
-        ).fetchall()
-        return {name: (total, deleted) for name, total, deleted in rows}
 
     def layer_versions(self, annotator: str) -> dict[int, tuple[int, int, str, str]]:
         """Per document of an annotator's layer: (span rows, tombstones, newest span change,
