@@ -43,13 +43,20 @@ class Reading(NamedTuple):
     elided: bool
 
 
-def readings(copy: str, word: int) -> Iterator[Reading]:
-    """Every way to split proclitics off the word that starts at ``word`` in the copy, the
-    reading without any first; each leaves a stem of at least two letters."""
+_FIRST_LETTERS = frozenset("وفبكلا")
+
+
+def readings(copy: str, word: int, end: int | None = None) -> Iterator[Reading]:
+    """Every way to split proclitics off the word that starts at ``word`` in the copy (and ends
+    at ``end``, found when not given), the reading without any first; each leaves a stem of at
+    least two letters."""
     yield Reading((), word, False)
-    end = word
-    while end < len(copy) and is_word_character(copy[end]):
-        end += 1
+    if copy[word] not in _FIRST_LETTERS:
+        return
+    if end is None:
+        end = word
+        while end < len(copy) and is_word_character(copy[end]):
+            end += 1
     for conjunction in ("", *CONJUNCTIONS):
         if conjunction and copy[word] != conjunction:
             continue

@@ -15,17 +15,19 @@ span follows a `CliticRule` measured from the project's spans (`clitics`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, Self
 
 from alama.core.clitics import (
     ARTICLE,
     CliticRule,
     LabelledText,
     Piece,
+    estimate_rule,
     readings,
     word_at,
 )
@@ -59,6 +61,7 @@ class Source(Protocol):
         ...
 
 
+_WORD = re.compile(r"[^\W_]+")  # a run of word characters (`is_word_character`)
 _END = ""  # the key under which a trie node keeps the phrase that ends there
 
 
@@ -87,31 +90,29 @@ class PhraseMatcher:
             for ch in phrase:
                 node = node.setdefault(ch, {})
             node[_END] = phrase
+        self._other_starts = {ch for ch in self._trie if not is_word_character(ch)}
 
     def find(self, copy: MatchText) -> list[tuple[int, int, str]]:
         """The phrases found in a matching copy: (stored start, stored end, phrase), by start."""
         text = copy.text
         found: list[_Match] = []
-        for position in range(len(text)):
-            inside = position and is_word_character(text[position - 1])
-            if inside and is_word_character(text[position]):
-                continue
-            if is_word_character(text[position]):
-                self._at_word(text, position, found)
-            else:
-                self._walk(text, position, self._trie, (), position, found)
+        for word in _WORD.finditer(text):
+            self._at_word(text, word.start(), word.end(), found)
+        if self._other_starts:  # phrases that start with a sign ("#", "«")
+            for position, ch in enumerate(text):
+                if ch in self._other_starts:
+                    self._walk(text, position, self._trie, (), position, found)
         chosen = _non_overlapping(found)
         return [(*copy.stored_span(m.start, m.end), m.phrase) for m in chosen]
 
-    def _at_word(self, text: str, word: int, found: list[_Match]) -> None:
-        for reading in readings(text, word):
-            self._walk(text, reading.stem, self._trie, reading.pieces, reading.stem, found)
+    def _at_word(self, text: str, word: int, end: int, found: list[_Match]) -> None:
+        for reading in readings(text, word, end):
+            if text[reading.stem] in self._trie:
+                self._walk(text, reading.stem, self._trie, reading.pieces, reading.stem, found)
             if reading.elided and "ا" in self._trie:
                 article = reading.pieces[-1]
                 self._walk(text, article.start, self._trie["ا"], reading.pieces[:-1],
                            article.start, found, skipped=1)  # fmt: skip
-            elif reading.pieces and reading.pieces[-1].kind == ARTICLE:
-                continue  # a phrase with the article was read from the stem before it
 
     def _walk(
         self,
@@ -125,7 +126,6 @@ class PhraseMatcher:
     ) -> None:
         """Follow the trie from ``node`` along the text; record each phrase that ends at a
         boundary. ``skipped`` counts phrase characters not in the text (an elided alef)."""
-        start = self.rule.span_start(pieces, phrase_start)
         end = position
         while end < len(text):
             child: dict[str, Any] | None = node.get(text[end])
@@ -136,6 +136,7 @@ class PhraseMatcher:
             phrase = node.get(_END)
             if phrase is not None and _boundary(text, end):
                 length = end - phrase_start + skipped
+                start = self.rule.span_start(pieces, phrase_start)
                 found.append(_Match(length, len(pieces), start, end, phrase))
 
     def suggestions(self, text: str, doc: int, source: str) -> list[Suggestion]:
@@ -210,6 +211,15 @@ class LearnedMatcher:
         self.counts: dict[str, Counter[str]] = {}
         self.first_words: set[str] = set()
         self._matcher: PhraseMatcher | None = None
+
+    @classmethod
+    def from_examples(cls, examples: Iterable[LabelledText], name: str = "match") -> Self:
+        """A matcher that learned from these spans, with the proclitic rule they show
+        (`estimate_rule`)."""
+        examples = list(examples)
+        matcher = cls(estimate_rule(examples), name)
+        matcher.learn(examples)
+        return matcher
 
     @property
     def name(self) -> str:

@@ -24,6 +24,7 @@ so a match in the copy is a span of the stored text (`MatchText.stored_span`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,7 @@ _ARABIC_MARKS = [
     0x06E8,
     *range(0x06EA, 0x06EE),
 ]
+_SPACES = re.compile(" {2,}")
 _DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
@@ -122,8 +124,9 @@ def match_text(text: str) -> MatchText:
 
 def match_key(phrase: str) -> str:
     """The matching copy of a phrase (a gazetteer entry, a learned span's text), without spaces
-    at either end."""
-    return match_text(phrase).text.strip()
+    at either end: ``match_text(phrase).text.strip()``, one character at a time (faster for a
+    short phrase)."""
+    return _SPACES.sub(" ", "".join(map(character_copy, phrase))).strip()
 
 
 def is_word_character(ch: str) -> bool:

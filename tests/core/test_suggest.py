@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from alama.core.clitics import CliticRule, LabelledText, estimate_rule
 from alama.core.errors import InputError
 from alama.core.gazetteer_files import read_gazetteer, read_patterns
+from alama.core.store import Store
 from alama.core.suggest import Gazetteer, GazetteerEntry, LearnedMatcher
+from alama.core.suggest_layers import layer_examples
 from alama.core.suggest_text import (
     _copy_by_character,
     _join_spaces,
@@ -74,6 +76,7 @@ def test_the_fast_copy_is_the_copy_made_one_character_at_a_time(text: str) -> No
     slow = _join_spaces(*_copy_by_character(text), text)
     assert copy.text == slow.text
     assert copy.origin.tolist() == slow.origin.tolist()
+    assert match_key(text) == copy.text.strip()
 
 
 def test_spelling_variants_share_one_copy() -> None:
@@ -318,3 +321,29 @@ def test_combining_marks_after_the_last_letter_stay_in_the_span() -> None:
     (found,) = gazetteer().suggest(text, 1)
     assert text[found.start : found.end] == "روسيّاً"
     assert unicodedata.category(text[found.end - 1])[0] == "M"
+
+
+# --- learning from a project's layer -------------------------------------------------------
+
+
+def test_a_matcher_learns_from_the_layer_the_lead_picks(tmp_path: Path) -> None:
+    first = "قال الوفد إن وروسيا ترفض، وبروسيا اجتماع وأنقرة"
+    second = "زار الوزير روسيا ثم أنقرة"
+    with Store.create(tmp_path / "p.alama") as store:
+        one = store.add_document(first)[0]
+        two = store.add_document(second)[0]
+        store.add_span(one, "salma", 13, 19, "PLACE")  # وروسيا, و kept
+        store.add_span(one, "salma", 27, 33, "PLACE")  # بروسيا, و left out, ب kept
+        store.add_span(two, "salma", 11, 16, "PLACE")  # روسيا
+        store.add_span(two, "omar", 20, 25, "ACTOR")  # أنقرة
+        salma = LearnedMatcher.from_examples(layer_examples(store, "salma"))
+        assert salma.rule.glued == {"و": 2, "ب": 1} and salma.rule.kept == {"و": 1, "ب": 1}
+        assert set(salma.scores()) == {"روسيا"}
+        everyone = LearnedMatcher.from_examples(layer_examples(store, "all"))
+        assert set(everyone.scores()) == {"روسيا", "انقره"}
+        found = [(first[s.start : s.end], s.label) for s in everyone.suggest(first, one)]
+        assert found == [("وروسيا", "PLACE"), ("وبروسيا", "PLACE"), ("وأنقرة", "ACTOR")]
+        with pytest.raises(InputError, match="no gold layer yet"):
+            list(layer_examples(store, "gold"))
+        with pytest.raises(InputError, match=r"no annotator 'nadia' .*omar, salma"):
+            list(layer_examples(store, "nadia"))
