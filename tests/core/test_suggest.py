@@ -149,6 +149,15 @@ def test_the_longest_match_wins_and_every_label_of_it_is_suggested() -> None:
     ]
 
 
+@given(st.sampled_from(sorted(NAMES)), st.sampled_from(sorted(NAMES)), st.sampled_from(CLITICS))
+def test_a_phrase_that_holds_a_shorter_one_wins_over_it(one: str, two: str, clitic: str) -> None:
+    entries = [GazetteerEntry(one, "ACTOR"), GazetteerEntry(two, "ACTOR")]
+    entries.append(GazetteerEntry(f"{one} {two}", "PLACE"))
+    text = f"قال {with_clitic(clitic, one)} {two} أمس"
+    found = Gazetteer(entries, CliticRule()).suggest(text, 1)
+    assert [(s.start, s.end, s.label) for s in found] == [(4, len(text) - 4, "PLACE")]
+
+
 @given(st.lists(st.sampled_from(sorted(NAMES)), min_size=1, max_size=5), st.data())
 def test_matches_never_overlap_and_each_reads_as_a_name(
     names: list[str], data: st.DataObject
