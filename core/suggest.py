@@ -110,9 +110,10 @@ class PhraseMatcher:
             if text[reading.stem] in self._trie:
                 self._walk(text, reading.stem, self._trie, reading.pieces, reading.stem, found)
             if reading.elided and "ا" in self._trie:
-                article = reading.pieces[-1]
-                self._walk(text, article.start, self._trie["ا"], reading.pieces[:-1],
-                           article.start, found, skipped=1)  # fmt: skip
+                # "للولايات": the phrase "الولايات" goes on from its ل, its alef not written
+                at = reading.pieces[-1].start
+                outside = reading.pieces[:-1]
+                self._walk(text, at, self._trie["ا"], outside, at, found, skipped=1)
 
     def _walk(
         self,
