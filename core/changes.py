@@ -44,6 +44,9 @@ class Changes:
     """Relations now live in the layer: added, restored or changed (as they now are)."""
     relations_removed: tuple[str, ...] = ()
     """Ids of relations no longer live in the layer (deleted, or gone with their span)."""
+    suggestions: bool = False
+    """Whether the document's pending suggestions changed (one rejected, or its rejection
+    taken back): spans added or removed change them too, without this."""
 
     def then(self, later: Changes) -> Changes:
         """These changes followed by ``later`` ones on the same document and layer, as one."""
@@ -62,6 +65,7 @@ class Changes:
             + later.removed,
             status=later.status if later.status is not None else self.status,
             candidates=self.candidates or later.candidates,
+            suggestions=self.suggestions or later.suggestions,
             current=later.current,
             spot=later.spot if later.spot is not None else self.spot,
             key=later.key if later.key is not None else self.key,

@@ -20,6 +20,7 @@ import click
 from alama.core import __version__
 from alama.core.cli_output import aligned, friendly
 from alama.core.cli_rounds import assign, collect, guidelines, handout
+from alama.core.cli_suggest import suggest
 from alama.core.cli_team import agreement_, merge, review
 from alama.core.cli_transfer import export, import_
 from alama.core.labels import LabelSet
@@ -191,7 +192,9 @@ def _open_window(project: Path | None) -> None:
     sys.exit(run(project))
 
 
-for command in (import_, export, agreement_, review, merge, assign, handout, collect, guidelines):
+for command in (
+    import_, export, agreement_, review, merge, assign, handout, collect, guidelines, suggest,
+):  # fmt: skip
     cli.add_command(command)
 
 

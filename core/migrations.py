@@ -268,6 +268,40 @@ def relations(db: sqlite3.Connection) -> None:
         )
 
 
+SUGGESTIONS_SCHEMA = """
+CREATE TABLE suggestions (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    source TEXT NOT NULL,
+    score REAL NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (doc, annotator, start_char, end_char, label, source),
+    CHECK (start_char >= 0 AND start_char < end_char)
+);
+CREATE TABLE suggestion_rejections (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    annotator TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    label TEXT NOT NULL,
+    rejected_at TEXT NOT NULL,
+    PRIMARY KEY (doc, annotator, phrase, label)
+);
+"""
+
+
+@step("0008_suggestions")
+def suggestions(db: sqlite3.Connection) -> None:
+    """Pending spans a source proposed for an annotator's layer (``alama suggest``), never part
+    of the layer until accepted: an accepted one becomes a span with the origin
+    ``suggested:SOURCE``. ``suggestion_rejections`` keeps the strings an annotator rejected in
+    a document (their matching key, `suggest_text.match_key`, with the label), which are not
+    suggested there again."""
+    _run(db, SUGGESTIONS_SCHEMA)
+
+
 NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)

@@ -229,6 +229,25 @@ class LearnedMatcher:
 
     def learn(self, examples: Iterable[LabelledText]) -> None:
         """Count each span's string (proclitics it kept taken off) under its label."""
+        for key, label in self._keys(examples, learning=True):
+            self.counts.setdefault(key, Counter())[label] += 1
+        self._matcher = None
+
+    def forget(self, examples: Iterable[LabelledText]) -> None:
+        """Take back what `learn` counted for these spans (deleted or changed since)."""
+        for key, label in self._keys(examples, learning=False):
+            labels = self.counts.get(key)
+            if labels is None or labels[label] <= 0:
+                continue
+            labels[label] -= 1
+            if labels[label] == 0:
+                del labels[label]
+            if not labels:
+                del self.counts[key]
+        self._matcher = None
+
+    def _keys(self, examples: Iterable[LabelledText], learning: bool) -> list[tuple[str, str]]:
+        """Each span's learned string and label (learning: its first word is noted first)."""
         prepared = []
         for example in examples:
             copy = match_text(example.text)
@@ -238,14 +257,16 @@ class LearnedMatcher:
                 for start, end, label in example.spans
             ]
             spans = [(first, last, label) for first, last, label in spans if first < last]
-            self.first_words.update(word_at(copy.text, first) for first, _, _ in spans)
+            if learning:
+                self.first_words.update(word_at(copy.text, first) for first, _, _ in spans)
             prepared.append((copy.text, spans))
+        found = []
         for copy_text, spans in prepared:
             for first, last, label in spans:
                 key = learned_key(copy_text, first, last, self.rule, self.first_words)
                 if key:
-                    self.counts.setdefault(key, Counter())[label] += 1
-        self._matcher = None
+                    found.append((key, label))
+        return found
 
     def scores(self) -> dict[str, dict[str, float]]:
         """Each learned string's labels with their relative frequency."""

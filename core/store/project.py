@@ -12,11 +12,11 @@ from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
 from .layers import stored_meta, stored_status
-from .relations import RelationRows
+from .suggestions import SuggestionRows
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
-class Store(RelationRows):
+class Store(SuggestionRows):
     """An open Alama project."""
 
     # --- documents -------------------------------------------------------------------------

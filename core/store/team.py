@@ -217,11 +217,15 @@ class TeamRows(LayerRows):
             )
             self.conn.execute("DELETE FROM spans")
             self.conn.execute("INSERT INTO spans SELECT * FROM temp.kept_spans")
-            for table in ("status", "assignments"):
+            for table in ("status", "assignments", "suggestion_rejections"):
                 self.conn.execute(
                     f"DELETE FROM {table} WHERE annotator != ? OR doc NOT IN {kept}",
                     (annotator,),
                 )
+            self.conn.execute(
+                f"DELETE FROM suggestions WHERE annotator NOT IN ('', ?) OR doc NOT IN {kept}",
+                (annotator,),
+            )
             self.conn.execute("DELETE FROM assignments WHERE removed_at IS NOT NULL")
             self.conn.execute("DELETE FROM rejections")
             self.conn.execute("DELETE FROM relation_rejections")

@@ -1,0 +1,146 @@
+"""Pending suggestions in a layer: which are shown, and accepting or rejecting them as edits.
+
+A suggestion is never part of a layer until accepted. The pending list of a document is what
+the sources propose there (stored by ``alama suggest`` and made live by the window's learning
+matcher and model), less:
+
+- what the layer already has: a suggestion overlapping a live span of the same label;
+- what the layer rejected in this document: the same string (its matching key, so another
+  spelling of it with diacritics, tatweel or another hamza counts as the same) with the label;
+- what another suggestion says better: of suggestions of one label that overlap, the surer one
+  (then the longer, then the earlier) stays. Suggestions of different labels may overlap, as
+  spans do (an ACTOR inside a CLAIM).
+
+Accepting makes a span with the origin ``suggested:SOURCE``, so a lead can count and leave out
+accepted suggestions later; rejecting records the string. Both are undoable edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from alama.core.changes import Changes
+from alama.core.edit_base import Batch, Edit
+from alama.core.editing import AddSpan, OnKey
+from alama.core.model import Origin, Span
+from alama.core.store import Store
+from alama.core.suggest import Suggestion
+from alama.core.suggest_text import match_key
+
+SUGGESTED = f"{Origin.SUGGESTED.value}:"
+"""How an accepted suggestion's origin starts; the source's name follows."""
+
+
+def suggested_origin(source: str) -> str:
+    """The origin of a span accepted from a suggestion of ``source``."""
+    return f"{SUGGESTED}{source}"
+
+
+def is_suggested(origin: str) -> bool:
+    """Whether a span with this origin was an accepted suggestion."""
+    return origin == Origin.SUGGESTED or origin.startswith(SUGGESTED)
+
+
+def origin_source(origin: str) -> str | None:
+    """The source of an accepted suggestion's origin (None: not a suggestion, or unnamed)."""
+    return origin[len(SUGGESTED) :] or None if origin.startswith(SUGGESTED) else None
+
+
+def phrase_of(text: str, start: int, end: int) -> str:
+    """What a rejection of the text between these offsets is kept as: its matching key."""
+    return match_key(text[start:end])
+
+
+def pending(
+    text: str,
+    proposed: Iterable[Suggestion],
+    spans: Sequence[Span],
+    rejected: set[tuple[str, str]],
+) -> list[Suggestion]:
+    """The suggestions to show for a document (see the module), ordered by start."""
+    best: dict[tuple[int, int, str], Suggestion] = {}
+    for suggestion in proposed:
+        if not 0 <= suggestion.start < suggestion.end <= len(text):
+            continue
+        key = (suggestion.start, suggestion.end, suggestion.label)
+        if key not in best or suggestion.score > best[key].score:
+            best[key] = suggestion
+    live: dict[str, list[tuple[int, int]]] = {}
+    for span in spans:
+        if span.deleted_at is None:
+            live.setdefault(span.label, []).append((span.start, span.end))
+    kept: dict[str, list[Suggestion]] = {}
+    order = sorted(best.values(), key=lambda s: (-s.score, s.start - s.end, s.start, s.source))
+    for suggestion in order:
+        taken = live.get(suggestion.label, [])
+        if any(start < suggestion.end and suggestion.start < end for start, end in taken):
+            continue
+        if (phrase_of(text, suggestion.start, suggestion.end), suggestion.label) in rejected:
+            continue
+        same = kept.setdefault(suggestion.label, [])
+        if any(s.start < suggestion.end and suggestion.start < s.end for s in same):
+            continue
+        same.append(suggestion)
+    return sorted(
+        (s for group in kept.values() for s in group), key=lambda s: (s.start, s.end, s.label)
+    )
+
+
+def stored_pending(store: Store, doc: int, annotator: str) -> list[Suggestion]:
+    """The pending list of a document from what is stored for the layer (no live sources)."""
+    text = store.document(doc).text
+    return pending(
+        text,
+        store.stored_suggestions(doc, annotator),
+        store.spans(doc, annotator),
+        store.rejected_phrases(doc, annotator),
+    )
+
+
+class AcceptSuggestion(AddSpan):
+    """Make a pending suggestion a span of the layer, with the origin ``suggested:SOURCE``."""
+
+    kind = "accept"
+
+    def __init__(self, annotator: str, suggestion: Suggestion) -> None:
+        super().__init__(
+            suggestion.doc,
+            annotator,
+            suggestion.start,
+            suggestion.end,
+            suggestion.label,
+            suggested_origin(suggestion.source),
+        )
+        self.suggestion = suggestion
+
+
+class RejectSuggestion(OnKey):
+    """Reject a pending suggestion: its string is not suggested with its label again in this
+    document for this layer."""
+
+    kind = "dismiss"
+
+    def __init__(self, annotator: str, suggestion: Suggestion, text: str) -> None:
+        self.doc, self.layer = suggestion.doc, annotator
+        self.key = (suggestion.start, suggestion.end, suggestion.label)
+        self.suggestion = suggestion
+        self.phrase = phrase_of(text, suggestion.start, suggestion.end)
+        self.recorded = False
+
+    def _apply(self, store: Store) -> Changes:
+        self.recorded = store.set_phrase_rejected(
+            self.doc, self.layer, self.phrase, self.key[2], rejected=True
+        )
+        return replace(self._changes(store), suggestions=True)
+
+    def _revert(self, store: Store) -> Changes:
+        if self.recorded:
+            store.set_phrase_rejected(self.doc, self.layer, self.phrase, self.key[2], False)
+        return replace(self._changes(store), suggestions=True)
+
+
+def accept_all(annotator: str, suggestions: Sequence[Suggestion], label: str) -> Edit | None:
+    """One undoable step accepting every pending suggestion of ``label`` (None: there is none)."""
+    edits: list[Edit] = [AcceptSuggestion(annotator, s) for s in suggestions if s.label == label]
+    return Batch(edits, kind="accept_all") if edits else None
