@@ -26,6 +26,7 @@ from alama.core.agreement_counts import round_figure as _round
 from alama.core.agreement_table import as_table
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
+from alama.core.model import is_suggested
 from alama.core.store import Store
 from alama.core.text import token_bounds
 
@@ -93,9 +94,15 @@ def agreement(
     labels: list[str] | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     documents: Collection[int] | None = None,
+    without_suggestions: bool = False,
 ) -> dict[str, Any]:
     """Every figure of SPEC 9 as one JSON-ready object; with ``documents`` (ids), every figure
-    counts only those documents (an annotator who finished none of them is not counted)."""
+    counts only those documents (an annotator who finished none of them is not counted).
+
+    When the layers hold accepted suggestions, ``suggestions`` says how many each annotator
+    accepted and whether they were counted: ``without_suggestions`` leaves them out of the
+    span figures (what the annotators marked themselves; pre-annotation makes two layers agree
+    more because they were shown the same spans, not because the annotators agreed)."""
     only = None if documents is None else set(documents)
     plan = _plan(store, annotators, labels, only)
     counts = Counts(plan.annotators, plan.labels, plan.complete)
@@ -104,7 +111,9 @@ def agreement(
 
     def count() -> None:
         nonlocal seen
-        rows = store.layer_keys_of({doc: document.length for doc, document in batch.items()})
+        rows = store.layer_keys_of(
+            {doc: document.length for doc, document in batch.items()}, without_suggestions
+        )
         counts.add(list(batch.values()), rows)
         seen += len(batch)
         batch.clear()
@@ -127,12 +136,25 @@ def agreement(
                 count()
         count()
     figures = _report(plan, counts)
+    accepted = _accepted_suggestions(store, plan.annotators)
+    if accepted:
+        figures["suggestions"] = {"counted": not without_suggestions, "accepted": accepted}
     if store.documents_with_relations():  # who made each claim, beside the spans
         from alama.core.relation_agreement import relation_agreement
 
         figures["relations"] = relation_agreement(store, plan.annotators, only)
     progress(plan.documents + 1, plan.documents + 1)
     return figures
+
+
+def _accepted_suggestions(store: Store, annotators: Collection[str]) -> dict[str, int]:
+    """How many live spans of each annotator's layer were accepted suggestions (none: {})."""
+    found = {
+        name: sum(n for origin, n in origins.items() if is_suggested(origin))
+        for name, origins in store.origin_counts().items()
+        if name in annotators
+    }
+    return {name: found[name] for name in sorted(found)} if any(found.values()) else {}
 
 
 def _report(plan: _Plan, tally: Counts) -> dict[str, Any]:

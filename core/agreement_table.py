@@ -34,6 +34,13 @@ def as_table(figures: dict[str, Any], worst: int = 10) -> str:
     ]
     if figures["not_counted"]:
         lines.append(f"not counted (no document marked done): {', '.join(figures['not_counted'])}")
+    suggestions = figures.get("suggestions")
+    if suggestions is not None:
+        accepted = ", ".join(f"{name} {n}" for name, n in suggestions["accepted"].items())
+        lines.append(
+            f"accepted suggestions ({accepted}): "
+            + ("counted" if suggestions["counted"] else "left out (--without-suggestions)")
+        )
     if figures["documents"] == 0:
         lines.append("nothing to compare yet: agreement needs documents two annotators marked done")
         return "\n".join(lines)

@@ -24,6 +24,7 @@ from alama.core.cli_suggest import suggest
 from alama.core.cli_team import agreement_, merge, review
 from alama.core.cli_transfer import export, import_
 from alama.core.labels import LabelSet
+from alama.core.model import is_suggested
 from alama.core.store import Store
 
 if TYPE_CHECKING:
@@ -93,6 +94,17 @@ def stats(project: Path, as_json: bool) -> None:
     with Store.open(project) as store:
         counts = store.counts()
         labels = store.labels().keys
+        accepted = {
+            name: sum(n for origin, n in origins.items() if is_suggested(origin))
+            for name, origins in store.origin_counts().items()
+        }
+        suggested = any(accepted.values())
+        if suggested:
+            for name, entry in counts["annotators"].items():
+                entry["suggested"] = accepted.get(name, 0)
+        pending = store.suggestion_count()
+        if pending:
+            counts["stored_suggestions"] = pending
         team = None
         if store.has_assignments():
             from alama.core.team_progress import team_progress
@@ -114,12 +126,16 @@ def stats(project: Path, as_json: bool) -> None:
     )
     columns = [*labels, *extra]
     header = ["annotator", "done", "in progress", *columns, "spans"]
+    header += ["of them suggested"] if suggested else []
     rows: list[list[object]] = [header]
     for name, entry in sorted(counts["annotators"].items()):
         per_label = [entry["spans"].get(key, 0) for key in columns]
-        rows.append([name, entry["done"], entry["in_progress"], *per_label, sum(per_label)])
+        row = [name, entry["done"], entry["in_progress"], *per_label, sum(per_label)]
+        rows.append(row + ([entry["suggested"]] if suggested else []))
     for line in aligned(rows):
         click.echo(line)
+    if pending:
+        click.echo(f"suggestions stored, not yet accepted or rejected: {pending}")
     if team is not None:
         _echo_team(team)
 

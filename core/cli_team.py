@@ -21,8 +21,19 @@ from alama.core.store import Store
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (SPEC 9).")
 @click.option("--annotators", help="Only these annotators, comma-separated.")
 @click.option("--labels", help="Only these labels, comma-separated.")
+@click.option(
+    "--without-suggestions",
+    is_flag=True,
+    help="Leave accepted suggestions out of the span figures (pre-annotation bias).",
+)
 @friendly
-def agreement_(project: Path, as_json: bool, annotators: str | None, labels: str | None) -> None:
+def agreement_(
+    project: Path,
+    as_json: bool,
+    annotators: str | None,
+    labels: str | None,
+    without_suggestions: bool,
+) -> None:
     """Inter-annotator agreement: span F1, unitizing alpha and token kappas.
 
     Only documents an annotator marked done count for them; pairs compare the documents both
@@ -32,7 +43,11 @@ def agreement_(project: Path, as_json: bool, annotators: str | None, labels: str
 
     with Store.open(project) as store, progress_bar("agreement") as progress:
         figures = agreement.agreement(
-            store, names_list(annotators), names_list(labels), progress=progress
+            store,
+            names_list(annotators),
+            names_list(labels),
+            progress=progress,
+            without_suggestions=without_suggestions,
         )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from alama.core import conll, jsonl
 from alama.core.errors import InputError
-from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
+from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status, is_suggested
 from alama.core.record_tokens import SET_LIMIT, RecordTokens, SharedTokens
 from alama.core.relation_files import (
     ExportLink,
@@ -60,7 +60,7 @@ class Layer:
 
     @property
     def triples(self) -> list[tuple[int, int, str]]:
-        return [(start, end, label) for _, start, end, label, _, _ in self.rows]
+        return [(row[1], row[2], row[3]) for row in self.rows]
 
 
 def _record_spans(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
@@ -75,6 +75,7 @@ def _record_spans(layer: Layer, tokens: RecordTokens) -> list[dict[str, Any]]:
             "token_start": first,
             "token_end": last,
             **_review_fields(span),
+            **_origin_field(span.origin),
         }
         for span, first, last in zip(spans, first_at, last_at, strict=True)
     ]
@@ -158,7 +159,12 @@ def write_jsonl(handle: IO[str], pieces: Iterable[str], shared: SharedTokens) ->
 def _spans_json(layer: Layer, tokens: RecordTokens) -> str:
     """``jsonl.dumps(_record_spans(layer, tokens))``, written directly for layers but gold."""
     rows = layer.rows
-    if not rows or layer.annotator == GOLD_ANNOTATOR or len(tokens) > SET_LIMIT:
+    if (
+        not rows
+        or layer.annotator == GOLD_ANNOTATOR
+        or len(tokens) > SET_LIMIT
+        or any(map(is_suggested, map(_ORIGIN, rows)))
+    ):
         return jsonl.dumps(_record_spans(layer, tokens))
     starts, ends = tokens.edge_lists
     span_starts = list(map(_START, rows))
@@ -174,7 +180,7 @@ def _spans_json(layer: Layer, tokens: RecordTokens) -> str:
     return _span_template(len(rows)) % tuple(chain.from_iterable(values))
 
 
-_START, _END, _LABEL = itemgetter(1), itemgetter(2), itemgetter(3)
+_START, _END, _LABEL, _ORIGIN = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(6)
 
 
 @cache
@@ -182,6 +188,11 @@ def _span_template(count: int) -> str:
     """The JSON of ``count`` spans with their places left to fill (one format for a layer)."""
     one = '{"start": %d, "end": %d, "label": %s, "token_start": %d, "token_end": %d}'
     return "[" + ", ".join([one] * count) + "]"
+
+
+def _origin_field(origin: str) -> dict[str, str]:
+    """An accepted suggestion's origin (``suggested:match``): nothing for other spans."""
+    return {"origin": origin} if is_suggested(origin) else {}
 
 
 def _review_fields(span: Span) -> dict[str, Any]:

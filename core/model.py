@@ -20,6 +20,25 @@ class Origin(StrEnum):
     REVIEW = "review"
 
 
+SUGGESTED = f"{Origin.SUGGESTED.value}:"
+"""How an accepted suggestion's origin starts; the source's name follows (``suggested:match``)."""
+
+
+def suggested_origin(source: str) -> str:
+    """The origin of a span accepted from a suggestion of ``source``."""
+    return f"{SUGGESTED}{source}"
+
+
+def is_suggested(origin: str) -> bool:
+    """Whether a span with this origin was an accepted suggestion."""
+    return origin == Origin.SUGGESTED or origin.startswith(SUGGESTED)
+
+
+def origin_source(origin: str) -> str | None:
+    """The source of an accepted suggestion's origin (None: not a suggestion, or unnamed)."""
+    return origin[len(SUGGESTED) :] or None if origin.startswith(SUGGESTED) else None
+
+
 class Status(StrEnum):
     """A document's state for one annotator; "to do" is the absence of a status row."""
 

@@ -23,29 +23,22 @@ from dataclasses import replace
 from alama.core.changes import Changes
 from alama.core.edit_base import Batch, Edit
 from alama.core.editing import AddSpan, OnKey
-from alama.core.model import Origin, Span
+from alama.core.model import Span, is_suggested, origin_source, suggested_origin
 from alama.core.store import Store
 from alama.core.suggest import Suggestion
 from alama.core.suggest_text import match_key
 
-SUGGESTED = f"{Origin.SUGGESTED.value}:"
-"""How an accepted suggestion's origin starts; the source's name follows."""
-
-
-def suggested_origin(source: str) -> str:
-    """The origin of a span accepted from a suggestion of ``source``."""
-    return f"{SUGGESTED}{source}"
-
-
-def is_suggested(origin: str) -> bool:
-    """Whether a span with this origin was an accepted suggestion."""
-    return origin == Origin.SUGGESTED or origin.startswith(SUGGESTED)
-
-
-def origin_source(origin: str) -> str | None:
-    """The source of an accepted suggestion's origin (None: not a suggestion, or unnamed)."""
-    return origin[len(SUGGESTED) :] or None if origin.startswith(SUGGESTED) else None
-
+__all__ = [
+    "AcceptSuggestion",
+    "RejectSuggestion",
+    "accept_all",
+    "is_suggested",
+    "origin_source",
+    "pending",
+    "phrase_of",
+    "stored_pending",
+    "suggested_origin",
+]
 
 def phrase_of(text: str, start: int, end: int) -> str:
     """What a rejection of the text between these offsets is kept as: its matching key."""

@@ -40,9 +40,9 @@ def stored_status(raw: object) -> Status:
         return Status.IN_PROGRESS
 
 
-SpanRow = tuple[str, int, int, str, str | None, str]
+SpanRow = tuple[str, int, int, str, str | None, str, str]
 """A live span as an export reads it: (annotator, start, end, label, reviewer, agreed as
-stored); `span_of` makes a `Span` of it."""
+stored, origin); `span_of` makes a `Span` of it."""
 
 
 class DocumentLayers(NamedTuple):
@@ -81,13 +81,13 @@ _FINISHED_DOCUMENTS = (
 
 def span_of(doc: int, row: SpanRow) -> Span:
     """The `Span` of a row read for an export: no id, no times (an export writes neither)."""
-    name, start, end, label, reviewer, agreed = row
-    return Span("", doc, name, start, end, label, "", "", "", None, reviewer,
+    name, start, end, label, reviewer, agreed, origin = row
+    return Span("", doc, name, start, end, label, origin, "", "", None, reviewer,
                 () if agreed == "[]" else stored_agreed(agreed))  # fmt: skip
 
 
 _SPANS = (
-    "SELECT annotator, start_char, end_char, label, reviewer, agreed FROM spans "
+    "SELECT annotator, start_char, end_char, label, reviewer, agreed, origin FROM spans "
     "WHERE doc = ? AND deleted_at IS NULL"
 )
 """A document's live spans, as much of them as an export writes (half the time of the whole
@@ -106,6 +106,7 @@ def _readable(rows: list[SpanRow], length: int) -> list[SpanRow]:
         and type(row[0]) is str
         and type(row[3]) is str
         and (row[4] is None or type(row[4]) is str)
+        and type(row[6]) is str
     ]
 
 
@@ -196,9 +197,13 @@ class LayerRows(TokenRows):
             named = self._readable_document((doc, doc_id, title, "", "", "", 0))
             yield FinishedDocument(doc, named[1], named[2], length, bounds, json.loads(names))
 
-    def layer_keys_of(self, docs: dict[int, int]) -> list[tuple[int, str, int, int, str]]:
+    def layer_keys_of(
+        self, docs: dict[int, int], without_suggested: bool = False
+    ) -> list[tuple[int, str, int, int, str]]:
         """(document, annotator, start, end, label) of these documents' live spans inside their
-        texts (``docs``: id → length of its text), by document and annotator."""
+        texts (``docs``: id → length of its text), by document and annotator; without the
+        accepted suggestions (origin ``suggested…``) if asked."""
+        mine = " AND origin NOT LIKE 'suggested%'" if without_suggested else ""
         found: list[tuple[int, str, int, int, str]] = []
         items = [value for item in docs.items() for value in item]
         for at in range(0, len(items), 800):
@@ -208,7 +213,7 @@ class LayerRows(TokenRows):
                 f"WITH lengths (d, n) AS (VALUES {places}) SELECT doc, annotator, start_char, "
                 "end_char, label FROM lengths JOIN spans ON doc = d WHERE deleted_at IS NULL "
                 f"AND {KEYS_READABLE} AND start_char >= 0 AND start_char < end_char "
-                "AND end_char <= n ORDER BY doc, annotator",
+                f"AND end_char <= n{mine} ORDER BY doc, annotator",
                 chunk,
             ).fetchall()
         return found

@@ -3,6 +3,7 @@ until accepted or rejected, accepted with their origin, rejected strings kept ou
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,48 @@ def test_a_handed_out_copy_keeps_only_its_annotators_suggestions(tmp_path: Path)
         kept = [store.stored_suggestions(d, "amal") for d in store.document_ids()]
         assert sorted((s.start, s.end) for found in kept for s in found) == [(0, 2), (0, 3)]
         assert store.suggestion_count("bilal") == 0
+
+
+def test_export_agreement_and_stats_keep_the_origin(tmp_path: Path) -> None:
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        doc, _ = store.add_document(SECOND)
+        a, c = SECOND.index("رُوسيا"), SECOND.index("وزارةُ")
+        place = Suggestion(doc, a, a + len("رُوسيا"), "PLACE", "gazetteer", 1.0)
+        actor = Suggestion(doc, c, c + len("وزارةُ الدفاع"), "ACTOR", "match", 1.0)
+        AcceptSuggestion("amal", place).apply(store)
+        AcceptSuggestion("bilal", place).apply(store)
+        AcceptSuggestion("bilal", actor).apply(store)
+        store.add_span(doc, "amal", c, c + len("وزارةُ"), "ACTOR")  # her own, shorter
+        for name in ("amal", "bilal"):
+            store.set_status(doc, name, Status.DONE)
+    out = tmp_path / "out.jsonl"
+    run("export", str(path), "--format", "jsonl", "--annotator", "bilal", "-o", str(out))
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((s["label"], s.get("origin")) for s in record["spans"]) == [
+        ("ACTOR", "suggested:match"),
+        ("PLACE", "suggested:gazetteer"),
+    ]
+    run("export", str(path), "--format", "jsonl", "--annotator", "amal", "-o", str(out), "--force")
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((s["label"], s.get("origin")) for s in record["spans"]) == [
+        ("ACTOR", None),
+        ("PLACE", "suggested:gazetteer"),
+    ]
+
+    counted = json.loads(run("agreement", str(path), "--json"))
+    assert counted["suggestions"] == {"counted": True, "accepted": {"amal": 1, "bilal": 2}}
+    assert counted["labels"]["PLACE"]["f1_exact"] == 1.0
+    left_out = json.loads(run("agreement", str(path), "--json", "--without-suggestions"))
+    assert left_out["suggestions"]["counted"] is False
+    assert left_out["labels"]["PLACE"]["spans"] == 0  # both PLACE spans were suggestions
+    assert left_out["labels"]["ACTOR"]["spans"] == 1  # amal's own span only
+    assert "accepted suggestions (amal 1, bilal 2): left out" in run(
+        "agreement", str(path), "--without-suggestions"
+    )
+
+    stats = json.loads(run("stats", str(path), "--json"))
+    assert stats["annotators"]["bilal"]["suggested"] == 2
+    assert stats["annotators"]["amal"]["suggested"] == 1
+    table = run("stats", str(path))
+    assert "of them suggested" in table
