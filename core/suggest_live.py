@@ -1,0 +1,211 @@
+"""The window's live suggestions for one annotator's layer: what it shows as pending spans.
+
+Three sources are combined through `suggestion_edits.pending`:
+
+- a `LearnedMatcher` that learns from this annotator's own layer: read once when the project
+  opens (`learn_layer`, off the window's thread), then told at once of every label, change and
+  deletion from the `Changes` of each edit (`LiveSuggestions.observe`), so that a name labelled
+  once is suggested at its other occurrences in this document and the next;
+- the suggestions stored for the layer (or for everyone) by ``alama suggest`` or a gazetteer;
+- the model (`suggest_model`), once a background retrain has produced one (`train_model`).
+
+Independence: the window learns from the annotator's own labels only, never from other
+annotators' layers or from gold. Pre-annotating from the others' layers would show each
+annotator what the others marked, so their layers would agree because they saw each other's
+labels, not because they read the text alike: inter-annotator agreement, which measures how
+reliable the guidelines and the labels are, would be biased upwards. Stored suggestions are a
+lead's deliberate choice (``alama suggest --learn-from``), and every accepted suggestion keeps
+its origin so agreement can be computed without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from alama.core.changes import Changes
+from alama.core.clitics import LabelledText
+from alama.core.model import Span
+from alama.core.store import Store
+from alama.core.suggest import LearnedMatcher, Source, Suggestion
+from alama.core.suggestion_edits import pending
+
+RETRAIN_EVERY = 20
+"""The model is trained again after this many labels (spans added or changed) of the layer."""
+MIN_TRAINING_SPANS = 10
+"""The model is trained only once the layer holds this many spans (fewer teach it nothing)."""
+TRAINING_WORDS = 80_000
+"""At most this many words are read to train the window's model (seconds, not minutes)."""
+TRAINING_ITERATIONS = 40
+
+SpanKey = tuple[int, int, int, str]
+"""What a span taught the matcher: (document, start, end, label)."""
+
+
+class LearnedLayer(NamedTuple):
+    """A matcher learned from a layer, and the spans it learned, by id."""
+
+    matcher: LearnedMatcher
+    spans: dict[str, SpanKey]
+
+
+def learn_layer(store: Store, annotator: str) -> LearnedLayer:
+    """A matcher learned from every live span of ``annotator``'s layer (none: it suggests
+    nothing until the first label)."""
+    spans: dict[str, SpanKey] = {}
+    by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    for span in store.iter_spans(annotator):
+        spans[span.id] = (span.doc, span.start, span.end, span.label)
+        by_doc.setdefault(span.doc, []).append((span.start, span.end, span.label))
+    examples = [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
+    return LearnedLayer(LearnedMatcher.from_examples(examples), spans)
+
+
+def training_examples(store: Store, annotator: str) -> list[LabelledText]:
+    """Each document with spans in ``annotator``'s layer, with those spans."""
+    by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    for span in store.iter_spans(annotator):
+        by_doc.setdefault(span.doc, []).append((span.start, span.end, span.label))
+    return [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
+
+
+def train_model(examples: Sequence[LabelledText]) -> Source | None:
+    """The model trained on these spans (None: too few spans to learn from)."""
+    if sum(len(example.spans) for example in examples) < MIN_TRAINING_SPANS:
+        return None
+    from alama.core.suggest_model import CrfTagger  # sklearn-crfsuite: loaded when first used
+
+    return CrfTagger.train(examples, max_words=TRAINING_WORDS, max_iterations=TRAINING_ITERATIONS)
+
+
+class LiveSuggestions:
+    """The pending suggestions of one annotator's layer, kept up to date as they label."""
+
+    def __init__(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.matcher = LearnedMatcher.from_examples([])
+        self.spans: dict[str, SpanKey] = {}  # what the matcher has learned, by span id
+        self.ready = False  # the layer as stored has been learned (`adopt`)
+        self.model: Source | None = None
+        self.labelled = 0  # labels since the model was last trained
+        self._touched: dict[str, SpanKey | None] = {}  # before `adopt`: spans edited meanwhile
+        self._matched: dict[int, list[Suggestion]] = {}  # the matcher's, by document
+        self._stored: dict[int, list[Suggestion]] = {}
+        self._modelled: dict[int, list[Suggestion]] = {}
+
+    # --- learning -------------------------------------------------------------------------
+
+    def adopt(self, loaded: LearnedLayer, text_of: Callable[[int], str]) -> None:
+        """Take the matcher learned from the layer as stored (off the window's thread), and
+        bring it up to date with the edits made while it was learning: whatever state of the
+        file it read, each span edited since is learned as it is now."""
+        matcher, spans = loaded.matcher, dict(loaded.spans)
+        for span_id, now in self._touched.items():
+            before = spans.pop(span_id, None)
+            if before == now:
+                if now is not None:
+                    spans[span_id] = now
+                continue
+            if before is not None:
+                matcher.forget([_example(before, text_of)])
+            if now is not None:
+                matcher.learn([_example(now, text_of)])
+                spans[span_id] = now
+        self.matcher, self.spans = matcher, spans
+        self._touched = {}
+        self.ready = True
+        self._matched = {}
+
+    def observe(self, changes: Changes, text_of: Callable[[int], str]) -> bool:
+        """Learn from an edit of the layer (or its undo): a span added or restored is
+        learned, one deleted is forgotten, one changed is forgotten as it was and learned as it
+        is. Whether the matcher changed."""
+        if changes.layer != self.annotator or not (changes.spans or changes.removed):
+            return False
+        learned: list[SpanKey] = []
+        forgotten: list[SpanKey] = []
+        for span in changes.spans:
+            key = (span.doc, span.start, span.end, span.label)
+            before = self.spans.get(span.id)
+            if before == key:
+                continue
+            if before is not None:
+                forgotten.append(before)
+            learned.append(key)
+            self.spans[span.id] = key
+            if not self.ready:
+                self._touched[span.id] = key
+        for span_id in changes.removed:
+            before = self.spans.pop(span_id, None)
+            if before is not None:
+                forgotten.append(before)
+            if not self.ready:
+                self._touched[span_id] = None
+        if forgotten:
+            self.matcher.forget([_example(key, text_of) for key in forgotten])
+        if learned:
+            self.matcher.learn([_example(key, text_of) for key in learned])
+            self.labelled += len(learned)
+        changed = bool(learned or forgotten)
+        if changed:
+            self._matched = {}
+        return changed
+
+    def set_model(self, model: Source | None) -> None:
+        """Suggest with this model from now on (None: without one)."""
+        self.model = model
+        self._modelled = {}
+
+    def retrain_due(self, every: int = RETRAIN_EVERY) -> bool:
+        """Whether enough labels came since the last training for another."""
+        return self.labelled >= every and len(self.spans) >= MIN_TRAINING_SPANS
+
+    def forget_stored(self) -> None:
+        """The stored suggestions are read again when next needed (new ones were stored)."""
+        self._stored = {}
+
+    # --- what is pending ------------------------------------------------------------------
+
+    def proposed(self, store: Store, doc: int, text: str) -> list[Suggestion]:
+        """Every source's suggestions for a document (each source's kept until it changes)."""
+        matched = self._matched.get(doc)
+        if matched is None:
+            matched = self._matched[doc] = self.matcher.suggest(text, doc)
+        stored = self._stored.get(doc)
+        if stored is None:
+            stored = self._stored[doc] = store.stored_suggestions(doc, self.annotator)
+        modelled: list[Suggestion] = []
+        if self.model is not None:
+            found = self._modelled.get(doc)
+            if found is None:
+                found = self._modelled[doc] = self.model.suggest(text, doc)
+            modelled = found
+        for cache in (self._matched, self._stored, self._modelled):
+            while len(cache) > 16:  # a few documents' worth, the one shown among them
+                del cache[next(iter(cache))]
+        return [*matched, *stored, *modelled]
+
+    def pending_for(
+        self, store: Store, doc: int, text: str, spans: Sequence[Span]
+    ) -> list[Suggestion]:
+        """The suggestions to show in a document with these live spans of the layer, less the
+        strings the layer rejected there (`suggestion_edits.pending`), by start."""
+        return pending(
+            text,
+            self.proposed(store, doc, text),
+            spans,
+            store.rejected_phrases(doc, self.annotator),
+        )
+
+
+def _example(key: SpanKey, text_of: Callable[[int], str]) -> LabelledText:
+    doc, start, end, label = key
+    return LabelledText(doc, text_of(doc), [(start, end, label)])
+
+
+def sources_of(suggestions: Iterable[Suggestion]) -> dict[str, int]:
+    """How many suggestions each source proposed."""
+    counts: dict[str, int] = {}
+    for suggestion in suggestions:
+        counts[suggestion.source] = counts.get(suggestion.source, 0) + 1
+    return counts
