@@ -345,6 +345,13 @@ def _fold(
     fold_team(store, source, docs, report, None if trusted else changes.layers())
     fold_relations(store, source, docs, report, None if trusted else (wanted or changes.layers()),
                    named=wanted is not None)  # fmt: skip
+    # The strings each annotator rejected as suggestions stay rejected in the target.
+    kept = None if trusted else (wanted or changes.layers() or {source.handed_to()})
+    store.put_suggestion_rejection_rows(
+        (docs[doc], who, phrase, label, when)
+        for doc, who, phrase, label, when in source.suggestion_rejection_rows()
+        if doc in docs and (kept is None or who in kept)
+    )
 
 
 def _fold_documents(

@@ -154,3 +154,24 @@ class SuggestionRows(RelationRows):
         for annotator, origin, count in rows:
             counts.setdefault(str(annotator), {})[str(origin)] = int(count)
         return counts
+
+    def suggestion_rejection_rows(self) -> list[tuple[int, str, str, str, str]]:
+        """Every rejection as stored: (document, annotator, phrase, label, when)."""
+        rows = self.conn.execute(
+            "SELECT doc, annotator, phrase, label, rejected_at FROM suggestion_rejections "
+            "WHERE typeof(doc) = 'integer' AND typeof(annotator) = 'text' "
+            "AND typeof(phrase) = 'text' AND typeof(label) = 'text' "
+            "AND typeof(rejected_at) = 'text'"
+        ).fetchall()
+        return [(int(d), str(a), str(p), str(lb), str(t)) for d, a, p, lb, t in rows]
+
+    def put_suggestion_rejection_rows(self, rows: Iterable[tuple[int, str, str, str, str]]) -> int:
+        """Add rejections the project lacks (a merge); how many were new."""
+        with self.transaction():
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO suggestion_rejections (doc, annotator, phrase, label, "
+                "rejected_at) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+            return int(self.conn.total_changes - before)

@@ -300,3 +300,23 @@ def test_export_agreement_and_stats_keep_the_origin(tmp_path: Path) -> None:
     assert stats["annotators"]["amal"]["suggested"] == 1
     table = run("stats", str(path))
     assert "of them suggested" in table
+
+
+def test_an_annotators_rejections_come_back_with_her_copy(tmp_path: Path) -> None:
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        _, second, _ = labelled_project(store)
+    run("assign", str(path), "--annotators", "amal,bilal", "--documents", "all", "--overlap", "1")
+    run("suggest", str(path), "--learn-from", "amal")
+    run("handout", str(path), "--out", str(tmp_path / "out"))
+    (copy,) = (tmp_path / "out").glob("*amal*.alama")
+    with Store.open(copy) as store:
+        (doc,) = [d for d in store.document_ids() if store.document(d).text == SECOND]
+        shown = stored_pending(store, doc, "amal")
+        RejectSuggestion("amal", shown[0], SECOND).apply(store)  # only a rejection, no span
+    run("collect", str(path), str(copy))
+    with Store.open(path) as store:
+        assert [s.start for s in stored_pending(store, second, "amal")] == [
+            s.start for s in shown[1:] if SECOND[s.start : s.end] != "روسيـــا"
+        ]
+        assert len(stored_pending(store, second, "bilal")) == 3
