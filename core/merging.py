@@ -346,7 +346,7 @@ def _fold(
     fold_relations(store, source, docs, report, None if trusted else (wanted or changes.layers()),
                    named=wanted is not None)  # fmt: skip
     # The strings each annotator rejected as suggestions stay rejected in the target.
-    kept = None if trusted else (wanted or changes.layers() or {source.handed_to()})
+    kept = None if trusted else (wanted or changes.layers() or {source.handed_to() or ""})
     store.put_suggestion_rejection_rows(
         (docs[doc], who, phrase, label, when)
         for doc, who, phrase, label, when in source.suggestion_rejection_rows()
