@@ -9,14 +9,16 @@ sources. A rejection is kept per document and layer by the string's matching key
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alama.core.errors import ProjectError
 from alama.core.messages import Message
-from alama.core.suggest import Suggestion
 
 from .base import now
 from .relations import RelationRows
+
+if TYPE_CHECKING:  # core.suggest reads camel-tools' tables: not loaded to open a project
+    from alama.core.suggest import Suggestion
 
 EVERYONE = ""
 """The annotator of a suggestion stored for every layer."""
@@ -25,6 +27,8 @@ _COLUMNS = "doc, start_char, end_char, label, source, score"
 
 
 def _suggestion(row: Sequence[Any]) -> Suggestion:
+    from alama.core.suggest import Suggestion
+
     doc, start, end, label, source, score = row
     if not (
         isinstance(doc, int)
