@@ -21,13 +21,16 @@ its origin so agreement can be computed without them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from alama.core.changes import Changes
-from alama.core.clitics import LabelledText
-from alama.core.model import Span
+from alama.core.clitics import LabelledText, estimate_rule
+from alama.core.errors import InputError
+from alama.core.gazetteer_files import read_gazetteer, read_patterns
+from alama.core.model import Span, Status
 from alama.core.store import Store
-from alama.core.suggest import LearnedMatcher, Source, Suggestion
+from alama.core.suggest import Gazetteer, LearnedMatcher, Source, Suggestion
 from alama.core.suggestion_edits import pending
 
 RETRAIN_EVERY = 20
@@ -37,6 +40,11 @@ MIN_TRAINING_SPANS = 10
 TRAINING_WORDS = 80_000
 """At most this many words are read to train the window's model (seconds, not minutes)."""
 TRAINING_ITERATIONS = 40
+LEARN_DOCUMENTS = 500
+"""When the project opens, the matcher learns the spans of the documents labelled last, this
+many at most (a few seconds off the window's thread; labels made since are learned at once)."""
+GAZETTEER = "gazetteer"
+"""The source name of suggestions stored from a gazetteer or patterns file."""
 
 SpanKey = tuple[int, int, int, str]
 """What a span taught the matcher: (document, start, end, label)."""
@@ -49,16 +57,41 @@ class LearnedLayer(NamedTuple):
     spans: dict[str, SpanKey]
 
 
-def learn_layer(store: Store, annotator: str) -> LearnedLayer:
-    """A matcher learned from every live span of ``annotator``'s layer (none: it suggests
-    nothing until the first label)."""
+def learn_layer(store: Store, annotator: str, documents: int = LEARN_DOCUMENTS) -> LearnedLayer:
+    """A matcher learned from the live spans of ``annotator``'s layer in the ``documents``
+    documents labelled last (none: it suggests nothing until the first label)."""
     spans: dict[str, SpanKey] = {}
     by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    latest: dict[int, str] = {}
     for span in store.iter_spans(annotator):
-        spans[span.id] = (span.doc, span.start, span.end, span.label)
         by_doc.setdefault(span.doc, []).append((span.start, span.end, span.label))
+        latest[span.doc] = max(latest.get(span.doc, ""), span.updated_at)
+        spans[span.id] = (span.doc, span.start, span.end, span.label)
+    if len(by_doc) > documents:
+        kept = set(sorted(latest, key=lambda doc: latest[doc], reverse=True)[:documents])
+        by_doc = {doc: found for doc, found in by_doc.items() if doc in kept}
+        spans = {key: span for key, span in spans.items() if span[0] in kept}
     examples = [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
     return LearnedLayer(LearnedMatcher.from_examples(examples), spans)
+
+
+def store_gazetteer(store: Store, annotator: str, path: Path) -> tuple[int, int]:
+    """Store the suggestions of a gazetteer (``text<TAB>label``) or, for a ``.jsonl`` or
+    ``.json`` file, Prodigy patterns, for the documents ``annotator`` has not marked done,
+    replacing the gazetteer's earlier ones there. A problem in the file is refused in one line
+    before anything is stored. (suggestions stored, documents)."""
+    labels = [label.key for label in store.labels()]
+    if path.suffix.lower() in (".jsonl", ".json"):
+        entries = read_patterns(path, labels)
+    else:
+        entries = read_gazetteer(path, labels)
+    if not entries:
+        raise InputError(f"{path}: no entries to suggest")
+    source = Gazetteer(entries, estimate_rule(training_examples(store, annotator)), GAZETTEER)
+    done = set(store.document_ids(annotator, Status.DONE))
+    docs = [doc for doc in store.document_ids() if doc not in done]
+    found = [s for doc in docs for s in source.suggest(store.document(doc).text, doc)]
+    return store.put_suggestions(annotator, docs, found, [GAZETTEER]), len(docs)
 
 
 def training_examples(store: Store, annotator: str) -> list[LabelledText]:

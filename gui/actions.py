@@ -41,6 +41,7 @@ MENUS: tuple[tuple[str, str, str], ...] = (
     ("file", QT_TRANSLATE_NOOP("Actions", "&File"), ""),
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"), ""),
     ("labels", QT_TRANSLATE_NOOP("Actions", "&Labels"), ""),
+    ("suggestions", QT_TRANSLATE_NOOP("Actions", "&Suggestions"), ""),
     ("document", QT_TRANSLATE_NOOP("Actions", "&Document"), ""),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View"), ""),
     ("language", QT_TRANSLATE_NOOP("Actions", "Language"), "view"),
@@ -54,6 +55,7 @@ SECTIONS = (
     "labels",
     "spans",
     "links",
+    "suggestions",
     "documents",
     "find",
     "history",
@@ -333,8 +335,11 @@ def _label_text(label: Label) -> str:
 
 def all_actions(labels: LabelSet) -> tuple[ActionSpec, ...]:
     """The project's labels' actions, then every other one (the relation types' among them)."""
+    from alama.gui.suggestion_actions import suggestion_actions  # (it imports this module)
+
     at = next(i for i, spec in enumerate(ACTIONS) if spec.id == "links.stance")
-    return (*label_actions(labels), *ACTIONS[:at], *relation_actions(labels), *ACTIONS[at:])
+    return (*label_actions(labels), *ACTIONS[:at], *relation_actions(labels), *ACTIONS[at:],
+            *suggestion_actions(labels))  # fmt: skip
 
 
 def first_key(sequence: QKeySequence) -> QKeyCombination:
@@ -390,4 +395,5 @@ def _rows(specs: list[ActionSpec]) -> list[tuple[str, str]]:
 
 def handler_ids() -> list[str]:
     """The ids `build_actions` needs a handler for, in declaration order."""
-    return [s.id for s in ACTIONS if s.where == "window" and (s.keys or s.menu is not None)]
+    specs = all_actions(LabelSet([]))  # the registry's own, and the Suggestions menu's
+    return [s.id for s in specs if s.where == "window" and (s.keys or s.menu is not None)]

@@ -7,6 +7,8 @@ find results are extra selections. Positions cross between Qt and Alama only thr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -84,6 +86,7 @@ class ArticleView(QPlainTextEdit):
         self.viewport().setMouseTracking(True)  # the span under the mouse is named on hover
         self._words = TextIndex("")  # the shown text's words, for Ctrl+arrow steps
         self.links: list[Link] = []  # drawn as arrows over the text (gui.relation_arrows)
+        self.overlays: list[Callable[[QPainter], None]] = []  # more drawn over (suggestions)
         self._blocks: dict[int, int] = {}  # the block of an offset of the shown text
         # Scrolling moves the text's pixels; arrows with an end held at the edge are drawn anew.
         self.verticalScrollBar().valueChanged.connect(self._arrows_moved)
@@ -181,9 +184,12 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.links:
+        if self.links or self.overlays:
             painter = QPainter(self.viewport())
-            paint(painter, self.arrows(), QRectF(self.viewport().rect()), self.font())
+            for overlay in self.overlays:
+                overlay(painter)
+            if self.links:
+                paint(painter, self.arrows(), QRectF(self.viewport().rect()), self.font())
             painter.end()
 
     # --- selection and current span --------------------------------------------------------

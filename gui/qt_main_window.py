@@ -30,6 +30,7 @@ from alama.gui.qt_panels import FindBar, SidePanel
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from alama.gui.status_line import StatusLine
+from alama.gui.suggestions import Suggestions
 from alama.gui.team_commands import TeamCommands
 
 ZOOM_RANGE = (9, 40)
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         review = self.modes[True]
         if isinstance(review, Reviewing):  # a span candidate chosen: Enter is about it now
             review.candidateShown.connect(self.links.drop_choice)
+        self.suggestions = Suggestions(self, self)  # pending spans, while annotating
         self.action_set = build_actions(
             self, self._handlers(), self.labels, apply_label=self.apply_label,
             undo_stack=session.undo_stack, mode=self.mode.actions_mode,
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.status_line = StatusLine(self, self.store)
         self.who, self.progress = self.status_line.who, self.status_line.progress
         session.changed.connect(self._on_changes)
+        self.suggestions.start()  # after the window: it follows the edits once they are shown
         session.modeChanged.connect(self._on_mode)
         session.outside.connect(self._on_outside)
         self._on_mode(session.reviewing)
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             **self.navigator.handlers(),
             **self.modes[True].handlers(),
             **self.links.handlers(),
+            **self.suggestions.handlers(),
             "review.accept": self._accept,
             "file.quit": self.close,
             "edit.undo": self.session.undo,
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         self.article.show_text(index.text, self.session.spans(doc), index)
         self.mode.show_document(doc)
         self.links.show_document(doc)
+        self.suggestions.show_document(doc)
         self._update_spans_title()
         self.navigator.show_current(doc)
         self.settings.set_last_document(self.store.path, doc)
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
                 self.article.set_spans(spans)
                 self._update_spans_title()
             self.links.reread(self.doc)
+            self.suggestions.reread()
             self.mode.update(Changes(self.doc, self.session.layer, candidates=True))
             self.mode.pick(self.article.current)
 
@@ -306,5 +312,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Not while edits wait for a busy file, unless the user says so (see `BusyFile`)."""
         if self.busy.may_close(event):
+            self.suggestions.stop()  # no more work started; what runs is waited for below
             self.team.wait()  # a copy being saved for an annotator is written first
             super().closeEvent(event)

@@ -237,7 +237,8 @@ def test_menus_keep_their_order_and_the_language_submenu(qtbot: QtBot) -> None:
     host = Host(qtbot, LabelSet.default(), "annotate")
     titles = [a.text() for a in host.window.menuBar().actions()]
     assert titles == [
-        "&File", "&Edit", "&Labels", "&Document", "&View", "&Review", "&Team", "&Help",
+        "&File", "&Edit", "&Labels", "&Suggestions", "&Document", "&View", "&Review", "&Team",
+        "&Help",
     ]  # fmt: skip
     view = [a.text() or "-" for a in host.actions.menus["view"].actions()]
     assert view == ["Zoom in", "Zoom out", "Normal size", "-", "Language"]

@@ -1,0 +1,137 @@
+"""Pending suggestions drawn over the article, unlike real spans: a dashed outline in the label's
+colour and no fill, one box per line a suggestion covers; the chosen one with a thicker outline.
+
+A box is the hull of the suggestion's characters on one line, as the line lays them out (right to
+left, a Latin run or a number inside an Arabic line included). Nested suggestions (an ACTOR inside
+a CLAIM) are drawn a little inside the one around them, so both outlines show. Boxes are kept in
+block coordinates per suggestion and only moved with the scroll when painted, so that a keypress
+that changes one suggestion lays out only its own boxes again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextLine
+
+from alama.core.labels import LabelSet
+from alama.core.suggest import Suggestion
+from alama.gui.qt_article import ArticleView
+from alama.gui.relation_arrows import Shown, nesting
+
+PEN = 1.4  # the outline of a pending suggestion
+CURRENT_PEN = 3.0  # of the chosen one
+INSET = 2.0  # pixels inside the suggestion around it, per level of nesting
+GREY = "#888888"
+
+Box = tuple[int, QRectF]  # a block number and a rectangle in that block's coordinates
+
+
+def _x(line: QTextLine, position: int) -> float:
+    found: object = line.cursorToX(position)
+    if isinstance(found, tuple):  # PySide6 gives the position back with the x
+        found = found[0]
+    assert isinstance(found, float | int)
+    return float(found)
+
+
+class SuggestionMarks:
+    """Draws the pending suggestions of the shown document over an `ArticleView`."""
+
+    def __init__(self, article: ArticleView) -> None:
+        self.article = article
+        self.items: list[Suggestion] = []
+        self.current: Suggestion | None = None
+        self._levels: dict[tuple[int, int], int] = {}
+        self._boxes: dict[tuple[int, int], list[Box]] = {}
+        self._laid_out: tuple[object, ...] = ()
+        article.overlays.append(self.paint)
+
+    def show(self, items: Sequence[Suggestion], current: Suggestion | None) -> None:
+        """Draw these suggestions (the chosen one thicker) from the next paint on."""
+        items = list(items)
+        if items == self.items and current == self.current:
+            return
+        if items != self.items:
+            self.items = items
+            self._levels = nesting([(s.start, s.end) for s in items])
+        self.current = current
+        self.article.viewport().update()
+
+    def _layout_key(self) -> tuple[object, ...]:
+        article = self.article
+        return (article.viewport().width(), article.font().key(), id(article.text))
+
+    def boxes(self, suggestion: Suggestion) -> list[QRectF]:
+        """Where a suggestion is drawn now, in viewport pixels (one box per line it covers;
+        none while out of view)."""
+        shown = Shown(self.article)
+        return [self._placed(block, box, shown) for block, box in self._laid(suggestion, shown)]
+
+    @staticmethod
+    def _placed(block: int, box: QRectF, shown: Shown) -> QRectF:
+        return box.translated(shown.dx, shown.tops[block])
+
+    def _laid(self, suggestion: Suggestion, shown: Shown) -> list[Box]:
+        """A suggestion's boxes, laid out once per layout (only blocks on screen are)."""
+        key = self._layout_key()
+        if key != self._laid_out:
+            self._boxes, self._laid_out = {}, key
+        span = (suggestion.start, suggestion.end)
+        found = self._boxes.get(span)
+        if found is None:
+            found, complete = self._lay_out(span)
+            if complete:
+                self._boxes[span] = found
+        return [(block, box) for block, box in found if block in shown.tops]
+
+    def _lay_out(self, span: tuple[int, int]) -> tuple[list[Box], bool]:
+        """The boxes of [start, end) per line, and whether every block it covers was laid out."""
+        document = self.article.document()
+        to_qt = self.article.offsets.to_qt
+        start, end = to_qt(span[0]), to_qt(span[1])
+        block = document.findBlock(start)
+        found: list[Box] = []
+        complete = True
+        while block.isValid() and block.position() < end:
+            layout = block.layout()
+            base = block.position()
+            if layout is None or layout.lineCount() == 0:
+                complete = False
+                block = block.next()
+                continue
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                first = max(start - base, line.textStart())
+                last = min(end - base, line.textStart() + line.textLength())
+                if first >= last:
+                    continue
+                xs = [_x(line, position) for position in range(first, last + 1)]
+                left, right = min(xs), max(xs)
+                found.append((block.blockNumber(), QRectF(left, line.y(), right - left,
+                                                          line.height())))  # fmt: skip
+            block = block.next()
+        return found, complete
+
+    def paint(self, painter: QPainter) -> None:
+        """Draw the outlines of the suggestions on screen."""
+        if not self.items:
+            return
+        shown = Shown(self.article)
+        labels: LabelSet = self.article.labels
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for suggestion in self.items:
+            boxes = self._laid(suggestion, shown)
+            if not boxes:
+                continue
+            label = labels.get(suggestion.label)
+            color = QColor(label.color if label is not None else GREY)
+            chosen = suggestion == self.current
+            pen = QPen(color, CURRENT_PEN if chosen else PEN, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            inset = INSET * self._levels.get((suggestion.start, suggestion.end), 0)
+            for block, box in boxes:
+                placed = self._placed(block, box, shown)
+                painter.drawRoundedRect(placed.adjusted(-1 + inset, inset, 1 - inset, -inset), 3, 3)
