@@ -20,7 +20,9 @@ its origin so agreement can be computed without them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,9 +30,10 @@ from alama.core.changes import Changes
 from alama.core.clitics import LabelledText, estimate_rule
 from alama.core.errors import InputError
 from alama.core.gazetteer_files import read_gazetteer, read_patterns
+from alama.core.live_matcher import LiveMatcher
 from alama.core.model import Span, Status
 from alama.core.store import Store
-from alama.core.suggest import Gazetteer, LearnedMatcher, Source, Suggestion
+from alama.core.suggest import Gazetteer, Source, Suggestion
 from alama.core.suggestion_edits import pending
 
 RETRAIN_EVERY = 20
@@ -53,7 +56,7 @@ SpanKey = tuple[int, int, int, str]
 class LearnedLayer(NamedTuple):
     """A matcher learned from a layer, and the spans it learned, by id."""
 
-    matcher: LearnedMatcher
+    matcher: LiveMatcher
     spans: dict[str, SpanKey]
 
 
@@ -72,7 +75,7 @@ def learn_layer(store: Store, annotator: str, documents: int = LEARN_DOCUMENTS) 
         by_doc = {doc: found for doc, found in by_doc.items() if doc in kept}
         spans = {key: span for key, span in spans.items() if span[0] in kept}
     examples = [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
-    return LearnedLayer(LearnedMatcher.from_examples(examples), spans)
+    return LearnedLayer(LiveMatcher.from_examples(examples), spans)
 
 
 def store_gazetteer(store: Store, annotator: str, path: Path) -> tuple[int, int]:
@@ -116,7 +119,7 @@ class LiveSuggestions:
 
     def __init__(self, annotator: str) -> None:
         self.annotator = annotator
-        self.matcher = LearnedMatcher.from_examples([])
+        self.matcher = LiveMatcher.from_examples([])
         self.spans: dict[str, SpanKey] = {}  # what the matcher has learned, by span id
         self.ready = False  # the layer as stored has been learned (`adopt`)
         self.model: Source | None = None
@@ -125,6 +128,7 @@ class LiveSuggestions:
         self._matched: dict[int, list[Suggestion]] = {}  # the matcher's, by document
         self._stored: dict[int, list[Suggestion]] = {}
         self._modelled: dict[int, list[Suggestion]] = {}
+        self._rejected: dict[int, set[tuple[str, str]]] = {}
 
     # --- learning -------------------------------------------------------------------------
 
@@ -153,8 +157,13 @@ class LiveSuggestions:
         """Learn from an edit of the layer (or its undo): a span added or restored is
         learned, one deleted is forgotten, one changed is forgotten as it was and learned as it
         is. Whether the matcher changed."""
-        if changes.layer != self.annotator or not (changes.spans or changes.removed):
+        if changes.layer != self.annotator:
             return False
+        if changes.suggestions:  # a rejection made or taken back
+            self._rejected.pop(changes.doc, None)
+        if not (changes.spans or changes.removed):
+            return False
+        version = self.matcher.version
         learned: list[SpanKey] = []
         forgotten: list[SpanKey] = []
         for span in changes.spans:
@@ -179,10 +188,9 @@ class LiveSuggestions:
         if learned:
             self.matcher.learn([_example(key, text_of) for key in learned])
             self.labelled += len(learned)
-        changed = bool(learned or forgotten)
-        if changed:
+        if self.matcher.version != version:  # else it suggests as before: nothing to do again
             self._matched = {}
-        return changed
+        return bool(learned or forgotten)
 
     def set_model(self, model: Source | None) -> None:
         """Suggest with this model from now on (None: without one)."""
@@ -194,8 +202,9 @@ class LiveSuggestions:
         return self.labelled >= every and len(self.spans) >= MIN_TRAINING_SPANS
 
     def forget_stored(self) -> None:
-        """The stored suggestions are read again when next needed (new ones were stored)."""
-        self._stored = {}
+        """The stored suggestions and rejections are read again when next needed (new ones
+        were stored, or another program changed the project)."""
+        self._stored, self._rejected = {}, {}
 
     # --- what is pending ------------------------------------------------------------------
 
@@ -213,7 +222,7 @@ class LiveSuggestions:
             if found is None:
                 found = self._modelled[doc] = self.model.suggest(text, doc)
             modelled = found
-        for cache in (self._matched, self._stored, self._modelled):
+        for cache in (self._matched, self._stored, self._modelled, self._rejected):
             while len(cache) > 16:  # a few documents' worth, the one shown among them
                 del cache[next(iter(cache))]
         return [*matched, *stored, *modelled]
@@ -223,12 +232,37 @@ class LiveSuggestions:
     ) -> list[Suggestion]:
         """The suggestions to show in a document with these live spans of the layer, less the
         strings the layer rejected there (`suggestion_edits.pending`), by start."""
-        return pending(
-            text,
-            self.proposed(store, doc, text),
-            spans,
-            store.rejected_phrases(doc, self.annotator),
-        )
+        rejected = self._rejected.get(doc)
+        if rejected is None:
+            rejected = self._rejected[doc] = store.rejected_phrases(doc, self.annotator)
+        # What overlaps a live span of its label is left out here, each in a few steps (a
+        # document holds hundreds of both); `pending` then has no span to look through.
+        taken = _Taken(spans)
+        proposed = [s for s in self.proposed(store, doc, text) if not taken.overlaps(s)]
+        return pending(text, proposed, [], rejected)
+
+
+class _Taken:
+    """The live spans of a layer per label: whether a suggestion overlaps one of its label."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for span in spans:
+            if span.deleted_at is None:
+                by_label.setdefault(span.label, []).append((span.start, span.end))
+        self.starts: dict[str, list[int]] = {}
+        self.reach: dict[str, list[int]] = {}  # the furthest end of the spans up to each one
+        for label, ranges in by_label.items():
+            ranges.sort()
+            self.starts[label] = [start for start, _ in ranges]
+            self.reach[label] = list(accumulate((end for _, end in ranges), max))
+
+    def overlaps(self, suggestion: Suggestion) -> bool:
+        starts = self.starts.get(suggestion.label)
+        if not starts:
+            return False
+        before = bisect_left(starts, suggestion.end)  # the spans starting before its end
+        return before > 0 and self.reach[suggestion.label][before - 1] > suggestion.start
 
 
 def _example(key: SpanKey, text_of: Callable[[int], str]) -> LabelledText:

@@ -20,7 +20,7 @@ from alama.core.suggest import Suggestion
 from alama.gui.qt_article import ArticleView
 from alama.gui.relation_arrows import Shown, nesting
 
-PEN = 1.4  # the outline of a pending suggestion
+PEN = 1.0  # the outline of a pending suggestion (a one-pixel pen: the fast dashes)
 CURRENT_PEN = 3.0  # of the chosen one
 INSET = 2.0  # pixels inside the suggestion around it, per level of nesting
 GREY = "#888888"
@@ -45,6 +45,7 @@ class SuggestionMarks:
         self.current: Suggestion | None = None
         self._levels: dict[tuple[int, int], int] = {}
         self._boxes: dict[tuple[int, int], list[Box]] = {}
+        self._blocks: dict[tuple[int, int], tuple[int, int]] = {}  # of the text shown
         self._laid_out: tuple[object, ...] = ()
         article.overlays.append(self.paint)
 
@@ -59,6 +60,10 @@ class SuggestionMarks:
         self.current = current
         self.article.viewport().update()
 
+    def reset(self) -> None:
+        """Another text is shown: lay every box out anew."""
+        self._boxes, self._blocks, self._laid_out = {}, {}, ()
+
     def _layout_key(self) -> tuple[object, ...]:
         article = self.article
         return (article.viewport().width(), article.font().key(), id(article.text))
@@ -67,24 +72,41 @@ class SuggestionMarks:
         """Where a suggestion is drawn now, in viewport pixels (one box per line it covers;
         none while out of view)."""
         shown = Shown(self.article)
+        self._check_layout()
         return [self._placed(block, box, shown) for block, box in self._laid(suggestion, shown)]
 
     @staticmethod
     def _placed(block: int, box: QRectF, shown: Shown) -> QRectF:
         return box.translated(shown.dx, shown.tops[block])
 
-    def _laid(self, suggestion: Suggestion, shown: Shown) -> list[Box]:
-        """A suggestion's boxes, laid out once per layout (only blocks on screen are)."""
+    def _check_layout(self) -> None:
+        """Boxes laid out for another width, font or text are laid out again."""
         key = self._layout_key()
         if key != self._laid_out:
+            if key[2:] != self._laid_out[2:]:
+                self._blocks = {}
             self._boxes, self._laid_out = {}, key
+
+    def _laid(self, suggestion: Suggestion, shown: Shown) -> list[Box]:
+        """A suggestion's boxes, laid out once per layout (only blocks on screen are)."""
         span = (suggestion.start, suggestion.end)
         found = self._boxes.get(span)
         if found is None:
+            blocks = self._blocks.get(span)
+            if blocks is None:
+                blocks = self._blocks[span] = self._block_range(span)
+            if not any(number in shown.tops for number in range(blocks[0], blocks[1] + 1)):
+                return []  # off screen: not laid out (Qt lays out a block when it is shown)
             found, complete = self._lay_out(span)
             if complete:
                 self._boxes[span] = found
         return [(block, box) for block, box in found if block in shown.tops]
+
+    def _block_range(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The numbers of the first and the last block a span covers."""
+        document, to_qt = self.article.document(), self.article.offsets.to_qt
+        first = document.findBlock(to_qt(span[0])).blockNumber()
+        return first, document.findBlock(max(to_qt(span[1]) - 1, 0)).blockNumber()
 
     def _lay_out(self, span: tuple[int, int]) -> tuple[list[Box], bool]:
         """The boxes of [start, end) per line, and whether every block it covers was laid out."""
@@ -119,19 +141,25 @@ class SuggestionMarks:
         if not self.items:
             return
         shown = Shown(self.article)
+        self._check_layout()
         labels: LabelSet = self.article.labels
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        by_pen: dict[tuple[str, bool], list[QRectF]] = {}  # drawn together, pen by pen
         for suggestion in self.items:
             boxes = self._laid(suggestion, shown)
             if not boxes:
                 continue
             label = labels.get(suggestion.label)
-            color = QColor(label.color if label is not None else GREY)
-            chosen = suggestion == self.current
-            pen = QPen(color, CURRENT_PEN if chosen else PEN, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+            pen = (label.color if label is not None else GREY, suggestion == self.current)
             inset = INSET * self._levels.get((suggestion.start, suggestion.end), 0)
-            for block, box in boxes:
-                placed = self._placed(block, box, shown)
-                painter.drawRoundedRect(placed.adjusted(-1 + inset, inset, 1 - inset, -inset), 3, 3)
+            by_pen.setdefault(pen, []).extend(
+                self._placed(block, box, shown).adjusted(-1 + inset, inset, 1 - inset, -1 - inset)
+                for block, box in boxes
+            )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp dashes, fast
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for (color, chosen), rects in by_pen.items():
+            width = CURRENT_PEN if chosen else PEN
+            painter.setPen(QPen(QColor(color), width, Qt.PenStyle.DashLine))
+            painter.drawRects(rects)
+        painter.restore()

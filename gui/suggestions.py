@@ -90,6 +90,7 @@ class Suggestions(SuggestionJobs):
     def show_document(self, doc: int) -> None:
         """A document was opened (or the mode changed): its pending suggestions."""
         self.current = None
+        self.marks.reset()
         self.refresh()
 
     def refresh(self) -> None:

@@ -114,7 +114,8 @@ def test_a_rejected_string_is_not_suggested_again_in_that_document_in_any_spelli
     _apply(store, live, AddSpan(1, "amal", *_at(FIRST, "روسيا"), "PLACE"))
     found = live.pending_for(store, doc, text, [])
     assert len(found) == 3, "plain, with diacritics, with tatweel"
-    RejectSuggestion("amal", found[0], text).apply(store)
+    changes = RejectSuggestion("amal", found[0], text).apply(store)
+    assert not live.observe(changes, lambda doc: store.document(doc).text), "nothing learned"
     assert live.pending_for(store, doc, text, store.spans(doc, "amal")) == []
     assert _pending(live, store, 2) != [], "only in that document"
 
