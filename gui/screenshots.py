@@ -59,12 +59,27 @@ def relations(window: MainWindow, path: Path) -> None:
     save(window, path)
 
 
+def suggestions(window: MainWindow, path: Path) -> None:
+    """The demo's first article with the suggestions pending there: what amal labelled, found
+    again where she has not (dashed outlines in the label's colour, the chosen one thicker)."""
+    job = window.suggestions.load()
+    if job is not None:
+        job.wait()
+    QApplication.processEvents()
+    assert window.doc is not None
+    window.open_document(window.doc)
+    pending = window.suggestions.pending
+    window.suggestions.choose(next((s for s in pending if s.label == "ACTOR"), None))
+    save(window, path)
+
+
 def _text(window: MainWindow, span: Span, start: str) -> bool:
     return window.article.text[span.start : span.end].startswith(start)
 
 
 def render(folder: Path) -> None:
-    """Arabic window with overlapping labels, its claims linked to their speakers, English
+    """Arabic window with overlapping labels, its claims linked to their speakers, its pending
+    suggestions, English
     window, the shortcuts sheet, Help ▸
     Arabic models, the agreement dashboard of the demo's two annotators, the Team view and the
     guidelines (once the demo's documents are assigned), and review mode."""
@@ -86,6 +101,7 @@ def render(folder: Path) -> None:
         window.article.verticalScrollBar().setValue(0)
         save(window, folder / "main-arabic.png")
         relations(window, folder / "relations-arabic.png")
+        suggestions(window, folder / "suggestions-arabic.png")
 
         sheet = ShortcutsSheet(window.labels, window)
         sheet.resize(720, 640)
