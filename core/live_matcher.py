@@ -125,14 +125,14 @@ class LiveMatcher(LearnedMatcher):
         result: list[Suggestion] = []
         scores, stamps, made = self.phrases.scores, self._stamps, self._made
         for match in _non_overlapping(found):
-            key = (doc, match.start, match.end, match.phrase)
-            known = made.get(key)
+            at = (doc, match.start, match.end, match.phrase)
+            known = made.get(at)
             if known is None or known[0] != stamps[match.phrase]:
                 start, end = copy.stored_span(match.start, match.end)
                 labels = sorted(scores[match.phrase].items(), key=lambda i: (-i[1], i[0]))
                 built = [Suggestion(doc, start, end, label, self.name, score)
                          for label, score in labels]  # fmt: skip
-                known = made[key] = (stamps[match.phrase], built)
+                known = made[at] = (stamps[match.phrase], built)
             result.extend(known[1])
         if len(made) > 50_000:
             made.clear()

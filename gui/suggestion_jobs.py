@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QStatusBar
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from alama.core.labels import LabelSet
 from alama.core.store import Store
@@ -56,6 +56,10 @@ class Host(Protocol):
     def warn(self, text: str) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...
+
+    def isAncestorOf(self, child: QWidget) -> bool: ...
+
+    def focusNextPrevChild(self, next: bool) -> bool: ...
 
 
 class SuggestionJobs(QObject):

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QLabel, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from alama.core.changes import Changes
 from alama.core.suggest import Suggestion
@@ -62,8 +62,8 @@ class Suggestions(SuggestionJobs):
             "suggestions.accept": self.accept,
             "suggestions.reject": self.reject,
             "suggestions.accept_all": self.accept_all,
-            "suggestions.next": lambda: self.step(1),
-            "suggestions.previous": lambda: self.step(-1),
+            "suggestions.next": lambda: self.tab(1),
+            "suggestions.previous": lambda: self.tab(-1),
             "suggestions.show": self.toggle,
             "suggestions.retrain": self.retrain,
             "suggestions.gazetteer": self.from_gazetteer,
@@ -147,6 +147,15 @@ class Suggestions(SuggestionJobs):
         return sorted(found, key=lambda s: (s.end - s.start, s.start))
 
     # --- keys ---------------------------------------------------------------------------------
+
+    def tab(self, by: int) -> None:
+        """Tab / Shift+Tab: in the article, the next (previous) suggestion; elsewhere (the
+        search field, the list) the focus moves on, as Tab always did there."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.host.article or not self.host.isAncestorOf(focus):
+            self.step(by)
+        else:
+            self.host.focusNextPrevChild(by > 0)
 
     def step(self, by: int) -> None:
         """Tab / Shift+Tab: the next (previous) pending suggestion, from the chosen one or from

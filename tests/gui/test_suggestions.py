@@ -265,3 +265,28 @@ def test_a_gazetteer_file_stores_suggestions_for_the_annotators_documents(
     qtbot.waitUntil(lambda: "store" not in window.suggestions.jobs, timeout=10000)
     assert warned == [f"{bad}:1: expected text<TAB>label, found no tab"]
     assert len(window.suggestions.pending) == 2, "nothing changed"
+
+
+def test_tab_and_enter_stay_the_links_keys_while_linking(qtbot: QtBot, window: MainWindow) -> None:
+    _label(qtbot, window, "روسيا", Qt.Key.Key_1)
+    _label(qtbot, window, "واشنطن", Qt.Key.Key_1)
+    _label(qtbot, window, "الاتفاق قائم", Qt.Key.Key_3)
+    assert window.suggestions.pending and window.article.current is not None
+    qtbot.keyClick(window.article, Qt.Key.Key_R)
+    linking = window.links.linking
+    assert linking is not None
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+    assert linking.at == 1 and window.suggestions.current is None
+    spans = len(window.article.spans)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return)
+    assert len(window.store.relations(1, "amal")) == 1
+    assert len(window.article.spans) == spans, "no suggestion accepted"
+
+
+def test_tab_in_the_search_field_moves_the_focus_on(qtbot: QtBot, window: MainWindow) -> None:
+    _label(qtbot, window, "روسيا")
+    search = window.navigator.search
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClick(search, Qt.Key.Key_Tab)
+    assert not search.hasFocus() and window.suggestions.current is None
