@@ -62,7 +62,8 @@ class LearnedLayer(NamedTuple):
 
 def learn_layer(store: Store, annotator: str, documents: int = LEARN_DOCUMENTS) -> LearnedLayer:
     """A matcher learned from the live spans of ``annotator``'s layer in the ``documents``
-    documents labelled last (none: it suggests nothing until the first label)."""
+    documents labelled last (then the later in the project first; none: it suggests nothing
+    until the first label)."""
     spans: dict[str, SpanKey] = {}
     by_doc: dict[int, list[tuple[int, int, str]]] = {}
     latest: dict[int, str] = {}
@@ -71,7 +72,7 @@ def learn_layer(store: Store, annotator: str, documents: int = LEARN_DOCUMENTS) 
         latest[span.doc] = max(latest.get(span.doc, ""), span.updated_at)
         spans[span.id] = (span.doc, span.start, span.end, span.label)
     if len(by_doc) > documents:
-        kept = set(sorted(latest, key=lambda doc: latest[doc], reverse=True)[:documents])
+        kept = set(sorted(latest, key=lambda doc: (latest[doc], doc), reverse=True)[:documents])
         by_doc = {doc: found for doc, found in by_doc.items() if doc in kept}
         spans = {key: span for key, span in spans.items() if span[0] in kept}
     examples = [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]

@@ -5,11 +5,10 @@ document (`core.suggest_live`) are drawn as dashed outlines (`gui.suggestion_mar
 in the status bar. Tab and Shift+Tab choose the next or previous one; with one chosen, A or Enter
 accepts it, X or Backspace rejects it (its string is not suggested again in this document),
 Shift+A accepts every one of its label in the document; then the next one is chosen. Each is one
-step of the session's undo history. The matcher learns at once from every label; the model is
-retrained off the window's thread once enough labels came and the annotator pauses, or on
-demand, and its suggestions show when it is done. A gazetteer file stores its suggestions for the
-annotator's documents in the background. Closing the window waits for that work (it only reads
-the project, or stores suggestions in one transaction): nothing is lost, nothing crashes.
+step of the session's undo history. The matcher learns at once from every label; the work off
+the window's thread (learning the layer as stored, retraining the model, storing a gazetteer's
+suggestions) is `gui.suggestion_jobs`'. Tab elsewhere than in the article moves the focus, and
+while a link is being made Tab and Enter are the link's (`gui.linking` takes them first).
 """
 
 from __future__ import annotations

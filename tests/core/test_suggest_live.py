@@ -20,6 +20,7 @@ from alama.core.suggest_live import (
     train_model,
     training_examples,
 )
+from alama.core.suggest_text import match_key
 from alama.core.suggestion_edits import AcceptSuggestion, RejectSuggestion
 
 FIRST = "قالت روسيا إن الاتفاق قائم. وردت واشنطن بأن روسيا لم تف بوعودها."
@@ -175,3 +176,37 @@ def test_the_model_trains_only_on_enough_spans_and_suggests_as_model(store: Stor
     found = model.suggest("وفي بيروت قال مسؤول إن دمشق بعيدة.", 9)
     assert {s.label for s in found} == {"PLACE"} and all(s.source == "model" for s in found)
     assert isinstance(examples[0], LabelledText)
+
+
+def test_the_layer_is_learned_from_the_documents_labelled_last(store: Store) -> None:
+    early = store.add_span(1, "amal", *_at(FIRST, "واشنطن"), "PLACE")
+    store.add_span(2, "amal", *_at(SECOND, "القاهرة"), "PLACE")
+    loaded = learn_layer(store, "amal", documents=1)
+    assert set(loaded.matcher.counts) == {match_key("القاهرة")}
+    assert early.id not in loaded.spans and len(loaded.spans) == 1
+
+
+def test_a_gazetteer_or_patterns_file_is_stored_for_the_documents_not_done(
+    store: Store, tmp_path: Path
+) -> None:
+    from alama.core.errors import InputError
+    from alama.core.model import Status
+    from alama.core.suggest_live import store_gazetteer
+
+    store.set_status(1, "amal", Status.DONE)
+    patterns = tmp_path / "places.jsonl"
+    patterns.write_text(
+        '{"label": "PLACE", "pattern": "القاهرة"}\n'
+        '{"label": "PLACE", "pattern": [{"lower": "واشنطن"}]}\n',
+        encoding="utf-8",
+    )
+    assert store_gazetteer(store, "amal", patterns) == (2, 1)
+    assert _pending(LiveSuggestions("amal"), store, 2) == [
+        ("القاهرة", "PLACE", "gazetteer"), ("واشنطن", "PLACE", "gazetteer"),
+    ]  # fmt: skip
+    assert store.stored_suggestions(1, "amal") == [], "done already"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("القاهرة\tCITY\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.tsv:1: 'CITY' is not a label of the project"):
+        store_gazetteer(store, "amal", bad)
+    assert len(store.stored_suggestions(2, "amal")) == 2, "nothing changed"
