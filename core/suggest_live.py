@@ -44,8 +44,8 @@ TRAINING_WORDS = 80_000
 """At most this many words are read to train the window's model (seconds, not minutes)."""
 TRAINING_ITERATIONS = 40
 LEARN_DOCUMENTS = 500
-"""When the project opens, the matcher learns the spans of the documents labelled last, this
-many at most (a few seconds off the window's thread; labels made since are learned at once)."""
+"""When the project opens, the matcher learns the spans of this many documents at most (a few
+seconds off the window's thread; labels made since are learned at once)."""
 GAZETTEER = "gazetteer"
 """The source name of suggestions stored from a gazetteer or patterns file."""
 
@@ -61,21 +61,18 @@ class LearnedLayer(NamedTuple):
 
 
 def learn_layer(store: Store, annotator: str, documents: int = LEARN_DOCUMENTS) -> LearnedLayer:
-    """A matcher learned from the live spans of ``annotator``'s layer in the ``documents``
-    documents labelled last (then the later in the project first; none: it suggests nothing
-    until the first label)."""
+    """A matcher learned from the live spans of ``annotator``'s layer in at most ``documents``
+    documents: those in progress, then those done, the later in the project first (none: it
+    suggests nothing until the first label). Each is read on its own: the layer of a large
+    project is never read whole."""
     spans: dict[str, SpanKey] = {}
-    by_doc: dict[int, list[tuple[int, int, str]]] = {}
-    latest: dict[int, str] = {}
-    for span in store.iter_spans(annotator):
-        by_doc.setdefault(span.doc, []).append((span.start, span.end, span.label))
-        latest[span.doc] = max(latest.get(span.doc, ""), span.updated_at)
-        spans[span.id] = (span.doc, span.start, span.end, span.label)
-    if len(by_doc) > documents:
-        kept = set(sorted(latest, key=lambda doc: (latest[doc], doc), reverse=True)[:documents])
-        by_doc = {doc: found for doc, found in by_doc.items() if doc in kept}
-        spans = {key: span for key, span in spans.items() if span[0] in kept}
-    examples = [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
+    examples = []
+    for doc in _worked_on(store, annotator, documents):
+        found = store.spans(doc, annotator)
+        spans.update((s.id, (s.doc, s.start, s.end, s.label)) for s in found)
+        labelled = [(s.start, s.end, s.label) for s in found]
+        if labelled:
+            examples.append(LabelledText(doc, store.document(doc).text, labelled))
     return LearnedLayer(LiveMatcher.from_examples(examples), spans)
 
 
@@ -98,12 +95,25 @@ def store_gazetteer(store: Store, annotator: str, path: Path) -> tuple[int, int]
     return store.put_suggestions(annotator, docs, found, [GAZETTEER]), len(docs)
 
 
-def training_examples(store: Store, annotator: str) -> list[LabelledText]:
-    """Each document with spans in ``annotator``'s layer, with those spans."""
-    by_doc: dict[int, list[tuple[int, int, str]]] = {}
-    for span in store.iter_spans(annotator):
-        by_doc.setdefault(span.doc, []).append((span.start, span.end, span.label))
-    return [LabelledText(doc, store.document(doc).text, found) for doc, found in by_doc.items()]
+def _worked_on(store: Store, annotator: str, documents: int) -> list[int]:
+    """At most ``documents`` documents of the layer: in progress, then done, the later first."""
+    chosen = store.document_ids(annotator, Status.IN_PROGRESS)[-documents:]
+    if len(chosen) < documents:
+        chosen += store.document_ids(annotator, Status.DONE)[len(chosen) - documents :]
+    return sorted(chosen)
+
+
+def training_examples(
+    store: Store, annotator: str, documents: int = LEARN_DOCUMENTS
+) -> list[LabelledText]:
+    """The documents with spans in ``annotator``'s layer (as `learn_layer` picks them), with
+    those spans."""
+    examples = []
+    for doc in _worked_on(store, annotator, documents):
+        labelled = [(s.start, s.end, s.label) for s in store.spans(doc, annotator)]
+        if labelled:
+            examples.append(LabelledText(doc, store.document(doc).text, labelled))
+    return examples
 
 
 def train_model(examples: Sequence[LabelledText]) -> Source | None:

@@ -178,7 +178,7 @@ def test_the_model_trains_only_on_enough_spans_and_suggests_as_model(store: Stor
     assert isinstance(examples[0], LabelledText)
 
 
-def test_the_layer_is_learned_from_the_documents_labelled_last(store: Store) -> None:
+def test_the_layer_is_learned_from_the_last_documents_in_progress_then_done(store: Store) -> None:
     early = store.add_span(1, "amal", *_at(FIRST, "واشنطن"), "PLACE")
     store.add_span(2, "amal", *_at(SECOND, "القاهرة"), "PLACE")
     loaded = learn_layer(store, "amal", documents=1)
