@@ -39,17 +39,22 @@ suggests from one thread at a time (CRFsuite's tagger keeps the sentence it read
 from __future__ import annotations
 
 import bisect
+import json
 import random
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Self
+from pathlib import Path
+from typing import Self
 
+import pycrfsuite
 import sklearn_crfsuite
 
 from alama.core.clitics import ARTICLE, CliticRule, LabelledText, estimate_rule, readings, word_at
+from alama.core.errors import InputError
 from alama.core.suggest import Suggestion
 from alama.core.suggest_features import Features, ReadText, Sentence, bio_spans, read_text
 
+_MAGIC = b"alama-crf 1\n"
 OVERLAP_SHARE = 0.05
 """Two labels share a tier when their spans overlap at most this share of the smaller label's."""
 
@@ -115,16 +120,21 @@ class CrfTagger:
 
     def __init__(
         self,
-        models: list[tuple[list[str], Any]],
+        models: list[tuple[list[str], bytes]],
         rule: CliticRule,
         first_words: set[str],
         name: str = "model",
     ) -> None:
         self._name = name
-        self.models = models  # (labels of the tier, its trained sklearn_crfsuite.CRF)
+        self.models = models  # (labels of the tier, its CRFsuite model file)
         self.rule = rule
         self.first_words = first_words
         self._features = Features()
+        self._taggers = []
+        for _, data in models:
+            tagger = pycrfsuite.Tagger()
+            tagger.open_inmemory(data)
+            self._taggers.append(tagger)
 
     @property
     def name(self) -> str:
@@ -135,6 +145,35 @@ class CrfTagger:
     def labels(self) -> list[str]:
         """Every label the tagger can suggest, tier by tier."""
         return [label for tier, _ in self.models for label in tier]
+
+    def to_bytes(self) -> bytes:
+        """The tagger as bytes that `from_bytes` reads back (to keep it between sessions)."""
+        header = {
+            "name": self._name,
+            "glued": self.rule.glued,
+            "kept": self.rule.kept,
+            "first_words": sorted(self.first_words),
+            "tiers": [[labels, len(data)] for labels, data in self.models],
+        }
+        text = json.dumps(header, ensure_ascii=False).encode("utf-8")
+        return b"".join([_MAGIC, text, b"\n", *(data for _, data in self.models)])
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Self:
+        """A tagger `to_bytes` wrote, or a one-line `InputError`."""
+        try:
+            if not data.startswith(_MAGIC):
+                raise ValueError("not a tagger Alama saved")
+            end = data.index(b"\n", len(_MAGIC))
+            header = json.loads(data[len(_MAGIC) : end].decode("utf-8"))
+            at, models = end + 1, []
+            for labels, size in header["tiers"]:
+                models.append((list(labels), data[at : at + size]))
+                at += size
+            rule = CliticRule(dict(header["glued"]), dict(header["kept"]))
+            return cls(models, rule, set(header["first_words"]), str(header["name"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"the saved suggestion model cannot be read: {error}") from error
 
     @classmethod
     def train(
@@ -188,7 +227,7 @@ class CrfTagger:
                 all_possible_transitions=False,
             )
             crf.fit(xs, ys)
-            models.append((tier, crf))
+            models.append((tier, Path(crf.modelfile.name).read_bytes()))
         tagger = cls(models, rule, first_words, name)
         tagger._features = features
         return tagger
@@ -202,8 +241,7 @@ class CrfTagger:
         result: list[Suggestion] = []
         for words, sentence in zip(read.words, read.sentences, strict=True):
             features = self._features.sentence(words)
-            for _, crf in self.models:
-                tagger = crf.tagger_
+            for tagger in self._taggers:
                 tagger.set(features)
                 tags = tagger.tag()
                 for first, last, label in bio_spans(tags):
@@ -217,13 +255,16 @@ class CrfTagger:
     def _span_start(self, copy: str, sentence: Sentence, first: int, standalone: set[str]) -> int:
         """Where a span tagged from this word starts in the copy (see the module)."""
         word, end = sentence.starts[first], sentence.ends[first]
-        known = self.first_words | standalone
+
+        def known(stem: str) -> bool:
+            return stem in self.first_words or stem in standalone
+
         for reading in sorted(readings(copy, word, end), key=lambda r: -len(r.pieces)):
             if not reading.pieces:
                 break
             stem = copy[reading.stem : end]
-            with_article = reading.pieces[-1].kind == ARTICLE and ARTICLE + stem in known
-            if stem in known or with_article:
+            with_article = reading.pieces[-1].kind == ARTICLE and known(ARTICLE + stem)
+            if known(stem) or with_article:
                 return self.rule.span_start(reading.pieces, reading.stem)
         return word
 

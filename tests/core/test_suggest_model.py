@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alama.core.clitics import LabelledText
+from alama.core.errors import InputError
 from alama.core.suggest import Source
-from alama.core.suggest_model import CrfTagger, _spans_of
+from alama.core.suggest_features import bio_spans
+from alama.core.suggest_model import CrfTagger
 
 # Original sentences in the register of local news, with {actor} and {place} slots.
 TEMPLATES = (
@@ -181,9 +183,25 @@ def test_suggestions_are_spans_of_the_stored_text(tagger: CrfTagger, text: str) 
 
 @given(st.lists(st.sampled_from(["O", "B-A", "I-A", "B-B", "I-B"]), max_size=12))
 def test_tags_read_as_spans_that_cover_exactly_the_tagged_words(tags: list[str]) -> None:
-    spans = _spans_of(tags)
+    spans = bio_spans(tags)
     covered = [i for a, b, _ in spans for i in range(a, b)]
     assert covered == [i for i, tag in enumerate(tags) if tag != "O"]
     for a, b, label in spans:
         assert all(tags[i].endswith(label) for i in range(a, b))
         assert all(tags[i].startswith("I-") for i in range(a + 1, b))
+
+
+def test_a_saved_tagger_reads_back_and_suggests_the_same(tagger: CrfTagger) -> None:
+    text = "وقال نـادر الخَطيب إن المهرجان سيقام في صيدا خلال الصيف المقبل."
+    again = CrfTagger.from_bytes(tagger.to_bytes())
+    assert again.suggest(text, 2) == tagger.suggest(text, 2)
+    assert again.labels == tagger.labels and again.rule == tagger.rule
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"PK\x03\x04", b"alama-crf 1\n{not json", b"alama-crf 1\n{}\n"]
+)
+def test_bytes_that_are_not_a_saved_tagger_are_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(InputError, match="the saved suggestion model cannot be read") as caught:
+        CrfTagger.from_bytes(data)
+    assert "\n" not in str(caught.value)
