@@ -36,6 +36,8 @@ HELD_OUT = 0.20
 
 Trainer = Callable[[list[LabelledText]], Source]
 """What makes a source from the documents it learns from."""
+Progress = Callable[[int, int], None]
+"""Told (steps done, steps) as the evaluation goes (a step: one source learned and tested)."""
 
 
 @dataclass(frozen=True)
@@ -175,17 +177,19 @@ def evaluate(
     seed: int = 0,
     curve: Sequence[float] = CURVE,
     max_iterations: int = 60,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """Cross-validate the sources by document against the layer ``learn_from`` (``gold``, an
     annotator, or ``all``), with a learning curve at the shares of ``curve`` (see the module).
 
     One-line errors (`InputError`): an unknown source or layer, fewer than two documents with
-    spans in the layer, fewer than two folds, a share not between 0 and 1.
+    spans in the layer, fewer than two folds, a share not between 0 and 1. ``progress`` is
+    called with (steps done, steps) after each source learned and suggested once.
     """
     _check(sources, folds, curve)
     examples = list(layer_examples(store, learn_from))
     trainers = default_trainers(store.labels().keys, max_iterations)
-    return evaluate_examples(examples, learn_from, sources, folds, seed, curve, trainers)
+    return evaluate_examples(examples, learn_from, sources, folds, seed, curve, trainers, progress)
 
 
 def evaluate_examples(
@@ -196,6 +200,7 @@ def evaluate_examples(
     seed: int = 0,
     curve: Sequence[float] = CURVE,
     trainers: Mapping[str, Trainer] | None = None,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """`evaluate` on documents already read (``learn_from`` only names them in the report);
     ``trainers`` makes each source (`default_trainers` when not given)."""
@@ -212,6 +217,7 @@ def evaluate_examples(
     shuffled = [examples[i] for i in order]
     k = min(folds, len(shuffled))
     parts = [shuffled[i::k] for i in range(k)]
+    steps, done = len(sources) * (k + len(curve)), 0
     results = {}
     for name in sources:
         overall, taught, suggested = Counts(), 0.0, 0.0
@@ -226,6 +232,9 @@ def evaluate_examples(
                 labels[label] = labels.get(label, Counts()) + counts
                 overall += counts
             suggested += time.perf_counter() - began
+            done += 1
+            if progress is not None:
+                progress(done, steps)
         results[name] = SourceFigures(name, overall, labels, taught, suggested)
     held_count = max(1, round(HELD_OUT * len(shuffled)))
     pool, held = shuffled[:-held_count], shuffled[-held_count:]
@@ -236,6 +245,9 @@ def evaluate_examples(
         for name in sources:
             found = _score(makers[name](pool[:count]), held).values()
             scores[name] = sum(found, Counts())
+            done += 1
+            if progress is not None:
+                progress(done, steps)
         points.append(CurvePoint(share, count, scores))
     spans = sum(len(set(ex.spans)) for ex in examples)
     return Evaluation(

@@ -69,7 +69,15 @@ def test_counts_without_suggestions_or_spans_have_no_figures() -> None:
 
 def test_the_learning_curve_learns_from_more_documents_and_tests_on_the_same_ones() -> None:
     docs = corpus(20)
-    ev = evaluate_examples(docs, sources=("match", "model"), folds=2, curve=(0.1, 0.25, 0.5, 0.8))
+    told: list[tuple[int, int]] = []
+    ev = evaluate_examples(
+        docs,
+        sources=("match", "model"),
+        folds=2,
+        curve=(0.1, 0.25, 0.5, 0.8),
+        progress=lambda done, steps: told.append((done, steps)),
+    )
+    assert told == [(n, 12) for n in range(1, 13)]  # 2 sources x (2 folds + 4 shares)
     assert ev.held_out == 4
     assert [p.documents for p in ev.curve] == [2, 5, 10, 16]
     for point in ev.curve:
