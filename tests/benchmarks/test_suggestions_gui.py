@@ -160,6 +160,11 @@ def test_label_keypress_with_50_suggestions_on_screen(app: QApplication, window:
 
     figure = measure(alama, RUNS, before=select)
     assert on_screen(window) >= ON_SCREEN
+    window.suggestions.toggle()  # hidden: what the same keypress costs the window without them
+    labelled[0] = 0
+    window.session.undo()
+    hidden = measure(alama, RUNS, before=select)
+    window.suggestions.toggle()
     view, conn = _plain_view(ON_SCREEN)
     counter = itertools.count()
     record(
@@ -168,7 +173,8 @@ def test_label_keypress_with_50_suggestions_on_screen(app: QApplication, window:
             "suggested again and painted",
             figure,
             [(f"sqlite3 insert + repaint a text view with {ON_SCREEN} selections",
-              measure(lambda: _plain(view, conn, counter), RUNS))],
+              measure(lambda: _plain(view, conn, counter), RUNS)),
+             ("the same keypress, suggestions hidden", hidden)],
             target_s=FRAME_S,
         )
     )  # fmt: skip
