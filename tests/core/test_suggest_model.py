@@ -205,3 +205,36 @@ def test_bytes_that_are_not_a_saved_tagger_are_refused_in_one_line(data: bytes) 
     with pytest.raises(InputError, match="the saved suggestion model cannot be read") as caught:
         CrfTagger.from_bytes(data)
     assert "\n" not in str(caught.value)
+
+
+MARKS = "\u064e\u064f\u0650\u0651\u0652\u064b"
+
+
+@st.composite
+def written(draw: st.DrawFn, name: str) -> str:
+    """A name as an article may store it: marks after letters, tatweel between them."""
+    out = []
+    for n, ch in enumerate(name):
+        out.append(ch)
+        if ch != " " and draw(st.booleans()):
+            out.append(draw(st.sampled_from(MARKS)))
+        inside = n + 1 < len(name) and name[n + 1] != " " and ch != " "
+        if inside and draw(st.booleans()):
+            out.append("\u0640")
+    return "".join(out)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_name_written_with_marks_and_tatweel_is_suggested_over_exactly_its_stored_letters(
+    tagger: CrfTagger, data: st.DataObject
+) -> None:
+    actor = data.draw(st.sampled_from(ACTORS))
+    place = data.draw(st.sampled_from(PLACES))
+    stored_actor, stored_place = data.draw(written(actor)), data.draw(written(place))
+    text = f"وزار {stored_actor} سوق الخضار في {stored_place} صباح السبت."
+    at = text.index(stored_actor)
+    place_at = text.index(stored_place, at + len(stored_actor))
+    spans = {(s.start, s.end, s.label) for s in tagger.suggest(text, 1)}
+    assert (at, at + len(stored_actor), "ACTOR") in spans
+    assert (place_at, place_at + len(stored_place), "PLACE") in spans
