@@ -26,6 +26,7 @@ from alama.gui.i18n import label_name
 from alama.gui.suggestion_jobs import Host, SuggestionJobs
 from alama.gui.suggestion_marks import SuggestionMarks
 
+SHOWN_CHARACTERS = 60  # of a suggestion's text in the status bar
 LOAD_MS = 300  # the layer is learned this long after the window opened
 WATCHED = frozenset(
     {
@@ -107,9 +108,9 @@ class Suggestions(SuggestionJobs):
         if self._advance is not None:
             after = [s for s in self.pending if s.start >= self._advance]
             self._advance = None
-            if after or self.pending:
-                self.choose((after or self.pending)[0])
-                return
+            following = after or self.pending
+            self.choose(following[0] if following else None)
+            return
         self._show()
 
     def _show(self) -> None:
@@ -120,6 +121,8 @@ class Suggestions(SuggestionJobs):
 
     def choose(self, suggestion: Suggestion | None) -> None:
         """Make a suggestion the one the keys act on (no span is chosen then)."""
+        if suggestion is None and self.current is not None:
+            self.host.say("", 1)  # its words go with it
         self.current = suggestion
         if suggestion is not None:
             if self.host.article.current is not None:
@@ -131,11 +134,13 @@ class Suggestions(SuggestionJobs):
 
     def describe(self, suggestion: Suggestion) -> str:
         """The status bar's words for a chosen suggestion, with its keys."""
-        text = self.host.article.text[suggestion.start : suggestion.end]
+        text = " ".join(self.host.article.text[suggestion.start : suggestion.end].split())
+        if len(text) > SHOWN_CHARACTERS:
+            text = text[: SHOWN_CHARACTERS - 1] + "…"
         return (
             self.tr("Suggested %1 «%2» (%3, %4%): A or Enter accepts, X or Backspace rejects")
             .replace("%1", label_name(self.host.labels, suggestion.label))
-            .replace("%2", " ".join(text.split()))
+            .replace("%2", text)
             .replace("%3", suggestion.source)
             .replace("%4", str(round(suggestion.score * 100)))
         )
