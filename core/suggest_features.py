@@ -139,3 +139,19 @@ def word_features(word: str) -> list[str]:
     padded = f"<{stem}>"
     features.extend(f"g={padded[i : i + 3]}" for i in range(len(padded) - 2))
     return features
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO tags as spans [first, last + 1); an I- after another label starts a span."""
+    spans: list[tuple[int, int, str]] = []
+    current: tuple[int, str] | None = None
+    for i, tag in enumerate(tags):
+        kind, _, label = tag.partition("-")
+        if current is not None and (kind != "I" or label != current[1]):
+            spans.append((current[0], i, current[1]))
+            current = None
+        if kind in ("B", "I") and current is None:
+            current = (i, label)
+    if current is not None:
+        spans.append((current[0], len(tags), current[1]))
+    return spans
