@@ -29,6 +29,7 @@ from alama.core.suggest import (  # the phrase matcher's own walk and its rule f
     _Match,
     _non_overlapping,
     learned_key,
+    likely_labels,
 )
 from alama.core.suggest_text import MatchText, is_word_character, match_text
 
@@ -129,7 +130,7 @@ class LiveMatcher(LearnedMatcher):
             known = made.get(at)
             if known is None or known[0] != stamps[match.phrase]:
                 start, end = copy.stored_span(match.start, match.end)
-                labels = sorted(scores[match.phrase].items(), key=lambda i: (-i[1], i[0]))
+                labels = likely_labels(scores[match.phrase])
                 built = [Suggestion(doc, start, end, label, self.name, score)
                          for label, score in labels]  # fmt: skip
                 known = made[at] = (stamps[match.phrase], built)
