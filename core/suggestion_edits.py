@@ -17,6 +17,7 @@ accepted suggestions later; rejecting records the string. Both are undoable edit
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -64,17 +65,25 @@ def pending(
         if span.deleted_at is None:
             live.setdefault(span.label, []).append((span.start, span.end))
     kept: dict[str, list[Suggestion]] = {}
+    kept_bounds: dict[str, list[tuple[int, int]]] = {}
     order = sorted(best.values(), key=lambda s: (-s.score, s.start - s.end, s.start, s.source))
     for suggestion in order:
         taken = live.get(suggestion.label, [])
         if any(start < suggestion.end and suggestion.start < end for start, end in taken):
             continue
-        if (phrase_of(text, suggestion.start, suggestion.end), suggestion.label) in rejected:
+        phrase = phrase_of(text, suggestion.start, suggestion.end) if rejected else ""
+        if rejected and (phrase, suggestion.label) in rejected:
             continue
-        same = kept.setdefault(suggestion.label, [])
-        if any(s.start < suggestion.end and suggestion.start < s.end for s in same):
+        # The ones of this label kept so far, by start: none overlap, so only the two around
+        # this one's place can overlap it.
+        bounds = kept_bounds.setdefault(suggestion.label, [])
+        at = bisect_left(bounds, (suggestion.start, suggestion.end))
+        if (at and bounds[at - 1][1] > suggestion.start) or (
+            at < len(bounds) and bounds[at][0] < suggestion.end
+        ):
             continue
-        same.append(suggestion)
+        bounds.insert(at, (suggestion.start, suggestion.end))
+        kept.setdefault(suggestion.label, []).append(suggestion)
     return sorted(
         (s for group in kept.values() for s in group), key=lambda s: (s.start, s.end, s.label)
     )
