@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from alama.core.cli_output import aligned, friendly
+from alama.core.cli_output import aligned, friendly, progress_bar
 from alama.core.store import Store
 
 
@@ -127,8 +127,10 @@ def _evaluate(
     from alama.core.suggest_eval import evaluate, evaluation_table
 
     names = tuple(dict.fromkeys(sources)) or ("match", "model")
-    with Store.read_only(project) as store:
-        result = evaluate(store, learn_from, sources=names, folds=folds, seed=seed)
+    with Store.read_only(project) as store, progress_bar("evaluating") as progress:
+        result = evaluate(
+            store, learn_from, sources=names, folds=folds, seed=seed, progress=progress
+        )
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -330,8 +330,8 @@ def evaluation_table(evaluation: Evaluation) -> str:
     if evaluation.curve:
         lines += [
             "",
-            f"Learning curve: tested on the same {evaluation.held_out} held-out documents "
-            f"({100 * HELD_OUT:.0f} %)",
+            f"Learning curve: tested on the same {evaluation.held_out} held-out "
+            f"document{'' if evaluation.held_out == 1 else 's'} ({100 * HELD_OUT:.0f} %)",
         ]
         names = list(evaluation.sources)
         rows = [["learned from", "documents", *(f"{n} P/R/F1 %" for n in names)]]

@@ -320,3 +320,11 @@ def test_an_annotators_rejections_come_back_with_her_copy(tmp_path: Path) -> Non
             s.start for s in shown[1:] if SECOND[s.start : s.end] != "روسيـــا"
         ]
         assert len(stored_pending(store, second, "bilal")) == 3
+
+
+def test_the_matcher_suggests_a_strings_likely_labels_only() -> None:
+    from alama.core.suggest import likely_labels
+
+    assert likely_labels({"ACTOR": 0.6, "PLACE": 0.4}) == [("ACTOR", 0.6), ("PLACE", 0.4)]
+    assert likely_labels({"PLACE": 0.9, "ACTOR": 0.1}) == [("PLACE", 0.9)]
+    assert likely_labels({}) == []
