@@ -55,7 +55,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def window(app: QApplication, project: Path, tmp_path: Path) -> Iterator[MainWindow]:
     store = Store.open(project)
     window = MainWindow(Session(store, "amal"), Settings(tmp_path / "settings.ini"), 1)
-    window.resize(1400, 900)
+    window.resize(1400, 1000)
+    window.article.set_point_size(13)  # a smaller type: more of the article, 50+ suggestions
     window.show()
     window.suggestions.retrain_every = 10**9  # the model is not what is measured here
     window.suggestions.load()
