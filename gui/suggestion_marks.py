@@ -21,7 +21,7 @@ from alama.gui.qt_article import ArticleView
 from alama.gui.relation_arrows import Shown, nesting
 
 PEN = 1.0  # the outline of a pending suggestion (a one-pixel pen: the fast dashes)
-CURRENT_RINGS = 3  # the chosen one's outline: this many pixels thick
+CURRENT_PEN = 2.0  # the solid frame around the chosen one
 INSET = 2.0  # pixels inside the suggestion around it, per level of nesting
 GREY = "#888888"
 
@@ -161,8 +161,8 @@ class SuggestionMarks:
         for (color, chosen), rects in by_pen.items():
             painter.setPen(QPen(QColor(color), PEN, Qt.PenStyle.DashLine))
             painter.drawRects(rects)
-            # The chosen one thicker: rings of the one-pixel dashes (a wide dashed pen takes
-            # Qt's raster engine ten times as long as the whole article).
-            for ring in range(1, CURRENT_RINGS if chosen else 1):
-                painter.drawRects([rect.adjusted(-ring, -ring, ring, ring) for rect in rects])
+            if chosen:  # a solid frame around its dashes (a wide dashed pen takes Qt's raster
+                # engine ten times as long as the whole article)
+                painter.setPen(QPen(QColor(color), CURRENT_PEN, Qt.PenStyle.SolidLine))
+                painter.drawRects([rect.adjusted(-2, -2, 2, 2) for rect in rects])
         painter.restore()
