@@ -143,6 +143,12 @@ class LiveSuggestions:
 
     # --- learning -------------------------------------------------------------------------
 
+    def relearn(self) -> None:
+        """The layer is being learned again (another program changed it): the matcher in use
+        goes on learning each edit, and the edits are replayed on the one learned (`adopt`)."""
+        self.ready = False
+        self._touched = {}
+
     def adopt(self, loaded: LearnedLayer, text_of: Callable[[int], str]) -> None:
         """Take the matcher learned from the layer as stored (off the window's thread), and
         bring it up to date with the edits made while it was learning: whatever state of the

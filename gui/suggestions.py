@@ -245,9 +245,13 @@ class Suggestions(SuggestionJobs):
             self._advance = None
 
     def reread(self) -> None:
-        """Another program changed the project: stored suggestions are read again."""
+        """Another program changed the project: stored suggestions are read again, and the
+        layer is learned again off the window's thread."""
         self.live.forget_stored()
         self.refresh()
+        if "learn" not in self.jobs and self.live.ready:
+            self.live.relearn()
+            self.load()
 
     def _span_clicked(self, span: object) -> None:
         """A click in the article: on a span, that span is chosen (no suggestion); elsewhere,

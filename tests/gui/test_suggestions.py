@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alama.core.store import Store
@@ -290,3 +291,33 @@ def test_tab_in_the_search_field_moves_the_focus_on(qtbot: QtBot, window: MainWi
     qtbot.waitUntil(search.hasFocus)
     qtbot.keyClick(search, Qt.Key.Key_Tab)
     assert not search.hasFocus() and window.suggestions.current is None
+
+
+def test_spans_another_program_added_are_learned_when_the_window_reads_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    other = Store.open(window.store.path)
+    other.add_span(1, "amal", *_at(FIRST, "واشنطن"), "PLACE")
+    other.close()
+    window.reread()
+    qtbot.waitUntil(lambda: window.suggestions.live.ready, timeout=10000)
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown)
+    assert ("واشنطن", "PLACE") in _pending(window)
+
+
+def test_the_tooltip_over_a_suggestion_names_it_and_its_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from tests.gui.conftest import point_of
+
+    _label(qtbot, window, "روسيا")
+    target = window.suggestions.pending[0]
+    at = point_of(window, target.start + 1)
+    viewport = window.article.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
+    QApplication.sendEvent(viewport, event)
+    assert "Suggested Place «رُوسْيَا» (match, 100%)" in QToolTip.text()
