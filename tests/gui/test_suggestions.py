@@ -321,3 +321,14 @@ def test_the_tooltip_over_a_suggestion_names_it_and_its_keys(
     event = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
     QApplication.sendEvent(viewport, event)
     assert "Suggested Place «رُوسْيَا» (match, 100%)" in QToolTip.text()
+
+
+def test_a_key_a_label_takes_is_left_to_the_label() -> None:
+    from alama.core.labels import Label, LabelSet
+    from alama.gui.suggestion_actions import suggestion_actions
+
+    labels = LabelSet([Label("ACTOR", "فاعل", "Actor", "a", "#0072B2")])
+    specs = {spec.id: spec for spec in suggestion_actions(labels)}
+    assert specs["suggestions.accept"].keys == ()
+    assert specs["suggestions.accept_all"].keys == ("Shift+A",)
+    assert specs["suggestions.reject"].keys == ("X",)
