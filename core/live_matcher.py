@@ -3,7 +3,10 @@
 After each label the window asks for the shown document's suggestions again. A plain
 `LearnedMatcher` builds its phrase trie again after every `learn` (a layer holds thousands of
 strings) and reads the whole document again (each word's proclitic readings, then the trie
-walk). `LiveMatcher` suggests the same, but:
+walk). `LiveMatcher` suggests what it would, with one difference: overlapping matches are
+settled label by label, not across labels, so an ACTOR string inside a learned CLAIM is still
+suggested where the CLAIM's own string is found (the pending list lets spans of different labels
+overlap, as spans do). And it is quick:
 
 - its trie is changed string by string as it learns and forgets;
 - the words of the last documents it read are kept with their readings, and so are the matches
@@ -53,7 +56,8 @@ class LiveMatcher(LearnedMatcher):
         self._read: dict[int, tuple[str, MatchText, list[tuple[Reading, ...]], list[int]]] = {}
         self._found: dict[int, tuple[int, list[_Match]]] = {}  # by document: shape, matches
         self._stamps: dict[str, int] = {}  # per string: the version its scores were set at
-        self._made: dict[tuple[int, int, int, str], tuple[int, list[Suggestion]]] = {}
+        self._made: dict[tuple[int, int, int, str, str], tuple[int, Suggestion]] = {}
+        self._likely: dict[str, tuple[int, list[tuple[str, float]]]] = {}  # by string, stamped
 
     def learn(self, examples: Iterable[LabelledText]) -> None:
         """Count each span's string under its label (see `LearnedMatcher.learn`)."""
@@ -107,7 +111,10 @@ class LiveMatcher(LearnedMatcher):
             self._log = [*self._log[-(LOG - 1) :], key]
 
     def suggest(self, text: str, doc: int) -> list[Suggestion]:
-        """The learned strings found in the text (as `PhraseMatcher.suggestions` finds them)."""
+        """The learned strings found in the text, by start: as `PhraseMatcher.suggestions`
+        finds them, except that overlaps are settled label by label (the longest string of a
+        label wins over the shorter ones of that label it overlaps), so that the names inside
+        a claim are suggested also where the claim's own string is found again."""
         copy, words, _ = self._words(text, doc)
         kept = self._found.get(doc)
         since = self.shape - kept[0] if kept is not None else LOG + 1
@@ -123,20 +130,33 @@ class LiveMatcher(LearnedMatcher):
         else:
             found = self._walk_words(copy.text, words, self.phrases._trie)
         self._found[doc] = (self.shape, found)
-        result: list[Suggestion] = []
-        scores, stamps, made = self.phrases.scores, self._stamps, self._made
-        for match in _non_overlapping(found):
-            at = (doc, match.start, match.end, match.phrase)
-            known = made.get(at)
+        scores, stamps, made, likely = self.phrases.scores, self._stamps, self._made, self._likely
+        by_label: dict[str, list[_Match]] = {}  # each label's matches settle their overlaps
+        for match in found:
+            known = likely.get(match.phrase)
             if known is None or known[0] != stamps[match.phrase]:
-                start, end = copy.stored_span(match.start, match.end)
-                labels = likely_labels(scores[match.phrase])
-                built = [Suggestion(doc, start, end, label, self.name, score)
-                         for label, score in labels]  # fmt: skip
-                known = made[at] = (stamps[match.phrase], built)
-            result.extend(known[1])
+                known = likely[match.phrase] = (
+                    stamps[match.phrase],
+                    likely_labels(scores[match.phrase]),
+                )
+            for label, _ in known[1]:
+                by_label.setdefault(label, []).append(match)
+        result: list[Suggestion] = []
+        for label, matches in by_label.items():
+            for match in _non_overlapping(matches):
+                at = (doc, match.start, match.end, match.phrase, label)
+                made_one = made.get(at)
+                if made_one is None or made_one[0] != stamps[match.phrase]:
+                    start, end = copy.stored_span(match.start, match.end)
+                    score = scores[match.phrase][label]
+                    made_one = made[at] = (
+                        stamps[match.phrase],
+                        Suggestion(doc, start, end, label, self.name, score),
+                    )
+                result.append(made_one[1])
         if len(made) > 50_000:
             made.clear()
+        result.sort(key=lambda s: (s.start, s.end, s.label))
         return result
 
     def _keys(self, examples: Iterable[LabelledText], learning: bool) -> list[tuple[str, str]]:
