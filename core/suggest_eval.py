@@ -10,8 +10,9 @@ The learning curve: the documents shuffled once (seeded), the last 20 % held out
 taught from the first 10 %, 25 %, 50 % and 80 % of all documents (each share holding the smaller
 ones) and tested on the held-out documents: how much labelling it takes before suggestions help.
 
-Sources: ``match`` (the string matcher, `LearnedMatcher`), ``model`` (the CRF, `CrfTagger`) and
-``camel`` (camel-tools' model, which learns nothing: the same figures at every share).
+Sources: ``match`` (the string matcher as the window has it, `LiveMatcher`), ``model`` (the
+CRF, `CrfTagger`) and ``camel`` (camel-tools' model, which learns nothing: the same figures at
+every share).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from typing import Any
 
 from alama.core.clitics import LabelledText
 from alama.core.errors import InputError
+from alama.core.live_matcher import LiveMatcher
 from alama.core.store import Store
-from alama.core.suggest import LearnedMatcher, Source
+from alama.core.suggest import Source
 from alama.core.suggest_layers import layer_examples
 
 MATCH, MODEL, CAMEL = "match", "model", "camel"
@@ -166,7 +168,7 @@ def default_trainers(labels: Sequence[str] = (), max_iterations: int = 60) -> di
             camel.append(camel_source(labels))
         return camel[0]
 
-    return {MATCH: LearnedMatcher.from_examples, MODEL: model, CAMEL: camel_once}
+    return {MATCH: LiveMatcher.from_examples, MODEL: model, CAMEL: camel_once}
 
 
 def evaluate(

@@ -22,7 +22,7 @@ from alama.core.gazetteer_files import read_gazetteer, read_patterns
 from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 from alama.core.store.suggestions import EVERYONE
-from alama.core.suggest import Gazetteer, GazetteerEntry, LearnedMatcher, Source, Suggestion
+from alama.core.suggest import Gazetteer, GazetteerEntry, Source, Suggestion
 from alama.core.suggest_layers import ALL, layer_examples
 
 MATCH = "match"
@@ -106,8 +106,10 @@ def build_sources(
 
 
 def _learned_source(name: str, examples: list[LabelledText], labels: list[str]) -> Source:
-    if name == MATCH:
-        return LearnedMatcher.from_examples(examples, MATCH)
+    if name == MATCH:  # the window's matcher: the same suggestions as there
+        from alama.core.live_matcher import LiveMatcher
+
+        return LiveMatcher.from_examples(examples, MATCH)
     if name == MODEL:
         from alama.core.suggest_model import train_tagger
 

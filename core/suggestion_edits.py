@@ -41,6 +41,7 @@ __all__ = [
     "suggested_origin",
 ]
 
+
 def phrase_of(text: str, start: int, end: int) -> str:
     """What a rejection of the text between these offsets is kept as: its matching key."""
     return match_key(text[start:end])
