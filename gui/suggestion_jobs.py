@@ -207,10 +207,10 @@ class SuggestionJobs(QObject):
             return
         self.live.forget_stored()
         self.refresh()
-        stored, documents = found[0] if found else (0, 0)
+        stored = found[0][0] if found else 0
         here = sum(s.source == "gazetteer" for s in self.pending)
         self.host.say(
-            self.tr("%1 suggestions stored for %2 documents; %3 pending here.")
-            .replace("%1", str(stored)).replace("%2", str(documents)).replace("%3", str(here)),
+            self.tr("%n suggestion(s) stored from the file; %1 pending in this document.", "",
+                    stored).replace("%1", str(here)),
             15000,
         )  # fmt: skip

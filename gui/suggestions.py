@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
@@ -25,6 +25,21 @@ from alama.core.suggestion_edits import AcceptSuggestion, RejectSuggestion, acce
 from alama.gui.i18n import label_name
 from alama.gui.suggestion_jobs import Host, SuggestionJobs
 from alama.gui.suggestion_marks import SuggestionMarks
+
+SOURCE_NAMES = {
+    "match": QT_TRANSLATE_NOOP("Suggestions", "learned from your labels"),
+    "model": QT_TRANSLATE_NOOP("Suggestions", "the model"),
+    "gazetteer": QT_TRANSLATE_NOOP("Suggestions", "gazetteer"),
+    "camel": QT_TRANSLATE_NOOP("Suggestions", "camel-tools"),
+}
+"""What the status bar calls each source of suggestions."""
+
+
+def source_name(source: str) -> str:
+    """A source's name in the window's language (an unknown source as it is stored)."""
+    name = SOURCE_NAMES.get(source)
+    return QCoreApplication.translate("Suggestions", name) if name else source
+
 
 SHOWN_CHARACTERS = 60  # of a suggestion's text in the status bar
 LOAD_MS = 300  # the layer is learned this long after the window opened
@@ -141,7 +156,7 @@ class Suggestions(SuggestionJobs):
             self.tr("Suggested %1 «%2» (%3, %4%): A or Enter accepts, X or Backspace rejects")
             .replace("%1", label_name(self.host.labels, suggestion.label))
             .replace("%2", text)
-            .replace("%3", suggestion.source)
+            .replace("%3", source_name(suggestion.source))
             .replace("%4", str(round(suggestion.score * 100)))
         )
 

@@ -48,464 +48,544 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="44"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;لاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>&amp;Review</source>
         <translation>ال&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>&amp;Team</source>
         <translation>ال&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="66"/>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>Undo %1</source>
         <translation>تراجع عن %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="67"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>Redo %1</source>
         <translation>إعادة تنفيذ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="69"/>
+        <location filename="../../gui/actions.py" line="71"/>
         <source>In review mode</source>
         <translation>في وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="70"/>
+        <location filename="../../gui/actions.py" line="72"/>
         <source>While annotating</source>
         <translation>أثناء الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="72"/>
+        <location filename="../../gui/actions.py" line="74"/>
         <source>Label the selection %1 (%2); relabel the chosen span</source>
         <translation>وسم التحديد بـ«%1» (%2)، أو تغيير وسم المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="73"/>
+        <location filename="../../gui/actions.py" line="75"/>
         <source>Link the chosen span: %1</source>
         <translation>ربط المقطع المختار: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="74"/>
+        <location filename="../../gui/actions.py" line="76"/>
         <source>Link the chosen claim: %1 (%2); Tab chooses the span, Enter links, Esc cancels</source>
         <translation>ربط الادعاء المختار: %1 (%2)؛ Tab لاختيار المقطع، Enter للربط، Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="135"/>
+        <location filename="../../gui/actions.py" line="137"/>
         <source>Label the exact characters selected (no snapping to words)</source>
         <translation>وسم الحروف المحدّدة كما هي (دون التوسّع إلى كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="138"/>
+        <location filename="../../gui/actions.py" line="140"/>
         <source>Alt + drag</source>
         <translation>Alt + سحب</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="138"/>
+        <location filename="../../gui/actions.py" line="140"/>
         <source>Select exact characters, e.g. a name after the proclitic و or ب</source>
         <translation>تحديد حروف بعينها، مثل اسمٍ بعد السابقة «و» أو «ب»</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="141"/>
+        <location filename="../../gui/actions.py" line="143"/>
         <source>Click a span</source>
         <translation>النقر على مقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="141"/>
+        <location filename="../../gui/actions.py" line="143"/>
         <source>Choose it; click again to cycle through nested spans</source>
         <translation>اختياره؛ والنقر مجددًا للتنقّل بين المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="144"/>
+        <location filename="../../gui/actions.py" line="146"/>
         <source>Grow / shrink the chosen span at its left (end) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيسر (نهايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="147"/>
+        <location filename="../../gui/actions.py" line="149"/>
         <source>Grow / shrink the chosen span at its right (start) edge by a word</source>
         <translation>توسيع / تضييق المقطع المختار من طرفه الأيمن (بدايته) بكلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="150"/>
+        <location filename="../../gui/actions.py" line="152"/>
         <source>… with Alt</source>
         <translation>… مع ⁦Alt⁩</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="151"/>
+        <location filename="../../gui/actions.py" line="153"/>
         <source>By one character instead of a word</source>
         <translation>بحرف واحد بدلًا من كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155"/>
+        <location filename="../../gui/actions.py" line="157"/>
         <source>Clear the selection and the chosen span</source>
         <translation>إلغاء التحديد والمقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="157"/>
+        <location filename="../../gui/actions.py" line="159"/>
         <source>Move a word; with Shift and no chosen span, select word by word</source>
         <translation>الانتقال كلمةً كلمة؛ ومع Shift ودون مقطع مختار: التحديد كلمةً كلمة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="160"/>
+        <location filename="../../gui/actions.py" line="162"/>
         <source>Review: accept the chosen span under that label, or relabel gold</source>
         <translation>المراجعة: قبول المقطع المختار بذلك الوسم، أو تغيير وسم مقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="168"/>
+        <location filename="../../gui/actions.py" line="170"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="169"/>
+        <location filename="../../gui/actions.py" line="171"/>
         <source>Start screen…</source>
         <translation>شاشة البداية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="170"/>
+        <location filename="../../gui/actions.py" line="172"/>
         <source>Change annotator…</source>
         <translation>تغيير المُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="172"/>
+        <location filename="../../gui/actions.py" line="174"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174"/>
+        <location filename="../../gui/actions.py" line="176"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="175"/>
+        <location filename="../../gui/actions.py" line="177"/>
         <source>Merge…</source>
         <translation>دمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="176"/>
+        <location filename="../../gui/actions.py" line="178"/>
         <source>Merge annotators&apos; project files</source>
         <translation>دمج ملفات مشاريع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="177"/>
+        <location filename="../../gui/actions.py" line="179"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="180"/>
+        <location filename="../../gui/actions.py" line="182"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181"/>
+        <location filename="../../gui/actions.py" line="183"/>
         <source>Undo / redo, also after switching documents</source>
         <translation>تراجع / إعادة، حتى بعد الانتقال بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="183"/>
+        <location filename="../../gui/actions.py" line="185"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="185"/>
+        <location filename="../../gui/actions.py" line="187"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="187"/>
+        <location filename="../../gui/actions.py" line="189"/>
         <source>Delete the chosen span</source>
         <translation>حذف المقطع المختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="188"/>
+        <location filename="../../gui/actions.py" line="190"/>
         <source>Reject span</source>
         <translation>رفض المقطع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="190"/>
+        <location filename="../../gui/actions.py" line="192"/>
         <source>Review: reject the chosen span (out of gold)</source>
         <translation>المراجعة: رفض المقطع المختار (خارج الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="192"/>
+        <location filename="../../gui/actions.py" line="194"/>
         <source>Find in article</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="193"/>
+        <location filename="../../gui/actions.py" line="195"/>
         <source>Find in this article</source>
         <translation>البحث في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="194"/>
+        <location filename="../../gui/actions.py" line="196"/>
         <source>Search all documents</source>
         <translation>البحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="196"/>
+        <location filename="../../gui/actions.py" line="198"/>
         <source>Next stance of the link</source>
         <translation>الموقف التالي للرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="197"/>
+        <location filename="../../gui/actions.py" line="199"/>
         <source>Next stance of the chosen claim&apos;s link (asserts, denies, reports, questions)</source>
         <translation>الموقف التالي لرابط الادعاء المختار (يؤكد، ينفي، ينقل، يشكك)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="200"/>
+        <location filename="../../gui/actions.py" line="202"/>
         <source>Direct / indirect quote</source>
         <translation>اقتباس مباشر / غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="201"/>
+        <location filename="../../gui/actions.py" line="203"/>
         <source>The chosen claim&apos;s link: a direct or an indirect quote</source>
         <translation>رابط الادعاء المختار: اقتباس مباشر أو غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="203"/>
+        <location filename="../../gui/actions.py" line="205"/>
         <source>Next link</source>
         <translation>الرابط التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="204"/>
+        <location filename="../../gui/actions.py" line="206"/>
         <source>Next / previous link of the links list: its claim chosen, in view</source>
         <translation>الرابط التالي / السابق في قائمة الروابط: يُختار ادعاؤه ويُعرض</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="206"/>
+        <location filename="../../gui/actions.py" line="208"/>
         <source>Previous link</source>
         <translation>الرابط السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="208"/>
+        <location filename="../../gui/actions.py" line="210"/>
         <source>Unlink</source>
         <translation>فكّ الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="209"/>
+        <location filename="../../gui/actions.py" line="211"/>
         <source>Del on a chosen link</source>
         <translation>Del على رابط مختار</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="210"/>
+        <location filename="../../gui/actions.py" line="212"/>
         <source>Unlink the link chosen (L, or in the links list); in review, reject it</source>
         <translation>فكّ الرابط المختار (L، أو من قائمة الروابط)؛ وفي المراجعة: رفضه</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213"/>
+        <location filename="../../gui/actions.py" line="215"/>
         <source>While linking: the next / previous span, nearest first</source>
         <translation>أثناء الربط: المقطع التالي / السابق، الأقرب أولاً</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="216"/>
-        <location filename="../../gui/actions.py" line="221"/>
+        <location filename="../../gui/actions.py" line="218"/>
+        <location filename="../../gui/actions.py" line="223"/>
         <source>Mark done and open the next</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="218"/>
+        <location filename="../../gui/actions.py" line="220"/>
         <source>Mark the document done and open the next one</source>
         <translation>إنجاز المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="223"/>
+        <location filename="../../gui/actions.py" line="225"/>
         <source>Review: mark the document reviewed, open the next</source>
         <translation>المراجعة: إنهاء مراجعة المستند وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="225"/>
+        <location filename="../../gui/actions.py" line="227"/>
         <source>Mark not done</source>
         <translation>إلغاء الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="226"/>
+        <location filename="../../gui/actions.py" line="228"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="228"/>
+        <location filename="../../gui/actions.py" line="230"/>
         <source>Next / previous document</source>
         <translation>المستند التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="229"/>
+        <location filename="../../gui/actions.py" line="231"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="232"/>
+        <location filename="../../gui/actions.py" line="234"/>
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="234"/>
+        <location filename="../../gui/actions.py" line="236"/>
         <source>Zoom in / out / reset</source>
         <translation>تكبير / تصغير / الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="235"/>
+        <location filename="../../gui/actions.py" line="237"/>
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="237"/>
+        <location filename="../../gui/actions.py" line="239"/>
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="244"/>
+        <location filename="../../gui/actions.py" line="246"/>
         <source>Agreement…</source>
         <translation>الاتفاق بين المُوسِّمين…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="245"/>
+        <location filename="../../gui/actions.py" line="247"/>
         <source>Agreement dashboard</source>
         <translation>لوحة الاتفاق بين المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="246"/>
+        <location filename="../../gui/actions.py" line="248"/>
         <source>Review mode</source>
         <translation>وضع المراجعة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="247"/>
+        <location filename="../../gui/actions.py" line="249"/>
         <source>Review mode on / off (the gold layer)</source>
         <translation>تشغيل وضع المراجعة أو إيقافه (الطبقة المرجعية)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="249"/>
+        <location filename="../../gui/actions.py" line="251"/>
         <source>Accept span into gold</source>
         <translation>قبول المقطع في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="251"/>
+        <location filename="../../gui/actions.py" line="253"/>
         <source>Review: accept the chosen span into gold</source>
         <translation>المراجعة: قبول المقطع المختار في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="254"/>
+        <location filename="../../gui/actions.py" line="256"/>
         <source>Accept everything all annotators agree on</source>
         <translation>قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="256"/>
+        <location filename="../../gui/actions.py" line="258"/>
         <source>Review: accept everything all annotators agree on</source>
         <translation>المراجعة: قبول كل ما اتّفق عليه جميع المُوسِّمين</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="258"/>
+        <location filename="../../gui/actions.py" line="260"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="260"/>
+        <location filename="../../gui/actions.py" line="262"/>
         <source>Review: next / previous disagreement</source>
         <translation>المراجعة: الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="262"/>
+        <location filename="../../gui/actions.py" line="264"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="265"/>
+        <location filename="../../gui/actions.py" line="267"/>
         <source>Assign documents…</source>
         <translation>توزيع المستندات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="266"/>
+        <location filename="../../gui/actions.py" line="268"/>
         <source>Assign documents to annotators, with an overlap</source>
         <translation>توزيع المستندات على المُوسِّمين، مع حصة مشتركة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="268"/>
+        <location filename="../../gui/actions.py" line="270"/>
         <source>Someone left: reassign their documents…</source>
         <translation>غادر أحدهم: إعادة توزيع مستنداته…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="269"/>
+        <location filename="../../gui/actions.py" line="271"/>
         <source>Save a copy for an annotator…</source>
         <translation>حفظ نسخة لمُوسِّم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="271"/>
+        <location filename="../../gui/actions.py" line="273"/>
         <source>Hand out copies to everyone…</source>
         <translation>تسليم النسخ للجميع…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="273"/>
+        <location filename="../../gui/actions.py" line="275"/>
         <source>Collect copies…</source>
         <translation>جمع النسخ…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="274"/>
+        <location filename="../../gui/actions.py" line="276"/>
         <source>Collect the annotators&apos; copies, with a report</source>
         <translation>جمع نسخ المُوسِّمين، مع تقرير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="275"/>
+        <location filename="../../gui/actions.py" line="277"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="276"/>
+        <location filename="../../gui/actions.py" line="278"/>
         <source>Team progress: each annotator&apos;s documents and the agreement so far</source>
         <translation>تقدّم الفريق: مستندات كل مُوسِّم والاتفاق حتى الآن</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="278"/>
+        <location filename="../../gui/actions.py" line="280"/>
         <source>Import guidelines…</source>
         <translation>استيراد دليل الوسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="281"/>
+        <location filename="../../gui/actions.py" line="283"/>
         <source>Annotation guidelines</source>
         <translation>دليل الوسم</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="282"/>
+        <location filename="../../gui/actions.py" line="284"/>
         <source>The project&apos;s annotation guidelines</source>
         <translation>دليل الوسم الخاص بالمشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="284"/>
+        <location filename="../../gui/actions.py" line="286"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="285"/>
+        <location filename="../../gui/actions.py" line="287"/>
         <source>This sheet</source>
         <translation>هذه الصفحة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="286"/>
+        <location filename="../../gui/actions.py" line="288"/>
         <source>Arabic models…</source>
         <translation>النماذج العربية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="287"/>
+        <location filename="../../gui/actions.py" line="289"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="38"/>
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="39"/>
+        <source>Accept the chosen suggestion</source>
+        <translation>قبول الاقتراح المختار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="40"/>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="41"/>
+        <source>Reject the chosen suggestion: not suggested again in this document</source>
+        <translation>رفض الاقتراح المختار: لن يُقترح ثانيةً في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="44"/>
+        <source>Accept all of this label in the document</source>
+        <translation>قبول كل اقتراحات هذا الوسم في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="45"/>
+        <source>Accept every suggestion of the chosen one&apos;s label in this document</source>
+        <translation>قبول كل اقتراح بوسم الاقتراح المختار في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="48"/>
+        <source>With a suggestion chosen: accept / reject it</source>
+        <translation>عند اختيار اقتراح: قبوله / رفضه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="49"/>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="50"/>
+        <source>Next / previous suggestion (while linking: the next span to link to)</source>
+        <translation>الاقتراح التالي / السابق (أثناء الربط: المقطع التالي للربط به)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="52"/>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="54"/>
+        <source>Show suggestions</source>
+        <translation>إظهار الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="56"/>
+        <source>Show / hide the pending suggestions</source>
+        <translation>إظهار الاقتراحات المنتظرة أو إخفاؤها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="57"/>
+        <source>Retrain the model now</source>
+        <translation>إعادة تدريب النموذج الآن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="59"/>
+        <source>Suggest from a gazetteer file…</source>
+        <translation>اقتراح من ملف قائمة أسماء…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_actions.py" line="60"/>
+        <source>Suggest the names of a gazetteer (text&lt;TAB&gt;label) or patterns file</source>
+        <translation>اقتراح الأسماء الواردة في قائمة أسماء (نص&lt;TAB&gt;وسم) أو في ملف أنماط</translation>
     </message>
 </context>
 <context>
@@ -2662,13 +2742,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164"/>
+        <location filename="../../gui/actions.py" line="166"/>
         <location filename="../../gui/qt_dialogs.py" line="261"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="166"/>
+        <location filename="../../gui/actions.py" line="168"/>
         <location filename="../../gui/qt_dialogs.py" line="262"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
@@ -2702,6 +2782,135 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <location filename="../../gui/qt_dialogs.py" line="307"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionJobs</name>
+    <message>
+        <location filename="../../gui/suggestion_jobs.py" line="149"/>
+        <source>Training the model on your labels… (you can go on working)</source>
+        <translation>تدريب النموذج على وسومك… (يمكنك متابعة العمل)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_jobs.py" line="167"/>
+        <source>Too few labels to train the model (it needs %1 spans).</source>
+        <translation>الوسوم أقل من أن يُدرَّب عليها النموذج (يحتاج إلى %1 مقطعًا).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestion_jobs.py" line="176"/>
+        <source>The model is retrained: %n suggestion(s) here.</source>
+        <translation>
+            <numerusform>أُعيد تدريب النموذج: لا اقتراحات هنا.</numerusform>
+            <numerusform>أُعيد تدريب النموذج: اقتراح واحد هنا.</numerusform>
+            <numerusform>أُعيد تدريب النموذج: اقتراحان هنا.</numerusform>
+            <numerusform>أُعيد تدريب النموذج: %n اقتراحات هنا.</numerusform>
+            <numerusform>أُعيد تدريب النموذج: %n اقتراحًا هنا.</numerusform>
+            <numerusform>أُعيد تدريب النموذج: %n اقتراح هنا.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_jobs.py" line="188"/>
+        <source>Gazetteer or patterns file</source>
+        <translation>ملف قائمة أسماء أو أنماط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_jobs.py" line="190"/>
+        <source>Gazetteers and patterns (*.tsv *.txt *.jsonl *.json);;All files (*)</source>
+        <translation>قوائم الأسماء والأنماط (*.tsv *.txt *.jsonl *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestion_jobs.py" line="196"/>
+        <source>Suggesting from %1… (you can go on working)</source>
+        <translation>جارٍ الاقتراح من %1… (يمكنك متابعة العمل)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestion_jobs.py" line="213"/>
+        <source>%n suggestion(s) stored from the file; %1 pending in this document.</source>
+        <translation>
+            <numerusform>لم يُحفظ أي اقتراح من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+            <numerusform>حُفظ اقتراح واحد من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+            <numerusform>حُفظ اقتراحان من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+            <numerusform>حُفظت %n اقتراحات من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+            <numerusform>حُفظ %n اقتراحًا من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+            <numerusform>حُفظ %n اقتراح من الملف؛ المنتظر في هذا المستند: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../gui/suggestions.py" line="30"/>
+        <source>learned from your labels</source>
+        <translation>مما وسمتَه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="31"/>
+        <source>the model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="32"/>
+        <source>gazetteer</source>
+        <translation>قائمة الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="33"/>
+        <source>camel-tools</source>
+        <translation>camel-tools</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="70"/>
+        <source>Tab: the next suggestion; A accepts it, X rejects it</source>
+        <translation>‏Tab: الاقتراح التالي؛ A يقبله، X يرفضه</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestions.py" line="135"/>
+        <source>%n suggestion(s) pending</source>
+        <translation>
+            <numerusform>لا اقتراحات منتظرة</numerusform>
+            <numerusform>اقتراح واحد منتظر</numerusform>
+            <numerusform>اقتراحان منتظران</numerusform>
+            <numerusform>%n اقتراحات منتظرة</numerusform>
+            <numerusform>%n اقتراحًا منتظرًا</numerusform>
+            <numerusform>%n اقتراح منتظر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="156"/>
+        <source>Suggested %1 «%2» (%3, %4%): A or Enter accepts, X or Backspace rejects</source>
+        <translation>اقتراح: %1 «%2» (%3، %4٪): ‏A أو Enter للقبول، X أو Backspace للرفض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="185"/>
+        <source>No suggestion pending in this document.</source>
+        <translation>لا اقتراح منتظر في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="202"/>
+        <source>Choose a suggestion first (Tab).</source>
+        <translation>اختر اقتراحًا أولًا (Tab).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="214"/>
+        <source>Accept suggestion %1</source>
+        <translation>قبول اقتراح %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="226"/>
+        <source>Reject suggestion %1</source>
+        <translation>رفض اقتراح %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestions.py" line="239"/>
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول لا اقتراحات</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحًا</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
     </message>
 </context>
 <context>

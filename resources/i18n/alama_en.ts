@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="361"/>
+        <location filename="../../gui/i18n.py" line="359"/>
         <source>%n relation(s) between spans, new or newer versions.</source>
         <translation>
             <numerusform>%n relation between spans, new or newer versions.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="367"/>
+        <location filename="../../gui/i18n.py" line="361"/>
         <source>%n assignment(s) of documents to annotators, given or taken away.</source>
         <translation>
             <numerusform>%n assignment of documents to annotators, given or taken away.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="380"/>
+        <location filename="../../gui/i18n.py" line="371"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="392"/>
+        <location filename="../../gui/i18n.py" line="383"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>
@@ -328,6 +328,44 @@
         <translation>
             <numerusform>Accept %n agreed span</numerusform>
             <numerusform>Accept %n agreed spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionJobs</name>
+    <message numerus="yes">
+        <location filename="../../gui/suggestion_jobs.py" line="176"/>
+        <source>The model is retrained: %n suggestion(s) here.</source>
+        <translation>
+            <numerusform>The model is retrained: %n suggestion here.</numerusform>
+            <numerusform>The model is retrained: %n suggestions here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestion_jobs.py" line="213"/>
+        <source>%n suggestion(s) stored from the file; %1 pending in this document.</source>
+        <translation>
+            <numerusform>%n suggestion stored from the file; %1 pending in this document.</numerusform>
+            <numerusform>%n suggestions stored from the file; %1 pending in this document.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message numerus="yes">
+        <location filename="../../gui/suggestions.py" line="135"/>
+        <source>%n suggestion(s) pending</source>
+        <translation>
+            <numerusform>%n suggestion pending</numerusform>
+            <numerusform>%n suggestions pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/suggestions.py" line="239"/>
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accept %n suggestion</numerusform>
+            <numerusform>Accept %n suggestions</numerusform>
         </translation>
     </message>
 </context>

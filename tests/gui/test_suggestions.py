@@ -320,7 +320,7 @@ def test_the_tooltip_over_a_suggestion_names_it_and_its_keys(
     viewport = window.article.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at))
     QApplication.sendEvent(viewport, event)
-    assert "Suggested Place «رُوسْيَا» (match, 100%)" in QToolTip.text()
+    assert "Suggested Place «رُوسْيَا» (learned from your labels, 100%)" in QToolTip.text()
 
 
 def test_a_key_a_label_takes_is_left_to_the_label() -> None:
