@@ -26,7 +26,7 @@ from alama.gui.i18n import label_name
 from alama.gui.suggestion_jobs import Host, SuggestionJobs
 from alama.gui.suggestion_marks import SuggestionMarks
 
-SOURCE_NAMES = {
+SOURCE_NAMES: dict[str, object] = {
     "match": QT_TRANSLATE_NOOP("Suggestions", "learned from your labels"),
     "model": QT_TRANSLATE_NOOP("Suggestions", "the model"),
     "gazetteer": QT_TRANSLATE_NOOP("Suggestions", "gazetteer"),
@@ -38,7 +38,7 @@ SOURCE_NAMES = {
 def source_name(source: str) -> str:
     """A source's name in the window's language (an unknown source as it is stored)."""
     name = SOURCE_NAMES.get(source)
-    return QCoreApplication.translate("Suggestions", name) if name else source
+    return QCoreApplication.translate("Suggestions", str(name)) if name else source
 
 
 SHOWN_CHARACTERS = 60  # of a suggestion's text in the status bar
