@@ -56,7 +56,8 @@ class LiveMatcher(LearnedMatcher):
         self._read: dict[int, tuple[str, MatchText, list[tuple[Reading, ...]], list[int]]] = {}
         self._found: dict[int, tuple[int, list[_Match]]] = {}  # by document: shape, matches
         self._stamps: dict[str, int] = {}  # per string: the version its scores were set at
-        self._made: dict[tuple[int, int, int, str, str], tuple[int, Suggestion]] = {}
+        # by document: (start, end, string, label) -> (its version, the suggestion made)
+        self._made: dict[int, dict[tuple[int, int, str, str], tuple[int, Suggestion]]] = {}
         self._likely: dict[str, tuple[int, list[tuple[str, float]]]] = {}  # by string, stamped
 
     def learn(self, examples: Iterable[LabelledText]) -> None:
@@ -130,7 +131,8 @@ class LiveMatcher(LearnedMatcher):
         else:
             found = self._walk_words(copy.text, words, self.phrases._trie)
         self._found[doc] = (self.shape, found)
-        scores, stamps, made, likely = self.phrases.scores, self._stamps, self._made, self._likely
+        scores, stamps, likely = self.phrases.scores, self._stamps, self._likely
+        made = self._made.setdefault(doc, {})
         by_label: dict[str, list[_Match]] = {}  # each label's matches settle their overlaps
         for match in found:
             known = likely.get(match.phrase)
@@ -144,7 +146,7 @@ class LiveMatcher(LearnedMatcher):
         result: list[Suggestion] = []
         for label, matches in by_label.items():
             for match in _non_overlapping(matches):
-                at = (doc, match.start, match.end, match.phrase, label)
+                at = (match.start, match.end, match.phrase, label)
                 made_one = made.get(at)
                 if made_one is None or made_one[0] != stamps[match.phrase]:
                     start, end = copy.stored_span(match.start, match.end)
@@ -154,8 +156,6 @@ class LiveMatcher(LearnedMatcher):
                         Suggestion(doc, start, end, label, self.name, score),
                     )
                 result.append(made_one[1])
-        if len(made) > 50_000:
-            made.clear()
         result.sort(key=lambda s: (s.start, s.end, s.label))
         return result
 
@@ -208,11 +208,12 @@ class LiveMatcher(LearnedMatcher):
         origin = copy.origin.tolist()
         self._read[doc] = (text, copy, words, origin)
         self._found.pop(doc, None)
-        self._made = {key: made for key, made in self._made.items() if key[0] != doc}
+        self._made.pop(doc, None)
         while len(self._read) > KEPT_DOCUMENTS:
             gone = next(iter(self._read))
             del self._read[gone]
             self._found.pop(gone, None)
+            self._made.pop(gone, None)
         return copy, words, origin
 
 

@@ -1,5 +1,5 @@
-"""Suggestions on 10,000 documents: teaching the string matcher and the CRF, then suggesting for
-every document with each (issue 20)."""
+"""Suggestions on 10,000 documents: teaching the string matcher (the one `alama suggest` and the
+window use) and the CRF, then suggesting for every document with each (issue 20)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from harness import DOCS, NOTES, Row, measure, record
 
 from alama.core.clitics import LabelledText
-from alama.core.suggest import LearnedMatcher, Source
+from alama.core.live_matcher import LiveMatcher
+from alama.core.suggest import Source
 from alama.core.suggest_model import CrfTagger
 
 pytestmark = pytest.mark.benchmark
@@ -32,11 +33,11 @@ def _suggest_all(source: Source, examples: list[LabelledText]) -> int:
 
 def test_teach_and_suggest(examples: list[LabelledText]) -> None:
     spans = sum(len(example.spans) for example in examples)
-    matchers: list[LearnedMatcher] = []
+    matchers: list[LiveMatcher] = []
     record(
         Row(
             f"teach the string matcher from {DOCS:,} documents ({spans:,} spans)",
-            measure(lambda: matchers.append(LearnedMatcher.from_examples(examples)), runs=1),
+            measure(lambda: matchers.append(LiveMatcher.from_examples(examples)), runs=1),
         )
     )
     sample = examples[:CRF_DOCS]
