@@ -120,6 +120,7 @@ class Suggestions(SuggestionJobs):
             )
         if self.current is not None and self.current not in self.pending:
             self.current = None
+            self.host.say("", 1)  # its words go with it
         if self._advance is not None:
             after = [s for s in self.pending if s.start >= self._advance]
             self._advance = None

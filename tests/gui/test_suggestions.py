@@ -124,6 +124,7 @@ def test_a_rejected_string_is_not_suggested_again_in_any_spelling_until_undone(
     qtbot.keyClick(window.article, Qt.Key.Key_Tab)
     qtbot.keyClick(window.article, Qt.Key.Key_X)
     assert window.suggestions.pending == [], "with diacritics and with tatweel: both gone"
+    assert "accepts" not in window.statusBar().currentMessage(), "nothing chosen to accept"
     _label(qtbot, window, "واشنطن")  # another label: the rejection stays
     assert ("روسـيا", "PLACE") not in _pending(window)
     qtbot.keyClick(window.article, Qt.Key.Key_PageDown)
