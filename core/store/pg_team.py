@@ -1,0 +1,121 @@
+"""The people of a server project: each a login role of PostgreSQL named as their layer, and a
+member of the group roles of `alama.core.store.pg_security` (``alama team add-annotator``).
+
+The lead is added once, by whoever set the server up (a superuser): the lead may then add
+annotators and reviewers (CREATEROLE, and the right to hand out those two groups), but cannot
+make another lead or a superuser. Adding a person who is already there adds the group only (an
+annotator who also reviews), and keeps their password unless a new one is given.
+
+A role's name is the annotator's name exactly as Alama checks it (`check_annotator`), since
+the policies compare a row's layer with ``current_user``. PostgreSQL cuts a name longer than 63
+bytes without saying so, which would make two people one; such a name is refused.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from alama.core.annotators import check_annotator
+from alama.core.errors import InputError, ProjectError
+from alama.core.messages import Message
+
+from .pg_security import ANNOTATOR, GROUPS, LEAD, REVIEWER
+
+if TYPE_CHECKING:
+    import psycopg
+
+    PgConnection = psycopg.Connection[Any]
+
+MAX_NAME_BYTES = 63
+"""PostgreSQL's longest name (NAMEDATALEN - 1), in UTF-8 bytes."""
+RESERVED_NAMES = frozenset({"public", "none", "current_user", "current_role", "session_user"})
+
+
+def check_role_name(name: str) -> str:
+    """The person's name as a role name, or `InputError` if PostgreSQL could not hold it."""
+    clean = check_annotator(name)
+    if len(clean.encode()) > MAX_NAME_BYTES:
+        raise InputError(
+            Message(
+                "%1 is too long for a server: a name there holds at most %2 bytes",
+                repr(clean),
+                MAX_NAME_BYTES,
+            )
+        )
+    if clean.lower() in RESERVED_NAMES or clean.startswith("pg_") or clean in GROUPS:
+        raise InputError(Message("%1 is a name the server keeps for itself", repr(clean)))
+    return clean
+
+
+def add_lead(conn: PgConnection, name: str, password: str | None = None) -> str:
+    """Make ``name`` the project's lead (a superuser's task); return the password set (the
+    one given, else a new one; empty if the person existed and none was given)."""
+    from psycopg import sql
+
+    secret = _add_person(conn, name, LEAD, password)
+    with conn.transaction():
+        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("GRANT {}, {} TO {} WITH ADMIN OPTION").format(
+                sql.Identifier(ANNOTATOR), sql.Identifier(REVIEWER), sql.Identifier(name)
+            )
+        )
+    return secret
+
+
+def add_annotator(conn: PgConnection, name: str, password: str | None = None) -> str:
+    """Let ``name`` annotate: a login role in ``alama_annotator`` and a layer of their own;
+    return the password set (see `add_lead`)."""
+    return _add_person(conn, name, ANNOTATOR, password)
+
+
+def add_reviewer(conn: PgConnection, name: str, password: str | None = None) -> str:
+    """Let ``name`` review (write gold, read every layer); return the password set."""
+    return _add_person(conn, name, REVIEWER, password)
+
+
+def _add_person(conn: PgConnection, name: str, group: str, password: str | None) -> str:
+    import psycopg
+    from psycopg import sql
+
+    name = check_role_name(name)
+    role = sql.Identifier(name)
+    try:
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            secret = password if password is not None or exists else secrets.token_urlsafe(18)
+            if not exists:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+            if secret:
+                conn.execute(
+                    sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(secret))
+                )
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
+            conn.execute(
+                "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (name, datetime.now(UTC).isoformat(timespec="milliseconds")),
+            )
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise ProjectError(
+            Message("the server refused to add %1: %2", name, str(error).splitlines()[0])
+        ) from None
+    return secret or ""
+
+
+def team_members(conn: PgConnection) -> dict[str, list[str]]:
+    """Every person of the server's Alama groups and the groups they are in (a lead's right
+    to hand out the other two groups is not counted as membership)."""
+    rows = conn.execute(
+        "SELECT m.rolname, g.rolname FROM pg_auth_members a "
+        "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
+        "WHERE g.rolname = ANY(%s) AND m.rolname <> ALL(%s) "
+        "AND NOT (a.admin_option AND pg_has_role(m.oid, %s, 'MEMBER')) "
+        "ORDER BY m.rolname, g.rolname",
+        (list(GROUPS), list(GROUPS), LEAD),
+    ).fetchall()
+    members: dict[str, list[str]] = {}
+    for person, group in rows:
+        members.setdefault(person, []).append(group)
+    return members
