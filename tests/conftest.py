@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from pathlib import Path
@@ -57,6 +58,9 @@ def dump(path: Path) -> list[str]:
         conn.close()
 
 
+_databases = itertools.count(1)
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A real PostgreSQL server for the whole run (tests/pg.py), stopped and removed at the
@@ -72,12 +76,12 @@ def pg_server():
 
 
 @pytest.fixture
-def pg_project(pg_server, request: pytest.FixtureRequest):
+def pg_project(pg_server):
     """A new database on the test server, set up as an Alama project by its superuser: the
     database's name (the server is `pg_server`)."""
     from alama.core.store.pg_connect import set_up
 
-    name = f"alama_{abs(hash(request.node.nodeid)) % 10**12}"
+    name = f"alama_{next(_databases)}"
     pg_server.create_database(name)
     set_up(pg_server.url(name))
     return name

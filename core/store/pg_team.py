@@ -89,9 +89,7 @@ def _add_person(conn: PgConnection, name: str, group: str, password: str | None)
             if not exists:
                 conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
             if secret:
-                conn.execute(
-                    sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(secret))
-                )
+                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(secret)))
             conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
             conn.execute(
                 "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
