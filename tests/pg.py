@@ -137,7 +137,13 @@ class Server:
 
 
 def server_programs() -> Path:
-    """The folder of ``initdb``, ``pg_ctl`` and ``postgres``: pgserver's, else Debian's."""
+    """The folder of ``initdb``, ``pg_ctl`` and ``postgres``: ``$ALAMA_TEST_PG_BIN`` if set,
+    else pgserver's, else Debian's newest."""
+    chosen = os.environ.get("ALAMA_TEST_PG_BIN")
+    if chosen:
+        if not (Path(chosen) / "initdb").exists():
+            raise ServerUnavailable(f"ALAMA_TEST_PG_BIN={chosen} holds no initdb")
+        return Path(chosen)
     spec = importlib.util.find_spec("pgserver")  # found, not imported (its import has effects)
     if spec is not None and spec.submodule_search_locations:
         folder = Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"

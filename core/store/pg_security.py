@@ -71,6 +71,48 @@ $$
 """
 # Run with the caller's rights: an annotator reads their own assignment rows, no others.
 
+ADD_PERSON_FUNCTION = """
+CREATE FUNCTION alama_add_person(person TEXT, team_group TEXT, secret TEXT) RETURNS BOOLEAN
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    existing pg_roles%ROWTYPE;
+    created BOOLEAN := false;
+BEGIN
+    IF team_group NOT IN ('alama_annotator', 'alama_reviewer') THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = format('only a superuser adds people to %s', team_group);
+    END IF;
+    SELECT * INTO existing FROM pg_roles WHERE rolname = person;
+    IF NOT FOUND THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', person);
+        created := true;
+    ELSIF existing.rolsuper OR NOT (pg_has_role(existing.oid, 'alama_annotator', 'MEMBER')
+            OR pg_has_role(existing.oid, 'alama_reviewer', 'MEMBER')
+            OR pg_has_role(existing.oid, 'alama_lead', 'MEMBER')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = format('%s is a role of the server, not of an Alama team', person);
+    ELSIF secret IS NOT NULL AND pg_has_role(existing.oid, 'alama_lead', 'MEMBER') THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = format('only a superuser sets the password of the lead %s', person);
+    END IF;
+    IF secret IS NOT NULL THEN
+        EXECUTE format('ALTER ROLE %I PASSWORD %L', person, secret);
+    END IF;
+    EXECUTE format('GRANT %I TO %I', team_group, person);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), person);
+    INSERT INTO public.annotators (name, created_at)
+    VALUES (person, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'))
+    ON CONFLICT DO NOTHING;
+    RETURN created;
+END
+$$
+"""
+# Run with its owner's rights (who set the project up, a superuser): the lead needs neither
+# CREATEROLE (which on PostgreSQL 15 would let them grant themselves any role) nor the right to
+# hand out the groups. It touches no role outside an Alama team, and no lead's password.
+
 
 def group_roles() -> list[str]:
     """Make the three group roles unless the server has them (needs CREATEROLE)."""
@@ -99,6 +141,18 @@ def grants() -> list[str]:
         for table in ("rejections", "relation_rejections")
     ]
     return statements
+
+
+def connecting() -> list[str]:
+    """Only the people added to this project connect to its database (the group roles are the
+    server's: a reviewer of one project must not read another), and only the lead adds them."""
+    database = "format('%I', current_database())"
+    return [
+        f"DO $$ BEGIN EXECUTE 'REVOKE CONNECT, TEMPORARY ON DATABASE ' || {database} "
+        "|| ' FROM PUBLIC'; END $$",
+        "REVOKE ALL ON FUNCTION alama_add_person(TEXT, TEXT, TEXT) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION alama_add_person(TEXT, TEXT, TEXT) TO {LEAD}",
+    ]
 
 
 def policy(table: str, name: str, command: str, role: str, rows: str, new: str = "") -> str:
@@ -163,7 +217,8 @@ def policies() -> list[str]:
 def secure(conn: PgConnection) -> None:
     """The server's own schema step: the group roles, the function that says whether a
     document is assigned to the caller, the table privileges and the row-level policies."""
-    for statement in [*group_roles(), ASSIGNED_FUNCTION, *grants(), *policies()]:
+    for statement in [*group_roles(), ASSIGNED_FUNCTION, ADD_PERSON_FUNCTION, *grants(),
+                      *policies(), *connecting()]:  # fmt: skip
         conn.execute(statement)
     conn.execute(
         "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",

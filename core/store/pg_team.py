@@ -1,10 +1,12 @@
 """The people of a server project: each a login role of PostgreSQL named as their layer, and a
 member of the group roles of `alama.core.store.pg_security` (``alama team add-annotator``).
 
-The lead is added once, by whoever set the server up (a superuser): the lead may then add
-annotators and reviewers (CREATEROLE, and the right to hand out those two groups), but cannot
-make another lead or a superuser. Adding a person who is already there adds the group only (an
-annotator who also reviews), and keeps their password unless a new one is given.
+The lead is added by whoever set the server up (a superuser). The lead adds annotators and
+reviewers through the project's ``alama_add_person`` function, which runs with the rights of
+who set it up and does only that: the lead needs no CREATEROLE, cannot make another lead or
+touch a role that is not of an Alama team. Adding a person who is already there adds the group
+only (an annotator who also reviews), and keeps their password unless a new one is given. Each
+person may connect to the databases of the projects they were added to, and to no other.
 
 A role's name is the annotator's name exactly as Alama checks it (`check_annotator`), since
 the policies compare a row's layer with ``current_user``. PostgreSQL cuts a name longer than 63
@@ -50,18 +52,31 @@ def check_role_name(name: str) -> str:
 
 
 def add_lead(conn: PgConnection, name: str, password: str | None = None) -> str:
-    """Make ``name`` the project's lead (a superuser's task); return the password set (the
-    one given, else a new one; empty if the person existed and none was given)."""
+    """Make ``name`` the project's lead (a superuser's task); return the password set: the
+    one given, else a new one for a new role, else none (empty: their password is kept)."""
+    import psycopg
     from psycopg import sql
 
-    secret = _add_person(conn, name, LEAD, password)
-    with conn.transaction():
-        conn.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(name)))
-        conn.execute(
-            sql.SQL("GRANT {}, {} TO {} WITH ADMIN OPTION").format(
-                sql.Identifier(ANNOTATOR), sql.Identifier(REVIEWER), sql.Identifier(name)
+    name = check_role_name(name)
+    role = sql.Identifier(name)
+    try:
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            secret = _password(password, exists is not None)
+            if not exists:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+            if secret:
+                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(secret)))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(LEAD), role))
+            database = conn.execute("SELECT current_database()").fetchone()
+            conn.execute(
+                sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+                    sql.Identifier(database[0] if database else ""), role
+                )
             )
-        )
+            _join_annotators(conn, name)
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise _refused(name, error) from None
     return secret
 
 
@@ -78,40 +93,46 @@ def add_reviewer(conn: PgConnection, name: str, password: str | None = None) -> 
 
 def _add_person(conn: PgConnection, name: str, group: str, password: str | None) -> str:
     import psycopg
-    from psycopg import sql
 
     name = check_role_name(name)
-    role = sql.Identifier(name)
     try:
         with conn.transaction():
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-            secret = password if password is not None or exists else secrets.token_urlsafe(18)
-            if not exists:
-                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
-            if secret:
-                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(secret)))
-            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
-            conn.execute(
-                "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                (name, datetime.now(UTC).isoformat(timespec="milliseconds")),
-            )
+            secret = _password(password, exists is not None)
+            conn.execute("SELECT alama_add_person(%s, %s, %s)", (name, group, secret or None))
     except psycopg.errors.InsufficientPrivilege as error:
-        raise ProjectError(
-            Message("the server refused to add %1: %2", name, str(error).splitlines()[0])
-        ) from None
-    return secret or ""
+        raise _refused(name, error) from None
+    return secret
+
+
+def _password(given: str | None, exists: bool) -> str:
+    """The password to set: the one given, a new one for a new person, else none."""
+    if given is not None:
+        return given
+    return "" if exists else secrets.token_urlsafe(18)
+
+
+def _join_annotators(conn: PgConnection, name: str) -> None:
+    conn.execute(
+        "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+        (name, datetime.now(UTC).isoformat(timespec="milliseconds")),
+    )
+
+
+def _refused(name: str, error: Exception) -> ProjectError:
+    reason = str(error).strip().splitlines()[0]
+    return ProjectError(Message("the server refused to add %1: %2", name, reason))
 
 
 def team_members(conn: PgConnection) -> dict[str, list[str]]:
-    """Every person of the server's Alama groups and the groups they are in (a lead's right
-    to hand out the other two groups is not counted as membership)."""
+    """Every person who may connect to this project, and their Alama groups."""
     rows = conn.execute(
         "SELECT m.rolname, g.rolname FROM pg_auth_members a "
         "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
         "WHERE g.rolname = ANY(%s) AND m.rolname <> ALL(%s) "
-        "AND NOT (a.admin_option AND pg_has_role(m.oid, %s, 'MEMBER')) "
+        "AND has_database_privilege(m.oid, current_database(), 'CONNECT') "
         "ORDER BY m.rolname, g.rolname",
-        (list(GROUPS), list(GROUPS), LEAD),
+        (list(GROUPS), list(GROUPS)),
     ).fetchall()
     members: dict[str, list[str]] = {}
     for person, group in rows:

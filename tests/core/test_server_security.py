@@ -268,3 +268,24 @@ def test_a_name_the_server_could_not_hold_as_given_is_refused(name: str, reason:
     with pytest.raises(InputError, match=reason):
         check_role_name(name)
     assert check_role_name("ا" * 31) == "ا" * 31
+
+
+def test_the_lead_cannot_touch_a_role_outside_the_team(team: Team, pg_server) -> None:
+    with team.login(team.lead) as lead:
+        with pytest.raises(ProjectError, match="not of an Alama team"):
+            add_annotator(lead, "postgres", "taken-over")  # the superuser
+        with pytest.raises(ProjectError, match="only a superuser sets the password"):
+            add_reviewer(lead, team.lead, "new-password")
+    with pg_server.connect(team.db) as admin:  # the superuser's password still holds
+        assert admin.execute("SELECT current_user").fetchone() == ("postgres",)
+
+
+def test_people_of_one_project_cannot_connect_to_another(team: Team, pg_server) -> None:
+    from alama.core.store.pg_connect import set_up
+
+    other = f"other_{team.db}"
+    pg_server.create_database(other)
+    set_up(pg_server.url(other))
+    for person in (team.amal, team.rana, team.lead):
+        with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+            pg_server.connect(other, person, team.passwords[person])
