@@ -178,5 +178,8 @@ def start_server() -> Server:
     except (ServerUnavailable, OSError, subprocess.TimeoutExpired) as error:
         log = server.log()[-2000:]
         server.stop()
-        raise ServerUnavailable(f"{error}{' / log: ' + log if log else ''}") from None
+        who = " (as nobody, since the tests run as root)" if run_as else ""
+        raise ServerUnavailable(
+            f"{server.bin}{who}: {error}{' / log: ' + log if log else ''}"
+        ) from None
     return server
