@@ -23,6 +23,7 @@ from alama.core.errors import ProjectError
 from alama.core.messages import Message
 from alama.core.migrations import APPLICATION, KNOWN, MIGRATION_SET
 
+from .pg_changes import CHANGES_STEP, changes_told
 from .pg_security import SECURITY_STEP, secure
 
 if TYPE_CHECKING:
@@ -257,11 +258,12 @@ STEPS: list[tuple[str, Step]] = [
     ("0007_relations", relations),
     ("0008_suggestions", _script(SUGGESTIONS_SCHEMA)),
     (SECURITY_STEP, secure),
+    (CHANGES_STEP, changes_told),
 ]
 """Every step of a server project, in order: SQLite's, then the server's own."""
 NAMES = tuple(name for name, _ in STEPS)
 SERVER_ONLY = frozenset(NAMES) - KNOWN
-"""The steps a SQLite file never has (roles and row-level security)."""
+"""The steps a SQLite file never has (roles and row-level security, changes told)."""
 
 
 def applied_steps(conn: PgConnection) -> frozenset[str]:

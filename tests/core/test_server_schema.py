@@ -87,7 +87,7 @@ def test_every_step_is_recorded_by_its_name_and_applied_once(pg_server, pg_proje
         assert check_schema(conn, pg_project) == frozenset(NAMES)
         meta = conn.execute("SELECT value FROM alama_meta WHERE key = 'application'").fetchone()
     assert meta == ("alama",)
-    assert {"server_0001_security"} == SERVER_ONLY
+    assert {"server_0001_security", "server_0002_changes"} == SERVER_ONLY
 
 
 def test_a_database_alama_did_not_set_up_or_a_newer_alama_did_is_refused(
