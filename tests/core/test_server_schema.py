@@ -151,3 +151,55 @@ def test_a_server_that_cannot_be_reached_is_one_line_without_the_password(pg_ser
     assert message.startswith(f"could not connect to {shown(url)}")
     with pytest.raises(ProjectError, match="password authentication failed"):
         set_up(pg_server.url("postgres", password="wrong"))
+
+
+def file_links() -> tuple[set[str], set[tuple[str, str, str, str]]]:
+    """The indexes a project file's steps make (by name) and its foreign keys."""
+    conn = sqlite3.connect(":memory:")
+    for _, step in migrations.STEPS:
+        step(conn)
+    indexes = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        if not row[0].startswith("sqlite_")
+    }
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    keys = {
+        (table, row[3], row[2], row[4])
+        for table in tables
+        for row in conn.execute(f"PRAGMA foreign_key_list({table})")
+    }
+    conn.close()
+    return indexes, keys
+
+
+def test_the_server_has_the_indexes_and_foreign_keys_of_a_project_file(
+    pg_server, pg_project
+) -> None:
+    indexes, keys = file_links()
+    with pg_server.connect(pg_project) as conn:
+        found_indexes = {row[0] for row in conn.execute("SELECT indexname FROM pg_indexes")}
+        found_keys = set(
+            conn.execute(
+                """SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text,
+                          f.attname
+                   FROM pg_constraint c
+                   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                   JOIN pg_attribute f ON f.attrelid = c.confrelid AND f.attnum = c.confkey[1]
+                   WHERE c.contype = 'f'"""
+            ).fetchall()
+        )
+    assert indexes <= found_indexes
+    assert keys == {key for key in found_keys if key[0] != "documents_search"}
+
+
+def test_two_programs_setting_up_one_database_at_once_apply_each_step_once(pg_server) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    pg_server.create_database("twice")
+    with ThreadPoolExecutor(2) as pool:
+        done = list(pool.map(set_up, [pg_server.url("twice")] * 2))
+    assert sorted(done[0] + done[1]) == sorted(NAMES)  # each step by one of them
+    with pg_server.connect("twice") as conn:
+        rows = conn.execute("SELECT name FROM alama_migrations ORDER BY name").fetchall()
+    assert [row[0] for row in rows] == sorted(NAMES)
