@@ -114,6 +114,15 @@ $$
 # hand out the groups. It touches no role outside an Alama team, and no lead's password.
 
 
+SAME_LAYER = " AND ".join(
+    f"EXISTS (SELECT 1 FROM spans s WHERE s.id = relations.{end} "
+    "AND s.annotator = relations.annotator AND s.doc = relations.doc)"
+    for end in ("source", "target")
+)
+"""A relation links two spans of its own layer and document (a foreign key alone would let a
+relation point at a span of a layer hidden from its writer)."""
+
+
 def group_roles() -> list[str]:
     """Make the three group roles unless the server has them (needs CREATEROLE)."""
     return [
@@ -181,14 +190,15 @@ def policies() -> list[str]:
         )
     for table in LAYER_TABLES:
         seen = f"annotator IN ('{EVERYONE}', current_user)" if table == "suggestions" else own
+        linked = f" AND {SAME_LAYER}" if table == "relations" else ""
         statements += [
             policy(table, "annotator_read", "SELECT", ANNOTATOR, seen),
-            policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine),
-            policy(table, "annotator_update", "UPDATE", ANNOTATOR, own, mine),
+            policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine + linked),
+            policy(table, "annotator_update", "UPDATE", ANNOTATOR, own, mine + linked),
             # Every row is the reviewer's to look at: one outside gold and their own layer is
             # refused by the check on the row written (an error), not skipped in silence.
-            policy(table, "reviewer_insert", "INSERT", REVIEWER, gold),
-            policy(table, "reviewer_update", "UPDATE", REVIEWER, "true", gold),
+            policy(table, "reviewer_insert", "INSERT", REVIEWER, gold + linked),
+            policy(table, "reviewer_update", "UPDATE", REVIEWER, "true", gold + linked),
         ]
         if table in DELETABLE:
             statements.append(policy(table, "annotator_delete", "DELETE", ANNOTATOR, own))

@@ -87,6 +87,16 @@ def test_an_annotator_is_refused_every_write_outside_their_layer(team: Team) -> 
         assert "permission denied" in refused(
             amal, "INSERT INTO rejections VALUES (1, 0, 4, 'ACTOR', 1, %s, %s)", (team.amal, STAMP)
         )
+    with team.login(team.basel) as basel:
+        basel.execute(*span_sql(1, team.basel, "basels"))
+    with team.login(team.amal) as amal:  # a relation to a span of a layer hidden from her
+        assert policy in refused(
+            amal,
+            "INSERT INTO relations (id, doc, annotator, source, target, type, origin, "
+            "created_at, updated_at) VALUES ('r2', 1, %s, 'mine', 'basels', 'said_by', "
+            "'manual', %s, %s)",
+            (team.amal, STAMP, STAMP),
+        )
 
 
 def test_an_annotator_sees_their_documents_and_their_own_layer_only(team: Team) -> None:
@@ -114,6 +124,13 @@ def test_a_reviewer_writes_gold_and_reads_every_layer(team: Team) -> None:
     with team.login(team.rana) as rana:
         rana.execute(*span_sql(2, GOLD, "golden"))
         rana.execute("UPDATE spans SET reviewer = %s WHERE id = 'golden'", (team.rana,))
+        rana.execute(*span_sql(2, GOLD, "golden2"))
+        rana.execute(
+            "INSERT INTO relations (id, doc, annotator, source, target, type, origin, "
+            "created_at, updated_at) VALUES ('gr', 2, %s, 'golden', 'golden2', 'said_by', "
+            "'review', %s, %s)",
+            (GOLD, STAMP, STAMP),
+        )
         rana.execute(
             "INSERT INTO rejections VALUES (1, 0, 4, 'ACTOR', 1, %s, %s)", (team.rana, STAMP)
         )
@@ -122,6 +139,7 @@ def test_a_reviewer_writes_gold_and_reads_every_layer(team: Team) -> None:
         assert rana.execute("SELECT id FROM spans ORDER BY id").fetchall() == [
             ("amals",),
             ("golden",),
+            ("golden2",),
         ]
         policy = "row-level security policy"
         assert policy in refused(rana, *span_sql(1, team.amal))
