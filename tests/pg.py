@@ -56,11 +56,13 @@ class Server:
 
     def conninfo(self, dbname: str = "postgres", user: str = SUPERUSER, password: str = "") -> str:
         """A libpq connection string to this server (Unix socket)."""
+        from psycopg.conninfo import make_conninfo
+
         secret = password or (self.password if user == SUPERUSER else "")
         parts = {"host": str(self.socket), "port": "5432", "dbname": dbname, "user": user}
         if secret:
             parts["password"] = secret
-        return " ".join(f"{key}='{value}'" for key, value in parts.items())
+        return make_conninfo("", **parts)
 
     def url(self, dbname: str, user: str = SUPERUSER, password: str = "") -> str:
         """The same as a ``postgresql://`` URL (what ``alama open`` will take)."""

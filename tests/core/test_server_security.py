@@ -240,3 +240,14 @@ def test_people_of_one_project_cannot_connect_to_another(team: Team, pg_server) 
     for person in (team.amal, team.rana, team.lead):
         with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
             pg_server.connect(other, person, team.passwords[person])
+
+
+def test_a_name_with_quotes_is_a_name_not_sql(team: Team) -> None:
+    name = f'o\'brien "{team.db}"; DROP TABLE spans; --'
+    with team.login(team.lead) as lead:
+        password = add_annotator(lead, name, "pa'ss\"word")
+        assert name in team_members(lead)
+    with team.server.connect(team.db, name, "pa'ss\"word") as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (name,)
+        assert conn.execute("SELECT count(*) FROM spans").fetchone() == (0,)
+    assert password == "pa'ss\"word"
