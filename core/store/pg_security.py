@@ -93,9 +93,10 @@ BEGIN
             OR pg_has_role(existing.oid, 'alama_lead', 'MEMBER')) THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
             MESSAGE = format('%s is a role of the server, not of an Alama team', person);
-    ELSIF secret IS NOT NULL AND pg_has_role(existing.oid, 'alama_lead', 'MEMBER') THEN
+    ELSIF secret IS NOT NULL
+            AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-            MESSAGE = format('only a superuser sets the password of the lead %s', person);
+            MESSAGE = format('%s has a password: only they or a superuser change it', person);
     END IF;
     IF secret IS NOT NULL THEN
         EXECUTE format('ALTER ROLE %I PASSWORD %L', person, secret);
@@ -111,7 +112,9 @@ $$
 """
 # Run with its owner's rights (who set the project up, a superuser): the lead needs neither
 # CREATEROLE (which on PostgreSQL 15 would let them grant themselves any role) nor the right to
-# hand out the groups. It touches no role outside an Alama team, and no lead's password.
+# hand out the groups. It touches no role outside an Alama team, and sets the password of a new
+# person only: roles belong to the whole server, and the lead of one project who could change
+# the password of a person of another could log in there as them.
 
 
 SAME_LAYER = " AND ".join(

@@ -4,9 +4,10 @@ member of the group roles of `alama.core.store.pg_security` (``alama team add-an
 The lead is added by whoever set the server up (a superuser). The lead adds annotators and
 reviewers through the project's ``alama_add_person`` function, which runs with the rights of
 who set it up and does only that: the lead needs no CREATEROLE, cannot make another lead or
-touch a role that is not of an Alama team. Adding a person who is already there adds the group
-only (an annotator who also reviews), and keeps their password unless a new one is given. Each
-person may connect to the databases of the projects they were added to, and to no other.
+touch a role that is not of an Alama team. Adding a person who is already there (in this
+project or another on the server) adds the group only, an annotator who also reviews, and keeps
+their password: the lead sets the password of a new person only. Each person may connect to the
+databases of the projects they were added to, and to no other.
 
 A role's name is the annotator's name exactly as Alama checks it (`check_annotator`), since
 the policies compare a row's layer with ``current_user``. PostgreSQL cuts a name longer than 63

@@ -225,8 +225,10 @@ def test_the_lead_cannot_touch_a_role_outside_the_team(team: Team, pg_server) ->
     with team.login(team.lead) as lead:
         with pytest.raises(ProjectError, match="not of an Alama team"):
             add_annotator(lead, "postgres", "taken-over")  # the superuser
-        with pytest.raises(ProjectError, match="only a superuser sets the password"):
+        with pytest.raises(ProjectError, match="only they or a superuser change it"):
             add_reviewer(lead, team.lead, "new-password")
+        with pytest.raises(ProjectError, match="only they or a superuser change it"):
+            add_annotator(lead, team.amal, "taken-over")  # could be hers in another project
     with pg_server.connect(team.db) as admin:  # the superuser's password still holds
         assert admin.execute("SELECT current_user").fetchone() == ("postgres",)
 
@@ -251,3 +253,11 @@ def test_a_name_with_quotes_is_a_name_not_sql(team: Team) -> None:
         assert conn.execute("SELECT current_user").fetchone() == (name,)
         assert conn.execute("SELECT count(*) FROM spans").fetchone() == (0,)
     assert password == "pa'ss\"word"
+
+
+def test_a_superuser_may_give_a_person_a_new_password(team: Team, pg_server) -> None:
+    with pg_server.connect(team.db) as admin:
+        admin.autocommit = True
+        assert add_annotator(admin, team.amal, "a-new-one") == "a-new-one"
+    with pg_server.connect(team.db, team.amal, "a-new-one") as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (team.amal,)
