@@ -43,7 +43,7 @@ def _adding(name: str, what: str, add: Callable[[], Adding]) -> None:
     @click.argument("person")
     @click.option(
         "--password",
-        help="Their password (default: a new one, printed once; kept if they exist).",
+        help="A new person's password (default: a new one, printed once).",
     )
     @friendly
     def command(project: str, person: str, password: str | None) -> None:

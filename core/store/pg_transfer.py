@@ -74,26 +74,20 @@ def to_server(store: Store, conn: PgConnection, where: str) -> dict[str, int]:
 
 
 def _copy_table(store: Store, conn: PgConnection, table: str) -> int:
+    """Every row of ``table`` (``INSERT`` in batches, pipelined by psycopg: ``COPY FROM`` is
+    not allowed where row-level security applies, as it does to the lead)."""
     columns = _columns(store, table)
     names = ", ".join(columns)
-    rows = store.conn.execute(f"SELECT {names} FROM {table}")
+    insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
     if table in MERGED_BY_KEY:
         key = MERGED_BY_KEY[table]
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key) or f"{key} = {key}"
-        marks = ", ".join(["%s"] * len(columns))
-        batch = rows.fetchall()
-        with conn.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks}) "
-                f"ON CONFLICT ({key}) DO UPDATE SET {updates}",
-                batch,
-            )
-        return len(batch)
+        insert += f" ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    rows = store.conn.execute(f"SELECT {names} FROM {table}")
     count = 0
-    with conn.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+    with conn.cursor() as cursor:
         while batch := rows.fetchmany(2000):
-            for row in batch:
-                copy.write_row(row)
+            cursor.executemany(insert, batch)
             count += len(batch)
     return count
 
@@ -101,12 +95,11 @@ def _copy_table(store: Store, conn: PgConnection, table: str) -> int:
 def _index(conn: PgConnection) -> int:
     """The normalized copy of every document, for the trigram index."""
     rows = conn.execute("SELECT id, text FROM documents ORDER BY id").fetchall()
-    with (
-        conn.cursor() as cursor,
-        cursor.copy("COPY documents_search (doc, norm) FROM STDIN") as copy,
-    ):
-        for doc, text in rows:
-            copy.write_row((doc, folding.normalize(text)))
+    with conn.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO documents_search (doc, norm) VALUES (%s, %s)",
+            [(doc, folding.normalize(text)) for doc, text in rows],
+        )
     return len(rows)
 
 

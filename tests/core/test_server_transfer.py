@@ -133,3 +133,24 @@ def test_only_an_empty_server_project_takes_a_file(pg_server, pg_project, tmp_pa
         with pytest.raises(ProjectError, match="already has documents"):
             to_server(store, conn, pg_project)
         assert conn.execute("SELECT count(*) FROM spans").fetchone() == (5,)
+
+
+def test_the_lead_moves_a_file_to_the_server_and_takes_it_back(
+    pg_server, pg_project, tmp_path: Path
+) -> None:
+    from alama.core.store.pg_team import add_lead
+
+    source, back = tmp_path / "team.alama", tmp_path / "back.alama"
+    filled(source, "amal", "basel", "rana")
+    lead = f"lead_{pg_project}"
+    with pg_server.connect(pg_project) as admin:
+        admin.autocommit = True
+        password = add_lead(admin, lead)
+    with Store.open(source) as store, pg_server.connect(pg_project, lead, password) as conn:
+        conn.autocommit = True
+        to_server(store, conn, pg_project)
+        to_file(conn, back)
+    taken = rows(back)
+    assert [row[0] for row in taken["annotators"]].count(lead) == 1  # the lead's own name
+    taken["annotators"] = [row for row in taken["annotators"] if row[0] != lead]
+    assert taken == rows(source)
