@@ -72,10 +72,18 @@ def collect(source: Store, conn: PgConnection, where: str, layer: str | None = N
         with conn.transaction():
             return _collect(source, conn, where, layer)
     except psycopg.errors.InsufficientPrivilege as error:
-        reason = str(error).strip().splitlines()[0]
         raise ProjectError(
-            Message("%1 refused the layer of %2: %3", where, source.path, reason)
+            Message("%1 refused the layer of %2: %3", where, source.path, _first_line(error))
         ) from None
+    except psycopg.Error as error:  # a label the server lacks, a span outside its text
+        raise ProjectError(
+            Message("%1 could not be collected into %2: %3", source.path, where, _first_line(error))
+        ) from None
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _collect(source: Store, conn: PgConnection, where: str, layer: str | None) -> Collected:

@@ -107,8 +107,14 @@ def to_file(conn: PgConnection, path: Path | str) -> dict[str, int]:
     """Write into the new project file ``path`` every row the role of ``conn`` may read of its
     server project (rows of a document it may not read are left out); the rows per table. If
     anything fails, no file is left behind."""
+    import psycopg
+
     path = Path(path)
-    rows = _server_rows(conn)
+    try:
+        rows = _server_rows(conn)
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ProjectError(Message("the project could not be read: %1", reason)) from None
     with Store.create(path) as store:
         try:
             with store.transaction():

@@ -122,3 +122,19 @@ def test_a_version_from_the_future_is_refused_and_nothing_is_written(offline) ->
         with pytest.raises(ProjectError, match="dated in the future"):
             collect(store, server, "the server")
     assert late.id not in server_spans(login)
+
+
+def test_a_label_the_server_lacks_is_one_line_and_nothing_is_written(offline) -> None:
+    copy, login, amal, _ = offline
+    conn = sqlite3.connect(copy)
+    conn.execute("INSERT INTO labels VALUES ('EVENT', 'حدث', 'Event', '', '#000000', '', 9)")
+    conn.commit()
+    conn.close()
+    with Store.open(copy) as store:
+        first = store.add_span(1, amal, 14, 19, "PLACE")
+        store.add_span(1, amal, 20, 22, "EVENT")
+    with Store.open(copy) as store, login["amal"]() as server:
+        server.autocommit = True
+        with pytest.raises(ProjectError, match=r"could not be collected.*foreign key"):
+            collect(store, server, "the server")
+    assert first.id not in server_spans(login)
