@@ -56,7 +56,15 @@ def connect(url: str) -> PgConnection:
 def set_up(url: str) -> list[str]:
     """Bring the server project at ``url`` up to date (``alama init postgresql://…``, run by
     the database's owner); return the steps applied."""
+    import psycopg
+
     from .pg_schema import apply
 
     with connect(url) as conn:
-        return apply(conn)
+        try:
+            return apply(conn)
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ProjectError(
+                Message("%1 could not be set up as an Alama project: %2", shown(url), reason)
+            ) from None

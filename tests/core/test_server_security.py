@@ -261,3 +261,14 @@ def test_a_superuser_may_give_a_person_a_new_password(team: Team, pg_server) -> 
         assert add_annotator(admin, team.amal, "a-new-one") == "a-new-one"
     with pg_server.connect(team.db, team.amal, "a-new-one") as conn:
         assert conn.execute("SELECT current_user").fetchone() == (team.amal,)
+
+
+def test_only_who_may_create_tables_sets_a_project_up(team: Team, pg_server) -> None:
+    from alama.core.store.pg_connect import set_up
+
+    pg_server.create_database(f"fresh_{team.db}")
+    url = pg_server.url(f"fresh_{team.db}", team.amal, team.passwords[team.amal])
+    with pytest.raises(ProjectError, match=r"could not be set up.*permission denied"):
+        set_up(url)
+    with pg_server.connect(f"fresh_{team.db}") as admin:
+        assert admin.execute("SELECT to_regclass('spans')").fetchone() == (None,)
