@@ -22,7 +22,10 @@ a role is not there for it (an ``UPDATE`` of it changes nothing). The project's 
 `alama.core.store.pg_schema.apply`) and superusers are not bound by the policies.
 
 The group roles belong to the whole server (PostgreSQL's roles are not per database); they are
-made once, by the first project's set-up, and shared by every Alama project on the server.
+made once, by the first project's set-up, and shared by every Alama project on the server. So
+the groups give the table privileges only, and which rows a person reaches in a project is
+decided by the project's own ``team_members`` table: a reviewer of one project who annotates in
+another is an annotator there, and the lead of one is nobody special in the next.
 """
 
 from __future__ import annotations
@@ -57,6 +60,27 @@ DELETABLE = ("status", "suggestions", "suggestion_rejections")
 REVIEW_TABLES = ("rejections", "relation_rejections", "assignments")
 """Read by reviewers; written by reviewers (rejections) or the lead (assignments)."""
 
+TEAM_TABLE = """
+CREATE TABLE team_members (
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'reviewer', 'annotator')),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (name, role)
+)
+"""
+TEAM_ROLES = {LEAD: "lead", REVIEWER: "reviewer", ANNOTATOR: "annotator"}
+"""The role in ``team_members`` that each group's policies ask of the person."""
+
+
+def in_team(group: str) -> str:
+    """Whether the connected person has the group's role in this project (an uncorrelated
+    subquery: the server asks it once per statement, not once per row)."""
+    return (
+        "EXISTS (SELECT 1 FROM team_members m WHERE m.name = current_user "
+        f"AND m.role = '{TEAM_ROLES[group]}')"
+    )
+
+
 ASSIGNED_FUNCTION = """
 CREATE FUNCTION alama_assigned(doc INTEGER) RETURNS BOOLEAN
 LANGUAGE sql STABLE
@@ -79,6 +103,7 @@ AS $$
 DECLARE
     existing pg_roles%ROWTYPE;
     created BOOLEAN := false;
+    stamp TEXT := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"');
 BEGIN
     IF team_group NOT IN ('alama_annotator', 'alama_reviewer') THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
@@ -103,9 +128,10 @@ BEGIN
     END IF;
     EXECUTE format('GRANT %I TO %I', team_group, person);
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), person);
-    INSERT INTO public.annotators (name, created_at)
-    VALUES (person, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"'))
+    INSERT INTO public.annotators (name, created_at) VALUES (person, stamp)
     ON CONFLICT DO NOTHING;
+    INSERT INTO public.team_members (name, role, added_at)
+    VALUES (person, substr(team_group, 7), stamp) ON CONFLICT DO NOTHING;
     RETURN created;
 END
 $$
@@ -139,6 +165,7 @@ def grants() -> list[str]:
     """Which statements each group may run on each table."""
     tables = [*SHARED, *DOCUMENT_TABLES, *LAYER_TABLES, *REVIEW_TABLES]
     statements = [f"GRANT ALL ON {table} TO {LEAD}" for table in tables]
+    statements += [f"GRANT SELECT ON team_members TO {group}" for group in GROUPS]
     statements += [f"GRANT SELECT ON {table} TO {REVIEWER}" for table in tables]
     statements += [
         f"GRANT SELECT ON {table} TO {ANNOTATOR}"
@@ -168,11 +195,13 @@ def connecting() -> list[str]:
 
 
 def policy(table: str, name: str, command: str, role: str, rows: str, new: str = "") -> str:
-    """One permissive policy: ``rows`` (USING) are the rows the role sees or changes, ``new``
-    (WITH CHECK) what a row it writes must be."""
+    """One permissive policy for the members of a group who have its role in this project:
+    ``rows`` (USING) are the rows they see or change, ``new`` (WITH CHECK) what a row they
+    write must be."""
+    member = in_team(role)
     check = new or rows
-    using = "" if command == "INSERT" else f" USING ({rows})"
-    with_check = "" if command in ("SELECT", "DELETE") else f" WITH CHECK ({check})"
+    using = "" if command == "INSERT" else f" USING ({member} AND ({rows}))"
+    with_check = "" if command in ("SELECT", "DELETE") else f" WITH CHECK ({member} AND ({check}))"
     return f"CREATE POLICY {name} ON {table} FOR {command} TO {role}{using}{with_check}"
 
 
@@ -182,11 +211,12 @@ def policies() -> list[str]:
     gold = f"annotator IN ('{GOLD_ANNOTATOR}', current_user)"
     mine = f"{own} AND alama_assigned(doc)"
     statements: list[str] = []
-    tables = [*DOCUMENT_TABLES, *LAYER_TABLES, *REVIEW_TABLES, "annotators"]
-    for table in tables:
+    for table in [*SHARED, *DOCUMENT_TABLES, *LAYER_TABLES, *REVIEW_TABLES]:
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         statements.append(policy(table, "lead_all", "ALL", LEAD, "true"))
         statements.append(policy(table, "reviewer_read", "SELECT", REVIEWER, "true"))
+    for table in SHARED:
+        statements.append(policy(table, "annotator_read", "SELECT", ANNOTATOR, "true"))
     for table, column in DOCUMENT_TABLES.items():
         statements.append(
             policy(table, "annotator_read", "SELECT", ANNOTATOR, f"alama_assigned({column})")
@@ -214,7 +244,6 @@ def policies() -> list[str]:
         ]
     statements += [
         policy("assignments", "annotator_read", "SELECT", ANNOTATOR, own),
-        policy("annotators", "annotator_read", "SELECT", ANNOTATOR, "true"),
         policy("annotators", "annotator_insert", "INSERT", ANNOTATOR, "name = current_user"),
         policy(
             "annotators",
@@ -228,10 +257,11 @@ def policies() -> list[str]:
 
 
 def secure(conn: PgConnection) -> None:
-    """The server's own schema step: the group roles, the function that says whether a
-    document is assigned to the caller, the table privileges and the row-level policies."""
-    for statement in [*group_roles(), ASSIGNED_FUNCTION, ADD_PERSON_FUNCTION, *grants(),
-                      *policies(), *connecting()]:  # fmt: skip
+    """The server's own schema step: the group roles, the project's team, the function that
+    says whether a document is assigned to the caller, the one that adds people, the table
+    privileges and the row-level policies."""
+    for statement in [*group_roles(), TEAM_TABLE, ASSIGNED_FUNCTION, ADD_PERSON_FUNCTION,
+                      *grants(), *policies(), *connecting()]:  # fmt: skip
         conn.execute(statement)
     conn.execute(
         "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",

@@ -76,6 +76,11 @@ def add_lead(conn: PgConnection, name: str, password: str | None = None) -> str:
                 )
             )
             _join_annotators(conn, name)
+            conn.execute(
+                "INSERT INTO team_members (name, role, added_at) VALUES (%s, 'lead', %s) "
+                "ON CONFLICT DO NOTHING",
+                (name, datetime.now(UTC).isoformat(timespec="milliseconds")),
+            )
     except psycopg.errors.InsufficientPrivilege as error:
         raise _refused(name, error) from None
     return secret
@@ -126,16 +131,9 @@ def _refused(name: str, error: Exception) -> ProjectError:
 
 
 def team_members(conn: PgConnection) -> dict[str, list[str]]:
-    """Every person who may connect to this project, and their Alama groups."""
-    rows = conn.execute(
-        "SELECT m.rolname, g.rolname FROM pg_auth_members a "
-        "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
-        "WHERE g.rolname = ANY(%s) AND m.rolname <> ALL(%s) "
-        "AND has_database_privilege(m.oid, current_database(), 'CONNECT') "
-        "ORDER BY m.rolname, g.rolname",
-        (list(GROUPS), list(GROUPS)),
-    ).fetchall()
+    """Every person of this project and their groups (``alama_lead``, …), by name."""
+    rows = conn.execute("SELECT name, role FROM team_members ORDER BY name, role").fetchall()
     members: dict[str, list[str]] = {}
-    for person, group in rows:
-        members.setdefault(person, []).append(group)
+    for person, role in rows:
+        members.setdefault(person, []).append(f"alama_{role}")
     return members

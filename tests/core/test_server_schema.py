@@ -73,7 +73,7 @@ def test_the_server_has_the_tables_of_a_project_file_column_for_column(
     assert set(expected) <= set(found)
     for table, columns in expected.items():
         assert found[table] == columns, table
-    assert set(found) - set(expected) == {"documents_search", "alama_migrations"}
+    assert set(found) - set(expected) == {"documents_search", "alama_migrations", "team_members"}
     assert [column for column, _, _ in found["documents_search"]] == ["doc", "norm"]
 
 

@@ -272,3 +272,39 @@ def test_only_who_may_create_tables_sets_a_project_up(team: Team, pg_server) -> 
         set_up(url)
     with pg_server.connect(f"fresh_{team.db}") as admin:
         assert admin.execute("SELECT to_regclass('spans')").fetchone() == (None,)
+
+
+def test_a_role_in_one_project_is_not_a_role_in_another(team: Team, pg_server) -> None:
+    from alama.core.store.pg_connect import set_up
+
+    other = f"second_{team.db}"
+    pg_server.create_database(other)
+    set_up(pg_server.url(other))
+    with pg_server.connect(other) as admin:  # Rana reviews the first, annotates here; so the lead
+        admin.autocommit = True
+        add_annotator(admin, team.rana)
+        add_annotator(admin, team.lead)
+        admin.execute("INSERT INTO labels VALUES ('ACTOR', 'فاعل', 'Actor', '', '#1', '', 0)")
+        for doc in (1, 2):
+            admin.execute(
+                "INSERT INTO documents (id, doc_id, hash, title, text, position, created_at) "
+                "VALUES (%s, %s, %s, '', 'نص', %s, %s)",
+                (doc, f"d{doc}", f"h{doc}", doc, STAMP),
+            )
+        admin.execute("INSERT INTO assignments VALUES (1, %s, 0, %s, NULL)", (team.rana, STAMP))
+        admin.execute(*span_sql(1, team.lead, "leads-span-here"))
+    rana = pg_server.connect(other, team.rana, team.passwords[team.rana])
+    rana.autocommit = True
+    with rana:
+        assert rana.execute("SELECT id FROM documents").fetchall() == [(1,)]
+        assert rana.execute("SELECT id FROM spans").fetchall() == []  # not the lead's layer
+        assert rana.execute("SELECT count(*) FROM rejections").fetchone() == (0,)
+        assert "row-level security policy" in refused(rana, *span_sql(1, GOLD))
+    lead = pg_server.connect(other, team.lead, team.passwords[team.lead])
+    lead.autocommit = True
+    with lead:
+        assert "row-level security policy" in refused(
+            lead, "INSERT INTO labels VALUES ('PLACE', 'مكان', 'Place', '', '#2', '', 1)"
+        )
+        assert lead.execute("UPDATE labels SET color = '#3'").rowcount == 0
+        assert lead.execute("SELECT count(*) FROM documents").fetchone() == (0,)
