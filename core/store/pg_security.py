@@ -105,6 +105,12 @@ DECLARE
     created BOOLEAN := false;
     stamp TEXT := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"');
 BEGIN
+    IF NOT (EXISTS (SELECT 1 FROM public.team_members m
+                    WHERE m.name = session_user AND m.role = 'lead')
+            OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = format('%s is not the lead of this project', session_user);
+    END IF;
     IF team_group NOT IN ('alama_annotator', 'alama_reviewer') THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
             MESSAGE = format('only a superuser adds people to %s', team_group);

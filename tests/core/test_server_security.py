@@ -308,3 +308,5 @@ def test_a_role_in_one_project_is_not_a_role_in_another(team: Team, pg_server) -
         )
         assert lead.execute("UPDATE labels SET color = '#3'").rowcount == 0
         assert lead.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+        with pytest.raises(ProjectError, match="not the lead of this project"):
+            add_annotator(lead, f"friend_{team.db}")
