@@ -88,3 +88,7 @@ def list_(project: str) -> None:
         members = team_members(conn)
     for person, groups in members.items():
         click.echo(f"{person}\t{', '.join(group.removeprefix('alama_') for group in groups)}")
+
+
+if __name__ == "__main__":  # until `team` is a command of `alama`: python -m alama.core.cli_server
+    team()
