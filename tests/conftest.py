@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from pathlib import Path
@@ -55,3 +56,32 @@ def dump(path: Path) -> list[str]:
         return rows
     finally:
         conn.close()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole run (tests/pg.py), stopped and removed at the
+    end; the tests that need it are skipped, saying why, only if it cannot start."""
+    from tests.pg import ServerUnavailable, start_server
+
+    try:
+        server = start_server()
+    except ServerUnavailable as error:
+        pytest.skip(f"no PostgreSQL server could be started for the tests: {error}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_project(pg_server):
+    """A new database on the test server, set up as an Alama project by its superuser: the
+    database's name (the server is `pg_server`)."""
+    from alama.core.store.pg_connect import set_up
+
+    name = f"alama_{next(_databases)}"
+    pg_server.create_database(name)
+    set_up(pg_server.url(name))
+    return name
