@@ -9,7 +9,7 @@ from typing import IO, Any
 from alama.core.export_records import Layer
 from alama.core.jsonl import dumps
 from alama.core.labelstudio import PREDICTION
-from alama.core.model import GOLD_ANNOTATOR, Status
+from alama.core.model import GOLD_ANNOTATOR, Status, is_suggested
 
 MODEL = f"{PREDICTION}-"
 
@@ -40,7 +40,9 @@ class TaskWriter:
             self._pending = (doc.id, handle, {"data": {"text": doc.text}, "meta": meta, **empty})
         if layer.annotator is None:
             return
-        results = [_result(doc.text, start, end, label) for start, end, label in layer.triples]
+        results = [
+            _result(doc.text, row[1], row[2], row[3], is_suggested(row[6])) for row in layer.rows
+        ]
         task = self._pending[2]
         name = layer.annotator
         if layer.status is not Status.DONE and (name == PREDICTION or name.startswith(MODEL)):
@@ -74,13 +76,15 @@ class TaskWriter:
         self._pending = None
 
 
-def _result(text: str, start: int, end: int, label: str) -> dict[str, Any]:
+def _result(text: str, start: int, end: int, label: str, suggested: bool) -> dict[str, Any]:
+    """One span as a Label Studio result; an accepted suggestion is a prediction's, as Label
+    Studio marks a result it pre-annotated."""
     key = f"{start}:{end}:{label}".encode()
     return {
         "id": hashlib.sha1(key, usedforsecurity=False).hexdigest()[:10],
         "from_name": "label",
         "to_name": "text",
         "type": "labels",
-        "origin": "manual",
+        "origin": "prediction" if suggested else "manual",
         "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
     }

@@ -284,6 +284,15 @@ def test_export_agreement_and_stats_keep_the_origin(tmp_path: Path) -> None:
         ("PLACE", "suggested:gazetteer"),
     ]
 
+    studio = tmp_path / "tasks.json"
+    run("export", str(path), "--format", "labelstudio", "--annotator", "amal", "-o", str(studio))
+    (task,) = json.loads(studio.read_text(encoding="utf-8"))
+    (annotation,) = task["annotations"]
+    assert sorted((r["value"]["labels"][0], r["origin"]) for r in annotation["result"]) == [
+        ("ACTOR", "manual"),
+        ("PLACE", "prediction"),  # as Label Studio marks what it pre-annotated
+    ]
+
     counted = json.loads(run("agreement", str(path), "--json"))
     assert counted["suggestions"] == {"counted": True, "accepted": {"amal": 1, "bilal": 2}}
     assert counted["labels"]["PLACE"]["f1_exact"] == 1.0
