@@ -15,7 +15,8 @@ labels, annotators), `spans` (layers, gold, rejections), `sync` (whole rows for 
 
 from alama.core.annotators import RESERVED_PREFIX, check_annotator
 
-from .base import check_is_project, now
+from .base import now
+from .file_connection import check_is_project
 from .files import BUSY_TIMEOUT_S, is_project_file, put_in_place
 from .project import Store
 from .sync import RejectionRow, StatusRow

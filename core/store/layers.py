@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from alama.core.model import GOLD_ANNOTATOR, Document, Span, Status
 
-from .spans import KEYS_READABLE, stored_agreed
+from .dialect import Dialect
+from .spans import stored_agreed
 from .tokens import TOKEN_COLUMNS, Bounds, StoredTokens, TokenRows, stored_tokens, unpack
 
 
@@ -66,17 +67,22 @@ class FinishedDocument(NamedTuple):
     finishers: list[str]
 
 
-_FINISHED = (
-    "SELECT doc, json_group_array(annotator) FROM status WHERE state = 'done' "
-    f"AND typeof(annotator) = 'text' AND annotator != '{GOLD_ANNOTATOR}' "
-    "AND doc IN (SELECT id FROM documents) GROUP BY doc"
-)
-_FINISHED_DOCUMENTS = (
-    "SELECT d.id, d.doc_id, d.title, length(d.text), typeof(d.text) = 'text', t.tokenizer, "
-    "t.bounds, (SELECT json_group_array(s.annotator) FROM status s WHERE s.doc = d.id "
-    f"AND s.state = 'done' AND typeof(s.annotator) = 'text' AND s.annotator != '{GOLD_ANNOTATOR}')"
-    " FROM documents d LEFT JOIN tokens t ON t.doc = d.id ORDER BY d.position"
-)
+def _finished(sql: Dialect) -> str:
+    return (
+        f"SELECT doc, {sql.json_list('annotator')} FROM status WHERE state = 'done' "
+        f"AND {sql.is_text('annotator')} AND annotator != '{GOLD_ANNOTATOR}' "
+        "AND doc IN (SELECT id FROM documents) GROUP BY doc"
+    )
+
+
+def _finished_documents(sql: Dialect) -> str:
+    return (
+        f"SELECT d.id, d.doc_id, d.title, length(d.text), {sql.is_text('d.text')}, t.tokenizer, "
+        f"t.bounds, (SELECT {sql.json_list('s.annotator')} FROM status s WHERE s.doc = d.id "
+        f"AND s.state = 'done' AND {sql.is_text('s.annotator')} "
+        f"AND s.annotator != '{GOLD_ANNOTATOR}')"
+        " FROM documents d LEFT JOIN tokens t ON t.doc = d.id ORDER BY d.position"
+    )
 
 
 def span_of(doc: int, row: SpanRow) -> Span:
@@ -128,7 +134,8 @@ class LayerRows(TokenRows):
         )
         spans_sql = _SPANS + (" AND annotator = ?" if annotator is not None else "")
         status_sql = (
-            "SELECT annotator, state FROM status WHERE doc = ? AND typeof(annotator) = 'text'"
+            "SELECT annotator, state FROM status WHERE doc = ? AND "
+            + self.sql.is_text("annotator")
             + (" AND annotator = ?" if annotator is not None else "")
         )
         only = (annotator,) if annotator is not None else ()
@@ -159,7 +166,7 @@ class LayerRows(TokenRows):
     def finished(self) -> Iterator[tuple[int, list[str]]]:
         """(document id, the annotators who marked it done) of each document someone finished
         (not the gold layer), by id, without holding them."""
-        for doc, names in self.conn.execute(_FINISHED):
+        for doc, names in self.conn.execute(_finished(self.sql)):
             yield doc, json.loads(names)
 
     def layer_names(self) -> list[str]:
@@ -184,7 +191,7 @@ class LayerRows(TokenRows):
     def iter_finished(self) -> Iterator[FinishedDocument]:
         """Every document in project order with who finished it, its length and stored token
         bounds: one row at a time, the text left unread."""
-        for row in self.conn.execute(_FINISHED_DOCUMENTS):
+        for row in self.conn.execute(_finished_documents(self.sql)):
             doc, doc_id, title, length, is_text, tokenizer, raw, names = row
             if not is_text:  # refused in one line, as every reader of documents refuses it
                 whole = self.conn.execute(
@@ -212,7 +219,7 @@ class LayerRows(TokenRows):
             found += self.conn.execute(
                 f"WITH lengths (d, n) AS (VALUES {places}) SELECT doc, annotator, start_char, "
                 "end_char, label FROM lengths JOIN spans ON doc = d WHERE deleted_at IS NULL "
-                f"AND {KEYS_READABLE} AND start_char >= 0 AND start_char < end_char "
+                f"AND {self.sql.keys_readable} AND start_char >= 0 AND start_char < end_char "
                 f"AND end_char <= n{mine} ORDER BY doc, annotator",
                 chunk,
             ).fetchall()

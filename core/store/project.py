@@ -11,13 +11,15 @@ from alama.core.errors import InputError
 from alama.core.model import Document, DocumentInfo, NewDocument, Status
 
 from .base import now
+from .file_connection import FileConnection
 from .layers import stored_meta, stored_status
+from .spans import STATUS_COLUMNS
 from .suggestions import SuggestionRows
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
-class Store(SuggestionRows):
-    """An open Alama project."""
+class StoreRows(SuggestionRows):
+    """What an open Alama project does, on a file or on a server."""
 
     # --- documents -------------------------------------------------------------------------
 
@@ -293,8 +295,7 @@ class Store(SuggestionRows):
             )
             stamp = now()
             self.conn.executemany(
-                "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, ?, ?)",
+                self.sql.upsert("status", STATUS_COLUMNS, "doc, annotator"),
                 [
                     (doc, names[name], state.value, stamp)
                     for doc, name, state in states
@@ -307,12 +308,12 @@ class Store(SuggestionRows):
         rows = self.conn.execute(
             """
             SELECT l.annotator, COALESCE(st.state, 'in_progress')
-            FROM (SELECT annotator FROM status WHERE doc = ? AND typeof(annotator) = 'text'
+            FROM (SELECT annotator FROM status WHERE doc = ? AND {text}
                   UNION SELECT annotator FROM spans WHERE doc = ? AND deleted_at IS NULL
-                  AND typeof(annotator) = 'text') l
+                  AND {text}) l
             LEFT JOIN status st ON st.doc = ? AND st.annotator = l.annotator
             ORDER BY l.annotator
-            """,
+            """.format(text=self.sql.is_text("annotator")),
             (doc, doc, doc),
         ).fetchall()
         return {annotator: stored_status(state) for annotator, state in rows}
@@ -322,13 +323,13 @@ class Store(SuggestionRows):
         rows = self.conn.execute(
             """
             SELECT d.id, l.annotator, COALESCE(st.state, 'in_progress')
-            FROM (SELECT doc, annotator FROM status WHERE typeof(annotator) = 'text'
+            FROM (SELECT doc, annotator FROM status WHERE {text}
                   UNION SELECT doc, annotator FROM spans WHERE deleted_at IS NULL
-                  AND typeof(annotator) = 'text') l
+                  AND {text}) l
             JOIN documents d ON d.id = l.doc
             LEFT JOIN status st ON st.doc = l.doc AND st.annotator = l.annotator
             ORDER BY d.position, l.annotator
-            """
+            """.format(text=self.sql.is_text("annotator"))
         ).fetchall()
         return [(doc, annotator, stored_status(state)) for doc, annotator, state in rows]
 
@@ -338,15 +339,20 @@ class Store(SuggestionRows):
         """Documents, and per annotator their done / in-progress documents and spans by label."""
         per: dict[str, dict[str, Any]] = {}
         for annotator, state, count in self.conn.execute(
-            "SELECT annotator, state, COUNT(*) FROM status WHERE typeof(annotator) = 'text' "
+            f"SELECT annotator, state, COUNT(*) FROM status WHERE {self.sql.is_text('annotator')} "
             "GROUP BY annotator, state"
         ):
             entry = per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})
             entry["done" if stored_status(state) is Status.DONE else "in_progress"] += count
         for annotator, label, count in self.conn.execute(
             "SELECT annotator, label, COUNT(*) FROM spans WHERE deleted_at IS NULL "
-            "AND typeof(annotator) = 'text' AND typeof(label) = 'text' GROUP BY annotator, label"
+            f"AND {self.sql.is_text('annotator')} AND {self.sql.is_text('label')} "
+            "GROUP BY annotator, label"
         ):
             entry = per.setdefault(annotator, {"done": 0, "in_progress": 0, "spans": {}})
             entry["spans"][label] = count
         return {"documents": self.document_count(), "annotators": per}
+
+
+class Store(StoreRows, FileConnection):
+    """An open Alama project file."""

@@ -25,6 +25,8 @@ RELATION_COLUMNS = (
     "deleted_at, reviewer, agreed"
 )
 
+_REJECTION_COLUMNS = "doc, key, rejected, reviewer, updated_at"
+
 
 def relation_from_row(row: Sequence[Any]) -> Relation:
     """A stored row as a `Relation` (`ProjectError` when it is not as Alama stores it)."""
@@ -287,8 +289,7 @@ class RelationRows(TeamRows):
         """Record (or take back) a reviewer's rejection of a candidate relation."""
         with self.transaction():
             self.conn.execute(
-                "INSERT OR REPLACE INTO relation_rejections (doc, key, rejected, reviewer, "
-                "updated_at) VALUES (?, ?, ?, ?, ?)",
+                self.sql.upsert("relation_rejections", _REJECTION_COLUMNS, "doc, key"),
                 (doc, key, int(rejected), check_annotator(reviewer), now()),
             )
 
@@ -306,8 +307,7 @@ class RelationRows(TeamRows):
         if rows:
             with self.transaction():
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO relation_rejections (doc, key, rejected, reviewer, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?)",
+                    self.sql.upsert("relation_rejections", _REJECTION_COLUMNS, "doc, key"),
                     rows,
                 )
 
@@ -334,7 +334,6 @@ class RelationRows(TeamRows):
         with self.transaction():
             self._register_layers(sorted({r.annotator for r in relations}))
             self.conn.executemany(
-                f"INSERT OR REPLACE INTO relations ({RELATION_COLUMNS}) VALUES "
-                f"({', '.join('?' * 13)})",
+                self.sql.upsert("relations", RELATION_COLUMNS, "id"),
                 [relation_to_row(r) for r in relations],
             )

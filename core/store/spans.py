@@ -16,42 +16,30 @@ from alama.core.errors import InputError
 from alama.core.model import GOLD_ANNOTATOR, Origin, Span, new_span_id
 
 from .base import Connection, now
+from .dialect import INSIDE_TEXT, INTEGER_OFFSETS, KEYS_READABLE, readable_span
+
+__all__ = [
+    "INSIDE_TEXT",
+    "INTEGER_OFFSETS",
+    "KEYS_READABLE",
+    "LENGTHS",
+    "SPAN_COLUMNS",
+    "SPAN_PLACES",
+    "SpanRows",
+    "readable_span",
+    "span_from_row",
+    "span_to_row",
+    "stored_agreed",
+]
 
 SPAN_COLUMNS = (
     "id, doc, annotator, start_char, end_char, label, origin, created_at, updated_at, deleted_at, "
     "reviewer, agreed"
 )
 SPAN_PLACES = ", ".join("?" * 12)
+STATUS_COLUMNS = "doc, annotator, state, updated_at"
 
 
-INTEGER_OFFSETS = "typeof(start_char) = 'integer' AND typeof(end_char) = 'integer'"
-"""Offsets that are whole numbers: a file changed by hand may hold 1.5 or text there."""
-_TEXT_COLUMNS = ("id", "annotator", "label", "origin", "created_at", "updated_at")
-_TEXT_OR_NULL = ("deleted_at", "reviewer")
-
-
-def readable_span(length: str, table: str = "") -> str:
-    """The SQL condition a span must meet to be read: whole-number offsets inside its
-    document's text (``length``), and text where Alama writes text. Alama writes no other
-    (checked on the way in, with the same ``length(text)``), but a file changed by hand may
-    hold a span outside its text, an offset of 1.5, or a BLOB for a label."""
-    typed = [f"typeof({table}{column}) = 'text'" for column in _TEXT_COLUMNS]
-    typed += [f"typeof({table}{column}) IN ('text', 'null')" for column in _TEXT_OR_NULL]
-    offsets = INTEGER_OFFSETS.replace("(", f"({table}")
-    inside = (
-        f"{table}start_char >= 0 AND {table}start_char < {table}end_char "
-        f"AND {table}end_char <= {length}"
-    )
-    return " AND ".join([offsets, *typed, inside])
-
-
-INSIDE_TEXT = readable_span("{length}")
-"""`readable_span` for a query of the spans table alone (``length`` to be filled in)."""
-KEYS_READABLE = (
-    f"{INTEGER_OFFSETS} AND typeof(doc) = 'integer' AND typeof(annotator) = 'text' "
-    "AND typeof(label) = 'text'"
-)
-"""What the (doc, annotator, start, end, label) keys of a span need to be read."""
 LENGTHS = "WITH lengths (document, n) AS MATERIALIZED (SELECT id, length(text) FROM documents) "
 """Each document's length, computed once for a query over many documents' spans."""
 
@@ -96,7 +84,8 @@ class SpanRows(Connection):
 
     def spans(self, doc: int, annotator: str | None = None) -> list[Span]:
         """Live spans of a document (one layer, or every layer), in reading order."""
-        inside = INSIDE_TEXT.format(length="(SELECT length(text) FROM documents WHERE id = ?)")
+        length = "(SELECT length(text) FROM documents WHERE id = ?)"
+        inside = self.sql.inside_text.format(length=length)
         sql = f"SELECT {SPAN_COLUMNS} FROM spans WHERE doc = ? AND deleted_at IS NULL AND {inside}"
         params: tuple[Any, ...] = (doc, doc)
         if annotator is not None:
@@ -127,7 +116,7 @@ class SpanRows(Connection):
         """Every live span of the project (or of one layer), grouped by document."""
         sql = (
             f"{LENGTHS}SELECT {SPAN_COLUMNS} FROM spans JOIN lengths ON document = doc "
-            f"WHERE deleted_at IS NULL AND {INSIDE_TEXT.format(length='n')}"
+            f"WHERE deleted_at IS NULL AND {self.sql.inside_text.format(length='n')}"
         )
         params: tuple[Any, ...] = ()
         if annotator is not None:
@@ -142,7 +131,7 @@ class SpanRows(Connection):
         building a `Span` for each of 600,000 rows."""
         cursor = self.conn.execute(
             "SELECT doc, annotator, start_char, end_char, label FROM spans "
-            f"WHERE deleted_at IS NULL AND {KEYS_READABLE} "
+            f"WHERE deleted_at IS NULL AND {self.sql.keys_readable} "
             "ORDER BY doc, annotator, start_char, end_char"
         )
         while batch := cursor.fetchmany(5000):
@@ -235,8 +224,7 @@ class SpanRows(Connection):
                 rows,
             )
             self.conn.executemany(
-                "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, 'in_progress', ?)",
+                self.sql.insert_ignore("status", STATUS_COLUMNS, "?, ?, 'in_progress', ?"),
                 [(doc, names[name], stamp) for doc, name, _ in layers],
             )
         return counts
@@ -277,8 +265,7 @@ class SpanRows(Connection):
             [span_to_row(sp) for sp in spans],
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO status (doc, annotator, state, updated_at) "
-            "VALUES (?, ?, 'in_progress', ?)",
+            self.sql.insert_ignore("status", STATUS_COLUMNS, "?, ?, 'in_progress', ?"),
             {(sp.doc, sp.annotator, sp.created_at) for sp in spans},
         )
 

@@ -24,6 +24,7 @@ EVERYONE = ""
 """The annotator of a suggestion stored for every layer."""
 
 _COLUMNS = "doc, start_char, end_char, label, source, score"
+_REJECTION_COLUMNS = "doc, annotator, phrase, label, rejected_at"
 
 
 def _suggestion(row: Sequence[Any]) -> Suggestion:
@@ -73,8 +74,11 @@ class SuggestionRows(RelationRows):
                 )
             before = self.suggestion_count(annotator)
             self.conn.executemany(
-                "INSERT OR REPLACE INTO suggestions (doc, annotator, start_char, end_char, label, "
-                "source, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self.sql.upsert(
+                    "suggestions",
+                    "doc, annotator, start_char, end_char, label, source, score, created_at",
+                    "doc, annotator, start_char, end_char, label, source",
+                ),
                 (
                     (s.doc, annotator, s.start, s.end, s.label, s.source, s.score, stamp)
                     for s in suggestions
@@ -136,8 +140,7 @@ class SuggestionRows(RelationRows):
         with self.transaction():
             if rejected:
                 cursor = self.conn.execute(
-                    "INSERT OR IGNORE INTO suggestion_rejections (doc, annotator, phrase, label, "
-                    "rejected_at) VALUES (?, ?, ?, ?, ?)",
+                    self.sql.insert_ignore("suggestion_rejections", _REJECTION_COLUMNS),
                     (doc, annotator, phrase, label, now()),
                 )
             else:
@@ -163,9 +166,9 @@ class SuggestionRows(RelationRows):
         """Every rejection as stored: (document, annotator, phrase, label, when)."""
         rows = self.conn.execute(
             "SELECT doc, annotator, phrase, label, rejected_at FROM suggestion_rejections "
-            "WHERE typeof(doc) = 'integer' AND typeof(annotator) = 'text' "
-            "AND typeof(phrase) = 'text' AND typeof(label) = 'text' "
-            "AND typeof(rejected_at) = 'text'"
+            f"WHERE {self.sql.is_integer('doc')} AND {self.sql.is_text('annotator')} "
+            f"AND {self.sql.is_text('phrase')} AND {self.sql.is_text('label')} "
+            f"AND {self.sql.is_text('rejected_at')}"
         ).fetchall()
         return [(int(d), str(a), str(p), str(lb), str(t)) for d, a, p, lb, t in rows]
 
@@ -174,8 +177,7 @@ class SuggestionRows(RelationRows):
         with self.transaction():
             before = self.conn.total_changes
             self.conn.executemany(
-                "INSERT OR IGNORE INTO suggestion_rejections (doc, annotator, phrase, label, "
-                "rejected_at) VALUES (?, ?, ?, ?, ?)",
+                self.sql.insert_ignore("suggestion_rejections", _REJECTION_COLUMNS),
                 rows,
             )
             return int(self.conn.total_changes - before)

@@ -18,10 +18,10 @@ from .merge_stage import STATUS_ROWS, MergeStage, StatusRow
 
 __all__ = ["BATCH", "RejectionRow", "StatusRow", "SyncRows", "stored_text"]
 from .spans import (
-    INSIDE_TEXT,
     LENGTHS,
     SPAN_COLUMNS,
     SPAN_PLACES,
+    STATUS_COLUMNS,
     span_from_row,
     span_to_row,
 )
@@ -85,8 +85,8 @@ class SyncRows(MergeStage):
         target has, without reading its text into Python. A text that is not text (a file
         changed by hand) is refused in one line, as every reader of documents refuses it."""
         cursor = self.conn.execute(
-            "SELECT d.id, d.hash, length(d.text), instr(CAST(d.text AS BLOB), x'00') > 0, "
-            "t.tokenizer, typeof(d.text) = 'text' FROM documents d "
+            f"SELECT d.id, d.hash, length(d.text), {self.sql.has_nul('d.text')}, "
+            f"t.tokenizer, {self.sql.is_text('d.text')} FROM documents d "
             "LEFT JOIN tokens t ON t.doc = d.id ORDER BY d.position"
         )
         while batch := cursor.fetchmany(500):
@@ -106,7 +106,7 @@ class SyncRows(MergeStage):
         """Every span, live or deleted (but none outside its document's text)."""
         cursor = self.conn.execute(
             f"{LENGTHS}SELECT {SPAN_COLUMNS} FROM spans JOIN lengths ON document = doc "
-            f"WHERE {INSIDE_TEXT.format(length='n')} ORDER BY doc, id"
+            f"WHERE {self.sql.inside_text.format(length='n')} ORDER BY doc, id"
         )
         while batch := cursor.fetchmany(2000):
             yield from (span_from_row(row) for row in batch)
@@ -148,8 +148,7 @@ class SyncRows(MergeStage):
         self._register_layers(sorted({row.annotator for row in rows}))
         with self.transaction():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO status (doc, annotator, state, updated_at) "
-                "VALUES (?, ?, ?, ?)",
+                self.sql.upsert("status", STATUS_COLUMNS, "doc, annotator"),
                 rows,
             )
 
@@ -158,8 +157,8 @@ class SyncRows(MergeStage):
         label, reviewer or time is not text: a file changed by hand)."""
         rows = self.conn.execute(
             "SELECT doc, start_char, end_char, label, rejected, reviewer, updated_at "
-            "FROM rejections WHERE typeof(label) = 'text' AND typeof(reviewer) = 'text' "
-            "AND typeof(updated_at) = 'text' AND typeof(rejected) = 'integer'"
+            f"FROM rejections WHERE {self.sql.is_text('label')} AND {self.sql.is_text('reviewer')} "
+            f"AND {self.sql.is_text('updated_at')} AND {self.sql.is_integer('rejected')}"
         )
         return [RejectionRow(*row) for row in rows]
 
@@ -167,8 +166,11 @@ class SyncRows(MergeStage):
         """Write reviewer decisions as they are."""
         with self.transaction():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO rejections (doc, start_char, end_char, label, rejected, "
-                "reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                self.sql.upsert(
+                    "rejections",
+                    "doc, start_char, end_char, label, rejected, reviewer, updated_at",
+                    "doc, start_char, end_char, label",
+                ),
                 rows,
             )
 
@@ -179,7 +181,7 @@ class SyncRows(MergeStage):
         the order they are stored."""
         cursor = self.conn.execute(
             f"{LENGTHS}SELECT {SPAN_COLUMNS} FROM spans JOIN lengths ON document = doc "
-            f"WHERE {INSIDE_TEXT.format(length='n')}"
+            f"WHERE {self.sql.inside_text.format(length='n')}"
         )
         while batch := cursor.fetchmany(5000):
             yield batch

@@ -127,7 +127,7 @@ class TeamRows(LayerRows):
         with self.transaction():
             self._register_layers(sorted({row.annotator for row in rows}))
             self.conn.executemany(
-                f"INSERT OR REPLACE INTO assignments ({ASSIGNMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+                self.sql.upsert("assignments", ASSIGNMENT_COLUMNS, "doc, annotator"),
                 rows,
             )
 
@@ -161,7 +161,7 @@ class TeamRows(LayerRows):
         """When an annotator last changed a span or a document's status (ISO-8601 UTC)."""
         row = self.conn.execute(
             "SELECT max(t) FROM (SELECT max(updated_at) AS t FROM spans WHERE annotator = ? "
-            "UNION ALL SELECT max(updated_at) FROM status WHERE annotator = ?)",
+            "UNION ALL SELECT max(updated_at) FROM status WHERE annotator = ?) AS latest",
             (annotator, annotator),
         ).fetchone()
         return row[0] if row and isinstance(row[0], str) else None

@@ -218,9 +218,11 @@ class TokenRows(SyncRows):
         change once stored) unless ``replace`` (a document just added, given its tokens as
         another project stores them)."""
         with self.transaction():
+            columns = "doc, tokenizer, bounds, record, record_bounds"
             self.conn.executemany(
-                f"INSERT OR {'REPLACE' if replace else 'IGNORE'} INTO tokens "
-                "(doc, tokenizer, bounds, record, record_bounds) VALUES (?, ?, ?, ?, ?)",
+                self.sql.upsert("tokens", columns, "doc")
+                if replace
+                else self.sql.insert_ignore("tokens", columns),
                 rows,
             )
 
@@ -239,38 +241,35 @@ class TokenRows(SyncRows):
         if self.read_only_reason is not None or self._upgrade_pending:
             return 0
         made, after = 0, 0
-        waited = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
-        self.conn.execute("PRAGMA busy_timeout = 0")
         try:
-            while True:
-                with self.transaction():
-                    rows = self.conn.execute(
-                        "SELECT t.doc, d.text, t.bounds FROM tokens t JOIN documents d "
-                        "ON d.id = t.doc WHERE t.record IS NULL AND t.doc > ? "
-                        "ORDER BY t.doc LIMIT ?",
-                        (after, batch),
-                    ).fetchall()
-                    if not rows:
-                        return made
-                    after = rows[-1][0]
-                    found = [
-                        (doc, text, unpack(raw, len(text)) if isinstance(text, str) else None)
-                        for doc, text, raw in rows
-                    ]
-                    usable = [(doc, text, bounds) for doc, text, bounds in found if bounds]
-                    records = make([(text, bounds) for _, text, bounds in usable])
-                    self.conn.executemany(
-                        "UPDATE tokens SET record = ?, record_bounds = ? WHERE doc = ?",
-                        [
-                            (record, record_bounds, doc)
-                            for (doc, _, _), (record, record_bounds) in zip(
-                                usable, records, strict=True
-                            )
+            with self.without_waiting():
+                while True:
+                    with self.transaction():
+                        rows = self.conn.execute(
+                            "SELECT t.doc, d.text, t.bounds FROM tokens t JOIN documents d "
+                            "ON d.id = t.doc WHERE t.record IS NULL AND t.doc > ? "
+                            "ORDER BY t.doc LIMIT ?",
+                            (after, batch),
+                        ).fetchall()
+                        if not rows:
+                            return made
+                        after = rows[-1][0]
+                        found = [
+                            (doc, text, unpack(raw, len(text)) if isinstance(text, str) else None)
+                            for doc, text, raw in rows
                         ]
-                        + [(TOO_LONG, None, doc) for doc, _, bounds in found if bounds is None],
-                    )
-                made += len(usable)
+                        usable = [(doc, text, bounds) for doc, text, bounds in found if bounds]
+                        records = make([(text, bounds) for _, text, bounds in usable])
+                        self.conn.executemany(
+                            "UPDATE tokens SET record = ?, record_bounds = ? WHERE doc = ?",
+                            [
+                                (record, record_bounds, doc)
+                                for (doc, _, _), (record, record_bounds) in zip(
+                                    usable, records, strict=True
+                                )
+                            ]
+                            + [(TOO_LONG, None, doc) for doc, _, bounds in found if bounds is None],
+                        )
+                    made += len(usable)
         except ProjectError:  # busy, a full disk, a file it may not write: the export goes on
             return made  # and makes the rest as it goes (each batch was all or nothing)
-        finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {waited}")
