@@ -19,6 +19,7 @@ from .base import now
 from .file_connection import check_is_project
 from .files import BUSY_TIMEOUT_S, is_project_file, put_in_place
 from .project import Store
+from .server_store import ServerStore
 from .sync import RejectionRow, StatusRow
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "RESERVED_PREFIX",
     "RejectionRow",
     "StatusRow",
+    "ServerStore",
     "Store",
     "check_annotator",
     "check_is_project",

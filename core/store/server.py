@@ -1,0 +1,248 @@
+"""A project on a PostgreSQL server: the bottom `ServerStore` stands on, as `FileConnection`
+is the bottom of a file's `Store`.
+
+The connection is psycopg 3's, in autocommit mode: a read is a statement of its own, and every
+write happens inside `ServerConnection.transaction` (nested uses join the outer one), all or
+nothing. The mixins' statements are written once, with ``?`` placeholders: `ServerSql` stands
+where a file's ``sqlite3.Connection`` stands and gives them to psycopg with ``%s``; what the two
+databases say differently comes from ``self.sql`` (`PostgresDialect`).
+
+What the server answers is said in one line (`explain`), never with a password: a lock another
+person holds past the lock timeout is `ProjectBusy`, a write the server's policies refuse (an
+annotator writing another's layer) `InputError`, a lost connection `ProjectError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self, cast
+
+from alama.core.errors import AlamaError, InputError, ProjectBusy, ProjectError
+from alama.core.messages import Message
+
+from .base import Connection
+from .dialect import POSTGRES, PostgresDialect
+from .files import BUSY_TIMEOUT_S
+from .pg_connect import connect, shown
+
+if TYPE_CHECKING:
+    import psycopg
+
+    PgConnection = psycopg.Connection[Any]
+    PgCursor = psycopg.Cursor[Any]
+
+_WRITES = ("INSERT", "UPDATE", "DELETE")
+"""Status messages of the statements whose rows `ServerSql.total_changes` counts."""
+
+
+def _query(sql: str) -> str:
+    """A statement with ``?`` placeholders in psycopg's form (``%s``; a ``%`` doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def explain(error: Exception, where: str) -> AlamaError:
+    """A psycopg error as Alama's one-line error (the server's own first line of it)."""
+    import psycopg
+    from psycopg import errors
+
+    diag = getattr(error, "diag", None)
+    reason = (getattr(diag, "message_primary", None) or str(error)).strip()
+    reason = reason.splitlines()[0] if reason else type(error).__name__
+    if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
+        return ProjectBusy(Message("%1 is busy: another person is writing the same rows", where))
+    if isinstance(error, errors.InsufficientPrivilege):
+        return InputError(Message("the server refused this: %1", reason))
+    if isinstance(error, errors.IntegrityError | errors.DataError):
+        return InputError(Message("the server refused this: %1", reason))
+    if isinstance(error, errors.ReadOnlySqlTransaction):
+        return ProjectError(Message("%1 cannot be changed: it is opened only to be read", where))
+    if isinstance(error, psycopg.OperationalError):
+        return ProjectError(Message("the connection to %1 was lost: %2", where, reason))
+    return ProjectError(Message("%1 answered: %2", where, reason))
+
+
+class ServerSql:
+    """What the mixins call on ``self.conn``, over a psycopg connection: `execute`,
+    `executemany` (``?`` placeholders), `in_transaction`, `total_changes`."""
+
+    def __init__(self, pg: PgConnection, where: str) -> None:
+        self.pg = pg
+        self.where = where
+        self.total_changes = 0
+        """Rows inserted, updated or deleted through this connection (as SQLite counts)."""
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.pg.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
+        import psycopg
+
+        try:
+            cursor = self.pg.execute(_query(sql), tuple(params or ()))
+        except psycopg.Error as error:
+            raise explain(error, self.where) from None
+        self._count(cursor)
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
+        import psycopg
+
+        cursor = self.pg.cursor()
+        rows = list(rows)
+        if not rows:
+            return cursor
+        try:
+            cursor.executemany(_query(sql), rows)
+        except psycopg.Error as error:
+            raise explain(error, self.where) from None
+        self._count(cursor)
+        return cursor
+
+    def _count(self, cursor: PgCursor) -> None:
+        if cursor.rowcount > 0 and (cursor.statusmessage or "").startswith(_WRITES):
+            self.total_changes += cursor.rowcount
+
+    def close(self) -> None:
+        self.pg.close()
+
+
+class ServerConnection(Connection):
+    """An open project on a PostgreSQL server (``postgresql://USER@HOST/DATABASE``)."""
+
+    sql: PostgresDialect = POSTGRES
+
+    def __init__(self, url: str, pg: PgConnection) -> None:
+        super().__init__(Path(shown(url)), cast("sqlite3.Connection", ServerSql(pg, shown(url))))
+        self.url = url
+        self.pg = pg
+        self._listener: PgConnection | None = None
+        self._changes = 0
+
+    @property
+    def location(self) -> str:
+        return shown(self.url)
+
+    @property
+    def server(self) -> ServerSql:
+        """The connection as `ServerSql` (what ``self.conn`` is on a server)."""
+        return cast(ServerSql, self.conn)
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str) -> Self:
+        """Open a server project, or raise `ProjectError` in one line (a database that is not
+        an Alama project, one set up by a newer Alama, one whose schema is older than this
+        Alama's: the lead runs ``alama init`` on it)."""
+        from .pg_schema import NAMES, check_schema
+
+        pg = connect(url)
+        try:
+            applied = _checked(pg, url, check_schema)
+            if applied != frozenset(NAMES):
+                raise ProjectError(
+                    Message(
+                        "%1 was set up by an older Alama: ask the lead to run alama init %1",
+                        shown(url),
+                    )
+                )
+            store = cls(url, pg)
+            store.wait_for_lock(BUSY_TIMEOUT_S)
+        except BaseException:
+            pg.close()
+            raise
+        return store
+
+    @classmethod
+    def read_only(cls, url: str) -> Self:
+        """Open a server project only to read it: every transaction is a read-only one."""
+        store = cls.open(url)
+        store.pg.execute("SET default_transaction_read_only = on")
+        store.read_only_reason = "it is opened only to be read"
+        return store
+
+    def wait_for_lock(self, seconds: float) -> None:
+        """How long a write waits for a row another person is writing before `ProjectBusy`."""
+        self._lock_wait = seconds
+        self.pg.execute(f"SET lock_timeout = {max(1, round(seconds * 1000))}")
+
+    @contextmanager
+    def without_waiting(self) -> Iterator[None]:
+        waited = self._lock_wait if self._lock_wait is not None else BUSY_TIMEOUT_S
+        self.pg.execute("SET lock_timeout = 1")
+        try:
+            yield
+        finally:
+            self.wait_for_lock(waited)
+
+    def data_version(self) -> int:
+        """A number that grows with each change another connection committed (told by the
+        server's notifications, `pg_changes`); read without waiting."""
+        from .pg_changes import listen, received
+
+        if self._listener is None or self._listener.closed:
+            self._listener = connect(self.url)
+            listen(self._listener)
+        try:
+            self._changes += len(received(self._listener))
+        except Exception:  # a lost listener: listened to again at the next call
+            self._listener.close()
+        return self._changes
+
+    def close(self) -> None:
+        """Close the connection(s); every action is already committed."""
+        if self._listener is not None:
+            self._listener.close()
+        self.pg.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the writes inside happen together or not at all; nested uses join the outer one."""
+        import psycopg
+
+        if self.server.in_transaction:
+            yield
+            return
+        if self.read_only_reason is not None:
+            raise ProjectError(
+                Message("%1 cannot be changed: %2", self.location, self.read_only_reason)
+            )
+        try:
+            with self.pg.transaction():
+                yield
+        except psycopg.Error as error:  # at the commit (what the statements raise is explained)
+            self._labels = None
+            raise explain(error, self.location) from None
+        except BaseException:
+            self._labels = None
+            raise
+
+    def _chunked(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``select`` (ending in ``IN``) for the values, in one statement (a list)."""
+        unique = list(dict.fromkeys(values))
+        if unique:
+            column = select.removesuffix(" IN")
+            yield from self.conn.execute(f"{column} = ANY(?)", (unique,))
+
+
+def _checked(pg: PgConnection, url: str, check: Any) -> frozenset[str]:
+    import psycopg
+
+    try:
+        return cast(frozenset[str], check(pg, shown(url)))
+    except psycopg.Error as error:
+        raise explain(error, shown(url)) from None
+
+
+def file_only(what: str) -> InputError:
+    """The one line said when a file's operation is asked of a server."""
+    return InputError(
+        f"{what} works on a project file, not on a server; use alama merge or alama handout "
+        "from a file"
+    )
