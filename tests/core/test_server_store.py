@@ -1,0 +1,319 @@
+"""The store's behaviours on both stores: a project file and a project on a PostgreSQL server
+(`ServerStore`, opened as the project's lead), through the same tests."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alama.core.agreement import agreement
+from alama.core.editing import AddSpan
+from alama.core.errors import InputError, ProjectBusy, ProjectError
+from alama.core.exporting import export
+from alama.core.model import Status
+from alama.core.store import Store
+from alama.core.store.server_store import ServerStore
+from alama.core.store.team import AssignmentRow
+
+_leads = itertools.count(1)
+
+
+@pytest.fixture(params=["file", "server"])
+def project(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A new, empty project with the default labels: a file, or a server project opened as its
+    lead."""
+    if request.param == "file":
+        store: Any = Store.create(tmp_path / "test.alama")
+    else:
+        store = lead_store(request)
+    yield store
+    store.close()
+
+
+def lead_store(request: pytest.FixtureRequest) -> ServerStore:
+    from alama.core.store.pg_team import add_lead
+
+    server = request.getfixturevalue("pg_server")
+    db = request.getfixturevalue("pg_project")
+    ServerStore.create(server.url(db)).close()  # the labels, by the database's owner
+    lead = f"lead{next(_leads)}"
+    with server.connect(db) as admin:
+        admin.autocommit = True
+        password = add_lead(admin, lead)
+    return ServerStore.open(server.url(db, lead, password))
+
+
+TEXT = "قال وزير الدفاع الأمريكيّ إن القوات ستنسحب من قاعدة التنف قريباً"
+OTHER = "أعلنت وزارة الخارجية الروسية أن الوفد سيصل إلى دمشق غداً"
+TABLES = (
+    "labels", "relation_types", "documents", "annotators", "spans", "status", "rejections",
+    "tokens", "assignments", "relations", "relation_rejections", "suggestions",
+    "suggestion_rejections", "alama_meta",
+)  # fmt: skip
+
+
+def rows(store: Any) -> dict[str, list[str]]:
+    """Every row of every table the store's login reads, to compare before and after."""
+    return {
+        table: sorted(repr(row) for row in store.conn.execute(f"SELECT * FROM {table}"))
+        for table in TABLES
+    }
+
+
+def at(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def fill(store: Any) -> None:
+    """The same small project in any store: two documents, three layers, a relation, gold,
+    a rejection, a suggestion; span ids given, so that both stores hold the same rows."""
+    first, _ = store.add_document(TEXT, doc_id="d1", source="a.txt")
+    second, _ = store.add_document(OTHER, doc_id="d2", source="b.txt")
+    for name, marks in {
+        "amal": [("وزير الدفاع", "ACTOR"), ("التنف", "PLACE")],
+        "bilal": [("وزير الدفاع", "ACTOR"), ("قاعدة التنف", "PLACE")],
+        "karim": [("وزير الدفاع الأمريكيّ", "ACTOR")],
+    }.items():
+        for n, (word, label) in enumerate(marks):
+            store.add_span(first, name, *at(TEXT, word), label, span_id=f"{name}{n}")
+        store.set_status(first, name, Status.DONE)
+    store.add_span(second, "amal", *at(OTHER, "دمشق"), "PLACE", span_id="amal9")
+    store.add_gold(first, *at(TEXT, "وزير الدفاع"), "ACTOR", "rana", ["amal", "bilal"], "g1")
+    store.set_rejected(first, (*at(TEXT, "قاعدة التنف"), "PLACE"), "rana")
+
+
+def test_agreement_and_jsonl_export_are_the_same_from_a_file_and_a_server(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with Store.create(tmp_path / "p.alama") as file, lead_store(request) as server:
+        fill(file)
+        fill(server)
+        figures = [json.dumps(agreement(store), sort_keys=True) for store in (file, server)]
+        assert figures[0] == figures[1]
+        assert json.loads(figures[0])["overall"]["documents"] == 1
+        for name, store in (("file", file), ("server", server)):
+            export(store, tmp_path / f"{name}.jsonl", fmt="jsonl")
+            export(store, tmp_path / f"{name}-gold.jsonl", fmt="jsonl", gold=True)
+        for suffix in ("", "-gold"):
+            made = [(tmp_path / f"{n}{suffix}.jsonl").read_text() for n in ("file", "server")]
+            assert made[0] == made[1] and made[0].count("\n") >= 1
+        assert file.counts() == server.counts()
+        assert file.layers() == server.layers()
+        assert file.rejections(1) == server.rejections(1)
+
+
+def test_assignments_and_guidelines_on_both(project: Any) -> None:
+    first, _ = project.add_document(TEXT)
+    second, _ = project.add_document(OTHER)
+    stamp = "2026-01-01T00:00:00.000+00:00"
+    project.put_assignment_rows(
+        [
+            AssignmentRow(first, "amal", 1, stamp, None),
+            AssignmentRow(second, "amal", 0, stamp, None),
+        ]
+    )
+    project.put_assignment_rows([AssignmentRow(first, "bilal", 1, stamp, None)])
+    assert project.assignments() == {first: {"amal": True, "bilal": True}, second: {"amal": False}}
+    assert project.assigned_documents("amal") == [first, second]
+    project.put_assignment_rows([AssignmentRow(second, "amal", 0, stamp, stamp)])
+    assert project.assigned_documents("amal") == [first]
+    assert len(project.assignment_rows("amal")) == 2  # the removal is kept, for merging
+    project.set_guidelines("# Mark every actor")
+    assert project.guidelines() == "# Mark every actor"
+    project.add_span(first, "amal", 4, 8, "ACTOR")
+    assert project.layer_states_of("amal") == {first: Status.IN_PROGRESS}
+    assert project.last_activity("amal") is not None
+
+
+def test_suggestions_stored_replaced_and_rejected_on_both(project: Any) -> None:
+    from alama.core.suggest import Suggestion
+
+    doc, _ = project.add_document(OTHER)
+    place = Suggestion(doc, *at(OTHER, "دمشق"), "PLACE", "gazetteer", 1.0)
+    actor = Suggestion(doc, *at(OTHER, "وزارة الخارجية"), "ACTOR", "model", 0.75)
+    assert (
+        project.put_suggestions("amal", [doc], [place, actor, place], ["gazetteer", "model"]) == 2
+    )
+    assert project.stored_suggestions(doc, "amal") == [actor, place]
+    assert project.put_suggestions("amal", [doc], [place], ["model"]) == 0  # model's went
+    assert project.stored_suggestions(doc, "amal") == [place]
+    assert project.suggested_documents("amal") == {doc: 1}
+    assert project.set_phrase_rejected(doc, "amal", "دمشق", "PLACE")
+    assert not project.set_phrase_rejected(doc, "amal", "دمشق", "PLACE")  # already
+    assert project.rejected_phrases(doc, "amal") == {("دمشق", "PLACE")}
+    assert (
+        project.put_suggestion_rejection_rows(
+            [(doc, "amal", "دمشق", "PLACE", "x"), (doc, "bilal", "دمشق", "PLACE", "y")]
+        )
+        == 1
+    )
+    assert project.clear_suggestions("amal") == 1 and project.suggestion_count() == 0
+
+
+def test_a_refused_write_changes_nothing_and_is_one_line(project: Any) -> None:
+    doc, _ = project.add_document(TEXT)
+    project.add_span(doc, "amal", 4, 8, "ACTOR")
+    before = rows(project)
+    with pytest.raises(InputError) as raised, project.transaction():
+        project.add_span(doc, "amal", 0, 3, "ACTOR")
+        project.set_status(doc, "amal", Status.DONE)
+        project.add_span(doc, "amal", 0, 3, "NO_SUCH_LABEL")
+    assert "\n" not in str(raised.value)
+    assert rows(project) == before
+
+
+def test_the_server_store_refuses_what_only_a_file_does(request: pytest.FixtureRequest) -> None:
+    with lead_store(request) as store:
+        for attempt in (
+            lambda: store.backup_into(Path("copy.alama")),
+            lambda: store.keep_only("amal", [1]),
+        ):
+            with pytest.raises(InputError, match="works on a project file, not on a server"):
+                attempt()
+        with pytest.raises(InputError, match="project file"), store.reading_sources():
+            pass
+
+
+def test_a_row_another_person_writes_makes_the_server_busy_not_stuck(
+    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
+) -> None:
+    with lead_store(request) as lead:
+        doc, _ = lead.add_document(TEXT)
+        lead.set_status(doc, "amal", Status.IN_PROGRESS)
+        with ServerStore.open(lead.url) as other:
+            other.wait_for_lock(0.2)
+            with lead.transaction():
+                lead.set_status(doc, "amal", Status.DONE)  # holds the row until the commit
+                with pytest.raises(ProjectBusy, match="busy"):
+                    other.set_status(doc, "amal", Status.TODO)
+            assert other.status(doc, "amal") is Status.DONE
+            reader = ServerStore.read_only(lead.url)
+            with pytest.raises(ProjectError, match="only to be read"):
+                reader.set_status(doc, "amal", Status.TODO)
+            reader.close()
+
+
+def test_an_annotator_writes_their_own_layer_only(
+    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
+) -> None:
+    from alama.core.store.pg_team import add_annotator
+
+    with lead_store(request) as lead:
+        mine, _ = lead.add_document(TEXT)
+        hidden, _ = lead.add_document(OTHER)
+        n = next(_leads)
+        amal, basel = f"أمل{n}", f"basel{n}"
+        password = add_annotator(lead.pg, amal)
+        add_annotator(lead.pg, basel)
+        stamp = "2026-01-01T00:00:00.000+00:00"
+        lead.put_assignment_rows(
+            [AssignmentRow(mine, amal, 1, stamp, None), AssignmentRow(mine, basel, 1, stamp, None)]
+        )
+        theirs = lead.add_span(mine, basel, 4, 8, "ACTOR")
+        with ServerStore.open(pg_server.url(pg_project, amal, password)) as store:
+            assert store.document_ids() == [mine]  # the other document is not theirs
+            assert store.spans(mine) == []  # Basel's layer is hidden
+            edit = AddSpan(mine, amal, *at(TEXT, "وزير الدفاع"), "ACTOR")
+            edit.apply(store)
+            assert [sp.annotator for sp in store.spans(mine)] == [amal]
+            store.set_status(mine, amal, Status.DONE)
+            before = rows(lead)
+            for write in (
+                lambda: store.add_span(mine, basel, 0, 3, "ACTOR"),
+                lambda: store.set_status(mine, basel, Status.DONE),
+                lambda: store.add_gold(mine, 0, 3, "ACTOR", amal),
+                lambda: store.add_span(hidden, amal, 0, 3, "ACTOR"),
+                lambda: store.set_guidelines("mine now"),
+                lambda: store.delete_span(theirs.id),
+            ):
+                with pytest.raises(InputError) as raised:
+                    write()
+                assert "\n" not in str(raised.value)
+            assert rows(lead) == before
+            assert lead.span(theirs.id).deleted_at is None
+
+
+# --- the existing store tests, on both stores -------------------------------------------------
+# (imported: each runs here with this module's `project`, a file and a server project)
+
+from tests.core.test_editing import (  # noqa: E402
+    doc,
+    test_a_batch_failing_half_way_can_be_applied_again,
+    test_accept_agreed_is_one_step,
+    test_accepting_a_rejected_candidate_takes_the_rejection_back_and_undo_restores_it,
+    test_change_and_delete_are_taken_back,
+    test_changes_combine_and_update_a_list_of_spans,
+    test_gold_needs_a_reviewer_and_layers_refuse_one,
+    test_label_then_undo_then_redo_brings_the_same_span_back,
+    test_rejecting_takes_the_gold_span_out_and_undo_puts_it_back,
+    test_set_status_undo_restores_the_status_it_had,
+    test_undoing_a_later_span_keeps_the_document_in_progress,
+)
+from tests.core.test_relations import (  # noqa: E402
+    test_deleting_a_span_takes_its_links_and_undo_brings_both_back,
+    test_linking_and_every_edit_applies_and_takes_back,
+    test_rejecting_a_gold_span_takes_its_gold_links,
+    test_relabelling_a_span_its_link_no_longer_fits_takes_the_link,
+    test_relation_agreement_against_hand_computed_figures,
+    test_relations_are_review_candidates_accepted_with_their_spans,
+    test_the_default_registry_links_a_claim_to_its_actor_with_a_stance,
+)
+from tests.core.test_store import (  # noqa: E402
+    test_a_failed_transaction_leaves_nothing,
+    test_bad_annotator_names,
+    test_bad_spans_are_refused,
+    test_change_span_moves_and_relabels,
+    test_delete_keeps_a_tombstone_and_restore_brings_the_span_back,
+    test_doc_ids_stay_unique,
+    test_many_documents_and_layers_at_once,
+    test_same_text_is_one_document,
+    test_search_ignores_diacritics_hamza_and_tatweel,
+    test_status_per_annotator,
+    test_the_document_list_reads_ids_then_pages,
+)
+from tests.core.test_suggestion_store import (  # noqa: E402
+    test_accept_all_of_a_label_is_one_step,
+    test_accepting_keeps_the_source_and_undo_brings_the_suggestion_back,
+    test_rejecting_keeps_the_string_out_in_this_document_only,
+)
+
+__all__ = [
+    "doc",
+    "test_a_batch_failing_half_way_can_be_applied_again",
+    "test_a_failed_transaction_leaves_nothing",
+    "test_accept_agreed_is_one_step",
+    "test_accept_all_of_a_label_is_one_step",
+    "test_accepting_a_rejected_candidate_takes_the_rejection_back_and_undo_restores_it",
+    "test_accepting_keeps_the_source_and_undo_brings_the_suggestion_back",
+    "test_bad_annotator_names",
+    "test_bad_spans_are_refused",
+    "test_change_and_delete_are_taken_back",
+    "test_change_span_moves_and_relabels",
+    "test_changes_combine_and_update_a_list_of_spans",
+    "test_delete_keeps_a_tombstone_and_restore_brings_the_span_back",
+    "test_deleting_a_span_takes_its_links_and_undo_brings_both_back",
+    "test_doc_ids_stay_unique",
+    "test_gold_needs_a_reviewer_and_layers_refuse_one",
+    "test_label_then_undo_then_redo_brings_the_same_span_back",
+    "test_linking_and_every_edit_applies_and_takes_back",
+    "test_many_documents_and_layers_at_once",
+    "test_rejecting_a_gold_span_takes_its_gold_links",
+    "test_rejecting_keeps_the_string_out_in_this_document_only",
+    "test_rejecting_takes_the_gold_span_out_and_undo_puts_it_back",
+    "test_relabelling_a_span_its_link_no_longer_fits_takes_the_link",
+    "test_relation_agreement_against_hand_computed_figures",
+    "test_relations_are_review_candidates_accepted_with_their_spans",
+    "test_same_text_is_one_document",
+    "test_search_ignores_diacritics_hamza_and_tatweel",
+    "test_set_status_undo_restores_the_status_it_had",
+    "test_status_per_annotator",
+    "test_the_default_registry_links_a_claim_to_its_actor_with_a_stance",
+    "test_the_document_list_reads_ids_then_pages",
+    "test_undoing_a_later_span_keeps_the_document_in_progress",
+]
