@@ -20,12 +20,14 @@ import click
 from alama.core import __version__
 from alama.core.cli_output import aligned, friendly
 from alama.core.cli_rounds import assign, collect, guidelines, handout
+from alama.core.cli_server import team
 from alama.core.cli_suggest import suggest
 from alama.core.cli_team import agreement_, merge, review
 from alama.core.cli_transfer import export, import_
 from alama.core.labels import LabelSet
 from alama.core.model import is_suggested
 from alama.core.store import Store
+from alama.core.targets import create_project, is_server, open_project, server_store, shown
 
 if TYPE_CHECKING:
     from alama.core.team_progress import TeamProgress
@@ -59,17 +61,23 @@ def demo(path: Path | None, no_window: bool) -> None:
 
 
 @cli.command(name="open")
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @friendly
-def open_(project: Path) -> None:
-    """Open a project in the window (it is created if it does not exist)."""
-    if project.exists():
-        Store.open(project).close()  # a clear error here rather than a dialog
-    _open_window(project)
+def open_(project: str) -> None:
+    """Open a project in the window: a file (created if it does not exist), or a project on a
+    server, postgresql://USER@HOST/DATABASE, as that login's layer."""
+    if is_server(project):
+        open_project(project).close()  # a clear error here rather than a dialog
+        _open_window(project)
+        return
+    path = Path(project)
+    if path.exists():
+        Store.open(path).close()  # a clear error here rather than a dialog
+    _open_window(path)
 
 
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option(
     "--labels",
     "labels_file",
@@ -77,21 +85,42 @@ def open_(project: Path) -> None:
     help="A TOML file of [[label]] tables to use instead of ACTOR, PLACE, CLAIM.",
 )
 @friendly
-def init(project: Path, labels_file: Path | None) -> None:
-    """Create an empty project file."""
+def init(project: str, labels_file: Path | None) -> None:
+    """Create an empty project file, or set up a project on a server.
+
+    With postgresql://OWNER@HOST/DATABASE (the database's owner, once; again after an upgrade
+    of Alama), the tables, roles and row-level security are made; then `alama team add-lead`.
+    """
     labels = LabelSet.from_toml(labels_file) if labels_file else None
-    with Store.create(project, labels) as store:
+    if is_server(project):
+        from alama.core.store.pg_connect import set_up
+
+        steps = set_up(project)
+        keys = _server_labels(project, labels)
+        done = f"{len(steps)} step{'s' * (len(steps) != 1)} applied" if steps else "up to date"
+        click.echo(f"set up {shown(project)} ({done}) with labels {keys}", err=True)
+        return
+    with create_project(project, labels) as store:
         keys = ", ".join(store.labels().keys)
     click.echo(f"created {project} with labels {keys}", err=True)
 
 
+def _server_labels(project: str, labels: LabelSet | None) -> str:
+    """A server project just set up gets the default labels (or those of --labels) when it has
+    none yet; the labels it has, as a list."""
+    with server_store().create(project, labels) as store:
+        if labels is not None:
+            store.set_labels(labels)
+        return ", ".join(store.labels().keys)
+
+
 @cli.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @friendly
-def stats(project: Path, as_json: bool) -> None:
+def stats(project: str, as_json: bool) -> None:
     """Documents, annotators, progress and spans per label."""
-    with Store.open(project) as store:
+    with open_project(project) as store:
         counts = store.counts()
         labels = store.labels().keys
         accepted = {
@@ -115,7 +144,7 @@ def stats(project: Path, as_json: bool) -> None:
             counts["team"] = team.as_json()
         click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{project}: {counts['documents']} documents")
+    click.echo(f"{shown(project)}: {counts['documents']} documents")
     if not counts["annotators"]:
         click.echo("no annotations yet")
         if team is not None:
@@ -202,7 +231,7 @@ def doctor(no_window: bool) -> None:
     click.echo("Alama is ready.")
 
 
-def _open_window(project: Path | None) -> None:
+def _open_window(project: Path | str | None) -> None:
     from alama.gui.app import run
 
     sys.exit(run(project))
@@ -210,6 +239,7 @@ def _open_window(project: Path | None) -> None:
 
 for command in (
     import_, export, agreement_, review, merge, assign, handout, collect, guidelines, suggest,
+    team,
 ):  # fmt: skip
     cli.add_command(command)
 

@@ -21,7 +21,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly(func: F) -> F:
-    """Turn Alama's errors (and SQLite's) into click's one-line 'Error: …' and exit status 1."""
+    """Turn Alama's errors (and SQLite's, and a server's) into click's one-line 'Error: …' and
+    exit status 1."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -43,6 +44,13 @@ def friendly(func: F) -> F:
         except OSError as error:
             name = f"{error.filename}: " if error.filename else ""
             raise click.ClickException(f"{name}{error.strerror or error}") from None
+        except Exception as error:
+            if not type(error).__module__.startswith("psycopg"):
+                raise
+            # An answer of the server the store did not put in words: its first line.
+            text = str(error).strip()
+            reason = text.splitlines()[0] if text else type(error).__name__
+            raise click.ClickException(f"the server refused: {reason}") from None
 
     return wrapper  # type: ignore[return-value]
 

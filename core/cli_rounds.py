@@ -12,11 +12,11 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
-from alama.core.store import Store
+from alama.core.targets import file_only, is_server, open_project, shown
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option("--annotators", help="Who annotates, comma-separated: amal,bilal,karim.")
 @click.option(
     "--overlap",
@@ -48,7 +48,7 @@ from alama.core.store import Store
 )
 @friendly
 def assign(
-    project: Path,
+    project: str,
     annotators: str | None,
     overlap: float,
     per_document: int,
@@ -65,7 +65,7 @@ def assign(
     from alama.core.annotators import similar_annotator
 
     names = names_list(annotators)
-    with Store.open(project) as store:
+    with open_project(project) as store:
         known = store.annotators()
         for number, name in enumerate(names or []):
             similar = similar_annotator(name, [*known, *(names or [])[:number]])
@@ -85,7 +85,7 @@ def assign(
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -94,7 +94,7 @@ def assign(
 )
 @click.option("--annotators", help="Only these annotators' copies, comma-separated.")
 @friendly
-def handout(project: Path, out: Path, annotators: str | None) -> None:
+def handout(project: str, out: Path, annotators: str | None) -> None:
     """Write a project file for each annotator, holding only their documents.
 
     Safe while the window has the project open. Each copy opens as its annotator, with the
@@ -103,15 +103,17 @@ def handout(project: Path, out: Path, annotators: str | None) -> None:
     from alama.core import handout as handing
 
     with progress_bar("handing out") as progress:
-        report = handing.handout(project, out, names_list(annotators), progress)
+        report = handing.handout(
+            file_only(project, "alama handout"), out, names_list(annotators), progress
+        )
     click.echo(report.summary(), err=True)
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @friendly
-def collect(project: Path, files: tuple[Path, ...]) -> None:
+def collect(project: str, files: tuple[Path, ...]) -> None:
     """Merge the annotators' copies back, with a report per annotator.
 
     What each brought: new and deleted spans, documents finished, documents worked on outside
@@ -120,17 +122,23 @@ def collect(project: Path, files: tuple[Path, ...]) -> None:
     """
     from alama.core import collect as collecting
 
+    if is_server(project):  # each copy's layer (its owner's, else yours) into the server
+        from alama.core.server_merge import into_server
+
+        done = into_server(project, files, whole_if_empty=False)
+        click.echo(done.summary(), err=True)
+        return
     with progress_bar("collecting") as progress:
-        report = collecting.collect(project, list(files), progress)
+        report = collecting.collect(Path(project), list(files), progress)
     click.echo(report.summary(), err=True)
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--remove", is_flag=True, help="Remove the project's guidelines.")
 @friendly
-def guidelines(project: Path, file: Path | None, remove: bool) -> None:
+def guidelines(project: str, file: Path | None, remove: bool) -> None:
     """Keep the annotation guidelines (a Markdown file) in the project, or print them.
 
     The window shows them on F2; every handed-out copy carries them.
@@ -140,16 +148,16 @@ def guidelines(project: Path, file: Path | None, remove: bool) -> None:
     if file is not None and remove:
         raise click.UsageError("give a file or --remove, not both")
     if file is None and not remove:
-        with Store.open(project) as store:
+        with open_project(project) as store:
             text = store.guidelines()
         if text is None:
             raise click.ClickException(
-                f"{project} has no guidelines yet: alama guidelines {project} FILE.md"
+                f"{shown(project)} has no guidelines yet: alama guidelines {shown(project)} FILE.md"
             )
         click.echo(text)
         return
     text = "" if remove else read_guidelines(file) if file is not None else ""
-    with Store.open(project) as store:
+    with open_project(project) as store:
         store.set_guidelines(text)
     done = "removed the guidelines" if remove else f"stored {file} as the guidelines"
-    click.echo(f"{done} of {project}", err=True)
+    click.echo(f"{done} of {shown(project)}", err=True)

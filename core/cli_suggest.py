@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import aligned, friendly, progress_bar
-from alama.core.store import Store
+from alama.core.targets import open_project
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option(
     "--gazetteer",
     "gazetteers",
@@ -62,7 +62,7 @@ from alama.core.store import Store
 @click.option("--json", "as_json", is_flag=True, help="Print --evaluate's figures as JSON.")
 @friendly
 def suggest(
-    project: Path,
+    project: str,
     gazetteers: tuple[Path, ...],
     patterns: tuple[Path, ...],
     learn_from: str,
@@ -87,7 +87,7 @@ def suggest(
         return
     if as_json:
         raise click.UsageError("--json goes with --evaluate")
-    with Store.open(project) as store:
+    with open_project(project) as store:
         if clear:
             removed = store.clear_suggestions(annotator)
             click.echo(f"removed {removed} stored suggestion{'' if removed == 1 else 's'}")
@@ -117,7 +117,7 @@ def suggest(
 
 
 def _evaluate(
-    project: Path,
+    project: str,
     learn_from: str,
     sources: tuple[str, ...],
     folds: int,
@@ -127,7 +127,7 @@ def _evaluate(
     from alama.core.suggest_eval import evaluate, evaluation_table
 
     names = tuple(dict.fromkeys(sources)) or ("match", "model")
-    with Store.read_only(project) as store, progress_bar("evaluating") as progress:
+    with open_project(project, read_only=True) as store, progress_bar("evaluating") as progress:
         result = evaluate(
             store, learn_from, sources=names, folds=folds, seed=seed, progress=progress
         )

@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
-from alama.core.store import Store
+from alama.core.targets import is_server, open_project, shown
 
 
 @click.command(name="agreement")
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (SPEC 9).")
 @click.option("--annotators", help="Only these annotators, comma-separated.")
 @click.option("--labels", help="Only these labels, comma-separated.")
@@ -28,7 +28,7 @@ from alama.core.store import Store
 )
 @friendly
 def agreement_(
-    project: Path,
+    project: str,
     as_json: bool,
     annotators: str | None,
     labels: str | None,
@@ -41,7 +41,7 @@ def agreement_(
     """
     from alama.core import agreement
 
-    with Store.open(project) as store, progress_bar("agreement") as progress:
+    with open_project(project) as store, progress_bar("agreement") as progress:
         figures = agreement.agreement(
             store,
             names_list(annotators),
@@ -56,7 +56,7 @@ def agreement_(
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option(
     "--accept-agreed",
     is_flag=True,
@@ -77,7 +77,7 @@ def agreement_(
     help="Whose review the gold spans record.",
 )
 @friendly
-def review(project: Path, accept_agreed: bool, min_annotators: int, reviewer: str) -> None:
+def review(project: str, accept_agreed: bool, min_annotators: int, reviewer: str) -> None:
     """The bulk step of review: agreed spans go into the gold layer.
 
     Spans a reviewer already rejected, or settled in another form, are left alone; running it
@@ -87,14 +87,14 @@ def review(project: Path, accept_agreed: bool, min_annotators: int, reviewer: st
 
     if not accept_agreed:
         raise click.UsageError("say what to do: --accept-agreed")
-    with Store.open(project) as store, progress_bar("reviewing") as progress:
+    with open_project(project) as store, progress_bar("reviewing") as progress:
         report = reviewing.accept_agreed(store, reviewer, min_annotators, progress)
     click.echo(report.summary(), err=True)
 
 
 @click.command()
-@click.argument("target", type=click.Path(path_type=Path))
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("target")
+@click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--layers",
     metavar="NAME,...",
@@ -108,7 +108,7 @@ def review(project: Path, accept_agreed: bool, min_annotators: int, reviewer: st
     "your own copies.",
 )
 @friendly
-def merge(target: Path, sources: tuple[Path, ...], layers: str | None, all_layers: bool) -> None:
+def merge(target: str, sources: tuple[str, ...], layers: str | None, all_layers: bool) -> None:
     """Fold annotator project files into TARGET (created if missing).
 
     Documents are matched by their text, spans by id; of two versions of a span the newer
@@ -120,17 +120,29 @@ def merge(target: Path, sources: tuple[Path, ...], layers: str | None, all_layer
     --all-layers says what to take. A version dated in the future or a span outside its text
     is always refused. A new TARGET starts as the first file, taken as it is (but for
     --layers).
+
+    With a server: `alama merge postgresql://USER@HOST/DB copy.alama` brings the file's layer
+    (a handed-out copy's owner, else yours; --layers names others) into the server, whose
+    rules decide whether you may write it; an empty server project takes the first file whole.
+    `alama merge work.alama postgresql://…` writes what your login may read into a new file
+    (the lead: everything; an annotator: their documents and own layer, to work offline).
     """
-    from alama.core import merging
+    from alama.core import server_merge
 
     if layers is not None and all_layers:
         raise click.UsageError("choose --layers or --all-layers, not both")
+    named = [name.strip() for name in layers.split(",")] if layers is not None else None
+    if is_server(target):
+        done = server_merge.into_server(target, sources, named, all_layers)
+        click.echo(done.summary(), err=True)
+        return
     with progress_bar("merging") as progress:
-        report = merging.merge(
-            target,
-            sources,
-            progress,
-            layers=[name.strip() for name in layers.split(",")] if layers is not None else None,
-            all_layers=all_layers,
+        report = server_merge.into_file(Path(target), sources, progress, named, all_layers)
+    if isinstance(report, dict):
+        click.echo(
+            f"wrote {target} from {', '.join(map(shown, sources))}: {report.get('documents', 0)} "
+            f"documents, {report.get('spans', 0)} spans, {report.get('relations', 0)} relations",
+            err=True,
         )
+        return
     click.echo(report.summary(), err=True)

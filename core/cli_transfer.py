@@ -14,11 +14,11 @@ from alama.core.cli_output import friendly, names_list, progress_bar
 from alama.core.errors import InputError
 from alama.core.formats import EXPORT_FORMATS, IMPORT_FORMATS
 from alama.core.offsets import UNITS
-from alama.core.store import Store
+from alama.core.targets import open_project
 
 
 @click.command(name="import")
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -63,7 +63,7 @@ from alama.core.store import Store
 )
 @friendly
 def import_(
-    project: Path,
+    project: str,
     paths: tuple[Path, ...],
     fmt: str,
     annotator: str | None,
@@ -91,7 +91,7 @@ def import_(
         relations = parse_label_map(relation_map)
     except InputError as error:
         raise InputError(str(error).replace("--map:", "--relation-map:", 1)) from None
-    with Store.open(project) as store, progress_bar("importing") as progress:
+    with open_project(project) as store, progress_bar("importing") as progress:
         similar = annotator and similar_annotator(annotator, store.annotators())
         if annotator and similar:
             click.echo(
@@ -116,7 +116,7 @@ def import_(
 
 
 @click.command()
-@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("project")
 @click.option(
     "--format",
     "fmt",
@@ -152,7 +152,7 @@ def import_(
 )
 @friendly
 def export(
-    project: Path,
+    project: str,
     fmt: str,
     annotator: str | None,
     gold: bool,
@@ -175,7 +175,7 @@ def export(
     """
     from alama.core import exporting
 
-    with Store.open(project) as store, progress_bar("exporting") as progress:
+    with open_project(project) as store, progress_bar("exporting") as progress:
         report = exporting.export(
             store,
             output,
