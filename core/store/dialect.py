@@ -125,7 +125,7 @@ class PostgresDialect(Dialect):
         return "TRUE"
 
     def json_list(self, column: str) -> str:
-        return f"COALESCE(json_agg({column})::text, '[]')"
+        return f"COALESCE(json_agg({column} ORDER BY {column})::text, '[]')"
 
     def any_of(self, column: str) -> str:
         return f"{column} = ANY(?)"

@@ -15,8 +15,8 @@ annotator writing another's layer) `InputError`, a lost connection `ProjectError
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, cast
 
@@ -43,7 +43,7 @@ def _query(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-def explain(error: Exception, where: str) -> AlamaError:
+def explain(error: Exception, where: str, who: str = "") -> AlamaError:
     """A psycopg error as Alama's one-line error (the server's own first line of it)."""
     import psycopg
     from psycopg import errors
@@ -54,7 +54,7 @@ def explain(error: Exception, where: str) -> AlamaError:
     if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
         return ProjectBusy(Message("%1 is busy: another person is writing the same rows", where))
     if isinstance(error, errors.InsufficientPrivilege):
-        return InputError(Message("the server refused this: %1", reason))
+        return InputError(Message("the server refused this to %1: %2", who or "you", reason))
     if isinstance(error, errors.IntegrityError | errors.DataError):
         return InputError(Message("the server refused this: %1", reason))
     if isinstance(error, errors.ReadOnlySqlTransaction):
@@ -68,9 +68,10 @@ class ServerSql:
     """What the mixins call on ``self.conn``, over a psycopg connection: `execute`,
     `executemany` (``?`` placeholders), `in_transaction`, `total_changes`."""
 
-    def __init__(self, pg: PgConnection, where: str) -> None:
+    def __init__(self, pg: PgConnection, where: str, reconnect: Callable[[], PgConnection]) -> None:
         self.pg = pg
         self.where = where
+        self.reconnect = reconnect
         self.total_changes = 0
         """Rows inserted, updated or deleted through this connection (as SQLite counts)."""
 
@@ -78,29 +79,45 @@ class ServerSql:
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.pg.info.transaction_status != TransactionStatus.IDLE
+        return self.pg.info.transaction_status not in (
+            TransactionStatus.IDLE,
+            TransactionStatus.UNKNOWN,  # a lost connection: connected again by `live`
+        )
+
+    def live(self) -> PgConnection:
+        """The connection, made again if it was lost (outside a transaction only: a
+        transaction the server lost was not committed, and is refused in one line)."""
+        if (self.pg.closed or self.pg.broken) and not self.in_transaction:
+            self.pg = self.reconnect()
+        return self.pg
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
         import psycopg
 
+        alone = not self.in_transaction
         try:
-            cursor = self.pg.execute(_query(sql), tuple(params or ()))
+            try:
+                cursor = self.live().execute(_query(sql), tuple(params or ()))
+            except psycopg.OperationalError:
+                if not (alone and self.pg.broken):
+                    raise
+                cursor = self.live().execute(_query(sql), tuple(params or ()))  # once more
         except psycopg.Error as error:
-            raise explain(error, self.where) from None
+            raise explain(error, self.where, _user(self.pg)) from None
         self._count(cursor)
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
         import psycopg
 
-        cursor = self.pg.cursor()
+        cursor = self.live().cursor()
         rows = list(rows)
         if not rows:
             return cursor
         try:
             cursor.executemany(_query(sql), rows)
         except psycopg.Error as error:
-            raise explain(error, self.where) from None
+            raise explain(error, self.where, _user(self.pg)) from None
         self._count(cursor)
         return cursor
 
@@ -118,11 +135,35 @@ class ServerConnection(Connection):
     sql: PostgresDialect = POSTGRES
 
     def __init__(self, url: str, pg: PgConnection) -> None:
-        super().__init__(Path(shown(url)), cast("sqlite3.Connection", ServerSql(pg, shown(url))))
+        where = shown(url)
+        super().__init__(Path(where), cast("sqlite3.Connection", ServerSql(pg, where, self._again)))
         self.url = url
-        self.pg = pg
+        self._settings: dict[str, str] = {}
+        """The session's settings (lock timeout, read only), set again on a new connection."""
+        self.on_connected: Callable[[bool], None] | None = None
+        """Told False when the connection was found lost, True once it is made again."""
         self._listener: PgConnection | None = None
         self._changes = 0
+
+    @property
+    def pg(self) -> PgConnection:
+        """The psycopg connection (made again if it was lost)."""
+        return self.server.live()
+
+    def _again(self) -> PgConnection:
+        """A new connection in place of a lost one, with this session's settings."""
+        if self.on_connected is not None:
+            self.on_connected(False)
+        pg = connect(self.url)
+        for name, value in self._settings.items():
+            pg.execute(f"SET {name} = {value}")
+        if self.on_connected is not None:
+            self.on_connected(True)
+        return pg
+
+    def _set(self, name: str, value: str) -> None:
+        self._settings[name] = value
+        self.pg.execute(f"SET {name} = {value}")
 
     @property
     def location(self) -> str:
@@ -163,19 +204,19 @@ class ServerConnection(Connection):
     def read_only(cls, url: str) -> Self:
         """Open a server project only to read it: every transaction is a read-only one."""
         store = cls.open(url)
-        store.pg.execute("SET default_transaction_read_only = on")
+        store._set("default_transaction_read_only", "on")
         store.read_only_reason = "it is opened only to be read"
         return store
 
     def wait_for_lock(self, seconds: float) -> None:
         """How long a write waits for a row another person is writing before `ProjectBusy`."""
         self._lock_wait = seconds
-        self.pg.execute(f"SET lock_timeout = {max(1, round(seconds * 1000))}")
+        self._set("lock_timeout", str(max(1, round(seconds * 1000))))
 
     @contextmanager
     def without_waiting(self) -> Iterator[None]:
         waited = self._lock_wait if self._lock_wait is not None else BUSY_TIMEOUT_S
-        self.pg.execute("SET lock_timeout = 1")
+        self._set("lock_timeout", "1")
         try:
             yield
         finally:
@@ -199,7 +240,7 @@ class ServerConnection(Connection):
         """Close the connection(s); every action is already committed."""
         if self._listener is not None:
             self._listener.close()
-        self.pg.close()
+        self.server.pg.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -213,15 +254,37 @@ class ServerConnection(Connection):
             raise ProjectError(
                 Message("%1 cannot be changed: %2", self.location, self.read_only_reason)
             )
+        transaction = self._begin()
         try:
-            with self.pg.transaction():
-                yield
+            yield
+        except BaseException as error:
+            self._labels = None
+            try:
+                transaction.__exit__(type(error), error, error.__traceback__)
+            except psycopg.Error as ending:  # the connection lost: rolled back by the server
+                raise explain(ending, self.location, _user(self.server.pg)) from None
+            raise
+        try:
+            transaction.__exit__(None, None, None)
         except psycopg.Error as error:  # at the commit (what the statements raise is explained)
             self._labels = None
-            raise explain(error, self.location) from None
-        except BaseException:
-            self._labels = None
-            raise
+            raise explain(error, self.location, _user(self.server.pg)) from None
+
+    def _begin(self) -> AbstractContextManager[psycopg.Transaction]:
+        """A transaction begun: on a connection found lost at its start (nothing done yet), on a
+        new one."""
+        import psycopg
+
+        for attempt in (1, 2):
+            pg = self.pg
+            transaction = pg.transaction()
+            try:
+                transaction.__enter__()
+                return transaction
+            except psycopg.OperationalError as error:
+                if attempt == 2 or not (pg.broken or pg.closed):
+                    raise explain(error, self.location, _user(pg)) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _chunked(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows of ``select`` (ending in ``IN``) for the values, in one statement (a list)."""
@@ -229,6 +292,14 @@ class ServerConnection(Connection):
         if unique:
             column = select.removesuffix(" IN")
             yield from self.conn.execute(f"{column} = ANY(?)", (unique,))
+
+
+def _user(pg: PgConnection) -> str:
+    """The login's name, if the connection can still say it."""
+    try:
+        return str(pg.info.user)
+    except Exception:  # a closed connection
+        return ""
 
 
 def _checked(pg: PgConnection, url: str, check: Any) -> frozenset[str]:

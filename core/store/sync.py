@@ -14,7 +14,7 @@ from alama.core.errors import ProjectError
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, Span
 
-from .merge_stage import STATUS_ROWS, MergeStage, StatusRow
+from .merge_stage import MergeStage, StatusRow
 
 __all__ = ["BATCH", "RejectionRow", "StatusRow", "SyncRows", "stored_text"]
 from .spans import (
@@ -139,9 +139,17 @@ class SyncRows(MergeStage):
                 [span_to_row(sp) for sp in spans],
             )
 
+    def _status_rows_sql(self) -> str:
+        """`STATUS_ROWS` in this connection's dialect."""
+        return (
+            "SELECT doc, annotator, state, updated_at FROM status "
+            "WHERE state IN ('in_progress', 'done')"
+            f" AND {self.sql.is_text('annotator')} AND {self.sql.is_text('updated_at')}"
+        )
+
     def status_rows(self) -> list[StatusRow]:
         """Every layer's status row."""
-        return [StatusRow(*row) for row in self.conn.execute(STATUS_ROWS)]
+        return [StatusRow(*row) for row in self.conn.execute(self._status_rows_sql())]
 
     def put_status_rows(self, rows: list[StatusRow]) -> None:
         """Write status rows as they are."""
@@ -192,6 +200,6 @@ class SyncRows(MergeStage):
 
     def status_row_batches(self) -> Iterator[list[StatusRow]]:
         """`status_rows`, in batches."""
-        cursor = self.conn.execute(STATUS_ROWS)
+        cursor = self.conn.execute(self._status_rows_sql())
         while batch := cursor.fetchmany(5000):
             yield [StatusRow(*row) for row in batch]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from alama.core.agreement import agreement
 from alama.core.editing import AddSpan
 from alama.core.errors import InputError, ProjectBusy, ProjectError
 from alama.core.exporting import export
-from alama.core.model import Status
+from alama.core.model import NewDocument, Status
 from alama.core.store import Store
 from alama.core.store.server_store import ServerStore
 from alama.core.store.team import AssignmentRow
@@ -41,7 +42,7 @@ def lead_store(request: pytest.FixtureRequest) -> ServerStore:
     server = request.getfixturevalue("pg_server")
     db = request.getfixturevalue("pg_project")
     ServerStore.create(server.url(db)).close()  # the labels, by the database's owner
-    lead = f"lead{next(_leads)}"
+    lead = f"store_lead{next(_leads)}"
     with server.connect(db) as admin:
         admin.autocommit = True
         password = add_lead(admin, lead)
@@ -208,7 +209,7 @@ def test_an_annotator_writes_their_own_layer_only(
         mine, _ = lead.add_document(TEXT)
         hidden, _ = lead.add_document(OTHER)
         n = next(_leads)
-        amal, basel = f"أمل{n}", f"basel{n}"
+        amal, basel = f"سلمى{n}", f"store_basel{n}"
         password = add_annotator(lead.pg, amal)
         add_annotator(lead.pg, basel)
         stamp = "2026-01-01T00:00:00.000+00:00"
@@ -237,6 +238,91 @@ def test_an_annotator_writes_their_own_layer_only(
                 assert "\n" not in str(raised.value)
             assert rows(lead) == before
             assert lead.span(theirs.id).deleted_at is None
+
+
+def test_a_lost_connection_is_made_again_and_said(
+    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
+) -> None:
+    with lead_store(request) as store:
+        doc, _ = store.add_document(TEXT)
+        told: list[bool] = []
+        store.on_connected = told.append
+        store.wait_for_lock(2.5)
+        for action in (
+            lambda: store.add_span(doc, "amal", 4, 8, "ACTOR"),  # a transaction
+            lambda: store.spans(doc),  # a statement alone
+        ):
+            pid = store.pg.info.backend_pid
+            with pg_server.connect(pg_project) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                admin.commit()
+            action()
+            assert store.pg.info.backend_pid != pid
+        assert told == [False, True, False, True]
+        assert [sp.label for sp in store.spans(doc)] == ["ACTOR"]  # done once
+        assert store.pg.execute("SHOW lock_timeout").fetchone()[0] == "2500ms"
+
+
+def test_another_connections_commit_changes_the_data_version(
+    request: pytest.FixtureRequest,
+) -> None:
+    with lead_store(request) as store, ServerStore.open(store.url) as other:
+        doc, _ = store.add_document(TEXT)
+        seen = other.data_version()
+        store.add_span(doc, "amal", 4, 8, "ACTOR")
+        for _ in range(50):
+            if other.data_version() != seen:
+                break
+            time.sleep(0.02)
+        assert other.data_version() != seen
+
+
+def test_whole_rows_read_from_a_file_are_written_to_a_server_as_they_are(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """What a merge reads and writes (sync rows), from a file into a server project."""
+    with Store.create(tmp_path / "p.alama") as file, lead_store(request) as server:
+        fill(file)
+        claim = file.add_span(1, "amal", *at(TEXT, "ستنسحب"), "CLAIM", span_id="c1")
+        file.add_relation(1, "amal", claim.id, "amal0", "said_by")
+        file.delete_span("amal1")
+        file.set_relation_rejected(1, "some-key", "rana")
+        server.add_documents(
+            [NewDocument(d.text, d.source, d.doc_id) for d in file.iter_documents()]
+        )
+        server.put_spans(list(file.all_spans()))
+        server.put_status_rows(file.status_rows())
+        server.put_rejection_rows(file.rejection_rows())
+        server.put_relations(list(file.relation_rows()))
+        server.put_relation_rejection_rows(file.relation_rejection_rows())
+        for read in (
+            lambda s: list(s.all_spans()),
+            lambda s: s.status_rows(),
+            lambda s: s.rejection_rows(),
+            lambda s: list(s.relation_rows()),
+            lambda s: s.relation_rejection_rows(),
+            lambda s: list(s.iter_span_keys()),
+            lambda s: s.layer_versions("amal"),
+            lambda s: list(s.finished()),
+            lambda s: s.layer_names(),
+            lambda s: [(*f[:4], f.finishers) for f in s.iter_finished()],
+            lambda s: sorted(s.layer_keys_of(s.document_lengths())),
+            lambda s: [(d.doc, d.layers) for d in s.iter_document_layers()],
+            lambda s: s.document_hashes(),
+            lambda s: [k[:4] for k in s.document_keys()],
+            lambda s: s.relations_of_spans(["c1", "amal0"]),
+            lambda s: s.documents_with_relations(),
+            lambda s: s.relations_with_dead_ends(),
+            lambda s: s.spans_by_id(["amal0", "amal1", "g1"]),
+            lambda s: s.layer_states(1),
+            lambda s: s.document_rows([1, 2], "amal"),
+            lambda s: s.count_in_state("amal", Status.DONE),
+            lambda s: s.finished_documents(),
+            lambda s: s.origin_counts(),
+        ):
+            assert read(file) == read(server)
+        server.put_spans(list(file.all_spans()))  # the same versions again: nothing changes
+        assert list(server.all_spans()) == list(file.all_spans())
 
 
 # --- the existing store tests, on both stores -------------------------------------------------
