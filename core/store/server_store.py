@@ -14,7 +14,7 @@ only; any other write is refused in one line and nothing of it is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, Self
@@ -28,6 +28,7 @@ from .base import now
 from .merge_stage import Source, StagedSpans
 from .project import StoreRows
 from .server import ServerConnection, file_only
+from .tokens import Bounds
 
 
 class ServerStore(StoreRows, ServerConnection):
@@ -108,19 +109,35 @@ class ServerStore(StoreRows, ServerConnection):
         return int(row[0])
 
     def index_for_search(self, batch: int = 500) -> int:
-        """Add the search copy of the documents that lack one (the lead only); how many."""
+        """Add the search copy of the documents that lack one; how many (none where the login
+        may not write it: `search` reads those documents' texts)."""
         if self.read_only_reason is not None or not self.unindexed():
             return 0
-        with self.transaction():
-            rows = self.conn.execute(
-                "SELECT id, text FROM documents d WHERE NOT EXISTS "
-                "(SELECT 1 FROM documents_search s WHERE s.doc = d.id)"
-            ).fetchall()
-            self.conn.executemany(
-                self.sql.insert_ignore("documents_search", "doc, norm"),
-                [(doc, folding.normalize(text)) for doc, text in rows],
-            )
+        try:
+            with self.transaction():
+                rows = self.conn.execute(
+                    "SELECT id, text FROM documents d WHERE NOT EXISTS "
+                    "(SELECT 1 FROM documents_search s WHERE s.doc = d.id)"
+                ).fetchall()
+                self.conn.executemany(
+                    self.sql.insert_ignore("documents_search", "doc, norm"),
+                    [(doc, folding.normalize(text)) for doc, text in rows],
+                )
+        except InputError:  # refused to this login
+            return 0
         return len(rows)
+
+    def fill_record_tokens(
+        self,
+        make: Callable[[list[tuple[str, Bounds]]], list[tuple[str, bytes | None]]],
+        batch: int = 200,
+    ) -> int:
+        """As a file's; where the login may not write the tokens (an annotator), none are kept
+        and the export makes them as it goes."""
+        try:
+            return super().fill_record_tokens(make, batch)
+        except InputError:
+            return 0
 
     # --- what only a file does -------------------------------------------------------------
 

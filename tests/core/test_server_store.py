@@ -201,7 +201,7 @@ def test_a_row_another_person_writes_makes_the_server_busy_not_stuck(
 
 
 def test_an_annotator_writes_their_own_layer_only(
-    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
+    request: pytest.FixtureRequest, pg_server: Any, pg_project: str, tmp_path: Path
 ) -> None:
     from alama.core.store.pg_team import add_annotator
 
@@ -238,6 +238,10 @@ def test_an_annotator_writes_their_own_layer_only(
                 assert "\n" not in str(raised.value)
             assert rows(lead) == before
             assert lead.span(theirs.id).deleted_at is None
+            assert store.search("الدفاع") == [mine]  # through their documents' search copy
+            export(store, tmp_path / "mine.jsonl", fmt="jsonl")  # their own part, to read
+            (line,) = (tmp_path / "mine.jsonl").read_text(encoding="utf-8").splitlines()
+            assert basel not in line and amal in line
 
 
 def test_a_lost_connection_is_made_again_and_said(
