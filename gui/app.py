@@ -22,9 +22,11 @@ from alama.core.errors import AlamaError, ProjectError
 from alama.core.messages import Message
 from alama.core.platform_check import window_problem
 from alama.core.store import Store
+from alama.core.store.pg_connect import is_server, shown
 from alama.gui.i18n import error_text
 from alama.gui.qt_dialogs import StartScreen, ask_annotator, confirm_similar
 from alama.gui.qt_main_window import MainWindow
+from alama.gui.server_open import connect_store, login_of
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from alama.resources import path as resource
@@ -107,6 +109,12 @@ class Application:
             QLocale(QLocale.Language.Arabic if code == "ar" else QLocale.Language.English)
         )
 
+    def open_target(self, target: Path | str) -> bool:
+        """Open a project file (a path) or a server project (a postgresql:// URL)."""
+        if is_server(target):
+            return self.open_server(str(target))
+        return self.open(Path(target))
+
     def open(self, path: Path, doc: int | None = None, reviewing: bool = False) -> bool:
         """Open a project (creating it if it does not exist) in a fresh window."""
         try:
@@ -147,6 +155,23 @@ class Application:
         self._show(session, doc)
         if store.read_only_reason is not None:
             self._say_read_only(store)
+        return True
+
+    def open_server(self, url: str, doc: int | None = None, reviewing: bool = False) -> bool:
+        """Open a project on a server as the login: its layer is the login's own (the server
+        lets a person write only theirs). The password is asked when the server wants one and
+        kept only with the open project; the recent list remembers the URL without it."""
+        store = connect_store(self.window, url)
+        if store is None:
+            return False
+        try:
+            session = Session(store, login_of(store, url), reviewing)
+        except AlamaError as error:
+            store.close()
+            QMessageBox.critical(self.window, "", error_text(error))
+            return False
+        self.settings.add_recent(shown(url))
+        self._show(session, doc)
         return True
 
     def _say_read_only(self, store: Store) -> None:
@@ -197,6 +222,7 @@ class Application:
             old.failed.connect(self._failed_meanwhile)
             old.waiting.connect(lambda count: None if count else self._drained(old))
         else:
+            old.stop_listening()
             old.store.close()
 
     def _failed_meanwhile(self, error: object) -> None:
@@ -207,6 +233,7 @@ class Application:
     def _drained(self, session: Session) -> None:
         if session in self.draining:
             self.draining.remove(session)
+            session.stop_listening()
             session.store.close()
 
     def _change_language(self, code: str) -> None:
@@ -222,10 +249,16 @@ class Application:
         """Open another project ("demo", a path, or None: the start screen), as File asks."""
         if target == "demo":
             self.open(build_demo())
+        elif isinstance(target, str) and is_server(target):
+            self.open_server(target)
         elif isinstance(target, Path):
             session = self.session  # reopening the same project keeps review mode
-            self.open(target, reviewing=bool(session and session.store.path == target
-                                             and session.reviewing))  # fmt: skip
+            same = bool(session and session.store.path == target)
+            url = getattr(session.store, "url", None) if session and same else None
+            if isinstance(url, str):  # the same server project (its password kept in memory)
+                self.open_server(url, reviewing=bool(session and session.reviewing))
+                return
+            self.open(target, reviewing=same and bool(session and session.reviewing))
         else:
             self.choose_project()
 
@@ -242,7 +275,7 @@ class Application:
             return False
         if screen.wants_demo:
             return self.open(build_demo())
-        return screen.chosen is not None and self.open(screen.chosen)
+        return screen.chosen is not None and self.open_target(screen.chosen)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -330,7 +363,7 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def run(project: Path | None) -> int:
+def run(project: Path | str | None) -> int:
     """Open the window on ``project``; without one, the last project, else the start screen."""
     problem = window_problem()
     if problem:  # Qt would abort the process with its own message, naming no package
@@ -342,9 +375,9 @@ def run(project: Path | None) -> int:
     controller = Application(app, settings)
     controller.set_language(settings.language)
     if project is not None:
-        opened = controller.open(project)
+        opened = controller.open_target(project)
     elif settings.recent:
-        opened = controller.open(Path(settings.recent[0]))
+        opened = controller.open_target(settings.recent[0])
     else:
         opened = controller.choose_project()
     if not opened:

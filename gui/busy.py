@@ -27,6 +27,14 @@ class BusyFile(QObject):
         session.waiting.connect(self.on_waiting)
         session.refused.connect(self.on_refused)
         session.failed.connect(self.on_failed)
+        session.online.connect(self.on_online)
+
+    def on_online(self, online: bool) -> None:
+        """A server project: the connection lost (said until it is back), or back."""
+        if online:
+            self.say(self.tr("Connected to the server again."), 5000)
+        else:
+            self.say(self.tr("Disconnected from the server: retrying…"))
 
     def say(self, text: str, ms: int = 0) -> None:
         self.window.statusBar().showMessage(text, ms)
@@ -36,6 +44,14 @@ class BusyFile(QObject):
         saying a key was refused stays until they are saved (each retry would overwrite it)."""
         if count:
             if self._refusals:
+                return
+            if not self.session.is_online():
+                self.say(
+                    self.tr(
+                        "Disconnected from the server: your actions wait to be saved. Alama "
+                        "keeps trying."
+                    )
+                )
                 return
             self.say(
                 self.tr(

@@ -25,10 +25,12 @@ from alama.core.edit_base import Edit
 from alama.core.errors import ProjectBusy
 from alama.core.store import Store
 from alama.gui.actions import REDO_NAMED, UNDO_NAMED
+from alama.gui.server_watch import cut, unreachable, watch_server
 
 LOCK_WAIT_S = 0.1  # how long a write waits for another program's lock before being kept
 RETRY_MS = 400  # how often kept steps are tried again
 WATCH_MS = 1500  # how often the file is asked whether another program changed it
+OFFLINE_RETRY_MS = 3000  # how often kept steps are tried while the server cannot be reached
 
 
 class History(QObject):
@@ -39,10 +41,18 @@ class History(QObject):
     refused = Signal()  # an action was not taken: earlier ones still wait for the busy file
     failed = Signal(object)  # a step could not be saved (the error); it was dropped
     outside = Signal()  # another program (or window) changed the project file
+    online = Signal(bool)  # a server project: the connection was lost (False) or is back
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.server = watch_server(store)  # a server project's changes, heard in a thread
+        self._online = True
+        if self.server is not None:
+            self.server.told.changed.connect(self.look_outside)
+            self.server.told.connected.connect(self._connected)
+            store.on_connected = self._connected_later  # type: ignore[attr-defined]
+            self.destroyed.connect(self.server.stop)
         # The short wait first: a window never stands still behind another program's lock.
         store.wait_for_lock(LOCK_WAIT_S)
         self.undo_stack = QUndoStack(self)
@@ -58,7 +68,7 @@ class History(QObject):
         self._retry.timeout.connect(self.flush)
         # Another program writing to the file (`alama import` in a terminal, a second window):
         # looked for now and then, so that the views show what it did.
-        self._seen = store.data_version()
+        self._seen = self.server.version if self.server else store.data_version()
         self._watch = QTimer(self, interval=WATCH_MS)
         self._watch.timeout.connect(self.look_outside)
         self._watch.start()
@@ -75,7 +85,7 @@ class History(QObject):
         if self.pending:
             return False
         try:
-            version = self.store.data_version()
+            version = self.server.version if self.server else self.store.data_version()
         except sqlite3.Error:  # closed: the window is going
             self._watch.stop()
             return False
@@ -120,11 +130,17 @@ class History(QObject):
             return
         if not self.pending:
             try:
-                self._run(command, forward)
+                self._run_again_if_cut(command, forward)
                 return
             except ProjectBusy:
                 pass
             except Exception as error:  # a full disk, a span deleted meanwhile
+                if unreachable(error):  # kept, and tried again once the server answers
+                    self._connected(False)
+                    self.pending.append((command, forward))
+                    self._retry.start()
+                    self.waiting.emit(len(self.pending))
+                    return
                 self._drop(command, forward)
                 self.failed.emit(error)
                 return
@@ -145,11 +161,14 @@ class History(QObject):
                 command, forward = self.pending[0]
                 try:
                     self.late = True
-                    self._run(command, forward)
+                    self._run_again_if_cut(command, forward)
                 except ProjectBusy:
                     self.waiting.emit(len(self.pending))
                     return False
                 except Exception as error:  # a full disk, a span deleted meanwhile
+                    if unreachable(error):
+                        self.waiting.emit(len(self.pending))
+                        return False
                     self.pending.pop(0)
                     self._drop(command, forward)
                     failures.append(error)
@@ -195,6 +214,49 @@ class History(QObject):
             self._retry.start()
             self.waiting.emit(len(self.pending))
         other._watch.stop()
+        if other.server is not None:
+            other.server.stop()
+
+    def is_online(self) -> bool:
+        """False while a server project's connection is lost (a file: always True)."""
+        return self._online
+
+    def stop_listening(self) -> None:
+        """Stop hearing a server's changes (the project is being closed)."""
+        self._watch.stop()
+        if self.server is not None:
+            self.server.stop()
+
+    def _connected(self, online: bool) -> None:
+        """A server's connection lost or back: `online` says so once per change. While it is
+        lost, kept actions are tried again less often (connecting may take a while); once
+        back, they are saved and what others did meanwhile is read."""
+        if online == self._online:
+            return
+        self._online = online
+        self._retry.setInterval(RETRY_MS if online else OFFLINE_RETRY_MS)
+        self.online.emit(online)
+        if online:
+            self.look_outside()
+            if self.pending:
+                self._retry.start()
+
+    def _connected_later(self, online: bool) -> None:
+        """The action connection's news (told inside a statement): handled once it returns."""
+        QTimer.singleShot(0, lambda: self._connected(online))
+
+    def _run_again_if_cut(self, command: EditCommand, forward: bool) -> None:
+        """Apply an edit; on a server, once more if the connection was cut in the middle (the
+        action was not committed, or committed without the answer arriving: done twice, it
+        leaves the project as done once, since every span and link has the id made here)."""
+        try:
+            self._run(command, forward)
+        except Exception as error:
+            if self.server is None or not cut(error):
+                raise
+            self._run(command, forward)
+        if self.server is not None:
+            self._connected(True)
 
     def _run(self, command: EditCommand, forward: bool) -> None:
         edit = command.edit if forward else command.edit.inverse()

@@ -30,6 +30,7 @@ from alama.core.errors import AlamaError
 from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import check_annotator
+from alama.core.store.pg_connect import is_server
 from alama.gui.actions import Mode, sheet_rows
 from alama.gui.i18n import error_text, path_text
 
@@ -212,6 +213,11 @@ class ShortcutsSheet(QDialog):
         layout.addWidget(buttons)
 
 
+def project_target(entry: str) -> Path | str:
+    """A recent project as opened: a server's URL as it is, a file as a path."""
+    return entry if is_server(entry) else Path(entry)
+
+
 class StartScreen(QDialog):
     """First run: the interface language, recent projects, New, Open, and the demo."""
 
@@ -219,7 +225,7 @@ class StartScreen(QDialog):
         self, recent: list[str], language: str = "ar", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.chosen: Path | None = None
+        self.chosen: Path | str | None = None  # a file, or a server's postgresql:// URL
         self.wants_demo = False
         self.language: str | None = None  # set when the user picks another language
         self.setWindowTitle("")  # Qt shows the application's name ("Alama — علامة") alone
@@ -245,7 +251,7 @@ class StartScreen(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.recent.addItem(item)
         self.recent.itemActivated.connect(
-            lambda item: self._finish(Path(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self._finish(project_target(item.data(Qt.ItemDataRole.UserRole)))
         )
         self.hint = QLabel(
             self.tr(
@@ -260,6 +266,7 @@ class StartScreen(QDialog):
             (self.tr("Open the demo"), self._demo),
             (self.tr("New project…"), self._new),
             (self.tr("Open project…"), self._open),
+            (self.tr("Connect to a server…"), self._connect),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -286,9 +293,18 @@ class StartScreen(QDialog):
         self.language = code
         self.reject()
 
-    def _finish(self, path: Path) -> None:
+    def _finish(self, path: Path | str) -> None:
         self.chosen = path
         self.accept()
+
+    def _connect(self) -> None:
+        """A project on a server: its address (the password is asked when connecting)."""
+        from alama.gui.server_open import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        url = dialog.chosen() if dialog.exec() else None
+        if url:
+            self._finish(url)
 
     def _demo(self) -> None:
         self.wants_demo = True

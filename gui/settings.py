@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from alama.core.demo import home
+from alama.core.store.pg_connect import is_server, shown
 
 MAX_RECENT = 8
 
@@ -54,14 +55,15 @@ class Settings:
 
     @property
     def recent(self) -> list[str]:
-        """Recently opened projects, newest first, that still exist."""
+        """Recently opened projects, newest first: files that still exist, and server projects
+        (their URLs, never with a password)."""
         value = self._qt.value("recent", [])
         paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [p for p in paths if isinstance(p, str) and Path(p).exists()]
+        return [p for p in paths if isinstance(p, str) and (is_server(p) or Path(p).exists())]
 
-    def add_recent(self, path: Path) -> None:
-        """Put a project at the top of the recent list."""
-        entry = str(Path(path).resolve())
+    def add_recent(self, path: Path | str) -> None:
+        """Put a project at the top of the recent list (a server's URL without its password)."""
+        entry = shown(str(path)) if is_server(path) else str(Path(path).resolve())
         paths = [entry, *[p for p in self.recent if p != entry]][:MAX_RECENT]
         self._qt.setValue("recent", paths)
         self._qt.sync()

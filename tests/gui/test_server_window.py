@@ -1,0 +1,124 @@
+"""The window on a project on a real server (tests/pg.py): it opens as the login's layer, hears
+another connection's change at once (LISTEN/NOTIFY, heard in a thread of its own), says in the
+status bar when the connection is lost and when it is back, and saves an action cut by it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from alama.core.store import ServerStore, Store
+from alama.core.store.pg_team import add_annotator, add_lead
+from alama.core.store.pg_transfer import to_server
+from alama.gui.app import Application
+from alama.gui.qt_main_window import MainWindow
+from alama.gui.session import Session
+from alama.gui.settings import Settings
+from tests.core.test_server_transfer import filled
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def amal(pg_server, pg_project, tmp_path: Path) -> tuple[str, str]:
+    """A server project lifted from a file (document 1 is Amal's); Amal's name and URL."""
+    name = f"amal_{pg_project}"
+    source = tmp_path / "team.alama"
+    filled(source, name, "basel", "rana")
+    with Store.open(source) as store, pg_server.connect(pg_project) as conn:
+        conn.autocommit = True
+        to_server(store, conn, pg_project)
+        add_lead(conn, f"lead_{pg_project}")
+        password = add_annotator(conn, name)
+    return name, pg_server.url(pg_project, name, password)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, amal: tuple[str, str], tmp_path: Path) -> Iterator[MainWindow]:
+    name, url = amal
+    settings = Settings(tmp_path / "settings.ini")
+    session = Session(ServerStore.open(url), name)
+    main = MainWindow(session, settings, 1)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    session.stop_listening()
+    session.store.close()
+
+
+def status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+def test_another_connections_span_appears_after_the_change_is_told(
+    qtbot: QtBot, window: MainWindow, amal: tuple[str, str]
+) -> None:
+    name, url = amal
+    assert window.doc == 1 and window.session.annotator == name
+    assert window.session.server is not None
+    qtbot.waitUntil(lambda: window.session.server is not None and window.session.server._conn
+                    is not None, timeout=5000)  # fmt: skip
+    shown_before = {span.id for span in window.article.spans}
+    with ServerStore.open(url) as other:  # Amal on her other machine
+        place = other.add_span(1, name, 14, 19, "PLACE")
+    qtbot.waitUntil(lambda: place.id in {span.id for span in window.article.spans}, timeout=5000)
+    assert shown_before < {span.id for span in window.article.spans}
+
+
+def test_own_edits_are_not_heard_as_anothers(qtbot: QtBot, window: MainWindow) -> None:
+    watch = window.session.server
+    assert watch is not None
+    qtbot.waitUntil(lambda: watch._conn is not None, timeout=5000)
+    before = watch.version
+    window.session.add_span(1, 14, 19, "PLACE", exact=True)
+    qtbot.wait(1500)
+    assert watch.version == before
+
+
+def test_a_lost_connection_is_shown_and_the_cut_action_is_saved(
+    qtbot: QtBot, window: MainWindow, amal: tuple[str, str], pg_server, pg_project
+) -> None:
+    name, url = amal
+    watch = window.session.server
+    assert watch is not None
+    qtbot.waitUntil(lambda: watch._conn is not None, timeout=5000)
+    said: list[bool] = []
+    window.session.online.connect(said.append)
+    with pg_server.connect(pg_project) as admin:
+        admin.autocommit = True
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            (name,),
+        )
+    qtbot.waitUntil(lambda: False in said, timeout=5000)
+    assert "Disconnected from the server" in status(window) or said[-1] is True
+    span = window.session.add_span(1, 14, 19, "PLACE", exact=True)  # on a cut connection
+    assert span is not None
+    qtbot.waitUntil(lambda: said[-1] is True, timeout=10000)
+    with ServerStore.open(url) as other:
+        assert span.id in {sp.id for sp in other.spans(1, name)}
+    assert not window.session.pending
+
+
+def test_the_application_opens_a_server_as_the_login_and_remembers_no_password(
+    qtbot: QtBot, amal: tuple[str, str], tmp_path: Path, qapp: Any
+) -> None:
+    name, url = amal
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "someone else"
+    controller = Application(qapp, settings)
+    assert controller.open_target(url)
+    assert controller.session is not None and controller.session.annotator == name
+    password = url.split(":", 2)[2].split("@", 1)[0]
+    assert settings.recent and password not in settings.recent[0]
+    assert settings.recent[0].startswith(f"postgresql://{name}@/")
+    assert controller.window is not None
+    controller.window.busy.replaced = True
+    controller.window.close()
+    controller.session.stop_listening()
+    controller.session.store.close()
