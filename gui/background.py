@@ -27,7 +27,7 @@ class BackgroundJob(QObject):
     done = Signal(object)  # an Outcome
     noted = Signal(str)
 
-    def __init__(self, project: Path, job: Job) -> None:
+    def __init__(self, project: Path | str, job: Job) -> None:
         super().__init__()
         self.worker = Worker(project, job)
         self.worker.noted.connect(self.noted)
@@ -63,7 +63,7 @@ class BackgroundJob(QObject):
         self.done.emit(self.outcome)
 
 
-def run_in_background(project: Path, job: Job) -> BackgroundJob:
+def run_in_background(project: Path | str, job: Job) -> BackgroundJob:
     """Start ``job`` on ``project`` off the GUI thread and return it (connect to `done`)."""
     return BackgroundJob(project, job).start()
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from alama.core.bulk import collector_paused
 from alama.core.errors import AlamaError
 from alama.core.store import Store
+from alama.core.store.pg_connect import is_server
+from alama.core.targets import open_project
 from alama.gui.i18n import error_text
 
 Progress: TypeAlias = Callable[[int, int], None]
@@ -68,9 +70,9 @@ class Worker(QThread):
     progressed = Signal(int, int)
     noted = Signal(str)
 
-    def __init__(self, project: Path, job: Job) -> None:
+    def __init__(self, project: Path | str, job: Job) -> None:
         super().__init__()
-        self.project = project
+        self.project = project  # a file, or a server's URL (the worker connects on its own)
         self.job = job
         self._cancel = threading.Event()
         self._lock = threading.Lock()
@@ -102,7 +104,7 @@ class Worker(QThread):
         it and fire on freed memory."""
         with collector_paused():
             try:
-                with Store.open(self.project) as store:
+                with open_project(self.project) as store:
                     summary = self.job(store, self._progress, self.noted.emit)
             except Exception as error:  # shown to the user rather than lost in the thread
                 outcome = Outcome(False, failure_text(error))
@@ -145,7 +147,14 @@ class JobProgress(QProgressDialog):
         self.deleteLater()
 
 
-def run_job(parent: QWidget, title: str, project: Path, job: Job) -> Outcome:
+def target_of(store: Store) -> Path | str:
+    """What a worker opens the project by: its file, or its server's URL (with the password
+    given when it was opened, kept in memory only)."""
+    url = getattr(store, "url", None)
+    return url if isinstance(url, str) and is_server(url) else store.path
+
+
+def run_job(parent: QWidget, title: str, project: Path | str, job: Job) -> Outcome:
     """Run ``job`` on ``project`` with a progress dialog over ``parent``; return its outcome.
 
     The window stays responsive (its events are processed) but ``parent`` is blocked by the

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from alama.core.labels import LabelSet
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
+from alama.core.store.pg_connect import is_server
 from alama.core.text import CAMEL_TOOLS_VERSION
 from alama.gui.actions import Mode as ActionsMode
 from alama.gui.i18n import listed, path_text
-from alama.gui.jobs import run_job, show_outcome
+from alama.gui.jobs import run_job, show_outcome, target_of
 from alama.gui.qt_agreement import AgreementDashboard
 from alama.gui.qt_dialogs import ShortcutsSheet, about_html, ask_annotator
 from alama.gui.qt_export import ExportDialog
@@ -102,6 +103,15 @@ class ProjectCommands(QObject):
     def change_annotator(self) -> None:
         """Switch whose layer is edited (the project reopens as them)."""
         session = self.host.session
+        if is_server(getattr(self.store, "url", None)):  # the server knows people by login
+            self.host.say(
+                self.tr(
+                    "On a server you annotate as your login, %1: connect as another person "
+                    "to change it."
+                ).replace("%1", session.annotator),
+                8000,
+            )
+            return
         name = ask_annotator(self.window, session.annotator, self.store.annotators())
         if name and name != session.annotator:
             self.host.settings.annotator = name
@@ -113,7 +123,7 @@ class ProjectCommands(QObject):
         if not dialog.exec():
             return False
         title = self.tr("Import")
-        outcome = run_job(self.window, title, self.store.path, dialog.job())
+        outcome = run_job(self.window, title, target_of(self.store), dialog.job())
         show_outcome(self.window, title, outcome)
         if outcome[0]:
             self.host.projectRequested.emit(self.store.path)  # new documents, perhaps labels
@@ -125,7 +135,7 @@ class ProjectCommands(QObject):
         if not dialog.exec():
             return False
         title = self.tr("Export")
-        outcome = run_job(self.window, title, self.store.path, dialog.job())
+        outcome = run_job(self.window, title, target_of(self.store), dialog.job())
         show_outcome(self.window, title, outcome)
         return outcome[0]
 

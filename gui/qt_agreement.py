@@ -35,7 +35,7 @@ from alama.core import agreement
 from alama.core.labels import LabelSet
 from alama.core.store import Store
 from alama.gui.i18n import label_name, listed
-from alama.gui.jobs import run_job
+from alama.gui.jobs import run_job, target_of
 
 MEASURES = ("f1_exact", "f1_partial", "cohen_kappa")
 BAR_MEASURES = ("f1_exact", "f1_partial", "alpha_u", "cohen_kappa")
@@ -242,7 +242,7 @@ class AgreementDashboard(QDialog):
         def work(store: Store, progress: Any, notify: Any) -> str:
             return json.dumps(agreement.agreement(store, progress=progress))
 
-        ok, result = run_job(self, self.tr("Agreement"), self.store.path, work)
+        ok, result = run_job(self, self.tr("Agreement"), target_of(self.store), work)
         if not ok:
             self.summary.setText(result)
             return False

@@ -30,9 +30,11 @@ from alama.core.errors import AlamaError
 from alama.core.formats import FOLDER_FORMATS
 from alama.core.model import GOLD_ANNOTATOR
 from alama.core.store import Store
+from alama.core.store.pg_connect import is_server
 from alama.gui.i18n import error_text, export_report, path_text
 from alama.gui.jobs import Job, Notify, Progress
 from alama.gui.qt_import import format_name
+from alama.gui.server_open import project_name
 
 
 class ExportDialog(QDialog):
@@ -81,8 +83,9 @@ class ExportDialog(QDialog):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(choose)
-        self.default_folder = store.path.parent
-        self.stem = store.path.stem
+        server = is_server(getattr(store, "url", None))  # a server project: the home folder
+        self.default_folder = Path.home() if server else store.path.parent
+        self.stem = project_name(store)
         self.overwrite = False
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)

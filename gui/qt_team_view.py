@@ -33,7 +33,7 @@ from alama.core.model import GOLD_ANNOTATOR, Status
 from alama.core.store import Store
 from alama.gui.background import BackgroundJob, run_in_background
 from alama.gui.i18n import ltr
-from alama.gui.jobs import Notify, Outcome, Progress
+from alama.gui.jobs import Notify, Outcome, Progress, target_of
 from alama.gui.qt_agreement import figure, shade
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class TeamView(QDialog):
             found.append(team_progress(store))
             return ""
 
-        self._job = run_in_background(self.store.path, work)
+        self._job = run_in_background(target_of(self.store), work)
         self._job.done.connect(self._counted)  # a method: not called once the view is gone
         return self._job
 

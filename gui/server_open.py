@@ -11,7 +11,7 @@ own.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -41,6 +41,15 @@ def with_password(url: str, password: str) -> str:
     host = parts.netloc.rpartition("@")[2]
     user = quote(parts.username or "", safe="")
     return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
+def project_name(store: Store) -> str:
+    """A project's short name (the window's title, a default export name): a file's name
+    without ``.alama``, a server project's database."""
+    url = getattr(store, "url", None)
+    if isinstance(url, str) and is_server(url):
+        return unquote(urlsplit(url).path.strip("/")) or shown(url)
+    return store.path.stem
 
 
 def login_of(store: Store, url: str) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from alama.core.cleaning import BYTE_ORDER_MARKS
 from alama.core.store import Store
 from alama.gui.modes import Mode
+from alama.gui.server_open import project_name
 
 TITLE_LENGTH = 60  # characters of the document title in the window title
 
@@ -30,7 +31,7 @@ class StatusLine:
         """Who edits which layer, and the title: the document's, then the project's (Qt adds
         the application's name after it)."""
         self.who.setText(mode.who(name))
-        title = self.store.path.stem
+        title = project_name(self.store)
         if doc is not None:
             heading = " ".join(self.store.document(doc).title.lstrip(BYTE_ORDER_MARKS).split())
             if len(heading) > TITLE_LENGTH:

@@ -28,7 +28,7 @@ from alama.core.suggest_live import (
     training_examples,
 )
 from alama.gui.background import BackgroundJob, run_in_background
-from alama.gui.jobs import Notify, Outcome, Progress
+from alama.gui.jobs import Notify, Outcome, Progress, target_of
 from alama.gui.qt_article import ArticleView
 from alama.gui.session import Session
 
@@ -112,7 +112,7 @@ class SuggestionJobs(QObject):
             found.append(work(store))
             return ""
 
-        running = run_in_background(self.host.session.store.path, job)
+        running = run_in_background(target_of(self.host.session.store), job)
         self.jobs[name] = running
         running.done.connect(done)  # a method: not called once the window is gone
         return running

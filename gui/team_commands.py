@@ -19,7 +19,7 @@ from alama.core.errors import AlamaError
 from alama.core.store import Store
 from alama.gui.background import BackgroundJob, run_in_background, wait_all
 from alama.gui.i18n import error_text
-from alama.gui.jobs import Job, Notify, Outcome, Progress, run_job, show_outcome
+from alama.gui.jobs import Job, Notify, Outcome, Progress, run_job, show_outcome, target_of
 from alama.gui.navigation import Navigator
 from alama.gui.qt_guidelines import GuidelinesWindow
 from alama.gui.qt_team import AssignDialog, CopyDialog, ReassignDialog, assigned_people
@@ -106,7 +106,7 @@ class TeamCommands(QObject):
             self.guidelines.reload()
 
     def _run(self, title: str, job: Job) -> Outcome:
-        outcome = run_job(self.window, title, self.store.path, job)
+        outcome = run_job(self.window, title, target_of(self.store), job)
         show_outcome(self.window, title, outcome)
         return outcome
 
@@ -156,7 +156,7 @@ class TeamCommands(QObject):
         if not dialog.exec():
             return None
         name = dialog.annotator.currentText()
-        job = run_in_background(self.store.path, dialog.job())
+        job = run_in_background(target_of(self.store), dialog.job())
         self.copies.append(job)
         self.host.say(self.tr("Saving %1's copy… (you can go on working)").replace("%1", name), 0)
         job.done.connect(self._copy_saved)  # a method: not called once the window is gone

@@ -122,3 +122,20 @@ def test_the_application_opens_a_server_as_the_login_and_remembers_no_password(
     controller.window.close()
     controller.session.stop_listening()
     controller.session.store.close()
+
+
+def test_work_of_the_window_runs_on_its_own_connection_to_the_server(
+    qtbot: QtBot, window: MainWindow, pg_project: str
+) -> None:
+    from alama.gui.jobs import run_job, target_of
+
+    outcome = run_job(
+        window,
+        "count",
+        target_of(window.session.store),
+        lambda store, progress, notify: repr(store.document_ids()),
+    )
+    assert outcome == (True, "[1]")  # Amal's one document, read by a connection of its own
+    assert window.windowTitle().startswith(f"{pg_project}") or pg_project in window.windowTitle()
+    window.commands.change_annotator()
+    assert "as your login" in window.statusBar().currentMessage()
