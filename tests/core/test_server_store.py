@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,7 @@ from typing import Any
 import pytest
 
 from alama.core.agreement import agreement
-from alama.core.editing import AddSpan
-from alama.core.errors import InputError, ProjectBusy, ProjectError
+from alama.core.errors import InputError
 from alama.core.exporting import export
 from alama.core.model import NewDocument, Status
 from alama.core.store import Store
@@ -167,118 +165,6 @@ def test_a_refused_write_changes_nothing_and_is_one_line(project: Any) -> None:
         project.add_span(doc, "amal", 0, 3, "NO_SUCH_LABEL")
     assert "\n" not in str(raised.value)
     assert rows(project) == before
-
-
-def test_the_server_store_refuses_what_only_a_file_does(request: pytest.FixtureRequest) -> None:
-    with lead_store(request) as store:
-        for attempt in (
-            lambda: store.backup_into(Path("copy.alama")),
-            lambda: store.keep_only("amal", [1]),
-        ):
-            with pytest.raises(InputError, match="works on a project file, not on a server"):
-                attempt()
-        with pytest.raises(InputError, match="project file"), store.reading_sources():
-            pass
-
-
-def test_a_row_another_person_writes_makes_the_server_busy_not_stuck(
-    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
-) -> None:
-    with lead_store(request) as lead:
-        doc, _ = lead.add_document(TEXT)
-        lead.set_status(doc, "amal", Status.IN_PROGRESS)
-        with ServerStore.open(lead.url) as other:
-            other.wait_for_lock(0.2)
-            with lead.transaction():
-                lead.set_status(doc, "amal", Status.DONE)  # holds the row until the commit
-                with pytest.raises(ProjectBusy, match="busy"):
-                    other.set_status(doc, "amal", Status.TODO)
-            assert other.status(doc, "amal") is Status.DONE
-            reader = ServerStore.read_only(lead.url)
-            with pytest.raises(ProjectError, match="only to be read"):
-                reader.set_status(doc, "amal", Status.TODO)
-            reader.close()
-
-
-def test_an_annotator_writes_their_own_layer_only(
-    request: pytest.FixtureRequest, pg_server: Any, pg_project: str, tmp_path: Path
-) -> None:
-    from alama.core.store.pg_team import add_annotator
-
-    with lead_store(request) as lead:
-        mine, _ = lead.add_document(TEXT)
-        hidden, _ = lead.add_document(OTHER)
-        n = next(_leads)
-        amal, basel = f"سلمى{n}", f"store_basel{n}"
-        password = add_annotator(lead.pg, amal)
-        add_annotator(lead.pg, basel)
-        stamp = "2026-01-01T00:00:00.000+00:00"
-        lead.put_assignment_rows(
-            [AssignmentRow(mine, amal, 1, stamp, None), AssignmentRow(mine, basel, 1, stamp, None)]
-        )
-        theirs = lead.add_span(mine, basel, 4, 8, "ACTOR")
-        with ServerStore.open(pg_server.url(pg_project, amal, password)) as store:
-            assert store.document_ids() == [mine]  # the other document is not theirs
-            assert store.spans(mine) == []  # Basel's layer is hidden
-            edit = AddSpan(mine, amal, *at(TEXT, "وزير الدفاع"), "ACTOR")
-            edit.apply(store)
-            assert [sp.annotator for sp in store.spans(mine)] == [amal]
-            store.set_status(mine, amal, Status.DONE)
-            before = rows(lead)
-            for write in (
-                lambda: store.add_span(mine, basel, 0, 3, "ACTOR"),
-                lambda: store.set_status(mine, basel, Status.DONE),
-                lambda: store.add_gold(mine, 0, 3, "ACTOR", amal),
-                lambda: store.add_span(hidden, amal, 0, 3, "ACTOR"),
-                lambda: store.set_guidelines("mine now"),
-                lambda: store.delete_span(theirs.id),
-            ):
-                with pytest.raises(InputError) as raised:
-                    write()
-                assert "\n" not in str(raised.value)
-            assert rows(lead) == before
-            assert lead.span(theirs.id).deleted_at is None
-            assert store.search("الدفاع") == [mine]  # through their documents' search copy
-            export(store, tmp_path / "mine.jsonl", fmt="jsonl")  # their own part, to read
-            (line,) = (tmp_path / "mine.jsonl").read_text(encoding="utf-8").splitlines()
-            assert basel not in line and amal in line
-
-
-def test_a_lost_connection_is_made_again_and_said(
-    request: pytest.FixtureRequest, pg_server: Any, pg_project: str
-) -> None:
-    with lead_store(request) as store:
-        doc, _ = store.add_document(TEXT)
-        told: list[bool] = []
-        store.on_connected = told.append
-        store.wait_for_lock(2.5)
-        for action in (
-            lambda: store.add_span(doc, "amal", 4, 8, "ACTOR"),  # a transaction
-            lambda: store.spans(doc),  # a statement alone
-        ):
-            pid = store.pg.info.backend_pid
-            with pg_server.connect(pg_project) as admin:
-                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-                admin.commit()
-            action()
-            assert store.pg.info.backend_pid != pid
-        assert told == [False, True, False, True]
-        assert [sp.label for sp in store.spans(doc)] == ["ACTOR"]  # done once
-        assert store.pg.execute("SHOW lock_timeout").fetchone()[0] == "2500ms"
-
-
-def test_another_connections_commit_changes_the_data_version(
-    request: pytest.FixtureRequest,
-) -> None:
-    with lead_store(request) as store, ServerStore.open(store.url) as other:
-        doc, _ = store.add_document(TEXT)
-        seen = other.data_version()
-        store.add_span(doc, "amal", 4, 8, "ACTOR")
-        for _ in range(50):
-            if other.data_version() != seen:
-                break
-            time.sleep(0.02)
-        assert other.data_version() != seen
 
 
 def test_whole_rows_read_from_a_file_are_written_to_a_server_as_they_are(
