@@ -224,16 +224,20 @@ class ServerConnection(Connection):
 
     def data_version(self) -> int:
         """A number that grows with each change another connection committed (told by the
-        server's notifications, `pg_changes`); read without waiting."""
-        from .pg_changes import listen, received
+        server's notifications, `pg_changes`; this connection's own leave it as it is), read
+        without waiting."""
+        from .pg_changes import CHANNEL, listen
 
-        if self._listener is None or self._listener.closed:
+        if self._listener is None or self._listener.closed or self._listener.broken:
             self._listener = connect(self.url)
             listen(self._listener)
+        own = self.server.pg.info.backend_pid
         try:
-            self._changes += len(received(self._listener))
+            told = list(self._listener.notifies(timeout=0))
         except Exception:  # a lost listener: listened to again at the next call
             self._listener.close()
+            return self._changes
+        self._changes += sum(1 for n in told if n.channel == CHANNEL and n.pid != own)
         return self._changes
 
     def close(self) -> None:

@@ -168,6 +168,9 @@ def test_another_connections_commit_changes_the_data_version(
     with lead_store(request) as store, ServerStore.open(store.url) as other:
         doc, _ = store.add_document(TEXT)
         seen = other.data_version()
+        other.add_span(doc, "bilal", 0, 3, "ACTOR")  # its own change
+        time.sleep(0.2)
+        assert other.data_version() == seen
         store.add_span(doc, "amal", 4, 8, "ACTOR")
         for _ in range(50):
             if other.data_version() != seen:
