@@ -177,3 +177,18 @@ def test_another_connections_commit_changes_the_data_version(
                 break
             time.sleep(0.02)
         assert other.data_version() != seen
+
+
+def test_opening_refuses_in_one_line_without_the_password(pg_server: Any, pg_project: str) -> None:
+    pg_server.create_database(f"{pg_project}_bare")
+    with pytest.raises(ProjectError, match="not an Alama project") as raised:
+        ServerStore.open(pg_server.url(f"{pg_project}_bare"))
+    assert pg_server.password not in str(raised.value)
+    with pytest.raises(ProjectError, match="could not connect") as raised:
+        ServerStore.open(pg_server.url(pg_project, "postgres", "wrong-secret"))
+    assert "wrong-secret" not in str(raised.value) and "\n" not in str(raised.value)
+    with pg_server.connect(pg_project) as admin:
+        admin.execute("DELETE FROM alama_migrations WHERE name = 'server_0002_changes'")
+        admin.commit()
+    with pytest.raises(ProjectError, match="older Alama: ask the lead to run alama init"):
+        ServerStore.open(pg_server.url(pg_project))
