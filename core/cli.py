@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from alama.core import __version__
+from alama.core import __version__, targets
 from alama.core.cli_output import aligned, friendly
 from alama.core.cli_rounds import assign, collect, guidelines, handout
 from alama.core.cli_server import team
@@ -41,6 +41,8 @@ def cli(ctx: click.Context) -> None:
 
     Without a command, opens the window on the last project (else the demo).
     """
+    if sys.stdin.isatty() and targets.ask_password is None:  # a server that wants a password
+        targets.ask_password = _ask_password
     if ctx.invoked_subcommand is None:
         _open_window(None)
 
@@ -229,6 +231,14 @@ def doctor(no_window: bool) -> None:
     if problems:
         raise click.ClickException(f"{problems} problem(s) found")
     click.echo("Alama is ready.")
+
+
+def _ask_password(where: str) -> str:
+    """The password of a server project, asked on the terminal (never echoed or kept)."""
+    answer: str = click.prompt(
+        f"password of {where}", hide_input=True, default="", show_default=False, err=True
+    )
+    return answer
 
 
 def _open_window(project: Path | str | None) -> None:

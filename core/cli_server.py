@@ -19,6 +19,7 @@ import click
 from alama.core.cli_output import friendly
 from alama.core.errors import InputError
 from alama.core.store.pg_connect import connect, is_server, shown
+from alama.core.targets import reached
 
 if TYPE_CHECKING:
     import psycopg
@@ -47,7 +48,7 @@ def _adding(name: str, what: str, add: Callable[[], Adding]) -> None:
     )
     @friendly
     def command(project: str, person: str, password: str | None) -> None:
-        with connect(_server(project)) as conn:
+        with reached(_server(project), connect) as conn:
             secret = add()(conn, person, password)
         click.echo(f"{person} is {what} of {shown(project)}")
         if secret and password is None:
@@ -84,7 +85,7 @@ def list_(project: str) -> None:
     """Everyone of the project's server and their roles."""
     from alama.core.store.pg_team import team_members
 
-    with connect(_server(project)) as conn:
+    with reached(_server(project), connect) as conn:
         members = team_members(conn)
     for person, groups in members.items():
         click.echo(f"{person}\t{', '.join(group.removeprefix('alama_') for group in groups)}")

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from alama.core.errors import InputError, ProjectError
 from alama.core.messages import Message
 from alama.core.store.pg_connect import connect, is_server, shown
+from alama.core.targets import reached
 
 if TYPE_CHECKING:
     from alama.core.merging import MergeReport
@@ -96,7 +97,7 @@ def into_server(
             )
     where = shown(url)
     report = ServerMerge(where)
-    with connect(url) as conn, conn.transaction():
+    with reached(url, connect) as conn, conn.transaction():
         for number, source in enumerate(sources):
             with Store.read_only(Path(source)) as store:
                 if number == 0 and layers is None and whole_if_empty:
@@ -126,7 +127,7 @@ def into_file(
     from alama.core.store.pg_transfer import to_file
 
     if len(sources) == 1 and is_server(sources[0]) and not target.exists():
-        with connect(str(sources[0])) as conn:
+        with reached(str(sources[0]), connect) as conn:
             return to_file(conn, target)
     with tempfile.TemporaryDirectory(prefix="alama-server-") as folder:
         files: list[Path | str] = []
@@ -136,7 +137,7 @@ def into_file(
                 continue
             name = unquote(urlsplit(str(source)).path.strip("/")) or "server"
             copy = Path(folder) / f"{number}-{Path(name).name}.alama"
-            with connect(str(source)) as conn:
+            with reached(str(source), connect) as conn:
                 to_file(conn, copy)
             files.append(copy)
         return merging.merge(target, files, progress, layers=layers, all_layers=all_layers)

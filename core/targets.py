@@ -9,10 +9,12 @@ to people by `shown`, never with its password.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote, urlsplit, urlunsplit
 
-from alama.core.errors import InputError
+from alama.core.errors import InputError, ProjectError
 from alama.core.messages import Message
 from alama.core.store.pg_connect import is_server
 from alama.core.store.pg_connect import shown as shown_url
@@ -21,7 +23,12 @@ if TYPE_CHECKING:
     from alama.core.labels import LabelSet
     from alama.core.store import Store
 
-__all__ = ["file_only", "is_server", "open_project", "server_store", "shown"]
+T = TypeVar("T")
+
+__all__ = [
+    "file_only", "is_server", "open_project", "reached", "server_store", "shown",
+    "with_password",
+]  # fmt: skip
 
 
 def shown(target: str | Path) -> str:
@@ -36,6 +43,41 @@ def server_store() -> Any:
     return ServerStore
 
 
+ask_password: Callable[[str], str | None] | None = None
+"""Asks for a server's password (given where, shown without one) when the server wants one that
+the URL, ``PGPASSWORD`` and ``~/.pgpass`` did not give: the command line sets it on a terminal.
+None: the server's refusal is the one-line error."""
+ASKS_PASSWORD = ("password",)
+"""Words of libpq's answer when the server wants a password (none given, or a wrong one)."""
+
+
+def wants_password(error: BaseException) -> bool:
+    """Whether a failed connection was refused for want of the right password."""
+    return isinstance(error, ProjectError) and any(w in str(error).lower() for w in ASKS_PASSWORD)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password`` in it (kept in memory only, never shown or stored)."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    user = quote(parts.username or "", safe="")
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
+def reached(url: str, attempt: Callable[[str], T]) -> T:
+    """``attempt(url)``; if the server wants a password it was not given and `ask_password`
+    is set, once more with the one it gives."""
+    try:
+        return attempt(url)
+    except ProjectError as error:
+        if ask_password is None or not wants_password(error):
+            raise
+        password = ask_password(shown(url))
+        if not password:
+            raise
+    return attempt(with_password(url, password))
+
+
 def open_project(target: str | Path, read_only: bool = False) -> Store:
     """The project at ``target``: `Store.open` (or `Store.read_only`) for a file,
     `ServerStore.open` for a server URL; `ProjectError` in one line when it cannot be opened.
@@ -43,9 +85,8 @@ def open_project(target: str | Path, read_only: bool = False) -> Store:
     if is_server(target):
         assert isinstance(target, str)
         # A ServerStore has the methods of a file's Store (the same mixins over PostgreSQL).
-        opened: Store = (
-            server_store().read_only(target) if read_only else server_store().open(target)
-        )
+        kind = server_store()
+        opened: Store = reached(target, kind.read_only if read_only else kind.open)
         return opened
     from alama.core.store import Store
 

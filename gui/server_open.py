@@ -11,7 +11,7 @@ own.
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,23 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alama.core.errors import AlamaError, ProjectError
+from alama.core.errors import AlamaError
 from alama.core.store import Store
 from alama.core.store.pg_connect import SCHEMES, is_server, shown
-from alama.core.targets import open_project
+from alama.core.targets import open_project, wants_password, with_password
 from alama.gui.i18n import error_text
 
 PASSWORD_TRIES = 3
-ASKS_PASSWORD = ("password", "no password supplied")
-"""What libpq says when the server wants a password it was not given (or a wrong one)."""
-
-
-def with_password(url: str, password: str) -> str:
-    """``url`` with ``password`` in it (kept in memory only, never shown or stored)."""
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2]
-    user = quote(parts.username or "", safe="")
-    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 def project_name(store: Store) -> str:
@@ -70,10 +60,7 @@ def connect_store(parent: QWidget | None, url: str) -> Store | None:
         try:
             return open_project(tried)
         except AlamaError as error:
-            wants = isinstance(error, ProjectError) and any(
-                words in str(error).lower() for words in ASKS_PASSWORD
-            )
-            if not wants:
+            if not wants_password(error):
                 QMessageBox.critical(parent, "", error_text(error))
                 return None
         password, ok = QInputDialog.getText(

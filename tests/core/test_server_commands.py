@@ -234,3 +234,29 @@ def test_an_annotator_is_refused_importing_in_one_line(people, tmp_path: Path) -
     no_secret(refused, people["secret"], people["lead_secret"])
     counted = alama("stats", people["lead"], "--json")
     assert json.loads(counted.output)["documents"] == 0
+
+
+def test_a_password_the_server_wants_is_asked_on_a_terminal_and_never_shown(
+    pg_server, pg_project, people, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alama.core import targets
+
+    bare = pg_server.url(pg_project, people["lead_name"], "")
+    assert ":" not in bare.split("@")[0].removeprefix("postgresql://")
+    refused = alama("stats", bare)  # no terminal: the server's refusal in one line
+    assert refused.exit_code == 1 and "password" in refused.output
+    asked: list[str] = []
+
+    def ask(where: str) -> str:
+        asked.append(where)
+        return people["lead_secret"]
+
+    monkeypatch.setattr(targets, "ask_password", ask)
+    counted = alama("stats", bare)
+    assert counted.exit_code == 0, counted.output
+    assert asked == [
+        f"postgresql://{people['lead_name']}@/{pg_project}?host=" + bare.split("?host=")[1]
+    ]
+    no_secret(counted, people["lead_secret"])
+    listed = alama("team", "list", bare)
+    assert listed.exit_code == 0 and people["amal_name"] in listed.output

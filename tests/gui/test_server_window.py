@@ -139,3 +139,47 @@ def test_work_of_the_window_runs_on_its_own_connection_to_the_server(
     assert window.windowTitle().startswith(f"{pg_project}") or pg_project in window.windowTitle()
     window.commands.change_annotator()
     assert "as your login" in window.statusBar().currentMessage()
+
+
+def test_the_password_is_asked_apart_when_the_server_wants_one(
+    qtbot: QtBot, amal: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from alama.gui.server_open import connect_store
+
+    name, url = amal
+    parts = urlsplit(url)
+    password = unquote(parts.password or "")
+    bare = url.replace(f":{parts.password}@", "@")
+    asked: list[str] = []
+
+    def typed(parent: object, title: str, label: str, *rest: object) -> tuple[str, bool]:
+        asked.append(label)
+        return password, True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(typed))
+    store = connect_store(None, bare)
+    assert store is not None
+    try:
+        assert store.document_ids() == [1]
+    finally:
+        store.close()
+    assert len(asked) == 1 and password not in asked[0] and name in asked[0]
+
+
+def test_connect_to_a_server_builds_the_address_from_its_parts(qtbot: QtBot) -> None:
+    from alama.gui.server_open import ConnectDialog
+
+    dialog = ConnectDialog(None, "postgresql://amal@db.example.org/news")
+    qtbot.addWidget(dialog)
+    assert (dialog.user.text(), dialog.host.text(), dialog.database.text()) == (
+        "amal", "db.example.org", "news"
+    )  # fmt: skip
+    dialog.database.setText("أخبار")
+    dialog.database.textEdited.emit("أخبار")
+    assert dialog.chosen() == "postgresql://amal@db.example.org/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1"
+    dialog.url.setText("news.alama")
+    assert dialog.chosen() is None
