@@ -145,9 +145,9 @@ class ProjectCommands(QObject):
         if not sources:
             return False
         title = self.tr("Merge")
-        path = self.store.path
+        path, target = self.store.path, target_of(self.store)
         refused: dict[str, set[str]] = {}
-        outcome = run_job(self.window, title, path, merge_job(sources, refused=refused))
+        outcome = run_job(self.window, title, target, merge_job(sources, refused=refused))
         if refused:
             # A file that changes more than one layer: the lead's own file, or a reviewer's?
             ((source, layers),) = refused.items()
@@ -167,7 +167,7 @@ class ProjectCommands(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            outcome = run_job(self.window, title, path, merge_job(sources, all_layers=True))
+            outcome = run_job(self.window, title, target, merge_job(sources, all_layers=True))
         show_outcome(self.window, title, outcome)
         if outcome[0]:
             self.host.projectRequested.emit(path)  # new documents, spans and labels

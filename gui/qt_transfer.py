@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from alama.core import merging
+from alama.core.server_merge import into_server
 from alama.core.store import Store
+from alama.core.store.pg_connect import is_server
 from alama.gui.i18n import Report, merge_report
 from alama.gui.jobs import Job, Notify, Progress
 
@@ -41,6 +43,11 @@ def merge_job(
 
     def job(store: Store, progress: Progress, notify: Notify) -> str:
         notify(merging_text)
+        url = getattr(store, "url", None)
+        if isinstance(url, str) and is_server(url):
+            # Into a server: each file's layer (its owner's, else the login's), the server's
+            # policies deciding whether it may be written; all in one transaction.
+            return into_server(url, sources, all_layers=all_layers, whole_if_empty=False).summary()
         try:
             report = merging.merge_into(store, sources, progress, all_layers=all_layers)
         except merging.LayersNotNamed as error:

@@ -260,3 +260,19 @@ def test_a_password_the_server_wants_is_asked_on_a_terminal_and_never_shown(
     no_secret(counted, people["lead_secret"])
     listed = alama("team", "list", bare)
     assert listed.exit_code == 0 and people["amal_name"] in listed.output
+
+
+def test_a_command_on_a_file_never_imports_psycopg(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = tmp_path / "p.alama"
+    Store.create(project).close()
+    script = (
+        "import sys\nfrom alama.core.cli import main\n"
+        f"sys.argv = ['alama', 'stats', {str(project)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr

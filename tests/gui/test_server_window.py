@@ -183,3 +183,24 @@ def test_connect_to_a_server_builds_the_address_from_its_parts(qtbot: QtBot) -> 
     assert dialog.chosen() == "postgresql://amal@db.example.org/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1"
     dialog.url.setText("news.alama")
     assert dialog.chosen() is None
+
+
+def test_file_merge_brings_an_offline_copy_of_her_layer_into_the_server(
+    qtbot: QtBot,
+    window: MainWindow,
+    amal: tuple[str, str],
+    tmp_path: Path,
+    shown: list[tuple[bool, str]],
+) -> None:
+    from alama.core.store.pg_connect import connect
+    from alama.core.store.pg_transfer import to_file
+
+    name, url = amal
+    copy = tmp_path / "offline.alama"
+    with connect(url) as conn:
+        to_file(conn, copy)
+    with Store.open(copy) as store:
+        place = store.add_span(1, name, 14, 19, "PLACE")
+    assert window.commands.merge_files([copy]), shown
+    assert shown[-1][1].startswith(f"{copy}: layer {name}: 1 spans")
+    qtbot.waitUntil(lambda: place.id in {span.id for span in window.article.spans}, timeout=5000)
