@@ -27,6 +27,7 @@ from alama.gui.navigation import Navigator
 from alama.gui.project_commands import ProjectCommands
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_panels import FindBar, SidePanel
+from alama.gui.server_open import may_review
 from alama.gui.session import Session
 from alama.gui.settings import Settings
 from alama.gui.status_line import StatusLine
@@ -150,7 +151,16 @@ class MainWindow(QMainWindow):
         return self.mode.actions_mode
 
     def set_reviewing(self, reviewing: bool) -> None:
-        """Review mode on or off: the same document, another layer; the undo history stays."""
+        """Review mode on or off: the same document, another layer; the undo history stays.
+        On a server only a reviewer or the lead reviews (an annotator sees only their own
+        layer): the status bar says so instead."""
+        if reviewing and not may_review(self.store):
+            self.action_set.set_mode(self.mode.actions_mode)  # the menu's tick goes back
+            self.say(
+                self.tr("On this server you annotate: review is for the reviewers and the lead."),
+                8000,
+            )
+            return
         self.session.set_reviewing(reviewing)
 
     def _on_mode(self, reviewing: bool) -> None:

@@ -42,6 +42,21 @@ def project_name(store: Store) -> str:
     return store.path.stem
 
 
+def may_review(store: Store) -> bool:
+    """Whether the person may review: always on a file; on a server, a reviewer or the lead
+    of this project (by its ``team_members``); the server refuses anyone else's gold anyway."""
+    server = getattr(store, "server", None)
+    if server is None or not is_server(getattr(store, "url", None)):
+        return True
+    from alama.core.store.pg_team import team_members
+
+    try:
+        groups = team_members(server.live()).get(str(server.pg.info.user), [])
+    except Exception:  # not readable, or the connection lost: the server will decide
+        return True
+    return bool({"alama_reviewer", "alama_lead"} & set(groups))
+
+
 def login_of(store: Store, url: str) -> str:
     """Whose layer the window edits on a server: the login (``current_user``)."""
     server = getattr(store, "server", None)

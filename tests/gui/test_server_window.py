@@ -204,3 +204,12 @@ def test_file_merge_brings_an_offline_copy_of_her_layer_into_the_server(
     assert window.commands.merge_files([copy]), shown
     assert shown[-1][1].startswith(f"{copy}: layer {name}: 1 spans")
     qtbot.waitUntil(lambda: place.id in {span.id for span in window.article.spans}, timeout=5000)
+
+
+def test_an_annotator_on_a_server_is_told_review_is_for_reviewers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.set_reviewing(True)
+    assert not window.session.reviewing
+    assert not window.action_set["review.mode"].isChecked()
+    assert "review is for the reviewers and the lead" in window.statusBar().currentMessage()
