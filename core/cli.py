@@ -69,8 +69,9 @@ def open_(project: str) -> None:
     """Open a project in the window: a file (created if it does not exist), or a project on a
     server, postgresql://USER@HOST/DATABASE, as that login's layer."""
     if is_server(project):
-        open_project(project).close()  # a clear error here rather than a dialog
-        _open_window(project)
+        with open_project(project) as store:  # a clear error here rather than a dialog
+            reached = str(getattr(store, "url", project))  # with a password asked for here
+        _open_window(reached)
         return
     path = Path(project)
     if path.exists():

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
-from alama.core.targets import is_server, open_project, shown
+from alama.core.targets import is_server, login, open_project, shown
 
 
 @click.command(name="agreement")
@@ -72,12 +72,11 @@ def agreement_(
 )
 @click.option(
     "--reviewer",
-    default=getpass.getuser,
-    show_default="your login name",
+    show_default="your login name (on a server, the login's)",
     help="Whose review the gold spans record.",
 )
 @friendly
-def review(project: str, accept_agreed: bool, min_annotators: int, reviewer: str) -> None:
+def review(project: str, accept_agreed: bool, min_annotators: int, reviewer: str | None) -> None:
     """The bulk step of review: agreed spans go into the gold layer.
 
     Spans a reviewer already rejected, or settled in another form, are left alone; running it
@@ -88,7 +87,8 @@ def review(project: str, accept_agreed: bool, min_annotators: int, reviewer: str
     if not accept_agreed:
         raise click.UsageError("say what to do: --accept-agreed")
     with open_project(project) as store, progress_bar("reviewing") as progress:
-        report = reviewing.accept_agreed(store, reviewer, min_annotators, progress)
+        who = reviewer or login(store) or getpass.getuser()
+        report = reviewing.accept_agreed(store, who, min_annotators, progress)
     click.echo(report.summary(), err=True)
 
 

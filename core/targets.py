@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
-    "file_only", "is_server", "open_project", "reached", "server_store", "shown",
+    "file_only", "is_server", "login", "open_project", "reached", "server_store", "shown",
     "with_password",
 ]  # fmt: skip
 
@@ -92,6 +92,14 @@ def open_project(target: str | Path, read_only: bool = False) -> Store:
 
     path = Path(target)
     return Store.read_only(path) if read_only else Store.open(path)
+
+
+def login(store: Store) -> str | None:
+    """The login a server project was opened as (its layer); None for a file."""
+    server = getattr(store, "server", None)
+    if server is None or not is_server(getattr(store, "url", None)):
+        return None
+    return str(server.pg.info.user)
 
 
 def create_project(target: str | Path, labels: LabelSet | None = None) -> Store:

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from alama.core.cli import cli
 from alama.core.model import Status
-from alama.core.store import Store
+from alama.core.store import ServerStore, Store
 from alama.core.store.pg_team import add_annotator, add_lead
 from tests.core.test_server_transfer import filled, rows
 
@@ -276,3 +276,27 @@ def test_a_command_on_a_file_never_imports_psycopg(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_reviewer_accepts_agreed_spans_into_gold_as_their_login(
+    pg_server, pg_project, people, tmp_path: Path
+) -> None:
+    from alama.core.store.pg_team import add_reviewer
+
+    source = tmp_path / "two.alama"
+    with Store.create(source) as store:
+        doc, _ = store.add_document("قال الرئيس في بيروت", doc_id="d1")
+        for name in (people["amal_name"], "basel"):
+            store.add_span(doc, name, 4, 10, "ACTOR")
+            store.set_status(doc, name, Status.DONE)
+    assert alama("merge", people["lead"], str(source)).exit_code == 0
+    rana = f"rana_{pg_project}"
+    with pg_server.connect(pg_project, people["lead_name"], people["lead_secret"]) as conn:
+        conn.autocommit = True
+        password = add_reviewer(conn, rana)
+    reviewed = alama("review", pg_server.url(pg_project, rana, password), "--accept-agreed")
+    assert reviewed.exit_code == 0, reviewed.output
+    assert reviewed.output.startswith("accepted 1 agreed span into gold in 1 document")
+    with ServerStore.open(people["lead"]) as store:
+        (gold,) = store.spans(1, "@gold")
+        assert gold.reviewer == rana
