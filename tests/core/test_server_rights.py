@@ -22,7 +22,6 @@ from tests.core.test_editing import TEXT as EDITED
 from tests.core.test_editing import actions, build
 from tests.core.test_server_store import OTHER, TEXT, at, lead_store, rows
 
-_people = itertools.count(1)
 _texts = itertools.count(1)
 
 
@@ -103,7 +102,7 @@ def test_an_annotator_writes_their_own_layer_only(
     with lead_store(request) as lead:
         mine, _ = lead.add_document(TEXT)
         hidden, _ = lead.add_document(OTHER)
-        n = next(_people)
+        n = pg_project.rsplit("_", 1)[1]
         amal, basel = f"سلمى{n}", f"store_basel{n}"
         password = add_annotator(lead.pg, amal)
         add_annotator(lead.pg, basel)

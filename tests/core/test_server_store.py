@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +17,6 @@ from alama.core.model import NewDocument, Status
 from alama.core.store import Store
 from alama.core.store.server_store import ServerStore
 from alama.core.store.team import AssignmentRow
-
-_leads = itertools.count(1)
 
 
 @pytest.fixture(params=["file", "server"])
@@ -40,7 +37,7 @@ def lead_store(request: pytest.FixtureRequest) -> ServerStore:
     server = request.getfixturevalue("pg_server")
     db = request.getfixturevalue("pg_project")
     ServerStore.create(server.url(db)).close()  # the labels, by the database's owner
-    lead = f"store_lead{next(_leads)}"
+    lead = f"store_lead{db.rsplit('_', 1)[1]}"  # one per database: roles are the server's
     with server.connect(db) as admin:
         admin.autocommit = True
         password = add_lead(admin, lead)
