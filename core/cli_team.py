@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
-from alama.core.targets import is_server, login, open_project, shown
+from alama.core.targets import is_server, login, open_project
 
 
 @click.command(name="agreement")
@@ -137,12 +137,5 @@ def merge(target: str, sources: tuple[str, ...], layers: str | None, all_layers:
         click.echo(done.summary(), err=True)
         return
     with progress_bar("merging") as progress:
-        report = server_merge.into_file(Path(target), sources, progress, named, all_layers)
-    if isinstance(report, dict):
-        click.echo(
-            f"wrote {target} from {', '.join(map(shown, sources))}: {report.get('documents', 0)} "
-            f"documents, {report.get('spans', 0)} spans, {report.get('relations', 0)} relations",
-            err=True,
-        )
-        return
-    click.echo(report.summary(), err=True)
+        done = server_merge.into_file(Path(target), sources, progress, named, all_layers)
+    click.echo(done, err=True)

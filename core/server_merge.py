@@ -19,16 +19,13 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from alama.core.errors import InputError, ProjectError
+from alama.core.errors import AlamaError, InputError, ProjectError
 from alama.core.messages import Message
 from alama.core.store.pg_connect import connect, is_server, shown
 from alama.core.targets import reached
-
-if TYPE_CHECKING:
-    from alama.core.merging import MergeReport
 
 ALREADY_FILLED = "%1 already has documents: a project is moved to an empty one"
 """`pg_transfer.to_server`'s refusal of a server project that has documents (its template)."""
@@ -119,16 +116,22 @@ def into_file(
     progress: Callable[[int, int], None],
     layers: Sequence[str] | None = None,
     all_layers: bool = False,
-) -> MergeReport | dict[str, int]:
+) -> str:
     """Fold ``sources`` (files, and server projects read as the login) into the file
-    ``target``: a new file from one server project is what the login may read, as it is (the
-    rows per table); else each server project is read into a temporary file and merged."""
+    ``target``; what was done, in words. A new file from one server project is what the login
+    may read, as it is; else each server project is read into a temporary file and merged by
+    the rules for files (named by its address in what is said)."""
     from alama.core import merging
     from alama.core.store.pg_transfer import to_file
 
     if len(sources) == 1 and is_server(sources[0]) and not target.exists():
         with reached(str(sources[0]), connect) as conn:
-            return to_file(conn, target)
+            rows = to_file(conn, target)
+        return (
+            f"wrote {target} from {shown(str(sources[0]))}: {rows.get('documents', 0)} "
+            f"documents, {rows.get('spans', 0)} spans, {rows.get('relations', 0)} relations"
+        )
+    names: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="alama-server-") as folder:
         files: list[Path | str] = []
         for number, source in enumerate(sources):
@@ -140,4 +143,18 @@ def into_file(
             with reached(str(source), connect) as conn:
                 to_file(conn, copy)
             files.append(copy)
-        return merging.merge(target, files, progress, layers=layers, all_layers=all_layers)
+            names[str(copy)] = names[copy.name] = shown(str(source))
+        try:
+            report = merging.merge(target, files, progress, layers=layers, all_layers=all_layers)
+        except AlamaError as error:
+            if not names:
+                raise
+            raise InputError(_named(str(error), names)) from None
+    return _named(report.summary(), names)
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """``text`` with the temporary copies called by their servers' addresses."""
+    for temporary in sorted(names, key=len, reverse=True):
+        text = text.replace(temporary, names[temporary])
+    return text

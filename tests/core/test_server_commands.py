@@ -300,3 +300,22 @@ def test_a_reviewer_accepts_agreed_spans_into_gold_as_their_login(
     with ServerStore.open(people["lead"]) as store:
         (gold,) = store.spans(1, "@gold")
         assert gold.reviewer == rana
+
+
+def test_a_server_merged_into_an_existing_file_follows_the_rules_for_files(
+    people, tmp_path: Path
+) -> None:
+    source, mine = tmp_path / "team.alama", tmp_path / "amal.alama"
+    amal = people["amal_name"]
+    filled(source, amal, "basel", "rana")
+    assert alama("merge", people["lead"], str(source)).exit_code == 0
+    assert alama("merge", str(mine), people["amal"]).exit_code == 0
+    refused = alama("merge", str(mine), people["lead"])  # every layer: not one annotator's
+    assert refused.exit_code == 1 and len(refused.output.strip().splitlines()) == 1
+    assert refused.output.startswith(f"Error: cannot merge postgresql://{people['lead_name']}@/")
+    no_secret(refused, people["lead_secret"])
+    taken = alama("merge", str(mine), people["lead"], "--all-layers")
+    assert taken.exit_code == 0, taken.output
+    with Store.open(mine) as store:
+        assert store.document_ids() == [1, 2]
+        assert "basel" in {span.annotator for span in store.iter_spans()}
