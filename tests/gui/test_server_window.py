@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from alama.core.store import ServerStore, Store
@@ -213,3 +214,29 @@ def test_an_annotator_on_a_server_is_told_review_is_for_reviewers(
     assert not window.session.reviewing
     assert not window.action_set["review.mode"].isChecked()
     assert "review is for the reviewers and the lead" in window.statusBar().currentMessage()
+
+
+def test_the_start_screen_connects_to_a_server_and_lists_it_among_recent_projects(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from alama.gui.qt_dialogs import StartScreen
+    from alama.gui.server_open import ConnectDialog
+
+    settings = Settings(tmp_path / "settings.ini")
+    settings.add_recent("postgresql://amal:secret@db.example.org/news")
+    assert settings.recent == ["postgresql://amal@db.example.org/news"]  # never the password
+    screen = StartScreen(settings.recent, "en")
+    qtbot.addWidget(screen)
+    button = next(b for b in screen.findChildren(QPushButton) if "server" in b.text())
+
+    def typed(dialog: ConnectDialog) -> int:
+        dialog.url.setText("postgresql://basel@db.example.org/news")
+        return 1
+
+    monkeypatch.setattr(ConnectDialog, "exec", typed)
+    button.click()
+    assert screen.chosen == "postgresql://basel@db.example.org/news"
+    screen = StartScreen(settings.recent, "en")
+    qtbot.addWidget(screen)
+    screen.recent.itemActivated.emit(screen.recent.item(0))
+    assert screen.chosen == "postgresql://amal@db.example.org/news"
