@@ -133,8 +133,8 @@ def merge(target: str, sources: tuple[str, ...], layers: str | None, all_layers:
         raise click.UsageError("choose --layers or --all-layers, not both")
     named = [name.strip() for name in layers.split(",")] if layers is not None else None
     if is_server(target):
-        done = server_merge.into_server(target, sources, named, all_layers)
-        click.echo(done.summary(), err=True)
+        moved = server_merge.into_server(target, sources, named, all_layers)
+        click.echo(moved.summary(), err=True)
         return
     with progress_bar("merging") as progress:
         done = server_merge.into_file(Path(target), sources, progress, named, all_layers)
