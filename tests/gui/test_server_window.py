@@ -240,3 +240,25 @@ def test_the_start_screen_connects_to_a_server_and_lists_it_among_recent_project
     qtbot.addWidget(screen)
     screen.recent.itemActivated.emit(screen.recent.item(0))
     assert screen.chosen == "postgresql://amal@db.example.org/news"
+
+
+def test_reopening_a_server_project_after_an_import_keeps_the_login_and_asks_nothing(
+    qtbot: QtBot, amal: tuple[str, str], tmp_path: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    name, url = amal
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args: ("", False)))
+    controller = Application(qapp, Settings(tmp_path / "settings.ini"))
+    assert controller.open_target(url)
+    first = controller.session
+    assert first is not None and controller.window is not None
+    controller.window.projectRequested.emit(first.store.path)  # as File ▸ Import does after
+    second = controller.session
+    assert second is not None and second is not first
+    assert second.annotator == name and second.store.document_ids() == [1]
+    assert controller.window is not None
+    controller.window.busy.replaced = True
+    controller.window.close()
+    second.stop_listening()
+    second.store.close()
