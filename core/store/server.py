@@ -14,9 +14,11 @@ annotator writing another's layer) `InputError`, a lost connection `ProjectError
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, cast
 
@@ -36,6 +38,43 @@ if TYPE_CHECKING:
 
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 """Status messages of the statements whose rows `ServerSql.total_changes` counts."""
+
+
+ROWS_PER_INSERT = 500
+"""Rows written by one INSERT of many rows (`ServerSql.executemany`)."""
+
+
+def _one_row(sql: str) -> tuple[str, str, str] | None:
+    """(head, the row's VALUES, tail) of an INSERT of one row that may be written many rows at
+    a time: a plain insert, or one that keeps what the table has (an update on conflict could
+    meet a row of the same statement). One statement of 500 rows is several times quicker
+    than 500 statements, even pipelined."""
+    if not sql.startswith("INSERT") or "DO UPDATE" in sql:
+        return None
+    at = sql.find(" VALUES (")
+    if at < 0:
+        return None
+    start = at + len(" VALUES ")
+    depth, quoted = 0, False
+    for end in range(start, len(sql)):
+        char = sql[end]
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth == 0:
+                return sql[:start], sql[start : end + 1], sql[end + 1 :]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _many(head: str, row: str, tail: str, count: int) -> str:
+    """An INSERT of ``count`` rows (`_one_row`'s parts), with PostgreSQL's own placeholders."""
+    places = iter(range(1, row.count("?") * count + 1))
+    rows = ", ".join(re.sub(r"\?", lambda _: f"${next(places)}", row) for _ in range(count))
+    return head + rows + tail
 
 
 def _query(sql: str) -> str:
@@ -114,11 +153,19 @@ class ServerSql:
         rows = list(rows)
         if not rows:
             return cursor
+        parts = _one_row(sql) if len(rows) > 1 else None
         try:
-            cursor.executemany(_query(sql), rows)
+            if parts is None:
+                cursor.executemany(_query(sql), rows)
+                self._count(cursor)
+                return cursor
+            raw = psycopg.RawCursor(self.pg)  # $1 placeholders: no query to parse
+            for at in range(0, len(rows), ROWS_PER_INSERT):
+                chunk = rows[at : at + ROWS_PER_INSERT]
+                raw.execute(_many(*parts, len(chunk)), [v for one in chunk for v in one])
+                self._count(raw)
         except psycopg.Error as error:
             raise explain(error, self.where, _user(self.pg)) from None
-        self._count(cursor)
         return cursor
 
     def _count(self, cursor: PgCursor) -> None:
