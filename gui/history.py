@@ -52,7 +52,8 @@ class History(QObject):
             self.server.told.changed.connect(self.look_outside)
             self.server.told.connected.connect(self._connected)
             store.on_connected = self._connected_later  # type: ignore[attr-defined]
-            self.destroyed.connect(self.server.stop)
+            watch = self.server
+            self.destroyed.connect(lambda *_: watch.stop())
         # The short wait first: a window never stands still behind another program's lock.
         store.wait_for_lock(LOCK_WAIT_S)
         self.undo_stack = QUndoStack(self)

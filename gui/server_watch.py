@@ -57,10 +57,11 @@ class ServerWatch:
         self._thread.start()
         return self
 
-    def stop(self) -> None:
-        """Stop listening and close the connection (waits a moment for the thread)."""
+    def stop(self, wait: bool = False) -> None:
+        """Stop listening: the thread closes its connection within `WAIT_S` (``wait``: once it
+        has; the window never waits for it)."""
         self._stop.set()
-        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+        if wait and self._thread.is_alive() and threading.current_thread() is not self._thread:
             self._thread.join(timeout=WAIT_S * 4)
 
     def _count(self) -> None:
