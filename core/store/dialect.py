@@ -49,6 +49,9 @@ class Dialect:
     """SQLite's fragments (a project file)."""
 
     name = "sqlite"
+    placeholder = "?"
+    """The driver's placeholder; statements are written with ``?`` (`ServerSql` turns them
+    into psycopg's)."""
 
     def insert_ignore(self, table: str, columns: str, values: str | None = None) -> str:
         """An insert of rows the table may have already (by any unique key): those are kept."""
@@ -98,6 +101,7 @@ class PostgresDialect(Dialect):
     holds; a replace is an update of the row (others refer to it by foreign key)."""
 
     name = "postgresql"
+    placeholder = "%s"
 
     def insert_ignore(self, table: str, columns: str, values: str | None = None) -> str:
         return (

@@ -79,7 +79,7 @@ def _many(head: str, row: str, tail: str, count: int) -> str:
 
 def _query(sql: str) -> str:
     """A statement with ``?`` placeholders in psycopg's form (``%s``; a ``%`` doubled)."""
-    return sql.replace("%", "%%").replace("?", "%s")
+    return sql.replace("%", "%%").replace("?", POSTGRES.placeholder)
 
 
 def explain(error: Exception, where: str, who: str = "") -> AlamaError:
