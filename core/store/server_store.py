@@ -144,8 +144,21 @@ class ServerStore(StoreRows, ServerConnection):
     def keep_only(self, annotator: str, order: Sequence[int]) -> NoReturn:
         raise file_only("cutting a project down to one annotator's copy")
 
-    def backup_into(self, temp: Path) -> NoReturn:
-        raise file_only("copying a whole project into a file")
+    def backup_into(self, temp: Path) -> None:
+        """Copy what this login may read of the project (the lead: all of it), as it is at
+        this moment (one snapshot), into the new file ``temp``: what a handout cuts down."""
+        import tempfile
+
+        from .pg_transfer import to_file
+        from .project import Store
+
+        with tempfile.TemporaryDirectory(prefix="alama-copy-") as folder:
+            copy = Path(folder) / "copy.alama"
+            with self.pg.transaction():
+                self.pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                to_file(self.pg, copy)
+            with Store.open(copy) as store:
+                store.backup_into(temp)
 
     def stage(self, documents: Any, source: Source) -> int:
         raise file_only("staging a merge source")

@@ -210,6 +210,9 @@ def test_whole_rows_read_from_a_file_are_written_to_a_server_as_they_are(
             assert read(file) == read(server)
         server.put_spans(list(file.all_spans()))  # the same versions again: nothing changes
         assert list(server.all_spans()) == list(file.all_spans())
+        server.backup_into(tmp_path / "copy.alama")  # what a handout cuts down
+        with Store.open(tmp_path / "copy.alama") as copy:
+            assert rows(copy) == rows(server)
 
 
 # --- the existing store tests, on both stores -------------------------------------------------
