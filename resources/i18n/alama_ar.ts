@@ -4,27 +4,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="170"/>
+        <location filename="../../gui/qt_dialogs.py" line="171"/>
         <source>Version</source>
         <translation>الإصدار</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="171"/>
+        <location filename="../../gui/qt_dialogs.py" line="172"/>
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="172"/>
+        <location filename="../../gui/qt_dialogs.py" line="173"/>
         <source>Settings and demo</source>
         <translation>الإعدادات والمشروع التجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="175"/>
+        <location filename="../../gui/qt_dialogs.py" line="176"/>
         <source>Annotate Arabic news: actors, places and claims.</source>
         <translation>وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="177"/>
+        <location filename="../../gui/qt_dialogs.py" line="178"/>
         <source>Alama is free software under the MIT licence. The %1 font is under the %2; its text is shipped beside it.</source>
         <translation>«علامة» برنامج حرّ بترخيص MIT. والخط %1 مرخّص بـ%2، ونصّ الترخيص مرفق به.</translation>
     </message>
@@ -753,43 +753,43 @@ Missing (nothing there in the other layer): %4</source>
 <context>
     <name>Alama</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="51"/>
-        <location filename="../../gui/qt_dialogs.py" line="90"/>
+        <location filename="../../gui/qt_dialogs.py" line="52"/>
+        <location filename="../../gui/qt_dialogs.py" line="91"/>
         <source>Who is annotating?</source>
         <translation>من يقوم بالوسم؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="53"/>
+        <location filename="../../gui/qt_dialogs.py" line="54"/>
         <source>«%1» looks like the existing annotator «%2». Use «%2»?</source>
         <translation>يشبه «%1» اسمَ المُوسِّم الموجود «%2». هل تقصد «%2»؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="58"/>
+        <location filename="../../gui/qt_dialogs.py" line="59"/>
         <source>«%1» would be a new annotator whose layer starts empty.</source>
         <translation>سيكون «%1» مُوسِّمًا جديدًا تبدأ طبقته فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="63"/>
+        <location filename="../../gui/qt_dialogs.py" line="64"/>
         <source>Use «%1»</source>
         <translation>استعمل «%1»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="66"/>
+        <location filename="../../gui/qt_dialogs.py" line="67"/>
         <source>Keep «%1» as a new annotator</source>
         <translation>أبقِ «%1» مُوسِّمًا جديدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="92"/>
+        <location filename="../../gui/qt_dialogs.py" line="93"/>
         <source>Your name. It decides whose layer you edit, and is shown at all times:</source>
         <translation>اسمك. يحدّد الطبقة التي تعدّلها، ويبقى ظاهرًا طوال الوقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="109"/>
+        <location filename="../../gui/qt_dialogs.py" line="110"/>
         <source>If you have worked on this project, pick your name from the list: a new name starts an empty layer.</source>
         <translation>إن كنت قد عملت على هذا المشروع فاختر اسمك من القائمة: الاسم الجديد يبدأ طبقة فارغة.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="158"/>
+        <location filename="../../gui/app.py" line="183"/>
         <source>%1
 
 The project is opened to be read: what you change is not saved.</source>
@@ -1041,8 +1041,23 @@ The project is opened to be read: what you change is not saved.</source>
 </context>
 <context>
     <name>BusyFile</name>
+    <message>
+        <location filename="../../gui/busy.py" line="35"/>
+        <source>Connected to the server again.</source>
+        <translation>عاد الاتصال بالخادم.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/busy.py" line="37"/>
+        <source>Disconnected from the server: retrying…</source>
+        <translation>انقطع الاتصال بالخادم: تجري إعادة المحاولة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/busy.py" line="51"/>
+        <source>Disconnected from the server: your actions wait to be saved. Alama keeps trying.</source>
+        <translation>انقطع الاتصال بالخادم: إجراءاتك تنتظر الحفظ، و«علامة» يواصل المحاولة.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="42"/>
+        <location filename="../../gui/busy.py" line="58"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1054,22 +1069,22 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="52"/>
+        <location filename="../../gui/busy.py" line="68"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="60"/>
+        <location filename="../../gui/busy.py" line="76"/>
         <source>The project file is busy (another program is writing to it): your last action waits to be saved; try again once it is saved.</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراؤك الأخير ينتظر الحفظ؛ أعد المحاولة بعد حفظه.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="74"/>
+        <location filename="../../gui/busy.py" line="90"/>
         <source>An action could not be saved and was dropped: %1</source>
         <translation>تعذّر حفظ إجراء فأُسقط: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="116"/>
+        <location filename="../../gui/busy.py" line="132"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1081,14 +1096,42 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="123"/>
+        <location filename="../../gui/busy.py" line="139"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="124"/>
+        <location filename="../../gui/busy.py" line="140"/>
         <source>Close without saving</source>
         <translation>أغلق دون حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../gui/server_open.py" line="99"/>
+        <source>Connect to a server</source>
+        <translation>الاتصال بخادم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_open.py" line="110"/>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_open.py" line="111"/>
+        <source>Server:</source>
+        <translation>الخادم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_open.py" line="112"/>
+        <source>Database:</source>
+        <translation>قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_open.py" line="113"/>
+        <source>Address:</source>
+        <translation>العنوان:</translation>
     </message>
 </context>
 <context>
@@ -1523,98 +1566,98 @@ The project is opened to be read: what you change is not saved.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/qt_export.py" line="43"/>
-        <location filename="../../gui/qt_export.py" line="97"/>
-        <location filename="../../gui/qt_export.py" line="134"/>
-        <location filename="../../gui/qt_export.py" line="138"/>
-        <location filename="../../gui/qt_export.py" line="144"/>
-        <location filename="../../gui/qt_export.py" line="159"/>
-        <location filename="../../gui/qt_export.py" line="169"/>
+        <location filename="../../gui/qt_export.py" line="45"/>
+        <location filename="../../gui/qt_export.py" line="100"/>
+        <location filename="../../gui/qt_export.py" line="137"/>
+        <location filename="../../gui/qt_export.py" line="141"/>
+        <location filename="../../gui/qt_export.py" line="147"/>
+        <location filename="../../gui/qt_export.py" line="162"/>
+        <location filename="../../gui/qt_export.py" line="172"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="50"/>
+        <location filename="../../gui/qt_export.py" line="52"/>
         <source>Every annotator (also a backup)</source>
         <translation>كل المُوسِّمين (وهذه نسخة احتياطية أيضًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="54"/>
+        <location filename="../../gui/qt_export.py" line="56"/>
         <source>Only %1</source>
         <translation>%1 فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="56"/>
+        <location filename="../../gui/qt_export.py" line="58"/>
         <source>The reviewed gold layer</source>
         <translation>الطبقة المرجعية (بعد المراجعة)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="65"/>
+        <location filename="../../gui/qt_export.py" line="67"/>
         <source>Split documents into</source>
         <translation>تقسيم المستندات إلى</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="70"/>
+        <location filename="../../gui/qt_export.py" line="72"/>
         <source>seed </source>
         <translation>البذرة </translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="75"/>
+        <location filename="../../gui/qt_export.py" line="77"/>
         <source>Leave out the relations</source>
         <translation>استبعاد العلاقات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="79"/>
+        <location filename="../../gui/qt_export.py" line="81"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="88"/>
+        <location filename="../../gui/qt_export.py" line="91"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="89"/>
+        <location filename="../../gui/qt_export.py" line="92"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="90"/>
+        <location filename="../../gui/qt_export.py" line="93"/>
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="93"/>
+        <location filename="../../gui/qt_export.py" line="96"/>
         <source>Write to:</source>
         <translation>الكتابة في:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="118"/>
+        <location filename="../../gui/qt_export.py" line="121"/>
         <source>Folder to write</source>
         <translation>المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="121"/>
+        <location filename="../../gui/qt_export.py" line="124"/>
         <source>File to write</source>
         <translation>الملف الذي يُكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="134"/>
+        <location filename="../../gui/qt_export.py" line="137"/>
         <source>Choose where to write the export.</source>
         <translation>اختر أين يُكتب التصدير.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="138"/>
+        <location filename="../../gui/qt_export.py" line="141"/>
         <source>Choose at least one label.</source>
         <translation>اختر وسمًا واحدًا على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="155"/>
+        <location filename="../../gui/qt_export.py" line="158"/>
         <source>with &quot;Leave out the relations&quot;</source>
         <translation>باختيار «استبعاد العلاقات»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="170"/>
+        <location filename="../../gui/qt_export.py" line="173"/>
         <source>These files are there already:
 %1
 Replace them?</source>
@@ -1623,7 +1666,7 @@ Replace them?</source>
 أتستبدلها؟</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_export.py" line="190"/>
+        <location filename="../../gui/qt_export.py" line="193"/>
         <source>Writing %1</source>
         <translation>جارٍ الكتابة في %1</translation>
     </message>
@@ -1839,6 +1882,14 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/qt_main_window.py" line="160"/>
+        <source>On this server you annotate: review is for the reviewers and the lead.</source>
+        <translation>أنت مُوسِّم على هذا الخادم: المراجعة للمراجعين ولقائد الفريق.</translation>
+    </message>
+</context>
+<context>
     <name>Mode</name>
     <message>
         <location filename="../../gui/modes/base.py" line="87"/>
@@ -1929,27 +1980,32 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>ProjectCommands</name>
     <message>
-        <location filename="../../gui/project_commands.py" line="115"/>
+        <location filename="../../gui/project_commands.py" line="109"/>
+        <source>On a server you annotate as your login, %1: connect as another person to change it.</source>
+        <translation>على الخادم تُوسِّم باسم دخولك، %1: اتصل باسم شخص آخر لتغييره.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_commands.py" line="125"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="127"/>
+        <location filename="../../gui/project_commands.py" line="137"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="137"/>
+        <location filename="../../gui/project_commands.py" line="147"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="145"/>
+        <location filename="../../gui/project_commands.py" line="155"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="151"/>
+        <location filename="../../gui/project_commands.py" line="161"/>
         <source>%1 changes the layers %2, but an annotator&apos;s copy changes only that annotator&apos;s layer. Nothing was merged.
 
 Is it your own file or a reviewer&apos;s? Take every change of the chosen files?</source>
@@ -1958,12 +2014,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 أهو ملفك أنت أم ملف مراجِع؟ أتأخذ كل تغييرات الملفات المختارة؟</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="187"/>
+        <location filename="../../gui/project_commands.py" line="197"/>
         <source>Review ▸ Agreement… (Ctrl+Shift+A) brings the dashboard back.</source>
         <translation>المراجعة ◂ الاتفاق بين المُوسِّمين… (⁦Ctrl+Shift+A⁩) يُعيد اللوحة.</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="200"/>
+        <location filename="../../gui/project_commands.py" line="210"/>
         <source>About Alama</source>
         <translation>عن «علامة»</translation>
     </message>
@@ -2651,6 +2707,19 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <location filename="../../gui/server_open.py" line="72"/>
+        <source>Connect to a server</source>
+        <translation>الاتصال بخادم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_open.py" line="84"/>
+        <source>Password of %1:</source>
+        <translation>كلمة مرور %1:</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message numerus="yes">
         <location filename="../../gui/session.py" line="262"/>
@@ -2719,7 +2788,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="198"/>
+        <location filename="../../gui/qt_dialogs.py" line="199"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -2727,59 +2796,64 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="239"/>
+        <location filename="../../gui/qt_dialogs.py" line="245"/>
         <source>&lt;h2&gt;Alama — علامة&lt;/h2&gt;&lt;p&gt;Annotate Arabic news: actors, places and claims.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;علامة — Alama&lt;/h2&gt;&lt;p&gt;وسم الأخبار العربية: الفاعلون والأماكن والادعاءات.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="252"/>
+        <location filename="../../gui/qt_dialogs.py" line="258"/>
         <source>No projects yet. Open the demo to try Alama: six short news articles, two of them already labelled by two annotators. Select words and press 1, 2 or 3.</source>
         <translation>لا مشاريع بعد. افتح المشروع التجريبي لتجرّب «علامة»: ست مقالات إخبارية قصيرة، وسم مُوسِّمان اثنتين منها. حدّد كلمات واضغط 1 أو 2 أو 3.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="260"/>
+        <location filename="../../gui/qt_dialogs.py" line="266"/>
         <source>Open the demo</source>
         <translation>فتح المشروع التجريبي</translation>
     </message>
     <message>
+        <location filename="../../gui/qt_dialogs.py" line="269"/>
+        <source>Connect to a server…</source>
+        <translation>الاتصال بخادم…</translation>
+    </message>
+    <message>
         <location filename="../../gui/actions.py" line="166"/>
-        <location filename="../../gui/qt_dialogs.py" line="261"/>
+        <location filename="../../gui/qt_dialogs.py" line="267"/>
         <source>New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="168"/>
-        <location filename="../../gui/qt_dialogs.py" line="262"/>
+        <location filename="../../gui/qt_dialogs.py" line="268"/>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_dialogs.py" line="272"/>
+        <location filename="../../gui/qt_dialogs.py" line="279"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="81"/>
-        <location filename="../../gui/qt_dialogs.py" line="299"/>
+        <location filename="../../gui/project_commands.py" line="82"/>
+        <location filename="../../gui/qt_dialogs.py" line="315"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="83"/>
-        <location filename="../../gui/qt_dialogs.py" line="299"/>
+        <location filename="../../gui/project_commands.py" line="84"/>
+        <location filename="../../gui/qt_dialogs.py" line="315"/>
         <location filename="../../gui/qt_team.py" line="315"/>
         <source>Alama projects (*.alama)</source>
         <translation>مشاريع «علامة» (*.alama)</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="95"/>
-        <location filename="../../gui/qt_dialogs.py" line="307"/>
+        <location filename="../../gui/project_commands.py" line="96"/>
+        <location filename="../../gui/qt_dialogs.py" line="323"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/project_commands.py" line="97"/>
-        <location filename="../../gui/qt_dialogs.py" line="307"/>
+        <location filename="../../gui/project_commands.py" line="98"/>
+        <location filename="../../gui/qt_dialogs.py" line="323"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
@@ -2864,7 +2938,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>‏Tab: الاقتراح التالي؛ A يقبله، X يرفضه</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/suggestions.py" line="135"/>
+        <location filename="../../gui/suggestions.py" line="136"/>
         <source>%n suggestion(s) pending</source>
         <translation>
             <numerusform>لا اقتراحات منتظرة</numerusform>
@@ -2876,32 +2950,32 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="156"/>
+        <location filename="../../gui/suggestions.py" line="157"/>
         <source>Suggested %1 «%2» (%3, %4%): A or Enter accepts, X or Backspace rejects</source>
         <translation>اقتراح: %1 «%2» (%3، %4٪): ‏A أو Enter للقبول، X أو Backspace للرفض</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="185"/>
+        <location filename="../../gui/suggestions.py" line="186"/>
         <source>No suggestion pending in this document.</source>
         <translation>لا اقتراح منتظر في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="202"/>
+        <location filename="../../gui/suggestions.py" line="203"/>
         <source>Choose a suggestion first (Tab).</source>
         <translation>اختر اقتراحًا أولًا (Tab).</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="214"/>
+        <location filename="../../gui/suggestions.py" line="215"/>
         <source>Accept suggestion %1</source>
         <translation>قبول اقتراح %1</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="226"/>
+        <location filename="../../gui/suggestions.py" line="227"/>
         <source>Reject suggestion %1</source>
         <translation>رفض اقتراح %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/suggestions.py" line="239"/>
+        <location filename="../../gui/suggestions.py" line="240"/>
         <source>Accept %n suggestion(s)</source>
         <translation>
             <numerusform>قبول لا اقتراحات</numerusform>
@@ -3298,28 +3372,28 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../gui/jobs.py" line="93"/>
+        <location filename="../../gui/jobs.py" line="95"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>أُلغي العمل: لم يتغيّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/jobs.py" line="119"/>
+        <location filename="../../gui/jobs.py" line="121"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../gui/background.py" line="60"/>
-        <location filename="../../gui/jobs.py" line="173"/>
+        <location filename="../../gui/jobs.py" line="182"/>
         <source>The work stopped without a result.</source>
         <translation>توقّف العمل دون نتيجة.</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="26"/>
+        <location filename="../../gui/qt_transfer.py" line="28"/>
         <source>Project files to merge into this one</source>
         <translation>ملفات المشاريع المراد دمجها في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_transfer.py" line="28"/>
+        <location filename="../../gui/qt_transfer.py" line="30"/>
         <location filename="../../gui/team_commands.py" line="202"/>
         <source>Alama projects (*.alama);;All files (*)</source>
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>

@@ -59,7 +59,7 @@
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="42"/>
+        <location filename="../../gui/busy.py" line="58"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="116"/>
+        <location filename="../../gui/busy.py" line="132"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
@@ -353,7 +353,7 @@
 <context>
     <name>Suggestions</name>
     <message numerus="yes">
-        <location filename="../../gui/suggestions.py" line="135"/>
+        <location filename="../../gui/suggestions.py" line="136"/>
         <source>%n suggestion(s) pending</source>
         <translation>
             <numerusform>%n suggestion pending</numerusform>
@@ -361,7 +361,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/suggestions.py" line="239"/>
+        <location filename="../../gui/suggestions.py" line="240"/>
         <source>Accept %n suggestion(s)</source>
         <translation>
             <numerusform>Accept %n suggestion</numerusform>
