@@ -144,7 +144,7 @@ def import_paths(
             record.links = []
         if record.has_layer:
             record.annotator = check_annotator(record.annotator or IMPORTED_ANNOTATOR)
-    notify(f"writing {len(records)} record{'' if len(records) == 1 else 's'} to {store.path}")
+    notify(f"writing {len(records)} record{'' if len(records) == 1 else 's'} to {store.location}")
     with store.transaction():
         if labels is not None:
             store.set_labels(labels)
