@@ -127,6 +127,25 @@ def test_assignments_and_guidelines_on_both(project: Any) -> None:
     assert project.last_activity("amal") is not None
 
 
+def test_labels_change_names_and_grow_but_one_in_use_stays_on_both(project: Any) -> None:
+    from alama.core.labels import Label, LabelSet
+
+    doc, _ = project.add_document(TEXT)
+    project.add_span(doc, "amal", 4, 8, "ACTOR")
+    default = project.labels()
+    renamed = [
+        Label(lb.key, lb.name_ar, lb.name_en.upper(), lb.shortcut, lb.color) for lb in default
+    ]
+    cue = Label("CUE", "إشارة", "Cue", "4", "#777777")
+    project.set_labels(LabelSet([*renamed, cue], default.relations))
+    assert project.labels().keys == [*default.keys, "CUE"]
+    assert [lb.name_en for lb in project.labels()][0] == "ACTOR"
+    before = rows(project)
+    with pytest.raises(InputError, match="labels in use cannot be removed: ACTOR"):
+        project.set_labels(LabelSet([cue], ()))
+    assert rows(project) == before
+
+
 def test_suggestions_stored_replaced_and_rejected_on_both(project: Any) -> None:
     from alama.core.suggest import Suggestion
 
