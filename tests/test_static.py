@@ -93,10 +93,10 @@ def test_a_call_across_modules_is_checked_with_the_real_types(tmp_path: Path) ->
     wrong = mypy(tmp_path / "wrong.py", SNIPPET.format(doc="annotator", annotator="doc"))
     assert wrong.returncode == 1, wrong.stdout + wrong.stderr
     assert (
-        'Argument "doc" to "set_status" of "Store" has incompatible type "str"; expected "int"'
+        'Argument "doc" to "set_status" of "StoreRows" has incompatible type "str"; expected "int"'
     ) in wrong.stdout
     assert (
-        'Argument "annotator" to "set_status" of "Store" has incompatible type "int"; '
+        'Argument "annotator" to "set_status" of "StoreRows" has incompatible type "int"; '
         'expected "str"'
     ) in wrong.stdout
 
