@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from alama.core.cli_output import friendly, names_list, progress_bar
-from alama.core.targets import file_only, is_server, open_project, shown
+from alama.core.targets import is_server, open_project, shown
 
 
 @click.command()
@@ -103,9 +103,7 @@ def handout(project: str, out: Path, annotators: str | None) -> None:
     from alama.core import handout as handing
 
     with progress_bar("handing out") as progress:
-        report = handing.handout(
-            file_only(project, "alama handout"), out, names_list(annotators), progress
-        )
+        report = handing.handout(project, out, names_list(annotators), progress)
     click.echo(report.summary(), err=True)
 
 

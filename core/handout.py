@@ -17,12 +17,14 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from alama.core.annotators import check_annotator
 from alama.core.errors import InputError, ProjectError
 from alama.core.messages import Message
 from alama.core.store import Store, put_in_place
 from alama.core.store.files import remove_with_side_files, temporary_beside
+from alama.core.targets import is_server, open_project
 
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -75,26 +77,28 @@ def _same_file_name(name: str) -> str:
 
 
 def handout(
-    project: Path,
+    project: str | Path,
     out: Path,
     annotators: Sequence[str] | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> HandoutReport:
     """Write a copy for each annotator (default: everyone with assigned documents) into the
     folder ``out`` (made if missing). Refuses, before writing anything, a copy whose file
-    exists already."""
-    with Store.open(project) as store:
+    exists already. ``project`` is a file or a server's address (the copies are then files
+    named after its database)."""
+    with open_project(project) as store:
         assigned = sorted({name for who in store.assignments().values() for name in who})
+        where = store.location
     if not assigned:
-        raise InputError(f"nobody has documents assigned in {project}: run alama assign first")
+        raise InputError(f"nobody has documents assigned in {where}: run alama assign first")
     names = [check_annotator(name) for name in annotators] if annotators else assigned
     names = list(dict.fromkeys(names))
     for name in names:
         if name not in assigned:
-            raise InputError(f"{name} has no documents assigned in {project}")
+            raise InputError(f"{name} has no documents assigned in {where}")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is a file; name a folder for the copies (--out)")
-    targets = [out / copy_name(project, name) for name in names]
+    targets = [out / copy_name(_named(project), name) for name in names]
     seen: dict[str, str] = {}
     for name, target in zip(names, targets, strict=True):
         other = seen.setdefault(_same_file_name(target.name), name)
@@ -119,19 +123,27 @@ def handout(
     return report
 
 
-def handout_one(project: Path, annotator: str, path: Path) -> HandoutFile:
+def _named(project: str | Path) -> Path:
+    """What the copies are named after: the file, or a server project's database."""
+    if is_server(project):
+        database = urlsplit(str(project)).path.strip("/") or "project"
+        return Path(f"{database}.alama")
+    return Path(project)
+
+
+def handout_one(project: str | Path, annotator: str, path: Path) -> HandoutFile:
     """Write one annotator's copy of the project to ``path`` (a new file)."""
     annotator = check_annotator(annotator)
     if path.exists():
         raise InputError(f"{path} already exists; choose another name for {annotator}'s copy")
     if not path.parent.is_dir():
         raise InputError(f"{path.parent} is not a folder")
-    with Store.open(project) as store:
+    with open_project(project) as store:
         if path.exists() and path.samefile(store.path):
             raise InputError(f"{path} is the project itself")
         mine = store.assigned_documents(annotator)
         if not mine:
-            raise InputError(f"{annotator} has no documents assigned in {project}")
+            raise InputError(f"{annotator} has no documents assigned in {store.location}")
         temp = temporary_beside(path)
         try:
             store.backup_into(temp)

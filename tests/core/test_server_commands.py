@@ -158,12 +158,23 @@ def test_what_the_server_refuses_is_one_line_and_writes_nothing(people, tmp_path
     assert rows(after) == rows(before)
 
 
-def test_file_only_commands_say_so_for_a_server(people, tmp_path: Path) -> None:
-    handout = alama("handout", people["lead"], "--out", str(tmp_path / "copies"))
-    assert handout.exit_code == 1
-    assert handout.output.startswith("Error: alama handout works on a project file")
-    assert len(handout.output.strip().splitlines()) == 1
+def test_the_lead_hands_out_copies_from_a_server(people, pg_project, tmp_path: Path) -> None:
+    source = tmp_path / "team.alama"
+    filled(source, people["amal_name"], "basel", "rana")
+    assert alama("merge", people["lead"], str(source)).exit_code == 0
+    out = tmp_path / "copies"
+    handout = alama("handout", people["lead"], "--out", str(out))
+    assert handout.exit_code == 0, handout.output
     no_secret(handout, people["lead_secret"])
+    copies = sorted(path.name for path in out.iterdir())
+    assert copies == [f"{pg_project}-{people['amal_name']}.alama", f"{pg_project}-basel.alama"]
+    with Store.open(out / f"{pg_project}-{people['amal_name']}.alama") as copy:
+        assert copy.handed_to() == people["amal_name"]
+        assert copy.layer_names() == [people["amal_name"]]  # no other layer, no gold
+        assert copy.document_count() == 1
+
+
+def test_file_only_commands_say_so_for_a_server(people, tmp_path: Path) -> None:
     both = alama("merge", people["lead"], people["amal"])
     assert both.exit_code == 1 and "both on a server" in both.output
     no_secret(both, people["lead_secret"])
