@@ -139,7 +139,7 @@ def test_labels_change_names_and_grow_but_one_in_use_stays_on_both(project: Any)
     cue = Label("CUE", "إشارة", "Cue", "4", "#777777")
     project.set_labels(LabelSet([*renamed, cue], default.relations))
     assert project.labels().keys == [*default.keys, "CUE"]
-    assert [lb.name_en for lb in project.labels()][0] == "ACTOR"
+    assert next(lb.name_en for lb in project.labels()) == "ACTOR"
     before = rows(project)
     with pytest.raises(InputError, match="labels in use cannot be removed: ACTOR"):
         project.set_labels(LabelSet([cue], ()))
