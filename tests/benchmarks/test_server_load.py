@@ -13,17 +13,20 @@ The clients are processes, so that Python's GIL does not queue them one behind t
 annotators are dealt round-robin over at most ALAMA_BENCH_WORKERS (default 8) spawned worker
 processes, each running its annotators as threads (load_clients.py). Why 8 on this 2-core
 machine: a client spends nearly all of an action waiting on the server or on the file's lock,
-so a few threads per process lose little to the GIL, while 50 processes (each ~40 MB with
-Alama's core imported) would crowd the server's own 50 backends off the two cores and measure
-the scheduler. Clients and server share the same two cores, so the numbers are a floor for a
+so a few threads per process lose little to the GIL, while 50 processes (each with Alama's core
+imported) would crowd the server's own 50 backends off the two cores and measure the
+scheduler. Clients and server share the same two cores, so the numbers are a floor for a
 real team (whose clients are on their own machines), not a ceiling.
 
 The server runs as tests/pg.py starts it (Unix socket, fsync=off, synchronous_commit on, since
 a test server's data is thrown away); the bench runs it as started and again on a second
 server started the same way but with fsync on, as a real server runs. The file is in WAL mode with
 synchronous=NORMAL (the program's setting: a commit does not wait for the disk, a checkpoint
-does). ALAMA_BENCH_ANNOTATORS (default 50) and ALAMA_BENCH_ACTIONS (default 40 per annotator)
-set the load. The table is printed at the end of the module (run with ``-s``).
+does); its writers take turns, a waiting one sleeping in SQLite's busy handler, so its median is
+one write's own cost and its tail the waiting.
+
+ALAMA_BENCH_ANNOTATORS (default 50) and ALAMA_BENCH_ACTIONS (default 40 per annotator) set the
+load. The table is printed at the end of the module (run with ``-s``).
 """
 
 from __future__ import annotations
