@@ -29,6 +29,20 @@ LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right, first-strong isol
 # Every fixed sentence core reports or raises that the window shows, so lupdate lists it; the
 # English text is the key (it is what the command line prints).
 CORE_SENTENCES = (
+    # a project on a server
+    QT_TRANSLATE_NOOP("Core", "%1 is busy: another person is writing the same rows"),
+    QT_TRANSLATE_NOOP("Core", "the server refused this to %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "the server refused this: %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 cannot be changed: it is opened only to be read"),
+    QT_TRANSLATE_NOOP("Core", "the connection to %1 was lost: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 answered: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 was set up by an older Alama: ask the lead to run alama init %1"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 works on a project file, not on a server; use alama merge or alama handout from a file",
+    ),
+    QT_TRANSLATE_NOOP("Core", "cutting a project down to one annotator's copy"),
+    QT_TRANSLATE_NOOP("Core", "staging a merge source"),
     # import: skipped or repaired
     QT_TRANSLATE_NOOP("Core", "empty file"),
     QT_TRANSLATE_NOOP("Core", "link to something outside the folder (not followed)"),

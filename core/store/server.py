@@ -93,7 +93,9 @@ def explain(error: Exception, where: str, who: str = "") -> AlamaError:
     if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
         return ProjectBusy(Message("%1 is busy: another person is writing the same rows", where))
     if isinstance(error, errors.InsufficientPrivilege):
-        return InputError(Message("the server refused this to %1: %2", who or "you", reason))
+        if who:
+            return InputError(Message("the server refused this to %1: %2", who, reason))
+        return InputError(Message("the server refused this: %1", reason))
     if isinstance(error, errors.IntegrityError | errors.DataError):
         return InputError(Message("the server refused this: %1", reason))
     if isinstance(error, errors.ReadOnlySqlTransaction):
@@ -365,6 +367,9 @@ def _checked(pg: PgConnection, url: str, check: Any) -> frozenset[str]:
 def file_only(what: str) -> InputError:
     """The one line said when a file's operation is asked of a server."""
     return InputError(
-        f"{what} works on a project file, not on a server; use alama merge or alama handout "
-        "from a file"
+        Message(
+            "%1 works on a project file, not on a server; use alama merge or alama handout "
+            "from a file",
+            what,
+        )
     )

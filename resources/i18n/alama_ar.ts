@@ -1181,366 +1181,416 @@ The project is opened to be read: what you change is not saved.</source>
     <name>Core</name>
     <message>
         <location filename="../../gui/i18n.py" line="33"/>
+        <source>%1 is busy: another person is writing the same rows</source>
+        <translation>%1 مشغول: شخص آخر يكتب الصفوف نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="34"/>
+        <source>the server refused this to %1: %2</source>
+        <translation>رفض الخادم هذا لـ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="35"/>
+        <source>the server refused this: %1</source>
+        <translation>رفض الخادم هذا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="36"/>
+        <source>%1 cannot be changed: it is opened only to be read</source>
+        <translation>لا يمكن تغيير %1: فُتح للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="37"/>
+        <source>the connection to %1 was lost: %2</source>
+        <translation>انقطع الاتصال بـ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="38"/>
+        <source>%1 answered: %2</source>
+        <translation>ردّ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="39"/>
+        <source>%1 was set up by an older Alama: ask the lead to run alama init %1</source>
+        <translation>أُعدّ %1 بإصدار أقدم من «علامة»: اطلب من قائد الفريق تشغيل alama init %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="40"/>
+        <source>%1 works on a project file, not on a server; use alama merge or alama handout from a file</source>
+        <translation>%1 يعمل على ملف مشروع، لا على خادم؛ استعمل alama merge أو alama handout من ملف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="44"/>
+        <source>cutting a project down to one annotator&apos;s copy</source>
+        <translation>اقتطاع نسخة مُوسِّم واحد من المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="45"/>
+        <source>staging a merge source</source>
+        <translation>تجهيز مصدر للدمج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="47"/>
         <source>empty file</source>
         <translation>ملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="34"/>
+        <location filename="../../gui/i18n.py" line="48"/>
         <source>link to something outside the folder (not followed)</source>
         <translation>رابط إلى ما هو خارج المجلد (لم يُتَّبع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="35"/>
+        <location filename="../../gui/i18n.py" line="49"/>
         <source>not a file Alama imports</source>
         <translation>ليس ملفًا يستورده «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="36"/>
+        <location filename="../../gui/i18n.py" line="50"/>
         <source>not a %1 file</source>
         <translation>ليس ملفًا بصيغة %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="37"/>
+        <location filename="../../gui/i18n.py" line="51"/>
         <source>span labelled %1 (dropped by --map)</source>
         <translation>مقطع موسوم بـ%1 (أسقطته إعادة تسمية الوسوم)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="38"/>
+        <location filename="../../gui/i18n.py" line="52"/>
         <source>exact duplicate span in the same record</source>
         <translation>مقطع مكرّر تمامًا في السجل نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="39"/>
+        <location filename="../../gui/i18n.py" line="53"/>
         <source>span already in that annotator&apos;s layer</source>
         <translation>مقطع موجود من قبل في طبقة ذلك المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="40"/>
+        <location filename="../../gui/i18n.py" line="54"/>
         <source>text-classification answer, not spans (its text is imported)</source>
         <translation>إجابة تصنيف للنص لا مقاطع (استُورد نصّه)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="41"/>
+        <location filename="../../gui/i18n.py" line="55"/>
         <source>record of the gold layer (it is written only in review; alama merge carries it between projects)</source>
         <translation>سجل من الطبقة المرجعية (لا تُكتب إلا في المراجعة، وينقلها الدمج بين المشاريع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="46"/>
+        <location filename="../../gui/i18n.py" line="60"/>
         <source>relation in a format whose relations Alama does not read (its spans are imported)</source>
         <translation>علاقة في صيغة لا تقرأ «علامة» علاقاتها (استُوردت مقاطعها)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="49"/>
+        <location filename="../../gui/i18n.py" line="63"/>
         <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
         <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="50"/>
+        <location filename="../../gui/i18n.py" line="64"/>
         <source>brat relation (R line)</source>
         <translation>علاقة brat (سطر R)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="51"/>
+        <location filename="../../gui/i18n.py" line="65"/>
         <source>brat event (E line)</source>
         <translation>حدث brat (سطر E)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="52"/>
+        <location filename="../../gui/i18n.py" line="66"/>
         <source>brat attribute (A line)</source>
         <translation>سمة brat (سطر A)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="53"/>
+        <location filename="../../gui/i18n.py" line="67"/>
         <source>brat attribute (M line)</source>
         <translation>سمة brat (سطر M)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="54"/>
+        <location filename="../../gui/i18n.py" line="68"/>
         <source>brat normalization (N line)</source>
         <translation>تطبيع brat (سطر N)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="55"/>
+        <location filename="../../gui/i18n.py" line="69"/>
         <source>brat note (# line)</source>
         <translation>ملاحظة brat (سطر #)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="56"/>
+        <location filename="../../gui/i18n.py" line="70"/>
         <source>brat equivalence (* line)</source>
         <translation>تكافؤ brat (سطر *)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="57"/>
+        <location filename="../../gui/i18n.py" line="71"/>
         <source>I- tag with no B- before it (read as the start of a span)</source>
         <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="58"/>
+        <location filename="../../gui/i18n.py" line="72"/>
         <source>record with no text (only white space, or none)</source>
         <translation>سجلّ بلا نص (مسافات فقط، أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="59"/>
+        <location filename="../../gui/i18n.py" line="73"/>
         <source>INCEpTION&apos;s copy of an annotated document&apos;s source (its annotations are read)</source>
         <translation>نسخة INCEpTION من مصدر مستند موسوم (تُقرأ توسيماته)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="62"/>
+        <location filename="../../gui/i18n.py" line="76"/>
         <source>WebAnno TSV chain link (Alama has no chains; the spans are imported)</source>
         <translation>حلقة سلسلة في WebAnno TSV (لا سلاسل في «علامة»؛ استُوردت المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="65"/>
+        <location filename="../../gui/i18n.py" line="79"/>
         <source>WebAnno TSV span with no value in the feature read as its label</source>
         <translation>مقطع في WebAnno TSV بلا قيمة في الخاصية التي تُقرأ وسمًا له</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="66"/>
+        <location filename="../../gui/i18n.py" line="80"/>
         <source>WebAnno TSV zero-width annotation (a span holds at least one character)</source>
         <translation>توسيم بلا طول في WebAnno TSV (المقطع حرف واحد على الأقل)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="69"/>
+        <location filename="../../gui/i18n.py" line="83"/>
         <source>WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)</source>
         <translation>توسيم في طبقة مقاطع أخرى في WebAnno TSV ‏(%1؛ تقرأ «علامة» طبقة واحدة: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="72"/>
+        <location filename="../../gui/i18n.py" line="86"/>
         <source>span of INCEpTION&apos;s INITIAL_CAS file (the document as first imported)</source>
         <translation>مقطع في ملف INITIAL_CAS من INCEpTION (المستند كما استُورد أول مرة)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="75"/>
+        <location filename="../../gui/i18n.py" line="89"/>
         <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
         <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎&apos;# text =&apos;‎ حيث يقول SpaceAfter غير ذلك</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="78"/>
+        <location filename="../../gui/i18n.py" line="92"/>
         <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
         <translation>جملة CoNLL-U لا يحوي سطر ‎&apos;# text =&apos;‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="81"/>
+        <location filename="../../gui/i18n.py" line="95"/>
         <source>CoNLL-U Entity= value in CorefUD&apos;s brackets (coreference, not read as a tag)</source>
         <translation>قيمة ‎Entity=‎ بأقواس CorefUD في CoNLL-U (إحالة مشتركة، لا تُقرأ وسمًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="84"/>
+        <location filename="../../gui/i18n.py" line="98"/>
         <source>CoNLL-U multiword token with two entities inside (read as the first)</source>
         <translation>كلمة مركّبة في CoNLL-U فيها كيانان (قُرئ الأول)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="87"/>
+        <location filename="../../gui/i18n.py" line="101"/>
         <source>cancelled (skipped) Label Studio annotation</source>
         <translation>توسيم من Label Studio أُلغي (تُخطّي)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="88"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>Label Studio %1 result (not a labelled span)</source>
         <translation>نتيجة %1 من Label Studio (ليست مقطعًا موسومًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="89"/>
+        <location filename="../../gui/i18n.py" line="103"/>
         <source>Label Studio span on another text of the task (%1)</source>
         <translation>مقطع من Label Studio على نص آخر في المهمة (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="90"/>
+        <location filename="../../gui/i18n.py" line="104"/>
         <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
         <translation>نص المقطع (&quot;text&quot;) بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="96"/>
+        <location filename="../../gui/i18n.py" line="110"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="97"/>
+        <location filename="../../gui/i18n.py" line="111"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="112"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="102"/>
+        <location filename="../../gui/i18n.py" line="116"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="103"/>
+        <location filename="../../gui/i18n.py" line="117"/>
         <source>documents whose text before the first word is not spaces (written as spaces)</source>
         <translation>مستندات فيها قبل الكلمة الأولى ما ليس مسافات (كُتب مسافات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="106"/>
+        <location filename="../../gui/i18n.py" line="120"/>
         <source>spans trimmed to whole characters of words (WebAnno TSV addresses words only)</source>
         <translation>مقاطع قُصّت إلى حروف كاملة من الكلمات (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="109"/>
+        <location filename="../../gui/i18n.py" line="123"/>
         <source>spans over no word (WebAnno TSV addresses words only)</source>
         <translation>مقاطع لا تغطي أي كلمة (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="110"/>
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>documents without words (WebAnno TSV holds text in sentences of words)</source>
         <translation>مستندات بلا كلمات (يحفظ WebAnno TSV النص جملًا من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="114"/>
+        <location filename="../../gui/i18n.py" line="128"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="118"/>
+        <location filename="../../gui/i18n.py" line="132"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="123"/>
+        <location filename="../../gui/i18n.py" line="137"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="138"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="125"/>
+        <location filename="../../gui/i18n.py" line="139"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="126"/>
+        <location filename="../../gui/i18n.py" line="140"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="127"/>
+        <location filename="../../gui/i18n.py" line="141"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="128"/>
+        <location filename="../../gui/i18n.py" line="142"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="129"/>
+        <location filename="../../gui/i18n.py" line="143"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="130"/>
+        <location filename="../../gui/i18n.py" line="144"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="131"/>
+        <location filename="../../gui/i18n.py" line="145"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="132"/>
+        <location filename="../../gui/i18n.py" line="146"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="133"/>
+        <location filename="../../gui/i18n.py" line="147"/>
         <source>%1 is a file SQLite keeps beside a project, not a project</source>
         <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="134"/>
+        <location filename="../../gui/i18n.py" line="148"/>
         <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
         <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="139"/>
+        <location filename="../../gui/i18n.py" line="153"/>
         <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
         <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="144"/>
+        <location filename="../../gui/i18n.py" line="158"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="149"/>
+        <location filename="../../gui/i18n.py" line="163"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="150"/>
+        <location filename="../../gui/i18n.py" line="164"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="151"/>
+        <location filename="../../gui/i18n.py" line="165"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="152"/>
+        <location filename="../../gui/i18n.py" line="166"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="153"/>
+        <location filename="../../gui/i18n.py" line="167"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="154"/>
+        <location filename="../../gui/i18n.py" line="168"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="155"/>
+        <location filename="../../gui/i18n.py" line="169"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="156"/>
+        <location filename="../../gui/i18n.py" line="170"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="157"/>
+        <location filename="../../gui/i18n.py" line="171"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="158"/>
+        <location filename="../../gui/i18n.py" line="172"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="159"/>
+        <location filename="../../gui/i18n.py" line="173"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="160"/>
+        <location filename="../../gui/i18n.py" line="174"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="161"/>
+        <location filename="../../gui/i18n.py" line="175"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="165"/>
+        <location filename="../../gui/i18n.py" line="179"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="166"/>
+        <location filename="../../gui/i18n.py" line="180"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -2027,12 +2077,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="172"/>
+        <location filename="../../gui/i18n.py" line="186"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="173"/>
+        <location filename="../../gui/i18n.py" line="187"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -2096,13 +2146,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="237"/>
+        <location filename="../../gui/i18n.py" line="251"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="260"/>
+        <location filename="../../gui/i18n.py" line="274"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -2114,18 +2164,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="275"/>
+        <location filename="../../gui/i18n.py" line="289"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="283"/>
+        <location filename="../../gui/i18n.py" line="297"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="284"/>
+        <location filename="../../gui/i18n.py" line="298"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -2137,7 +2187,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="285"/>
+        <location filename="../../gui/i18n.py" line="299"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -2149,14 +2199,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="290"/>
-        <location filename="../../gui/i18n.py" line="351"/>
+        <location filename="../../gui/i18n.py" line="304"/>
+        <location filename="../../gui/i18n.py" line="365"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -2168,7 +2218,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="291"/>
+        <location filename="../../gui/i18n.py" line="305"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -2180,13 +2230,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="294"/>
+        <location filename="../../gui/i18n.py" line="308"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="295"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -2198,7 +2248,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="296"/>
+        <location filename="../../gui/i18n.py" line="310"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -2210,7 +2260,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="301"/>
+        <location filename="../../gui/i18n.py" line="315"/>
         <source>%n relation(s) between spans added.</source>
         <translation>
             <numerusform>لم تُضف علاقات بين المقاطع.</numerusform>
@@ -2222,23 +2272,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="302"/>
+        <location filename="../../gui/i18n.py" line="316"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="303"/>
+        <location filename="../../gui/i18n.py" line="317"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="309"/>
+        <location filename="../../gui/i18n.py" line="323"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="310"/>
+        <location filename="../../gui/i18n.py" line="324"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -2250,7 +2300,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="311"/>
+        <location filename="../../gui/i18n.py" line="325"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -2262,7 +2312,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="312"/>
+        <location filename="../../gui/i18n.py" line="326"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -2274,12 +2324,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="321"/>
+        <location filename="../../gui/i18n.py" line="335"/>
         <source>%n relation(s) between spans written.</source>
         <translation>
             <numerusform>لم تُكتب علاقات بين المقاطع.</numerusform>
@@ -2291,7 +2341,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="325"/>
+        <location filename="../../gui/i18n.py" line="339"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -2303,24 +2353,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="330"/>
+        <location filename="../../gui/i18n.py" line="344"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="335"/>
+        <location filename="../../gui/i18n.py" line="349"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="337"/>
+        <location filename="../../gui/i18n.py" line="351"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="340"/>
+        <location filename="../../gui/i18n.py" line="354"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -2332,12 +2382,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="344"/>
+        <location filename="../../gui/i18n.py" line="358"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="346"/>
+        <location filename="../../gui/i18n.py" line="360"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -2349,13 +2399,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="350"/>
+        <location filename="../../gui/i18n.py" line="364"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="352"/>
+        <location filename="../../gui/i18n.py" line="366"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -2367,7 +2417,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="354"/>
+        <location filename="../../gui/i18n.py" line="368"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -2379,7 +2429,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="355"/>
+        <location filename="../../gui/i18n.py" line="369"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -2391,7 +2441,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="359"/>
+        <location filename="../../gui/i18n.py" line="373"/>
         <source>%n relation(s) between spans, new or newer versions.</source>
         <translation>
             <numerusform>لا علاقات جديدة بين المقاطع.</numerusform>
@@ -2403,7 +2453,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="361"/>
+        <location filename="../../gui/i18n.py" line="375"/>
         <source>%n assignment(s) of documents to annotators, given or taken away.</source>
         <translation>
             <numerusform>لا تغيير في توزيع المستندات.</numerusform>
@@ -2415,12 +2465,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="363"/>
+        <location filename="../../gui/i18n.py" line="377"/>
         <source>The guidelines were taken from a file.</source>
         <translation>أُخذ دليل الوسم من أحد الملفات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="371"/>
+        <location filename="../../gui/i18n.py" line="385"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -2432,7 +2482,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="383"/>
+        <location filename="../../gui/i18n.py" line="397"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -2444,17 +2494,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="393"/>
+        <location filename="../../gui/i18n.py" line="407"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="395"/>
+        <location filename="../../gui/i18n.py" line="409"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="396"/>
+        <location filename="../../gui/i18n.py" line="410"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>
