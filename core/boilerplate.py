@@ -131,8 +131,8 @@ def pattern_kind(line: Line) -> str | None:
     for kind, phrases in _patterns():
         for phrase in phrases:
             if line.key == phrase or (
-                line.words <= 12 and line.key.startswith(phrase + " ") or
-                len(phrase.split()) >= 4 and phrase in line.key
+                (line.words <= 12 and line.key.startswith(phrase + " ")) or
+                (len(phrase.split()) >= 4 and phrase in line.key)
             ):  # fmt: skip
                 return kind
     return None
@@ -225,7 +225,9 @@ def detect(docs: Iterable[Document], min_documents: int = MIN_DOCUMENTS,
     return found
 
 
-def _line_regions(text: str, lines: list[Line], kinds: dict[int, str]) -> list[tuple[int, int, str]]:
+def _line_regions(
+    text: str, lines: list[Line], kinds: dict[int, str]
+) -> list[tuple[int, int, str]]:
     """Lines set aside as regions: each from its start over the line breaks and blank lines
     after it, lines in a row of one kind joined."""
     regions: list[tuple[int, int, str]] = []

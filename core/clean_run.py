@@ -36,21 +36,25 @@ class CleanReport:
         ]
         for kind in sorted(self.characters, key=lambda k: -self.characters[k]):
             out.append(
-                f"  {kind}: {self.characters[kind]} characters in "
-                f"{self.documents[kind]} documents"
+                f"  {kind}: {self.characters[kind]} characters in {self.documents[kind]} documents"
             )
         return out
 
 
-def detect_boilerplate(store: StoreRows) -> CleanReport:
-    """Detect every document's boilerplate and store it (a lead's marks stay)."""
+def detect_boilerplate(store: StoreRows, only_new: bool = False) -> CleanReport:
+    """Detect every document's boilerplate and store it (a lead's marks stay). With
+    ``only_new`` (at import) only documents without any region row are given theirs: a
+    document read with its regions (JSONL meta) keeps them as they came."""
     docs = list(store.iter_documents())
     found = boilerplate.detect(docs)
-    store.put_detected_regions({doc.id: found.regions.get(doc.id, []) for doc in docs})
+    have = set(store.all_region_rows()) if only_new else set()
+    store.put_detected_regions(
+        {doc.id: found.regions.get(doc.id, []) for doc in docs if doc.id not in have}
+    )
     report = CleanReport(rules=found.rules, sources=found.documents)
     report.total_documents = len(docs)
     report.total_characters = sum(len(doc.text) for doc in docs)
-    for doc, regions in store.all_regions().items():
+    for regions in store.all_regions().values():
         for kind in {r.kind for r in regions}:
             report.documents[kind] += 1
         for region in regions:

@@ -15,10 +15,20 @@ SHOWN_RULES = 8
 @click.argument("project")
 @click.option("--detect", is_flag=True, help="Find and store every document's boilerplate.")
 @click.option("--list", "list_", is_flag=True, help="List the regions in force.")
-@click.option("--mark", "marks", multiple=True, metavar="DOC:LINE",
-              help="Mark a line (or DOC:FIRST-LAST) as boilerplate; kept across detections.")
-@click.option("--unmark", "unmarks", multiple=True, metavar="DOC:LINE",
-              help="Say a line is not boilerplate; kept across detections.")
+@click.option(
+    "--mark",
+    "marks",
+    multiple=True,
+    metavar="DOC:LINE",
+    help="Mark a line (or DOC:FIRST-LAST) as boilerplate; kept across detections.",
+)
+@click.option(
+    "--unmark",
+    "unmarks",
+    multiple=True,
+    metavar="DOC:LINE",
+    help="Say a line is not boilerplate; kept across detections.",
+)
 @click.option("--rules", is_flag=True, help="With --detect: print every repeated line learnt.")
 @click.option("--duplicates", is_flag=True, help="Find and store near-duplicate groups.")
 @click.option("--by", default="lead", show_default=True, help="Who makes --mark / --unmark.")

@@ -60,17 +60,17 @@ def find_groups(
     lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
     hashes: dict[int, LeanMinHash] = {}
     order: list[int] = []
-    for doc in docs:
-        body = cut(doc.text, regions.get(doc.id, [])).text
+    for document in docs:
+        body = cut(document.text, regions.get(document.id, [])).text
         found = shingles(body)
         if not found:
             continue
         minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
         minhash.update_batch(sorted(found))
         lean = LeanMinHash(minhash)
-        hashes[doc.id] = lean
-        order.append(doc.id)
-        lsh.insert(doc.id, lean, check_duplication=False)
+        hashes[document.id] = lean
+        order.append(document.id)
+        lsh.insert(document.id, lean, check_duplication=False)
     rank = {doc: i for i, doc in enumerate(order)}
     parent = {doc: doc for doc in order}
 
@@ -106,7 +106,5 @@ def pairs_of(groups: Sequence[Sequence[int]]) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for group in groups:
         ordered = sorted(group)
-        found.update(
-            (a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]
-        )
+        found.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
     return found

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from alama.core.errors import InputError
 
 DETECTED = "detected"
 LEAD = "lead"
@@ -139,3 +141,51 @@ def cut(text: str, regions: Iterable[Region]) -> Cut:
         at = end
     kept.append(text[at:])
     return Cut("".join(kept), removed)
+
+
+META_KEY = "boilerplate"
+NOT_KEY = "boilerplate_not"
+
+
+def region_meta(rows: list[Region]) -> dict[str, Any]:
+    """The meta keys a document's region rows are written as (none when it has none)."""
+    meta: dict[str, Any] = {}
+    kept = in_force(rows)
+    if kept:
+        meta[META_KEY] = [
+            [r.start, r.end, r.kind, LEAD] if r.marked == LEAD else [r.start, r.end, r.kind]
+            for r in kept
+        ]
+    nots = sorted({(r.start, r.end) for r in rows if r.marked == NOT})
+    if nots:
+        meta[NOT_KEY] = [list(pair) for pair in nots]
+    return meta
+
+
+def regions_from_meta(meta: dict[str, Any], where: str) -> list[Region]:
+    """The region rows a record's meta carries (removed from ``meta``); `InputError` in one
+    line, naming ``where``, for a malformed entry."""
+    rows: list[Region] = []
+    for key in (META_KEY, NOT_KEY):
+        found = meta.pop(key, None)
+        if found is None:
+            continue
+        if not isinstance(found, list):
+            raise InputError(f"{where}: meta.{key} must be a list of [start, end, kind]")
+        for item in found:
+            rows.append(_region_item(item, key, where))
+    return rows
+
+
+def _region_item(item: object, key: str, where: str) -> Region:
+    ok = isinstance(item, list) and len(item) >= 2
+    ok = ok and all(isinstance(v, int) and not isinstance(v, bool) for v in item[:2])  # type: ignore[index]
+    if ok and key == META_KEY:
+        ok = len(item) in (3, 4) and isinstance(item[2], str)  # type: ignore[arg-type,index]
+        ok = ok and (len(item) == 3 or item[3] == LEAD)  # type: ignore[arg-type,index]
+    if not ok or not 0 <= item[0] < item[1]:  # type: ignore[index]
+        raise InputError(f"{where}: meta.{key} has a bad entry {str(item)[:40]}")
+    assert isinstance(item, list)
+    if key == NOT_KEY:
+        return Region(item[0], item[1], "not", NOT)
+    return Region(item[0], item[1], item[2], LEAD if len(item) == 4 else "detected")

@@ -13,8 +13,8 @@ from alama.core.model import Document, DocumentInfo, NewDocument, Status
 from .base import now
 from .file_connection import FileConnection
 from .layers import stored_meta, stored_status
-from .spans import STATUS_COLUMNS
 from .regions import RegionRows
+from .spans import STATUS_COLUMNS
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 

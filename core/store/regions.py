@@ -48,18 +48,22 @@ class RegionRows(SuggestionRows):
         """The regions in force in one document, by start."""
         return in_force(self.region_rows(doc))
 
-    def all_regions(self) -> dict[int, list[Region]]:
-        """The regions in force in every document that has some."""
+    def all_region_rows(self) -> dict[int, list[Region]]:
+        """Every stored row of every document that has some (as `region_rows`)."""
         found: dict[int, list[Region]] = {}
         cursor = self.conn.execute(
-            "SELECT doc, start_char, end_char, kind, marked FROM regions ORDER BY doc"
+            "SELECT doc, start_char, end_char, kind, marked FROM regions ORDER BY doc, start_char"
         )
         while batch := cursor.fetchmany(5000):
             for doc, *rest in batch:
                 region = _region(rest)
                 if region is not None and isinstance(doc, int):
                     found.setdefault(doc, []).append(region)
-        return {doc: in_force(rows) for doc, rows in found.items()}
+        return found
+
+    def all_regions(self) -> dict[int, list[Region]]:
+        """The regions in force in every document that has some."""
+        return {doc: in_force(rows) for doc, rows in self.all_region_rows().items()}
 
     def put_detected_regions(self, found: Mapping[int, Iterable[tuple[int, int, str]]]) -> int:
         """Replace the detected rows of the documents in ``found`` by these, in one
