@@ -60,11 +60,12 @@ def clean(
             for line in report.lines():
                 click.echo(line)
             _echo_rules(report.rules, report.sources, None if rules else SHOWN_RULES)
+        done: list[str] = []
         with store.transaction():  # a bad reference leaves every correction undone
-            for ref in marks:
-                click.echo(clean_run.mark(store, ref, True, by))
-            for ref in unmarks:
-                click.echo(clean_run.mark(store, ref, False, by))
+            done += [clean_run.mark(store, ref, True, by) for ref in marks]
+            done += [clean_run.mark(store, ref, False, by) for ref in unmarks]
+        for line in done:
+            click.echo(line)
         if duplicates:
             groups = clean_run.group_duplicates(store).groups()
             names = {info.id: info.doc_id for info in store.documents()}

@@ -1,0 +1,198 @@
+"""Boilerplate regions and near-duplicate groups: detected, corrected, kept out of labels,
+carried by JSONL, left out of an export on request; groups stable and never split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from alama.core import boilerplate, clean_run
+from alama.core.cli import cli
+from alama.core.editing import AddSpan
+from alama.core.errors import InputError
+from alama.core.exporting import export, parse_split, split_of
+from alama.core.importing import import_paths
+from alama.core.regions import DETECTED, LEAD, NOT, Region, cut, in_force
+from alama.core.store import Store
+from tests.conftest import dump
+
+SITE = "نبض الشرق"
+FOOTER = "جميع الحقوق محفوظة لموقع نبض الشرق ٢٠٢٤"
+BODIES = [
+    "قال وزير الخارجية إن المحادثات مع الوفد الزائر ستستمر حتى نهاية الأسبوع في العاصمة.",
+    "أعلنت وزارة الصحة عن افتتاح مستشفى ميداني جديد قرب المعبر الحدودي الشمالي صباح اليوم.",
+    "نفى المتحدث باسم الجيش الأنباء عن انسحاب القوات من البلدة الواقعة على ضفة النهر.",
+    "اجتمع رؤساء البلديات لمناقشة خطة توزيع المياه خلال أشهر الصيف المقبلة في المحافظة.",
+]
+
+
+def article(n: int) -> str:
+    """An original scraped article: title with the site's name, the title again, a body,
+    the site's footer, a related list, a comment form and share buttons."""
+    title = f"خبر رقم {n} عن تطورات المنطقة اليوم"
+    return "\n".join([
+        f"{title} - {SITE}", "", title, "", BODIES[n % 4], "", FOOTER, "",
+        "مقالات ذات صلة", "", f"عنوان آخر رقم {n + 10}", "", f"عنوان ثالث رقم {n + 20}", "",
+        "اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها",
+        "", "Share This Post", "شارك على فيسبوك",
+    ])  # fmt: skip
+
+
+@pytest.fixture
+def site(project: Store) -> Store:
+    for n in range(5):
+        project.add_document(article(n), source=f"a{n}.txt", doc_id=f"a{n}")
+    clean_run.detect_boilerplate(project)
+    return project
+
+
+def test_detection_finds_each_kind_and_never_changes_the_text(site: Store) -> None:
+    texts = {doc.id: doc.text for doc in site.iter_documents()}
+    doc = site.find_document("a1")
+    assert doc is not None
+    kinds = {r.kind for r in site.regions(doc)}
+    assert {"site_name", "title_repeat", "repeated_line", "related_articles", "comments",
+            "share"} <= kinds  # fmt: skip
+    text = texts[doc]
+    body = text.index(BODIES[1])
+    assert not any(r.start <= body < r.end for r in site.regions(doc))
+    assert {d.id: d.text for d in site.iter_documents()} == texts
+
+
+def test_rules_are_the_lines_a_source_repeats(site: Store) -> None:
+    found = boilerplate.detect(site.iter_documents())
+    assert SITE in found.rules
+    assert (FOOTER, 5) in found.rules[SITE]
+
+
+def test_a_span_inside_boilerplate_is_refused_unless_forced(site: Store) -> None:
+    doc = site.find_document("a2")
+    assert doc is not None
+    text = site.document(doc).text
+    at = text.index("مقالات ذات صلة")
+    with pytest.raises(InputError, match="inside boilerplate"):
+        site.add_span(doc, "amal", at, at + 6, "ACTOR")
+    with pytest.raises(InputError, match="Alt"):
+        AddSpan(doc, "amal", at, at + 6, "ACTOR").apply(site)
+    assert not site.spans(doc, "amal")
+    AddSpan(doc, "amal", at, at + 6, "ACTOR", force=True).apply(site)
+    body = text.index(BODIES[2])
+    site.add_span(doc, "amal", body, body + 3, "ACTOR")
+    assert len(site.spans(doc, "amal")) == 2
+
+
+def test_a_leads_unmark_survives_detection(site: Store) -> None:
+    doc = site.find_document("a3")
+    assert doc is not None
+    text = site.document(doc).text
+    line = text[: text.index(FOOTER)].count("\n") + 1
+    clean_run.mark(site, f"a3:{line}", False, "lead")
+    clean_run.detect_boilerplate(site)
+    footer = text.index(FOOTER)
+    assert not any(r.start <= footer < r.end for r in site.regions(doc))
+    site.add_span(doc, "amal", footer, footer + 4, "ACTOR")  # no longer refused
+    clean_run.mark(site, f"a3:{line}", True, "lead")
+    assert any(r.start <= footer < r.end and r.marked == LEAD for r in site.regions(doc))
+
+
+def test_bad_reference_is_one_line_and_changes_nothing(site: Store, tmp_path: Path) -> None:
+    site.close()
+    before = dump(site.path)
+    result = CliRunner().invoke(
+        cli, ["clean", str(site.path), "--mark", "a1:3", "--mark", "a1:999"]
+    )
+    assert result.exit_code == 1
+    assert "has lines 1–" in result.output and len(result.output.strip().splitlines()) == 1
+    assert dump(site.path) == before
+
+
+def test_regions_survive_a_jsonl_round_trip(site: Store, tmp_path: Path) -> None:
+    doc = site.find_document("a0")
+    assert doc is not None
+    clean_run.mark(site, "a0:5", True, "lead")
+    clean_run.mark(site, "a0:7", False, "lead")
+    out = tmp_path / "out.jsonl"
+    export(site, out)
+    again = Store.create(tmp_path / "again.alama")
+    import_paths(again, [out])
+    for name in ("a0", "a1"):
+        first, second = site.find_document(name), again.find_document(name)
+        assert first is not None and second is not None
+        assert again.regions(second) == site.regions(first)
+        assert "boilerplate" not in again.document(second).meta
+    again.close()
+
+
+def test_export_without_boilerplate_keeps_every_span_shifted(site: Store, tmp_path: Path) -> None:
+    doc = site.find_document("a1")
+    assert doc is not None
+    text = site.document(doc).text
+    body = text.index(BODIES[1])
+    site.add_span(doc, "amal", body, body + 3, "ACTOR")
+    out = tmp_path / "out.jsonl"
+    export(site, out, annotator="amal", without_boilerplate=True)
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert "مقالات ذات صلة" not in record["text"] and FOOTER not in record["text"]
+    (span,) = record["spans"]
+    assert record["text"][span["start"] : span["end"]] == text[body : body + 3]
+    at = text.index("Share This Post")
+    site.add_span(doc, "amal", at, at + 5, "ACTOR", force=True)
+    with pytest.raises(InputError, match="wholly inside boilerplate"):
+        export(site, tmp_path / "two.jsonl", annotator="amal", without_boilerplate=True)
+
+
+ranges = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 20), st.sampled_from([DETECTED, LEAD, NOT])),
+    max_size=8,
+)
+
+
+@given(ranges, st.integers(0, 80), st.integers(1, 10))
+def test_cut_moves_offsets_outside_regions_exactly(found, start: int, width: int) -> None:
+    text = "".join(chr(0x0627 + i % 20) for i in range(100))
+    rows = [Region(s, s + w, "manual", m) for s, w, m in found]
+    regions = in_force(rows)
+    removed = cut(text, regions)
+    assert len(removed.text) == len(text) - sum(e - s for s, e in removed.removed)
+    end = min(start + width, len(text))
+    if all(end <= r.start or r.end <= start for r in regions):
+        assert removed.text[removed.shift(start) : removed.shift(end)] == text[start:end]
+    nots = [(r.start, r.end) for r in rows if r.marked == NOT]
+    assert not any(r.start < e and s < r.end for r in regions for s, e in nots)
+
+
+STORY = (
+    "أكدت مصادر محلية أن قافلة المساعدات وصلت إلى المدينة بعد أيام من الانتظار على الحدود "
+    "وأن فرق الإغاثة بدأت توزيع الطعام والدواء على العائلات النازحة في المخيمات القريبة "
+    "بينما طالبت المنظمات الدولية بفتح ممرات آمنة إضافية قبل حلول فصل الشتاء القاسي"
+)
+
+
+def test_groups_are_found_stable_and_never_split(project: Store, tmp_path: Path) -> None:
+    for n, site_name in enumerate(["موقع أ", "موقع ب", "موقع ج"]):
+        edited = STORY.replace("القاسي", "البارد") if n == 2 else STORY
+        project.add_document(f"عنوان مختلف {n}\n\n{edited}\n\n{site_name}", doc_id=f"s{n}")
+    for n in range(4):
+        project.add_document(f"خبر آخر {n}\n\n{BODIES[n % 4]} {n} {BODIES[(n + 1) % 4]}",
+                             doc_id=f"o{n}")  # fmt: skip
+    first = clean_run.group_duplicates(project).groups()
+    second = clean_run.group_duplicates(project).groups()
+    assert first == second == project.duplicate_groups()
+    (members,) = first.values()
+    assert sorted(members) == sorted(project.find_document(f"s{n}") for n in range(3))
+    hashes = project.group_hashes()
+    parts = parse_split("train=0.34,dev=0.33,test=0.33")
+    for seed in range(20):
+        assert len({split_of(hashes[doc], seed, parts) for doc in members}) == 1
+    export(project, tmp_path / "out.jsonl", split="train=0.34,dev=0.33,test=0.33", seed=3)
+    where = {
+        json.loads(line)["meta"]["doc_id"]: path.name
+        for path in tmp_path.glob("out.*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    assert len({where[f"s{n}"] for n in range(3)}) == 1
