@@ -82,7 +82,7 @@ def _sites(rng: random.Random, words: list[str]) -> list[Site]:
                 footer=[
                     f"جميع الحقوق محفوظة © {name} {2010 + n}",
                     " ".join(rng.sample(words, 9)) + ".",
-                ],  # fmt: skip
+                ],
                 related=related[n % 4],
                 comments=forms[n % 4],
                 share=shares[(n // 4) % 4],
