@@ -57,10 +57,7 @@ class Line:
     start: int
     end: int
     key: str
-
-    @property
-    def words(self) -> int:
-        return len(self.key.split())
+    words: int = 0
 
 
 @dataclass
@@ -110,31 +107,39 @@ def lines_of(text: str) -> list[Line]:
     lines: list[Line] = []
     at = 0
     for piece, key in zip(pieces, copy, strict=True):
-        lines.append(Line(at, at + len(piece), _EDGES.sub("", key.strip())))
+        key = _EDGES.sub("", key.strip())
+        lines.append(Line(at, at + len(piece), key, key.count(" ") + 1 if key else 0))
         at += len(piece) + 1
     return lines
 
 
 @cache
-def _patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(
-        (kind, tuple(_EDGES.sub("", match_key(p)) for p in phrases))
-        for kind, phrases in (("related_articles", RELATED), ("comments", COMMENTS),
-                              ("share", SHARE))
-    )  # fmt: skip
+def _patterns() -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """The known phrases as matching keys: by their first word, and the long ones (four words
+    or more, looked for anywhere in a line)."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    long: list[tuple[str, str]] = []
+    for kind, phrases in (("related_articles", RELATED), ("comments", COMMENTS),
+                          ("share", SHARE)):  # fmt: skip
+        for phrase in phrases:
+            key = _EDGES.sub("", match_key(phrase))
+            by_first.setdefault(key.split(" ", 1)[0], []).append((kind, key))
+            if len(key.split()) >= 4:
+                long.append((kind, key))
+    return by_first, long
 
 
 def pattern_kind(line: Line) -> str | None:
     """The known block a line starts (a heading, a form's line, a share button), if any."""
     if not line.key:
         return None
-    for kind, phrases in _patterns():
-        for phrase in phrases:
-            if line.key == phrase or (
-                (line.words <= 12 and line.key.startswith(phrase + " ")) or
-                (len(phrase.split()) >= 4 and phrase in line.key)
-            ):  # fmt: skip
-                return kind
+    by_first, long = _patterns()
+    for kind, phrase in by_first.get(line.key.split(" ", 1)[0], ()):
+        if line.key == phrase or (line.words <= 12 and line.key.startswith(phrase + " ")):
+            return kind
+    for kind, phrase in long:
+        if phrase in line.key:
+            return kind
     return None
 
 

@@ -10,6 +10,7 @@ by its first document in project order, so the same project gives the same group
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,8 +20,11 @@ from alama.core.suggest_text import match_text
 
 SHINGLE = 5
 PERMUTATIONS = 128
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 SEED = 1
+SCHEME = "affine32"
+"""datasketch's hashing (its default since 2.0), named: the permutations are made once."""
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -42,7 +46,7 @@ class Groups:
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """The word shingles of a text's matching copy, as bytes (what MinHash hashes)."""
-    words = [w for w in match_text(text).text.split() if any(ch.isalnum() for ch in w)]
+    words = _WORDS.findall(match_text(text).text)
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
@@ -60,12 +64,15 @@ def find_groups(
     lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
     hashes: dict[int, LeanMinHash] = {}
     order: list[int] = []
+    permutations = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
     for document in docs:
         body = cut(document.text, regions.get(document.id, [])).text
         found = shingles(body)
         if not found:
             continue
-        minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+        minhash = MinHash(
+            num_perm=PERMUTATIONS, seed=SEED, permutations=permutations, scheme=SCHEME
+        )
         minhash.update_batch(sorted(found))
         lean = LeanMinHash(minhash)
         hashes[document.id] = lean
