@@ -196,3 +196,35 @@ def test_groups_are_found_stable_and_never_split(project: Store, tmp_path: Path)
         for line in path.read_text(encoding="utf-8").splitlines()
     }
     assert len({where[f"s{n}"] for n in range(3)}) == 1
+
+
+def test_agreement_and_suggestions_leave_boilerplate_out(site: Store) -> None:
+    from alama.core.agreement import agreement
+    from alama.core.clitics import CliticRule
+    from alama.core.model import Status
+    from alama.core.suggest import Gazetteer, GazetteerEntry
+    from alama.core.suggest_run import suggest
+
+    doc = site.find_document("a4")
+    assert doc is not None
+    text = site.document(doc).text
+    inside = text.index("عنوان آخر")
+    body = text.index(BODIES[0])
+    for who in ("amal", "bilal"):
+        site.add_span(doc, who, body, body + 3, "ACTOR")
+        site.set_status(doc, who, Status.DONE)
+    site.add_span(doc, "amal", inside, inside + 5, "PLACE", force=True)
+    figures = agreement(site)
+    assert json.dumps(figures).count("1.0") >= 1
+    assert _f1(figures) == 1.0  # the forced span inside boilerplate is not a disagreement
+    entries = [GazetteerEntry("عنوان آخر", "PLACE"), GazetteerEntry("وزير الخارجية", "ACTOR")]
+    suggest(site, [Gazetteer(entries, CliticRule())], "carim", [doc])
+    found = site.stored_suggestions(doc, "carim")
+    assert [s.label for s in found] == ["ACTOR"]
+
+
+def _f1(figures: dict[str, object]) -> object:
+    """The first exact span F1 in the figures."""
+    text = json.dumps(figures)
+    at = text.index('"f1_exact": ') + len('"f1_exact": ')
+    return json.loads(text[at : text.index(",", at)])
