@@ -31,6 +31,13 @@ SHOWN_RULES = 8
 )
 @click.option("--rules", is_flag=True, help="With --detect: print every repeated line learnt.")
 @click.option("--duplicates", is_flag=True, help="Find and store near-duplicate groups.")
+@click.option(
+    "--suggest-for",
+    "suggest_for",
+    metavar="NAME",
+    help="Propose NAME's spans in one member of a group, in the others' matching "
+    "passages (pending suggestions, source duplicate).",
+)
 @click.option("--by", default="lead", show_default=True, help="Who makes --mark / --unmark.")
 @friendly  # fmt: skip
 def clean(
@@ -41,6 +48,7 @@ def clean(
     unmarks: tuple[str, ...],
     rules: bool,
     duplicates: bool,
+    suggest_for: str | None,
     by: str,
 ) -> None:
     """Set a scraped site's boilerplate aside and group the same story told by several sites.
@@ -50,8 +58,10 @@ def clean(
     """
     from alama.core import clean_run
 
-    if not (detect or list_ or marks or unmarks or duplicates):
-        raise click.UsageError("choose --detect, --list, --mark, --unmark or --duplicates")
+    if not (detect or list_ or marks or unmarks or duplicates or suggest_for):
+        raise click.UsageError(
+            "choose --detect, --list, --mark, --unmark, --duplicates or --suggest-for"
+        )
     if rules and not detect:
         raise click.UsageError("--rules goes with --detect")
     with open_project(project) as store:
@@ -76,6 +86,15 @@ def clean(
             )
             for group in groups.values():
                 click.echo("  " + " ".join(names[doc] for doc in group))
+        if suggest_for:
+            from alama.core.annotators import check_annotator
+            from alama.core.duplicate_spans import suggest_in_groups
+
+            stored, docs = suggest_in_groups(store, check_annotator(suggest_for))
+            click.echo(
+                f"stored {stored} suggestion{'s' * (stored != 1)} for {suggest_for} from "
+                f"their spans in near-duplicates, in {docs} document{'s' * (docs != 1)}"
+            )
         if list_:
             rows: list[list[object]] = [["document", "line", "start", "end", "kind", "marked",
                                          "text"]]  # fmt: skip

@@ -228,3 +228,19 @@ def _f1(figures: dict[str, object]) -> object:
     text = json.dumps(figures)
     at = text.index('"f1_exact": ') + len('"f1_exact": ')
     return json.loads(text[at : text.index(",", at)])
+
+
+def test_a_span_in_one_member_is_proposed_in_the_others(project: Store) -> None:
+    from alama.core.duplicate_spans import suggest_in_groups
+
+    copy = STORY.replace("المدينة", "المدينةِ").replace("قافلة", "قافلةُ")
+    first, _ = project.add_document(f"عنوان الموقع الأول\n\n{STORY}", doc_id="s0")
+    second, _ = project.add_document(f"عنوان آخر تماماً للموقع الثاني\n\n{copy}", doc_id="s1")
+    clean_run.group_duplicates(project)
+    text = project.document(first).text
+    at = text.index("قافلة المساعدات")
+    project.add_span(first, "amal", at, at + len("قافلة المساعدات"), "ACTOR")
+    assert suggest_in_groups(project, "amal") == (1, 1)
+    (found,) = project.stored_suggestions(second, "amal")
+    other = project.document(second).text
+    assert (other[found.start : found.end], found.source) == ("قافلةُ المساعدات", "duplicate")
