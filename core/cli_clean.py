@@ -107,6 +107,8 @@ def _echo_rules(
     rules: dict[str, list[tuple[str, int]]], sources: dict[str, int], shown: int | None
 ) -> None:
     """The lines each source repeats (the rules learnt), most frequent first."""
+    if not rules:
+        click.echo("no repeated lines learnt (a source needs 3 documents that share a line)")
     for source in sorted(rules):
         found = rules[source]
         click.echo(

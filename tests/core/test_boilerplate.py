@@ -4,6 +4,7 @@ carried by JSONL, left out of an export on request; groups stable and never spli
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,27 @@ def test_a_span_in_one_member_is_proposed_in_the_others(project: Store) -> None:
     (found,) = project.stored_suggestions(second, "amal")
     other = project.document(second).text
     assert (other[found.start : found.end], found.source) == ("قافلةُ المساعدات", "duplicate")
+
+
+PIECES = ["مقالات ذات صلة", "اترك تعليقاً", "Share This Post", "شارك على", "", " ", FOOTER,
+          BODIES[0], BODIES[1], "عنوان قصير", "Top", "خبر - موقع الشرق الجديد"]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12), min_size=1,
+                max_size=6))  # fmt: skip
+def test_detection_never_changes_text_or_offsets(articles: list[list[str]]) -> None:
+    from alama.core.model import Document
+
+    docs = [
+        Document(n, f"d{n}", "", "\n".join(lines), "", "site", n)
+        for n, lines in enumerate(articles)
+    ]
+    before = [(d.text, d.id) for d in docs]
+    found = boilerplate.detect(docs)
+    assert [(d.text, d.id) for d in docs] == before
+    for doc in docs:
+        regions = found.regions.get(doc.id, [])
+        assert all(0 <= s < e <= len(doc.text) for s, e, _ in regions)
+        assert all(a[1] <= b[0] for a, b in pairwise(regions))  # in order, apart
+        for start, _, kind in regions:  # whole lines (the site name: its separator)
+            assert start == 0 or doc.text[start - 1] == "\n" or kind == "site_name"
