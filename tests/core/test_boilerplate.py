@@ -269,3 +269,17 @@ def test_detection_never_changes_text_or_offsets(articles: list[list[str]]) -> N
         assert all(a[1] <= b[0] for a, b in pairwise(regions))  # in order, apart
         for start, _, kind in regions:  # whole lines (the site name: its separator)
             assert start == 0 or doc.text[start - 1] == "\n" or kind == "site_name"
+
+
+def test_a_merge_into_a_new_project_brings_the_regions(site: Store, tmp_path: Path) -> None:
+    from alama.core.merging import merge
+
+    clean_run.mark(site, "a0:5", False, "lead")
+    site.close()
+    target = tmp_path / "merged.alama"
+    merge(target, [site.path], all_layers=True)
+    with Store.open(site.path) as before, Store.open(target) as after:
+        for name in ("a0", "a3"):
+            first, second = before.find_document(name), after.find_document(name)
+            assert first is not None and second is not None
+            assert after.region_rows(second) == before.region_rows(first)
