@@ -108,8 +108,8 @@ def refusal(region: Region) -> str:
     """The one line a span inside a region is refused with."""
     what = region.kind.replace("_", " ")
     return (
-        f"that lies inside boilerplate ({what}, characters {region.start}–{region.end}); "
-        "hold Alt to label it anyway"
+        f"not labelled: the text lies inside boilerplate ({what}, characters "
+        f"{region.start}–{region.end}); hold Alt to label it anyway"
     )
 
 

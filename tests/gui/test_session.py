@@ -119,7 +119,8 @@ def test_a_span_in_boilerplate_is_refused_and_alt_labels_it(
     rec = Recorder(store, "amal")
     rec.session.add_span(1, *MINISTER[:2], "ACTOR", False)
     assert rec.failed == [
-        "that lies inside boilerplate (manual, characters 6–17); hold Alt to label it anyway"
+        "not labelled: the text lies inside boilerplate (manual, characters 6–17); "
+        "hold Alt to label it anyway"
     ]
     assert keys(store, "amal") == [] and rec.history() == []
     span = rec.session.add_span(1, *MINISTER[:2], "ACTOR", True)  # Alt held
