@@ -252,7 +252,7 @@ def _check_label_names(records: list[Record], labels: set[str]) -> None:
 
 def _write_batch(store: Store, records: list[Record], report: ImportReport) -> None:
     """Write records' documents, then their layers, then the layers marked done."""
-    regions = [regions_from_meta(r.meta, r.where) for r in records]  # (taken out of meta)
+    regions = [regions_from_meta(r.meta, r.where, len(r.text)) for r in records]  # (out of meta)
     added = store.add_documents(
         [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta, r.tokens) for r in records]
     )

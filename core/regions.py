@@ -162,9 +162,9 @@ def region_meta(rows: list[Region]) -> dict[str, Any]:
     return meta
 
 
-def regions_from_meta(meta: dict[str, Any], where: str) -> list[Region]:
+def regions_from_meta(meta: dict[str, Any], where: str, length: int) -> list[Region]:
     """The region rows a record's meta carries (removed from ``meta``); `InputError` in one
-    line, naming ``where``, for a malformed entry."""
+    line, naming ``where``, for a malformed entry or one outside the text (``length``)."""
     rows: list[Region] = []
     for key in (META_KEY, NOT_KEY):
         found = meta.pop(key, None)
@@ -174,6 +174,11 @@ def regions_from_meta(meta: dict[str, Any], where: str) -> list[Region]:
             raise InputError(f"{where}: meta.{key} must be a list of [start, end, kind]")
         for item in found:
             rows.append(_region_item(item, key, where))
+            if rows[-1].end > length:
+                raise InputError(
+                    f"{where}: meta.{key} has {rows[-1].start}–{rows[-1].end}, outside the "
+                    f"text (0–{length})"
+                )
     return rows
 
 

@@ -283,3 +283,32 @@ def test_a_merge_into_a_new_project_brings_the_regions(site: Store, tmp_path: Pa
             first, second = before.find_document(name), after.find_document(name)
             assert first is not None and second is not None
             assert after.region_rows(second) == before.region_rows(first)
+
+
+@pytest.mark.parametrize(
+    ("boilerplate", "says"),
+    [
+        ([[0, 999, "share"]], "outside the text"),
+        ([[5, 2, "share"]], "bad entry"),
+        ("everything", "must be a list"),
+        ([[0, 3, "share", "maybe"]], "bad entry"),
+    ],
+)
+def test_a_bad_region_in_a_jsonl_record_is_one_line_and_imports_nothing(
+    tmp_path: Path, boilerplate: object, says: str
+) -> None:
+    project = tmp_path / "p.alama"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(project)]).exit_code == 0
+    good = {"text": article(1), "meta": {"doc_id": "g"}}
+    bad = {"text": article(2), "meta": {"doc_id": "b", "boilerplate": boilerplate}}
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (good, bad)), encoding="utf-8"
+    )
+    before = dump(project)
+    result = runner.invoke(cli, ["import", str(project), str(source)])
+    assert result.exit_code == 1
+    (error,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert says in error and "in.jsonl:2" in error
+    assert dump(project) == before
