@@ -113,6 +113,13 @@ def refusal(region: Region) -> str:
     )
 
 
+def inside_reason(rows: list[Region], start: int, end: int) -> str | None:
+    """Why a span on ``[start, end)`` is refused given the document's region rows (None: it
+    is not inside a region in force)."""
+    found = covering(in_force(rows), start, end) if rows else None
+    return None if found is None else refusal(found)
+
+
 class Cut(NamedTuple):
     """A text with its regions taken out, and where each kept offset went."""
 

@@ -360,18 +360,15 @@ class SpanRows(Connection):
 
     def _check_outside_regions(self, doc: int, start: int, end: int) -> None:
         """Refuse (one line) a span that lies inside the document's boilerplate."""
-        from alama.core.regions import Region, covering, in_force, refusal
+        from alama.core.regions import Region, inside_reason
 
         rows = self.conn.execute(
             "SELECT start_char, end_char, kind, marked FROM regions WHERE doc = ? "
             "AND start_char < ? AND end_char > ?",
             (doc, end, start),
         ).fetchall()
-        if not rows:
-            return
-        found = covering(in_force(Region(*row) for row in rows), start, end)
-        if found is not None:
-            raise InputError(refusal(found))
+        if (reason := inside_reason([Region(*row) for row in rows], start, end)) is not None:
+            raise InputError(reason)
 
     # --- rejected candidates ---------------------------------------------------------------
 
