@@ -20,13 +20,16 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from alama.core import measures
-from alama.core.agreement_counts import Counts, Document
+from alama.core.agreement_counts import Counts, Document, Ints
 from alama.core.agreement_counts import round_figure as _round
 from alama.core.agreement_table import as_table
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.model import is_suggested
+from alama.core.regions import Region, covering, merged
 from alama.core.store import Store
 from alama.core.text import token_bounds
 
@@ -105,6 +108,7 @@ def agreement(
     more because they were shown the same spans, not because the annotators agreed)."""
     only = None if documents is None else set(documents)
     plan = _plan(store, annotators, labels, only)
+    regions = store.all_regions()  # boilerplate: its spans and tokens are not counted
     counts = Counts(plan.annotators, plan.labels, plan.complete)
     chosen, seen = set(plan.annotators), 0
     batch: dict[int, Document] = {}
@@ -114,6 +118,8 @@ def agreement(
         rows = store.layer_keys_of(
             {doc: document.length for doc, document in batch.items()}, without_suggestions
         )
+        if regions:
+            rows = [row for row in rows if not _set_aside(regions.get(row[0]), row[2], row[3])]
         counts.add(list(batch.values()), rows)
         seen += len(batch)
         batch.clear()
@@ -129,6 +135,8 @@ def agreement(
             bounds = document.bounds
             if bounds is None:
                 bounds = token_bounds(store.document(document.id).text)
+            if document.id in regions:
+                bounds = _tokens_outside(regions[document.id], bounds)
             batch[document.id] = Document(
                 document.id, document.doc_id, document.title, document.length, finishers, bounds
             )
@@ -145,6 +153,20 @@ def agreement(
         figures["relations"] = relation_agreement(store, plan.annotators, only)
     progress(plan.documents + 1, plan.documents + 1)
     return figures
+
+
+def _set_aside(found: list[Region] | None, start: int, end: int) -> bool:
+    """Whether a span lies inside boilerplate (labelled there with Alt): not counted."""
+    return found is not None and covering(found, start, end) is not None
+
+
+def _tokens_outside(found: list[Region], bounds: tuple[Ints, Ints]) -> tuple[Ints, Ints]:
+    """The tokens that are not wholly inside a boilerplate region."""
+    starts, ends = bounds
+    keep = np.ones(len(starts), dtype=bool)
+    for start, end in merged((r.start, r.end) for r in found):
+        keep &= ~((starts >= start) & (ends <= end))
+    return starts[keep], ends[keep]
 
 
 def _accepted_suggestions(store: Store, annotators: Collection[str]) -> dict[str, int]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from alama.core import __version__, targets
+from alama.core.cli_clean import clean
 from alama.core.cli_output import aligned, friendly
 from alama.core.cli_rounds import assign, collect, guidelines, handout
 from alama.core.cli_server import team
@@ -250,7 +251,7 @@ def _open_window(project: Path | str | None) -> None:
 
 for command in (
     import_, export, agreement_, review, merge, assign, handout, collect, guidelines, suggest,
-    team,
+    team, clean,
 ):  # fmt: skip
     cli.add_command(command)
 

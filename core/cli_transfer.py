@@ -61,6 +61,11 @@ from alama.core.targets import open_project
     help="The unit span offsets of JSONL, doccano and Label Studio files count: codepoints "
     "(the default; Label Studio's is detected), utf16 (JavaScript tools) or bytes (UTF-8).",
 )
+@click.option(
+    "--no-boilerplate",
+    is_flag=True,
+    help="Do not look for boilerplate in the new documents (alama clean --detect does later).",
+)
 @friendly
 def import_(
     project: str,
@@ -72,6 +77,7 @@ def import_(
     relation_map: str | None,
     add_labels: bool,
     offsets: str | None,
+    no_boilerplate: bool,
 ) -> None:
     """Import articles and annotations. All or nothing.
 
@@ -112,7 +118,11 @@ def import_(
             progress=progress,
             offsets=offsets,
         )
-    click.echo(report.summary(), err=True)
+        click.echo(report.summary(), err=True)
+        if report.documents_added and not no_boilerplate:
+            from alama.core.clean_run import detect_boilerplate
+
+            click.echo(detect_boilerplate(store, only_new=True).lines()[0], err=True)
 
 
 @click.command()
@@ -150,6 +160,12 @@ def import_(
     help="Leave the relations out (the summary says how many): conll, hf, labelstudio and "
     "webanno cannot hold them and refuse a project with relations without it.",
 )
+@click.option(
+    "--without-boilerplate",
+    is_flag=True,
+    help="Cut the boilerplate regions (alama clean) out of the text, offsets recomputed and "
+    "every span kept; without it the text is whole and jsonl/doccano carry the regions in meta.",
+)
 @friendly
 def export(
     project: str,
@@ -162,6 +178,7 @@ def export(
     seed: int,
     force: bool,
     without_relations: bool,
+    without_boilerplate: bool,
 ) -> None:
     """Export annotations as training data.
 
@@ -188,5 +205,6 @@ def export(
             gold=gold,
             overwrite=force,
             without_relations=without_relations,
+            without_boilerplate=without_boilerplate,
         )
     click.echo(report.summary(), err=True)

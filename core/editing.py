@@ -71,20 +71,23 @@ class AddSpan(OnKey):
 
     def __init__(
         self, doc: int, annotator: str, start: int, end: int, label: str,
-        origin: str = Origin.MANUAL,
+        origin: str = Origin.MANUAL, force: bool = False,
     ) -> None:  # fmt: skip
         if annotator == GOLD_ANNOTATOR:
             raise ValueError("gold spans are added by AcceptSpan, with a reviewer")
         self.doc, self.layer = doc, annotator
         self.key: Key = (start, end, label)
         self.origin = origin
+        self.force = force  # label inside boilerplate (the window's Alt)
         self.span: Span | None = None
         self.status_before: Status | None = None
 
     def _apply(self, store: Store) -> Changes:
         if self.span is None:
             self.status_before = store.status(self.doc, self.layer)
-            self.span = store.add_span(self.doc, self.layer, *self.key, self.origin)
+            self.span = store.add_span(
+                self.doc, self.layer, *self.key, self.origin, force=self.force
+            )
         else:  # again after an undo: the same span
             self.span = store.restore_span(self.span.id)
             _out_of_todo(store, self.doc, self.layer, self.status_before)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alama.core import brat, jsonl
+from alama.core import brat, export_clean, jsonl
 from alama.core.bulk import without_collector
 from alama.core.errors import InputError
 from alama.core.export_records import (
@@ -179,6 +179,7 @@ def export(
     gold: bool = False,
     overwrite: bool = False,
     without_relations: bool = False,
+    without_boilerplate: bool = False,
 ) -> ExportReport:
     """Write the export to ``output`` (stdout when None); with ``split``, one file per part.
 
@@ -187,7 +188,9 @@ def export(
     (a brat folder is then replaced only if it holds an earlier brat export); the project's
     own files never are written over. A format that cannot hold relations (CoNLL, hf, Label
     Studio, WebAnno TSV) refuses a project with some unless ``without_relations``, which leaves
-    them out of any format and says how many in the report.
+    them out of any format and says how many in the report. Boilerplate regions go in each
+    record's meta, or are cut out of the text with ``without_boilerplate`` (`export_clean`);
+    a split keeps each near-duplicate group in one part.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -208,6 +211,9 @@ def export(
         if refusal is not None:
             raise InputError(refusal)
     layers = iter_layers(store, annotator, labels, report.left_out, not without_relations)
+    trim = export_clean.without_regions if without_boilerplate else export_clean.with_region_meta
+    layers = trim(layers, store)
+    grouped = store.group_hashes() if parts else {}
     linked = (  # doccano's relation records (entities with ids) for a project with relations
         fmt == "doccano"
         and not without_relations
@@ -220,7 +226,7 @@ def export(
         check_output_folder(output, store.path, overwrite)
         _export_brat(
             store, layers, output, parts, seed, annotator is not None, report, total, progress,
-            overwrite,
+            overwrite, grouped,
         )  # fmt: skip
         return report
     if fmt == "webanno":
@@ -232,7 +238,9 @@ def export(
         files, report.documents, report.spans = webanno_writer.write_folder(
             layers,
             output,
-            lambda layer: split_of(layer.doc.hash, seed, parts) if parts else "",
+            lambda layer: (
+                split_of(grouped.get(layer.doc.id, layer.doc.hash), seed, parts) if parts else ""
+            ),
             annotator is not None,
             report.left_out,
             lambda done: progress(done, total),
@@ -255,7 +263,7 @@ def export(
     with open_outputs(targets, overwrite) as handles:
         for layer in layers:
             doc = layer.doc
-            name = split_of(doc.hash, seed, parts) if parts else ""
+            name = split_of(grouped.get(doc.id, doc.hash), seed, parts) if parts else ""
             if fmt == "jsonl":
                 write_jsonl(handles[name], jsonl_pieces(layer, shared), shared)
             elif fmt == "doccano":
@@ -290,6 +298,7 @@ def _export_brat(
     total: int,
     progress: Callable[[int, int], None],
     overwrite: bool,
+    grouped: dict[int, str],
 ) -> None:
     """A brat folder: one sub-folder per annotator (unless one layer is asked for), an
     ``annotation.conf`` at the top, and documents nobody annotated as bare ``.txt`` files."""
@@ -303,7 +312,7 @@ def _export_brat(
         written: Counter[str] = Counter()
         for layer in layers:
             doc = layer.doc
-            part = split_of(doc.hash, seed, parts) if parts else ""
+            part = split_of(grouped.get(doc.id, doc.hash), seed, parts) if parts else ""
             if doc.id not in names:
                 names[doc.id] = brat.safe_name(doc.doc_id, taken)
                 progress(len(names), total)

@@ -27,6 +27,7 @@ from alama.core.labels import LabelSet
 from alama.core.messages import Message
 from alama.core.model import GOLD_ANNOTATOR, IMPORTED_ANNOTATOR, NewDocument, Status
 from alama.core.offsets import check_unit
+from alama.core.regions import regions_from_meta
 from alama.core.relation_import import KNOWN, settle_relations, write_links
 from alama.core.store import Store, check_annotator
 
@@ -251,9 +252,13 @@ def _check_label_names(records: list[Record], labels: set[str]) -> None:
 
 def _write_batch(store: Store, records: list[Record], report: ImportReport) -> None:
     """Write records' documents, then their layers, then the layers marked done."""
+    regions = [regions_from_meta(r.meta, r.where, len(r.text)) for r in records]  # (out of meta)
     added = store.add_documents(
         [NewDocument(r.text, r.source, r.doc_id, r.title, r.meta, r.tokens) for r in records]
     )
+    for rows, (doc, _) in zip(regions, added, strict=True):
+        if rows:
+            store.put_region_rows(doc, rows)
     layers: list[tuple[int, str, list[tuple[int, int, str]]]] = []
     linked: list[tuple[int, str, Record]] = []
     done: list[tuple[int, str, Status]] = []

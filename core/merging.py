@@ -398,5 +398,7 @@ def _add_document(store: Store, source: Store, doc: int, report: MergeReport) ->
     )  # fmt: skip
     if added and tokens is not None:  # as the source has them, with their tokenizer
         store.put_tokens([token_row(new_id, tokens)], replace=True)
+    if added and (regions := source.region_rows(doc)):  # its boilerplate, as the source has it
+        store.put_region_rows(new_id, regions)
     report.documents_added += added
     return new_id

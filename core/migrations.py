@@ -302,6 +302,40 @@ def suggestions(db: sqlite3.Connection) -> None:
     _run(db, SUGGESTIONS_SCHEMA)
 
 
+REGIONS_SCHEMA = """
+CREATE TABLE regions (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    marked TEXT NOT NULL CHECK (marked IN ('detected', 'lead', 'not')),
+    marked_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (doc, start_char, end_char, marked),
+    CHECK (start_char >= 0 AND start_char < end_char)
+);
+CREATE TABLE duplicates (
+    doc INTEGER PRIMARY KEY REFERENCES documents (id),
+    grp INTEGER NOT NULL REFERENCES documents (id),
+    similarity REAL NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX duplicates_by_group ON duplicates (grp);
+"""
+
+
+@step("0009_regions")
+def regions(db: sqlite3.Connection) -> None:
+    """Boilerplate regions of a document by stored offsets (its text never changes): ``kind``
+    says what they are (``repeated_line``, ``related_articles``, ``comments``, ``share``,
+    ``title_repeat``, ``site_name``, ``manual``), ``marked`` who set them: ``detected`` rows are
+    replaced by each detection, ``lead`` rows are a lead's marks and ``not`` rows a lead's "not
+    boilerplate" (a tombstone over what detection finds there), both kept across detections.
+    ``duplicates`` holds the near-duplicate groups: each member and its group (the id of the
+    group's first document), with its estimated similarity to that document."""
+    _run(db, REGIONS_SCHEMA)
+
+
 NAMES = tuple(name for name, _ in STEPS)
 """Every schema step, in the order they are applied."""
 KNOWN = frozenset(NAMES)

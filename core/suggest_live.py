@@ -32,6 +32,7 @@ from alama.core.errors import InputError
 from alama.core.gazetteer_files import read_gazetteer, read_patterns
 from alama.core.live_matcher import LiveMatcher
 from alama.core.model import Span, Status
+from alama.core.regions import overlaps
 from alama.core.store import Store
 from alama.core.suggest import Gazetteer, Source, Suggestion
 from alama.core.suggestion_edits import pending
@@ -255,7 +256,12 @@ class LiveSuggestions:
         # What overlaps a live span of its label is left out here, each in a few steps (a
         # document holds hundreds of both); `pending` then has no span to look through.
         taken = _Taken(spans)
-        proposed = [s for s in self.proposed(store, doc, text) if not taken.overlaps(s)]
+        regions = store.regions(doc)  # nothing is suggested in boilerplate
+        proposed = [
+            s
+            for s in self.proposed(store, doc, text)
+            if not taken.overlaps(s) and not overlaps(regions, s.start, s.end)
+        ]
         return pending(text, proposed, [], rejected)
 
 

@@ -20,6 +20,7 @@ from alama.core.clitics import CliticRule, LabelledText, estimate_rule
 from alama.core.errors import InputError
 from alama.core.gazetteer_files import read_gazetteer, read_patterns
 from alama.core.model import GOLD_ANNOTATOR, Status
+from alama.core.regions import overlaps
 from alama.core.store import Store
 from alama.core.store.suggestions import EVERYONE
 from alama.core.suggest import Gazetteer, GazetteerEntry, Source, Suggestion
@@ -136,8 +137,13 @@ def suggest(
     report = SuggestReport(layer, documents=len(wanted))
     found: list[Suggestion] = []
     for document in _documents(store, wanted):
+        regions = store.regions(document[0])  # nothing is suggested in boilerplate
         for source in sources:
-            found += source.suggest(document[1], document[0])
+            found += [
+                s
+                for s in source.suggest(document[1], document[0])
+                if not overlaps(regions, s.start, s.end)
+            ]
     report.by_source.update(s.source for s in found)
     report.by_label.update(s.label for s in found)
     report.stored = store.put_suggestions(layer, wanted, found, [s.name for s in sources])

@@ -124,7 +124,7 @@ class Session(History):
         if existing is not None:
             self.changed.emit(Changes(doc, self.layer, current=existing))
             return existing
-        edit = AddSpan(doc, self.annotator, *snapped, label)
+        edit = AddSpan(doc, self.annotator, *snapped, label, force=exact)  # Alt: in boilerplate too
         self.push(edit)
         return edit.span
 

@@ -15,6 +15,7 @@ psycopg (the ``server`` extra) is imported by the caller: nothing here needs it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from alama.core.messages import Message
 from alama.core.migrations import APPLICATION, KNOWN, MIGRATION_SET
 
 from .pg_changes import CHANGES_STEP, changes_told
-from .pg_security import SECURITY_STEP, secure
+from .pg_security import SECURITY_STEP, grants, policies, secure
 
 if TYPE_CHECKING:
     import psycopg
@@ -205,6 +206,28 @@ CREATE TABLE suggestion_rejections (
 );
 """
 
+REGIONS_SCHEMA = """
+CREATE TABLE regions (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    marked TEXT NOT NULL CHECK (marked IN ('detected', 'lead', 'not')),
+    marked_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (doc, start_char, end_char, marked),
+    CHECK (start_char >= 0 AND start_char < end_char)
+);
+CREATE TABLE duplicates (
+    doc INTEGER PRIMARY KEY REFERENCES documents (id),
+    grp INTEGER NOT NULL REFERENCES documents (id),
+    similarity DOUBLE PRECISION NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX duplicates_by_group ON duplicates (grp);
+"""
+_NEW_TABLES = re.compile(r"\b(ON|TABLE) (regions|duplicates)\b")
+
 Step = Callable[["PgConnection"], None]
 
 
@@ -248,6 +271,17 @@ def relations(conn: PgConnection) -> None:
         )
 
 
+def regions(conn: PgConnection) -> None:
+    """The tables of 0009 (read like a document's tokens: by whoever may read the document,
+    written by the lead). On a server secured before them, their privileges and row-level
+    policies are given here; a newer set-up gives them with the rest (`pg_security`)."""
+    run(conn, REGIONS_SCHEMA)
+    if SECURITY_STEP in applied_steps(conn):
+        for statement in [*grants(), *policies()]:
+            if _NEW_TABLES.search(statement):
+                conn.execute(statement)
+
+
 STEPS: list[tuple[str, Step]] = [
     ("0001_initial", initial_schema),
     ("0002_review", _script(REVIEW_SCHEMA)),
@@ -257,6 +291,7 @@ STEPS: list[tuple[str, Step]] = [
     ("0006_team", _script(TEAM_SCHEMA)),
     ("0007_relations", relations),
     ("0008_suggestions", _script(SUGGESTIONS_SCHEMA)),
+    ("0009_regions", regions),
     (SECURITY_STEP, secure),
     (CHANGES_STEP, changes_told),
 ]

@@ -51,7 +51,13 @@ EVERYONE = ""
 
 SHARED = ("alama_meta", "labels", "relation_types", "annotators", "alama_migrations")
 """Read by every member; written by the lead (and an own name added to ``annotators``)."""
-DOCUMENT_TABLES = {"documents": "id", "tokens": "doc", "documents_search": "doc"}
+DOCUMENT_TABLES = {
+    "documents": "id",
+    "tokens": "doc",
+    "documents_search": "doc",
+    "regions": "doc",
+    "duplicates": "doc",
+}
 """The tables read per document (their column naming it): an annotator's assigned ones."""
 LAYER_TABLES = ("spans", "status", "relations", "suggestions", "suggestion_rejections")
 """Tables of rows that belong to a layer (their ``annotator``)."""

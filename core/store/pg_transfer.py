@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 TABLES = (
     "alama_meta", "labels", "relation_types", "documents", "annotators", "tokens", "spans",
     "status", "rejections", "assignments", "relations", "relation_rejections", "suggestions",
-    "suggestion_rejections",
+    "suggestion_rejections", "regions", "duplicates",
 )  # fmt: skip
 """Every table of a project but the search copy, each after those its rows refer to."""
 REPLACED = ("labels", "relation_types")

@@ -13,12 +13,12 @@ from alama.core.model import Document, DocumentInfo, NewDocument, Status
 from .base import now
 from .file_connection import FileConnection
 from .layers import stored_meta, stored_status
+from .regions import RegionRows
 from .spans import STATUS_COLUMNS
-from .suggestions import SuggestionRows
 from .tokens import IMPORTED, TokenRow, pack, takes_tokens
 
 
-class StoreRows(SuggestionRows):
+class StoreRows(RegionRows):
     """What an open Alama project does, on a file or on a server."""
 
     # --- documents -------------------------------------------------------------------------

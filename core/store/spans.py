@@ -146,10 +146,14 @@ class SpanRows(Connection):
         label: str,
         origin: str = Origin.MANUAL,
         span_id: str | None = None,
+        force: bool = False,
     ) -> Span:
-        """Store a span in an annotator's layer; the document becomes "in progress" for them."""
+        """Store a span in an annotator's layer; the document becomes "in progress" for them.
+        A span inside a boilerplate region is refused (`InputError`) unless ``force``."""
         annotator = check_annotator(annotator)
         self._check_span(doc, start, end, label)
+        if not force:
+            self._check_outside_regions(doc, start, end)
         span = Span.new(doc, annotator, start, end, label, origin, now(), span_id)
         with self.transaction():
             self.ensure_annotator(annotator)
@@ -278,10 +282,12 @@ class SpanRows(Connection):
         label: str | None = None,
         reviewer: str | None = None,
         agreed: Iterable[str] | None = None,
+        force: bool = False,
     ) -> Span:
         """Move or relabel a live span; return it as it now is.
 
         A gold span changes only with the reviewer's name (and who agrees with its new form).
+        A span moved inside a boilerplate region is refused unless ``force``.
         """
         old = self._writable(span_id, reviewer)
         if old.deleted_at is not None:
@@ -290,6 +296,8 @@ class SpanRows(Connection):
         new_end = old.end if end is None else end
         new_label = old.label if label is None else label
         self._check_span(old.doc, new_start, new_end, new_label)
+        if not force and (new_start, new_end) != (old.start, old.end):
+            self._check_outside_regions(old.doc, new_start, new_end)
         new_agreed = old.agreed if agreed is None else tuple(sorted(agreed))
         stamp = now()
         with self.transaction():
@@ -349,6 +357,18 @@ class SpanRows(Connection):
         if not 0 <= start < end <= length:
             raise InputError(f"span {start}–{end} is outside the text (0–{length})")
         self.labels().require([label])
+
+    def _check_outside_regions(self, doc: int, start: int, end: int) -> None:
+        """Refuse (one line) a span that lies inside the document's boilerplate."""
+        from alama.core.regions import Region, inside_reason
+
+        rows = self.conn.execute(
+            "SELECT start_char, end_char, kind, marked FROM regions WHERE doc = ? "
+            "AND start_char < ? AND end_char > ?",
+            (doc, end, start),
+        ).fetchall()
+        if (reason := inside_reason([Region(*row) for row in rows], start, end)) is not None:
+            raise InputError(reason)
 
     # --- rejected candidates ---------------------------------------------------------------
 

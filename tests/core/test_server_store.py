@@ -312,3 +312,27 @@ __all__ = [
     "test_the_document_list_reads_ids_then_pages",
     "test_undoing_a_later_span_keeps_the_document_in_progress",
 ]
+
+
+def test_boilerplate_regions_and_groups_on_both(project: Any) -> None:
+    from alama.core import clean_run
+
+    text = f"عنوان الخبر الأول هنا\n\n{TEXT}\n\nمقالات ذات صلة\n\n{OTHER}"
+    doc, _ = project.add_document(text, doc_id="r1")
+    project.add_document(f"عنوان آخر مختلف تماماً\n\n{TEXT} {OTHER}", doc_id="r2")
+    clean_run.detect_boilerplate(project)
+    (region,) = project.regions(doc)
+    assert (region.kind, region.start, region.end) == (
+        "related_articles",
+        text.index("مقا"),
+        len(text),
+    )
+    at = text.index("مقالات")
+    with pytest.raises(InputError, match="inside boilerplate"):
+        project.add_span(doc, "amal", at, at + 6, "ACTOR")
+    clean_run.mark(project, "r1:5-7", False, "lead")
+    clean_run.detect_boilerplate(project)
+    assert not project.regions(doc)
+    project.add_span(doc, "amal", at, at + 6, "ACTOR")
+    project.put_duplicate_groups({doc: (doc, 1.0), doc + 1: (doc, 0.8)})
+    assert project.duplicate_groups() == {doc: [doc, doc + 1]}

@@ -25,7 +25,8 @@ OTHER = "وزير الخارجية في القاهرة"
 
 def filled(path: Path, amal: str, basel: str, rana: str) -> None:
     """A project with a row in every table: layers, a tombstone, a relation, gold, a
-    rejection, assignments, suggestions and a rejected one, guidelines."""
+    rejection, assignments, suggestions and a rejected one, guidelines, boilerplate regions
+    and a duplicate group."""
     with Store.create(path) as store:
         d1, _ = store.add_document(ARTICLE, doc_id="d1", tokens=[(0, 3), (4, 10), (14, 19)])
         d2, _ = store.add_document(OTHER, doc_id="d2", tokens=[(0, 4)])
@@ -51,6 +52,9 @@ def filled(path: Path, amal: str, basel: str, rana: str) -> None:
         )
         store.set_phrase_rejected(d1, amal, "بيروت", "PLACE")
         store.set_guidelines("ضع ACTOR على من قال")
+        store.put_detected_regions({d2: [(5, 12, "repeated_line")]})
+        store.mark_region(d1, 20, 25, False, rana)
+        store.put_duplicate_groups({d1: (d1, 1.0), d2: (d1, 0.5)})
 
 
 def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -112,6 +112,21 @@ def test_labelling_announces_the_new_span_chosen_and_the_document_in_progress(
     assert rec.history() == ["Label Actor"]
 
 
+def test_a_span_in_boilerplate_is_refused_and_alt_labels_it(
+    qapp: QApplication, store: Store
+) -> None:
+    store.mark_region(1, MINISTER[0], MINISTER[1], True, "lead")
+    rec = Recorder(store, "amal")
+    rec.session.add_span(1, *MINISTER[:2], "ACTOR", False)
+    assert rec.failed == [
+        "not labelled: the text lies inside boilerplate (manual, characters 6–17); "
+        "hold Alt to label it anyway"
+    ]
+    assert keys(store, "amal") == [] and rec.history() == []
+    span = rec.session.add_span(1, *MINISTER[:2], "ACTOR", True)  # Alt held
+    assert span is not None and keys(store, "amal") == [MINISTER]
+
+
 def test_labelling_a_span_that_is_there_chooses_it_without_a_new_step(
     qapp: QApplication, store: Store
 ) -> None:
