@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from alama.core.errors import InputError
+from alama.core.messages import Message
 
 DETECTED = "detected"
 LEAD = "lead"
@@ -104,13 +105,17 @@ def overlaps(regions: Sequence[Region], start: int, end: int) -> bool:
     return any(r.start < end and start < r.end for r in regions)
 
 
+REFUSAL = (
+    "not labelled: the text lies inside boilerplate (%1, characters %2–%3); "
+    "hold Alt to label it anyway"
+)
+"""The refusal's template (a `Message`: the window shows it translated)."""
+
+
 def refusal(region: Region) -> str:
     """The one line a span inside a region is refused with."""
     what = region.kind.replace("_", " ")
-    return (
-        f"not labelled: the text lies inside boilerplate ({what}, characters "
-        f"{region.start}–{region.end}); hold Alt to label it anyway"
-    )
+    return Message(REFUSAL, what, region.start, region.end)
 
 
 def inside_reason(rows: list[Region], start: int, end: int) -> str | None:

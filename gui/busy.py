@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from alama.core.errors import AlamaError
+from alama.core.errors import AlamaError, InputError
+from alama.core.regions import REFUSAL
 from alama.gui.i18n import error_text
 from alama.gui.session import Session
 
@@ -87,6 +88,11 @@ class BusyFile(QObject):
         """An edit the project file refused for another reason than being busy: it was
         dropped, with its undo step; say why in one line."""
         why = error_text(error) if isinstance(error, AlamaError) else str(error)
+        if getattr(error.args[0] if isinstance(error, InputError) else "", "template", "") == (
+            REFUSAL
+        ):
+            self.say(why, 10000)  # a span inside boilerplate: one line, Alt labels it
+            return
         text = self.tr("An action could not be saved and was dropped: %1").replace("%1", why)
         self.say(text, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, "", text, parent=self.window)

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from alama.core.regions import covering
 from alama.core.text import find_all
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_panels import FindBar
+
+
+def outside(article: ArticleView, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The matches not wholly inside the article's boilerplate (a related-articles list
+    repeats headlines; a match there is not the story's)."""
+    regions = article.folds.regions
+    return [hit for hit in hits if covering(regions, *hit) is None] if regions else hits
 
 
 class ArticleFinder(QObject):
@@ -24,7 +32,9 @@ class ArticleFinder(QObject):
         bar.closed.connect(self._closed)
 
     def find(self, query: str) -> None:
-        self.found = find_all(self.article.text, query) if query.strip() else []
+        self.found = (
+            outside(self.article, find_all(self.article.text, query)) if query.strip() else []
+        )
         self.at = 0
         self.article.set_found(self.found)
         if self.found:
@@ -48,7 +58,7 @@ class ArticleFinder(QObject):
         if self.bar.isVisible():
             self.find(self.bar.edit.text())
         elif search:
-            hits = find_all(self.article.text, search)
+            hits = outside(self.article, find_all(self.article.text, search))
             self.article.set_found(hits)
             if hits:
                 self.article.select_range(*hits[0])

@@ -20,6 +20,24 @@ class SpanHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._colors: dict[str, QColor] = {}
         self._by_block: dict[int, list[tuple[int, int, str]]] = {}
+        self._dimmed: list[tuple[int, int]] = []  # boilerplate, Qt positions (gui.folds)
+        self._heads: set[int] = set()  # blocks drawn tiny under a fold's note
+
+    def set_dimmed(self, ranges: list[tuple[int, int]], heads: set[int]) -> None:
+        """Grey these ranges (Qt positions); draw the blocks numbered in ``heads`` tiny and
+        transparent (a fold's note is painted over them). Repaints what changed."""
+        if (ranges, heads) == (self._dimmed, self._heads):
+            return
+        document = self.document()
+        touched = self._heads | heads
+        for start, end in {*self._dimmed, *ranges}:
+            first = document.findBlock(start).blockNumber()
+            touched.update(range(first, document.findBlock(max(start, end - 1)).blockNumber() + 1))
+        self._dimmed, self._heads = ranges, heads
+        for number in sorted(touched):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
 
     def set_labels(self, labels: LabelSet) -> None:
         """Colours of the project's labels."""
@@ -78,18 +96,21 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._by_block = {}
 
     def highlightBlock(self, text: str) -> None:
-        items = self._by_block.get(self.currentBlock().blockNumber())
-        if not items:
-            return
         block = self.currentBlock()
-        base = block.position()
+        items = self._by_block.get(block.blockNumber(), [])
+        base, size = block.position(), block.length() - 1
+        dimmed = [(s - base, e - base) for s, e in self._dimmed if s - base < size and e > base]
+        if block.blockNumber() in self._heads:
+            self._tiny(size)
+            return
+        if not items and not dimmed:
+            return
         # Positions count UTF-16 units, as Qt does; ``text`` is a Python string of code points
         # (shorter when the line holds an emoji or another astral character).
-        size = block.length() - 1
         cuts = {0, size}
-        for start, end, _ in items:
-            cuts.add(min(max(start - base, 0), size))
-            cuts.add(min(max(end - base, 0), size))
+        for start, end in [(s - base, e - base) for s, e, _ in items] + dimmed:
+            cuts.add(min(max(start, 0), size))
+            cuts.add(min(max(end, 0), size))
         edges = sorted(cuts)
         for left, right in pairwise(edges):
             covering = sorted(
@@ -97,8 +118,22 @@ class SpanHighlighter(QSyntaxHighlighter):
                 for start, end, label in items
                 if start - base <= left and end - base >= right
             )
-            if covering:
-                self.setFormat(left, right - left, self._format([lb for _, lb in covering]))
+            grey = any(s <= left and e >= right for s, e in dimmed)
+            if covering or grey:
+                fmt = self._format([lb for _, lb in covering]) if covering else QTextCharFormat()
+                if grey:
+                    fmt.setForeground(QColor("#8A8A8A"))
+                self.setFormat(left, right - left, fmt)
+
+    def _tiny(self, size: int) -> None:
+        """A folded block: one line high (its first character), the rest as small as can be,
+        all transparent under the fold's note."""
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(0, 0, 0, 0))
+        self.setFormat(0, min(size, 1), fmt)
+        fmt.setFontPointSize(1)
+        if size > 1:
+            self.setFormat(1, size - 1, fmt)
 
     def _format(self, labels: list[str]) -> QTextCharFormat:
         """Innermost label as background; the next one out as a thick underline."""

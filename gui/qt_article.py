@@ -31,6 +31,7 @@ from alama.core.labels import LabelSet
 from alama.core.model import Span
 from alama.core.text import TextIndex
 from alama.gui.actions import article_action
+from alama.gui.folds import Folds
 from alama.gui.highlighter import SpanHighlighter
 from alama.gui.i18n import label_name
 from alama.gui.qt_offsets import OffsetMap
@@ -88,6 +89,7 @@ class ArticleView(QPlainTextEdit):
         self.links: list[Link] = []  # drawn as arrows over the text (gui.relation_arrows)
         self.overlays: list[Callable[[QPainter], None]] = []  # more drawn over (suggestions)
         self._blocks: dict[int, int] = {}  # the block of an offset of the shown text
+        self.folds = Folds(self)  # boilerplate dimmed and folded (gui.folds)
         # Scrolling moves the text's pixels; arrows with an end held at the edge are drawn anew.
         self.verticalScrollBar().valueChanged.connect(self._arrows_moved)
 
@@ -110,6 +112,7 @@ class ArticleView(QPlainTextEdit):
         """Show a new article with its spans (and its words: the document's own tokens, for
         Ctrl+arrow steps); the scroll position starts at the top."""
         self.highlighter.clear()
+        self.folds.reset()
         self.text = text
         if words is not None and words.text is text:
             self._words = words
@@ -388,7 +391,7 @@ class ArticleView(QPlainTextEdit):
         direction = self.document().defaultTextOption().textDirection()
         forward = left == (direction == Qt.LayoutDirection.RightToLeft)
         cursor = self.textCursor()
-        target = self._words.word_step(self.offsets.to_py(cursor.position()), forward)
+        target = self.folds.step(self._words, self.offsets.to_py(cursor.position()), forward)
         mode = QTextCursor.MoveMode.KeepAnchor if extend else QTextCursor.MoveMode.MoveAnchor
         cursor.setPosition(self.offsets.to_qt(target), mode)
         self.setTextCursor(cursor)

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         index = self.session.index(doc)
         self.article.show_text(index.text, self.session.spans(doc), index)
+        self.article.folds.show(self.store.regions(doc))  # boilerplate dimmed and folded
         self.mode.show_document(doc)
         self.links.show_document(doc)
         self.suggestions.show_document(doc)

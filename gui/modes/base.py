@@ -82,7 +82,8 @@ class Mode(QObject):
                 exact = exact or host.article.alt_selection
                 span = session.add_span(host.doc, *selection, key, exact)
                 host.article.clear_selection()
-                if span is None and not session.pending:
+                empty = session.index(host.doc).snap(*selection, exact=exact) is None
+                if span is None and not session.pending and empty:  # (else refused: said)
                     host.say(
                         self.tr("Nothing to label: the selection holds only spaces or marks."),
                         4000,
