@@ -335,11 +335,12 @@ def _label_text(label: Label) -> str:
 
 def all_actions(labels: LabelSet) -> tuple[ActionSpec, ...]:
     """The project's labels' actions, then every other one (the relation types' among them)."""
-    from alama.gui.suggestion_actions import suggestion_actions  # (it imports this module)
+    from alama.gui.boilerplate_actions import BOILERPLATE_ACTIONS  # (these import this module)
+    from alama.gui.suggestion_actions import suggestion_actions
 
     at = next(i for i, spec in enumerate(ACTIONS) if spec.id == "links.stance")
     return (*label_actions(labels), *ACTIONS[:at], *relation_actions(labels), *ACTIONS[at:],
-            *suggestion_actions(labels))  # fmt: skip
+            *suggestion_actions(labels), *BOILERPLATE_ACTIONS)  # fmt: skip
 
 
 def first_key(sequence: QKeySequence) -> QKeyCombination:
@@ -349,8 +350,7 @@ def first_key(sequence: QKeySequence) -> QKeyCombination:
 
 def bound_keys(spec: ActionSpec) -> list[QKeyCombination]:
     """The key combinations an action takes (a standard key: its first binding, as the menu)."""
-    sequences = (QKeySequence(key) for key in spec.keys)
-    return [first_key(sequence) for sequence in sequences if not sequence.isEmpty()]
+    return [first_key(s) for s in (QKeySequence(k) for k in spec.keys) if not s.isEmpty()]
 
 
 @cache

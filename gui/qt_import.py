@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alama.core import importing
+from alama.core.clean_run import detect_boilerplate
 from alama.core.errors import AlamaError
 from alama.core.formats import IMPORT_FORMATS
 from alama.core.labels import parse_label_map
@@ -173,6 +174,13 @@ class ImportDialog(QDialog):
                 notify=notify,
                 progress=progress,
             )
-            return import_report(report)
+            if not report.documents_added:
+                return import_report(report)
+            # As `alama import` does: the new documents' boilerplate set aside at once.
+            notify(self.tr("Finding boilerplate…"))
+            found = detect_boilerplate(store, only_new=True)
+            line = self.tr("Boilerplate set aside: %1 of %2 characters.")
+            shown = line.replace("%1", str(sum(found.characters.values())))
+            return import_report(report) + "\n" + shown.replace("%2", str(found.total_characters))
 
         return work

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from alama.core.changes import Changes
 from alama.core.model import Span
 from alama.gui.actions import Mode as ActionsMode
+from alama.gui.boilerplate_actions import BoilerplateCommands
 from alama.gui.busy import BusyFile
 from alama.gui.finding import ArticleFinder
 from alama.gui.linking import Links
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.commands = ProjectCommands(self, self)
         self._build_panels()
         self.team = TeamCommands(self, self)
+        self.boilerplate = BoilerplateCommands(self, self)  # Document ▸ boilerplate
         self.modes: dict[bool, Mode] = {False: Annotating(self), True: Reviewing(self)}
         for mode in self.modes.values():
             self.side.panels.addWidget(mode.panel)
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         return {
             **self.commands.handlers(),
             **self.team.handlers(),
+            **self.boilerplate.handlers(),
             **self.navigator.handlers(),
             **self.modes[True].handlers(),
             **self.links.handlers(),

@@ -1,0 +1,115 @@
+"""A lead's boilerplate in the window: Document ▸ mark a line as boilerplate or not, the rules
+learnt, and File ▸ Import finding the new documents' boilerplate as `alama import` does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from alama.core.regions import LEAD, covering
+from alama.core.store import Store
+from alama.gui.boilerplate_actions import RulesDialog, line_range
+from alama.gui.qt_import import ImportDialog
+from alama.gui.qt_main_window import MainWindow
+from alama.gui.session import Session
+from alama.gui.settings import Settings
+from tests.gui.conftest import select
+from tests.gui.pages import choose
+from tests.gui.test_boilerplate_window import REGION, TEXT
+
+FOOTER = "جميع الحقوق محفوظة لموقع النبأ"
+
+
+def article(number: int) -> str:
+    return (
+        f"خبر رقم {number} عن الطرق في المدينة - موقع النبأ\n"
+        f"قال المسؤول إن العمل في الطريق رقم {number} يبدأ غداً\n"
+        f"{FOOTER}\n"
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    store = Store.create(tmp_path / "p.alama")
+    store.add_document(TEXT)
+    for number in range(3):
+        store.add_document(article(number))
+    store.mark_region(1, *REGION, True, "lead")
+    settings = Settings(tmp_path / "settings.ini")
+    settings.annotator = "lead"
+    main = MainWindow(Session(store, "lead"), settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.open_document(1)
+    yield main
+    store.close()
+
+
+def test_the_document_menu_has_the_lead_commands(window: MainWindow) -> None:
+    texts = [a.text() for a in window.action_set.menus["document"].actions()]
+    for text in ("Mark this line as boilerplate", "Not boilerplate", "Boilerplate rules learnt…"):
+        assert any(t.startswith(text) for t in texts)
+
+
+def test_marking_the_caret_line_sets_it_aside_and_keeps_it_in_sight(window: MainWindow) -> None:
+    said = TEXT.index("وأضاف")
+    select(window, said + 3, said + 3)
+    window.action_set["document.mark_boilerplate"].trigger()
+    regions = window.store.regions(1)
+    found = covering(regions, said, len(TEXT))
+    assert found is not None and found.marked == LEAD
+    assert window.store.document(1).text == TEXT, "the text is unchanged"
+    assert window.article.folds.regions == regions
+    assert all(not (f.start <= said < f.end) for f in window.article.folds.shut())
+    assert window.statusBar().currentMessage() == "Marked as boilerplate."
+
+
+def test_not_boilerplate_takes_a_line_out_of_a_region(window: MainWindow) -> None:
+    aleppo = TEXT.index("حلب")
+    select(window, aleppo, aleppo)
+    window.action_set["document.not_boilerplate"].trigger()
+    line = line_range(TEXT, aleppo, aleppo + 1)
+    assert line is not None and TEXT[slice(*line)] == "خبر أول عن مدينة حلب\n"
+    regions = window.store.regions(1)
+    assert covering(regions, *line) is None
+    assert covering(regions, TEXT.index("دمشق"), TEXT.index("دمشق") + 4) is not None
+    assert window.article.folds.regions == regions
+
+
+def test_the_rules_learnt_list_each_sources_repeated_lines(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = window.boilerplate.show_rules()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, RulesDialog)
+    assert ("موقع النبأ", [(FOOTER, "3")]) in dialog.rows()
+    dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_import_from_the_file_menu_sets_the_new_documents_boilerplate_aside(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, shown: list[tuple[bool, str]]
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for number in range(3, 6):
+        (folder / f"{number}.txt").write_text(article(number), encoding="utf-8")
+    dialog = ImportDialog(window)
+    dialog.add_paths([folder])
+    choose(dialog.format, "txt")
+    dialog.exec = lambda: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.projectRequested):
+        assert window.commands.import_files(dialog)
+    ((ok, summary),) = shown
+    assert ok and "Boilerplate set aside:" in summary
+    with Store.open(window.store.path) as store:
+        new = [info.id for info in store.documents()][-3:]
+        for doc in new:
+            text = store.document(doc).text
+            footer = text.index(FOOTER)
+            assert covering(store.regions(doc), footer, footer + len(FOOTER)) is not None
+        assert store.regions(1)[0].marked == LEAD, "a lead's mark stays"
