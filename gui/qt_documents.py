@@ -61,6 +61,7 @@ class DocumentListModel(QAbstractListModel):
         self._status_filter: Status | None = None
         self._within: set[int] | None = None  # only these documents (assigned to me), or all
         self._icons = {status: status_icon(status) for status in Status}
+        self._groups = self._read_groups()
         self._names = {
             Status.TODO: self.tr("to do"),
             Status.IN_PROGRESS: self.tr("in progress"),
@@ -80,12 +81,27 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # A title stored by an older Alama may start with a byte-order mark, which PySide
             # would drop or read as byte-swapped text.
-            return title.lstrip(BYTE_ORDER_MARKS) or doc_id
+            shown = title.lstrip(BYTE_ORDER_MARKS) or doc_id
+            group = self._groups.get(doc)
+            return shown if group is None else f"≈{len(group)} {shown}"  # the same story
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[status]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{doc_id} — {self._names[status]}"
+            return f"{doc_id} — {self._names[status]}" + self._same_story(doc)
         return None
+
+    def _read_groups(self) -> dict[int, list[int]]:
+        """Each grouped document's group (near-duplicates: the same story, `alama clean
+        --duplicates`)."""
+        return {doc: group for group in self._store.duplicate_groups().values() for doc in group}
+
+    def _same_story(self, doc: int) -> str:
+        """The tooltip's line naming the other members of the document's group."""
+        others = [d for d in self._groups.get(doc, []) if d != doc]
+        if not others:
+            return ""
+        names = [self._read(d)[0] for d in others[:5]] + (["…"] if len(others) > 5 else [])
+        return "\n" + self.tr("Same story as: %1").replace("%1", ", ".join(names))
 
     def _read(self, doc: int, row: int | None = None) -> tuple[str, str, Status]:
         """A document's (doc_id, title, status), reading the page of rows around it if needed."""
@@ -123,6 +139,7 @@ class DocumentListModel(QAbstractListModel):
         same filter, and this search's result)."""
         self._all = self._store.document_ids()
         self._info.clear()
+        self._groups = self._read_groups()
         self._done = self._store.count_in_state(self._layer, Status.DONE)
         self.set_filter(self._status_filter, search)
 

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from alama.core.regions import LEAD, covering
 from alama.core.store import Store
 from alama.gui.boilerplate_actions import RulesDialog, line_range
+from alama.gui.qt_documents import DocumentListModel
 from alama.gui.qt_import import ImportDialog
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
@@ -21,6 +23,7 @@ from tests.gui.conftest import select
 from tests.gui.pages import choose
 from tests.gui.test_boilerplate_window import REGION, TEXT
 
+DISPLAY, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 FOOTER = "جميع الحقوق محفوظة لموقع النبأ"
 
 
@@ -113,3 +116,16 @@ def test_import_from_the_file_menu_sets_the_new_documents_boilerplate_aside(
             footer = text.index(FOOTER)
             assert covering(store.regions(doc), footer, footer + len(FOOTER)) is not None
         assert store.regions(1)[0].marked == LEAD, "a lead's mark stays"
+
+
+def test_the_document_list_marks_the_same_story_told_by_several_sites(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    window.store.put_duplicate_groups({2: (2, 1.0), 3: (2, 0.8), 4: (2, 0.7)})
+    model = DocumentListModel(window.store, "lead")
+    rows = [model.data(model.index(row), DISPLAY) for row in range(4)]
+    assert rows[0] == TEXT.split("\n")[0], "a document in no group is shown as before"
+    assert rows[1:] == [f"≈3 {article(n).split(chr(10))[0]}" for n in range(3)]
+    ids = [window.store.documents()[i].doc_id for i in (2, 3)]
+    assert model.data(model.index(1), TIP).endswith("\nSame story as: " + ", ".join(ids))
+    assert "\n" not in model.data(model.index(0), TIP)
