@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from alama.core.agreement import agreement
 from alama.core.assignment import assign
+from alama.core.clean_run import detect_boilerplate
 from alama.core.demo import build_demo
 from alama.core.model import Span
 from alama.core.team_progress import team_progress
@@ -73,14 +74,30 @@ def suggestions(window: MainWindow, path: Path) -> None:
     save(window, path)
 
 
+def boilerplate(window: MainWindow, path: Path) -> None:
+    """The demo's first article with its boilerplate found (as `alama clean --detect`) and
+    folded: the headline written again, the related articles, the comment form; then the
+    regions go again, so that the other pictures show the demo as it is."""
+    store, doc = window.store, window.doc
+    assert doc is not None
+    detect_boilerplate(store)
+    window.open_document(doc)
+    window.article.set_current(None)
+    window.resize(1500, 1000)
+    window.article.verticalScrollBar().setValue(0)
+    save(window, path)
+    window.resize(1500, 900)
+    store.put_detected_regions({info.id: [] for info in store.documents()})
+    window.open_document(doc)
+
+
 def _text(window: MainWindow, span: Span, start: str) -> bool:
     return window.article.text[span.start : span.end].startswith(start)
 
 
 def render(folder: Path) -> None:
     """Arabic window with overlapping labels, its claims linked to their speakers, its pending
-    suggestions, English
-    window, the shortcuts sheet, Help ▸
+    suggestions, its boilerplate folded, English window, the shortcuts sheet, Help ▸
     Arabic models, the agreement dashboard of the demo's two annotators, the Team view and the
     guidelines (once the demo's documents are assigned), and review mode."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -102,6 +119,7 @@ def render(folder: Path) -> None:
         save(window, folder / "main-arabic.png")
         relations(window, folder / "relations-arabic.png")
         suggestions(window, folder / "suggestions-arabic.png")
+        boilerplate(window, folder / "boilerplate-arabic.png")
 
         sheet = ShortcutsSheet(window.labels, window)
         sheet.resize(720, 640)
