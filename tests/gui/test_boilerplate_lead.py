@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from alama.core.demo import build_demo
 from alama.core.regions import LEAD, covering
 from alama.core.store import Store
+from alama.gui import screenshots
 from alama.gui.boilerplate_actions import RulesDialog, line_range
 from alama.gui.qt_documents import DocumentListModel
 from alama.gui.qt_import import ImportDialog
@@ -129,3 +131,22 @@ def test_the_document_list_marks_the_same_story_told_by_several_sites(
     ids = [window.store.documents()[i].doc_id for i in (2, 3)]
     assert model.data(model.index(1), TIP).endswith("\nSame story as: " + ", ".join(ids))
     assert "\n" not in model.data(model.index(0), TIP)
+
+
+def test_the_screenshot_shows_the_demo_article_folded_and_leaves_no_region(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = build_demo(tmp_path / "demo.alama")
+    store = Store.open(project)
+    settings = Settings(tmp_path / "settings.ini")
+    main = MainWindow(Session(store, "amal"), settings)
+    qtbot.addWidget(main)
+    main.show()
+    folded: list[int] = []
+    monkeypatch.setattr(
+        screenshots, "save", lambda widget, path: folded.append(len(main.article.folds.shut()))
+    )
+    screenshots.boilerplate(main, tmp_path / "shot.png")
+    assert folded and folded[0] >= 2, "the repeated headline and the lists at the end folded"
+    assert store.all_regions() == {} and main.article.folds.regions == []
+    store.close()
