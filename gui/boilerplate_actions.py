@@ -57,6 +57,26 @@ BOILERPLATE_ACTIONS: tuple[ActionSpec, ...] = (
 )  # fmt: skip
 
 
+# Core's refusal of a span inside boilerplate and the kinds it names (`alama.core.regions`),
+# so that lupdate lists them and the status bar says them in the interface language.
+CORE_SENTENCES = (
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "not labelled: the text lies inside boilerplate (%1, characters %2–%3); "
+        "hold Alt to label it anyway",
+    ),
+    QT_TRANSLATE_NOOP("Core", "repeated line"),
+    QT_TRANSLATE_NOOP("Core", "related articles"),
+    QT_TRANSLATE_NOOP("Core", "comments"),
+    QT_TRANSLATE_NOOP("Core", "share"),
+    QT_TRANSLATE_NOOP("Core", "title repeat"),
+    QT_TRANSLATE_NOOP("Core", "repeated paragraph"),
+    QT_TRANSLATE_NOOP("Core", "site name"),
+    QT_TRANSLATE_NOOP("Core", "site menu"),
+    QT_TRANSLATE_NOOP("Core", "manual"),
+)
+
+
 class Host(Protocol):
     """What the commands need of the window."""
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from alama.core.regions import Region
+from alama.core.regions import KINDS, REFUSAL, Region
 from alama.core.store import Store
+from alama.gui.boilerplate_actions import CORE_SENTENCES
 from alama.gui.qt_article import ArticleView
 from alama.gui.qt_main_window import MainWindow
 from alama.gui.session import Session
@@ -171,3 +172,27 @@ def test_folding_never_moves_an_offset(
     view.select_range(a, b)
     assert (view.selection() or (a, a)) == (a, b)
     view.deleteLater()
+
+
+def test_the_refusal_and_the_kinds_it_names_are_listed_for_translation() -> None:
+    assert CORE_SENTENCES[0] == REFUSAL
+    assert set(CORE_SENTENCES[1:]) == {kind.replace("_", " ") for kind in KINDS}
+
+
+def test_the_refusal_is_shown_in_the_interface_language(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arabic = {REFUSAL: "لم يُوسَم: النص داخل نص متكرر (%1، المحارف %2–%3)", "manual": "يدوي"}
+    real = QCoreApplication.translate
+    monkeypatch.setattr(
+        QCoreApplication,
+        "translate",
+        staticmethod(lambda c, t, *a: arabic.get(t, t) if c == "Core" else real(c, t, *a)),
+    )
+    window.article.folds.open(window.article.folds.shut()[0])
+    aleppo = TEXT.index("حلب")
+    select(window, aleppo, aleppo + 3)
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert window.statusBar().currentMessage() == (
+        f"لم يُوسَم: النص داخل نص متكرر (يدوي، المحارف {REGION[0]}–{REGION[1]})"
+    )
