@@ -32,7 +32,7 @@ from alama.core.errors import InputError
 from alama.core.gazetteer_files import read_gazetteer, read_patterns
 from alama.core.live_matcher import LiveMatcher
 from alama.core.model import Span, Status
-from alama.core.regions import overlaps
+from alama.core.regions import Region, overlaps
 from alama.core.store import Store
 from alama.core.suggest import Gazetteer, Source, Suggestion
 from alama.core.suggestion_edits import pending
@@ -139,6 +139,7 @@ class LiveSuggestions:
         self._touched: dict[str, SpanKey | None] = {}  # before `adopt`: spans edited meanwhile
         self._matched: dict[int, list[Suggestion]] = {}  # the matcher's, by document
         self._stored: dict[int, list[Suggestion]] = {}
+        self._regions: dict[int, list[Region]] = {}  # by document: its boilerplate, as read
         self._modelled: dict[int, list[Suggestion]] = {}
         self._rejected: dict[int, set[tuple[str, str]]] = {}
 
@@ -222,7 +223,7 @@ class LiveSuggestions:
     def forget_stored(self) -> None:
         """The stored suggestions and rejections are read again when next needed (new ones
         were stored, or another program changed the project)."""
-        self._stored, self._rejected = {}, {}
+        self._stored, self._rejected, self._regions = {}, {}, {}
 
     # --- what is pending ------------------------------------------------------------------
 
@@ -240,7 +241,7 @@ class LiveSuggestions:
             if found is None:
                 found = self._modelled[doc] = self.model.suggest(text, doc)
             modelled = found
-        for cache in (self._matched, self._stored, self._modelled, self._rejected):
+        for cache in (self._matched, self._stored, self._modelled, self._rejected, self._regions):
             while len(cache) > 16:  # a few documents' worth, the one shown among them
                 del cache[next(iter(cache))]
         return [*matched, *stored, *modelled]
@@ -256,7 +257,9 @@ class LiveSuggestions:
         # What overlaps a live span of its label is left out here, each in a few steps (a
         # document holds hundreds of both); `pending` then has no span to look through.
         taken = _Taken(spans)
-        regions = store.regions(doc)  # nothing is suggested in boilerplate
+        regions = self._regions.get(doc)  # nothing is suggested in boilerplate
+        if regions is None:
+            regions = self._regions[doc] = store.regions(doc)
         proposed = [
             s
             for s in self.proposed(store, doc, text)
