@@ -4,8 +4,9 @@ A region of whole lines is folded: its first line is drawn in a tiny transparent
 short note painted over it ("⋯ Repeated site text (3 lines) — click to show"), and the lines
 after it are hidden blocks. Nothing in the document's text changes, so Qt positions and the
 `OffsetMap` stay what they were: a selection after a fold is the same stored offsets. A region
-inside a line (a site's name after the headline) is only dimmed. A click on the note, or Enter
-with the caret in it, shows the region (dimmed); the next document folds again.
+inside a line (a site's name after the headline) is only dimmed. A click on the note, Enter
+with the caret on it, or the caret going inside (a span there chosen) shows the region
+(dimmed); the next document folds again.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Folds(QObject):
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         view.installEventFilter(self)
+        view.cursorPositionChanged.connect(self._caret_moved)
 
     def reset(self) -> None:
         """A new text is shown: no regions until `show` gives them."""
@@ -84,6 +86,14 @@ class Folds(QObject):
         """Show a folded region (dimmed)."""
         fold.shut = False
         self._apply()
+
+    def _caret_moved(self) -> None:
+        """The caret went into a folded region (a span there chosen, a key moving into it):
+        the region is shown."""
+        at = self.view.offsets.to_py(self.view.textCursor().position())
+        for fold in self.shut():
+            if fold.start < at < fold.end:
+                self.open(fold)
 
     def _blocks(self, fold: Fold) -> list[QTextBlock]:
         qt = self.view.offsets.to_qt

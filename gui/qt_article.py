@@ -244,7 +244,7 @@ class ArticleView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(offset))
         rect = self.cursorRect(cursor)
-        if not self.viewport().rect().contains(rect.center()):
+        if not cursor.block().isVisible() or not self.viewport().rect().contains(rect.center()):
             self.setTextCursor(cursor)
             self.centerCursor()
 

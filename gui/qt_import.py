@@ -179,8 +179,9 @@ class ImportDialog(QDialog):
             # As `alama import` does: the new documents' boilerplate set aside at once.
             notify(self.tr("Finding boilerplate…"))
             found = detect_boilerplate(store, only_new=True)
-            line = self.tr("Boilerplate set aside: %1 of %2 characters.")
-            shown = line.replace("%1", str(sum(found.characters.values())))
-            return import_report(report) + "\n" + shown.replace("%2", str(found.total_characters))
+            if not (aside := sum(found.characters.values())):
+                return import_report(report)
+            line = self.tr("Boilerplate set aside: %1 of %2 characters.").replace("%1", str(aside))
+            return import_report(report) + "\n" + line.replace("%2", str(found.total_characters))
 
         return work

@@ -196,3 +196,13 @@ def test_the_refusal_is_shown_in_the_interface_language(
     assert window.statusBar().currentMessage() == (
         f"لم يُوسَم: النص داخل نص متكرر (يدوي، المحارف {REGION[0]}–{REGION[1]})"
     )
+
+
+def test_choosing_a_span_inside_a_fold_shows_the_region(window: MainWindow) -> None:
+    aleppo = TEXT.index("حلب")
+    window.session.add_span(1, aleppo, aleppo + 3, "PLACE", True)  # Alt: inside boilerplate
+    window.open_document(1)
+    assert window.article.folds.shut() != []
+    (span,) = window.article.spans
+    window.article.set_current(span)
+    assert window.article.folds.shut() == []
