@@ -31,6 +31,7 @@ from alama.gui.actions import ActionSpec, Key
 from alama.gui.i18n import error_text
 from alama.gui.qt_article import ArticleView
 from alama.gui.session import Session
+from alama.gui.suggestions import Suggestions
 
 if TYPE_CHECKING:
 
@@ -83,6 +84,7 @@ class Host(Protocol):
     store: Store
     session: Session
     article: ArticleView
+    suggestions: Suggestions
     doc: int | None
 
     def say(self, text: str, ms: int = 0) -> None: ...
@@ -136,6 +138,8 @@ class BoilerplateCommands(QObject):
             host.warn(error_text(error))
             return
         regions = host.store.regions(doc)
+        host.suggestions.live.forget_stored()  # none is pending inside boilerplate
+        host.suggestions.refresh()
         host.article.folds.show(regions)
         for fold in host.article.folds.shut():  # the lines just marked stay in sight
             if fold.start <= found[0] < fold.end:

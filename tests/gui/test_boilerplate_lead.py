@@ -150,3 +150,26 @@ def test_the_screenshot_shows_the_demo_article_folded_and_leaves_no_region(
     assert folded and folded[0] >= 2, "the repeated headline and the lists at the end folded"
     assert store.all_regions() == {} and main.article.folds.regions == []
     store.close()
+
+
+def test_a_line_marked_as_boilerplate_loses_its_pending_suggestions(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = "قالت روسيا إن الاتفاق قائم.\nوردت واشنطن بأن روسيا لم تف بوعودها."
+    store = Store.create(tmp_path / "s.alama")
+    store.add_document(text)
+    main = MainWindow(Session(store, "amal"), Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.suggestions.live.ready, timeout=10000)
+    first = text.index("روسيا")
+    select(main, first, first + 5)
+    qtbot.keyClick(main.article, Qt.Key.Key_2)
+    second = text.index("روسيا", first + 1)
+    assert [(s.start, s.label) for s in main.suggestions.pending] == [(second, "PLACE")]
+    select(main, second, second)
+    main.action_set["document.mark_boilerplate"].trigger()
+    assert main.suggestions.pending == []
+    main.close()
+    store.close()
