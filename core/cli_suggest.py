@@ -96,7 +96,8 @@ def suggest(
         if not names and not gazetteers and not patterns:
             names = [suggest_run.MATCH]
         built, learned = suggest_run.build_sources(store, names, learn_from, gazetteers, patterns)
-        report = suggest_run.suggest(store, built, annotator)
+        from_layers = [] if learn_from == "gold" else [n for n in names if n in ("match", "model")]
+        report = suggest_run.suggest(store, built, annotator, from_layers=from_layers)
     whom = f"for {annotator}" if annotator else "for everyone"
     docs = report.documents
     click.echo(
@@ -108,6 +109,12 @@ def suggest(
             else ""
         )
     )
+    if report.withheld:
+        click.echo(
+            f"nothing learned from the layers was suggested in {report.withheld} "
+            f"document{'' if report.withheld == 1 else 's'} another annotator has labelled "
+            "(it would show their spans); --learn-from gold has no such limit"
+        )
     if report.by_source:
         rows: list[list[object]] = [["source", "suggestions"]]
         rows += [[name, count] for name, count in sorted(report.by_source.items())]

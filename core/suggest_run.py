@@ -11,7 +11,7 @@ brings the suggestions up to date; rejected strings stay rejected (the window le
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +46,9 @@ class SuggestReport:
     by_label: Counter[str] = field(default_factory=Counter)
     learned_from: int = 0
     """How many documents with spans the learning sources learned from."""
+    withheld: int = 0
+    """Documents another annotator has labelled, where what was learned from layers is not
+    suggested (see `suggest`)."""
 
 
 def documents_to_do(store: Store, annotator: str | None) -> list[int]:
@@ -125,20 +128,45 @@ def suggest(
     sources: Sequence[Source],
     annotator: str | None,
     docs: Iterable[int] | None = None,
+    from_layers: Collection[str] = (),
 ) -> SuggestReport:
     """Store the sources' suggestions for the documents still to do (or ``docs``), for one
-    annotator's layer or for everyone, in one transaction."""
+    annotator's layer or for everyone, in one transaction.
+
+    ``from_layers`` names the sources that learned from annotators' layers. They suggest
+    nothing in a document another annotator has labelled: there they would show that
+    annotator's spans (a document two annotators share for agreement, one of them ahead), and
+    the layers would agree because one saw the other's labels. `SuggestReport.withheld` counts
+    those documents."""
     if annotator is not None:
         annotator = check_annotator(annotator)
         if annotator == GOLD_ANNOTATOR:
             raise InputError("suggestions are for an annotator's layer, not for gold")
+        known = set(store.annotators()) | {
+            name for who in store.assignments().values() for name in who
+        }
+        if annotator not in known:
+            have = ", ".join(sorted(known - {GOLD_ANNOTATOR})) or "none yet"
+            raise InputError(
+                f"no annotator {annotator!r} in the project (annotators: {have}); assign them "
+                "documents first (alama assign), or check the name"
+            )
     layer = annotator if annotator is not None else EVERYONE
     wanted = documents_to_do(store, annotator) if docs is None else list(docs)
     report = SuggestReport(layer, documents=len(wanted))
+    others: dict[int, set[str]] = {}
+    if from_layers:
+        for doc, name, _ in store.layers():
+            if name not in (annotator, GOLD_ANNOTATOR):
+                others.setdefault(doc, set()).add(name)
     found: list[Suggestion] = []
     for document in _documents(store, wanted):
         regions = store.regions(document[0])  # nothing is suggested in boilerplate
+        withheld = document[0] in others
+        report.withheld += withheld
         for source in sources:
+            if withheld and source.name in from_layers:
+                continue
             found += [
                 s
                 for s in source.suggest(document[1], document[0])

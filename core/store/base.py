@@ -144,6 +144,10 @@ class Connection:
                 [relation_type_row(r, n) for n, r in enumerate(labels.relations)],
             )
             keys = labels.keys
+            # Suggestions of a label that goes go with it (they could no longer be accepted).
+            self.conn.execute(
+                f"DELETE FROM suggestions WHERE label NOT IN ({', '.join('?' * len(keys))})", keys
+            )
             self.conn.execute(
                 f"DELETE FROM labels WHERE key NOT IN ({', '.join('?' * len(keys))})", keys
             )

@@ -337,3 +337,49 @@ def test_the_matcher_suggests_a_strings_likely_labels_only() -> None:
     assert likely_labels({"ACTOR": 0.6, "PLACE": 0.4}) == [("ACTOR", 0.6), ("PLACE", 0.4)]
     assert likely_labels({"PLACE": 0.9, "ACTOR": 0.1}) == [("PLACE", 0.9)]
     assert likely_labels({}) == []
+
+
+def test_what_one_annotator_marked_is_not_suggested_to_another_on_a_shared_document(
+    tmp_path: Path,
+) -> None:
+    """bilal is ahead on a document he shares with amal: what the layers taught is not
+    suggested there (amal would see his spans); a gazetteer still is."""
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        _, second, _ = labelled_project(store)
+        at = SECOND.index("رُوسيا")
+        store.add_span(second, "bilal", at, at + len("رُوسيا"), "PLACE")
+    gazetteer = tmp_path / "g.tsv"
+    gazetteer.write_text("الطائرات\tACTOR\n", encoding="utf-8")
+    out = run(
+        "suggest", str(path), "--for", "amal", "--source", "match", "--gazetteer", str(gazetteer)
+    )
+    assert "in 1 document another annotator has labelled" in out
+    with Store.open(path) as store:
+        found = store.stored_suggestions(second, "amal")
+    assert [(SECOND[s.start : s.end], s.source) for s in found] == [("الطائرات", "gazetteer")]
+    out = run("suggest", str(path), "--for", "amal", "--learn-from", "amal")
+    assert "another annotator has labelled" in out  # amal's own layer taught it, bilal is there
+
+
+def test_suggest_for_a_name_nobody_has_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.alama"
+    with Store.create(path) as store:
+        labelled_project(store)
+    before = dump(path)
+    result = CliRunner().invoke(cli, ["suggest", str(path), "--for", "nobdy"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no annotator 'nobdy' in the project (annotators: amal)")
+    assert dump(path) == before
+
+
+def test_suggestions_of_a_label_that_goes_go_with_it(project: Store) -> None:
+    from alama.core.labels import LabelSet
+
+    doc, _ = project.add_document(SECOND)
+    project.put_suggestions(
+        "amal", [doc], [Suggestion(doc, 0, 3, "CLAIM", "match", 1.0)], ["match"]
+    )
+    labels = project.labels()
+    project.set_labels(LabelSet([label for label in labels if label.key != "CLAIM"]))
+    assert project.stored_suggestions(doc, "amal") == []
