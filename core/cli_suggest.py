@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from alama.core.annotators import check_annotator
 from alama.core.cli_output import aligned, friendly, progress_bar
 from alama.core.targets import open_project
 
@@ -92,6 +93,8 @@ def suggest(
             removed = store.clear_suggestions(annotator)
             click.echo(f"removed {removed} stored suggestion{'' if removed == 1 else 's'}")
             return
+        if annotator is not None:
+            suggest_run.check_known(store, check_annotator(annotator))
         names = list(dict.fromkeys(sources))
         if not names and not gazetteers and not patterns:
             names = [suggest_run.MATCH]

@@ -51,6 +51,18 @@ class SuggestReport:
     suggested (see `suggest`)."""
 
 
+def check_known(store: Store, annotator: str) -> None:
+    """Refuse, in one line, a name that has no layer and no assigned document (a typo would
+    store suggestions nobody sees)."""
+    known = set(store.annotators()) | {name for who in store.assignments().values() for name in who}
+    if annotator not in known:
+        have = ", ".join(sorted(known - {GOLD_ANNOTATOR})) or "none yet"
+        raise InputError(
+            f"no annotator {annotator!r} in the project (annotators: {have}); assign them "
+            "documents first (alama assign), or check the name"
+        )
+
+
 def documents_to_do(store: Store, annotator: str | None) -> list[int]:
     """The documents still to do (see the module), in project order."""
     if annotator is None:
@@ -142,15 +154,6 @@ def suggest(
         annotator = check_annotator(annotator)
         if annotator == GOLD_ANNOTATOR:
             raise InputError("suggestions are for an annotator's layer, not for gold")
-        known = set(store.annotators()) | {
-            name for who in store.assignments().values() for name in who
-        }
-        if annotator not in known:
-            have = ", ".join(sorted(known - {GOLD_ANNOTATOR})) or "none yet"
-            raise InputError(
-                f"no annotator {annotator!r} in the project (annotators: {have}); assign them "
-                "documents first (alama assign), or check the name"
-            )
     layer = annotator if annotator is not None else EVERYONE
     wanted = documents_to_do(store, annotator) if docs is None else list(docs)
     report = SuggestReport(layer, documents=len(wanted))
@@ -192,6 +195,7 @@ __all__ = [
     "SOURCES",
     "SuggestReport",
     "build_sources",
+    "check_known",
     "documents_to_do",
     "suggest",
 ]
