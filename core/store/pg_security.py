@@ -176,7 +176,9 @@ def group_roles() -> list[str]:
 def grants() -> list[str]:
     """Which statements each group may run on each table."""
     tables = [*SHARED, *DOCUMENT_TABLES, *LAYER_TABLES, *REVIEW_TABLES]
-    statements = [f"GRANT ALL ON {table} TO {LEAD}" for table in tables]
+    # Never ALL: TRUNCATE ignores row-level security, and TRIGGER, REFERENCES and MAINTAIN are
+    # no lead's business; the group is shared by every project on the server.
+    statements = [f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {LEAD}" for table in tables]
     statements += [f"GRANT SELECT ON team_members TO {group}" for group in GROUPS]
     statements += [f"GRANT SELECT ON {table} TO {REVIEWER}" for table in tables]
     statements += [
@@ -240,10 +242,10 @@ def policies() -> list[str]:
             policy(table, "annotator_read", "SELECT", ANNOTATOR, seen),
             policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine + linked),
             policy(table, "annotator_update", "UPDATE", ANNOTATOR, own, mine + linked),
-            # Every row is the reviewer's to look at: one outside gold and their own layer is
-            # refused by the check on the row written (an error), not skipped in silence.
+            # A reviewer changes rows of gold and their own layer only (USING), and keeps them
+            # there (WITH CHECK): an annotator's row is never moved out of their layer.
             policy(table, "reviewer_insert", "INSERT", REVIEWER, gold + linked),
-            policy(table, "reviewer_update", "UPDATE", REVIEWER, "true", gold + linked),
+            policy(table, "reviewer_update", "UPDATE", REVIEWER, gold, gold + linked),
         ]
         if table in DELETABLE:
             statements.append(policy(table, "annotator_delete", "DELETE", ANNOTATOR, own))

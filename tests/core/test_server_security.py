@@ -143,7 +143,8 @@ def test_a_reviewer_writes_gold_and_reads_every_layer(team: Team) -> None:
         ]
         policy = "row-level security policy"
         assert policy in refused(rana, *span_sql(1, team.amal))
-        assert policy in refused(rana, "UPDATE spans SET label = 'ACTOR' WHERE id = 'amals'")
+        # An annotator's row is not the reviewer's to change: the update reaches no row.
+        assert rana.execute("UPDATE spans SET label = 'X' WHERE id = 'amals'").rowcount == 0
         assert policy in refused(
             rana, "INSERT INTO status VALUES (1, %s, 'done', %s)", (team.amal, STAMP)
         )
@@ -310,3 +311,61 @@ def test_a_role_in_one_project_is_not_a_role_in_another(team: Team, pg_server) -
         assert lead.execute("SELECT count(*) FROM documents").fetchone() == (0,)
         with pytest.raises(ProjectError, match="not the lead of this project"):
             add_annotator(lead, f"friend_{team.db}")
+
+
+def test_review21_a_lead_of_another_project_cannot_truncate_this_one(team: Team, pg_server) -> None:
+    """Reviewer's repro: TRUNCATE ignores row-level security, and alama_lead has it on every
+    table of every project; the lead of another project added here as an annotator wipes it."""
+    from alama.core.store.pg_connect import set_up
+
+    other = f"third_{team.db}"
+    pg_server.create_database(other)
+    set_up(pg_server.url(other))
+    outsider = f"otherlead_{team.db}"
+    with pg_server.connect(other) as admin:
+        admin.autocommit = True
+        add_lead(admin, outsider, "pw-otherlead")
+    with team.login(team.lead) as lead:
+        add_annotator(lead, outsider)
+    with team.login(team.amal) as amal:
+        amal.execute(*span_sql(1, team.amal, "amals-truncated"))
+    intruder = pg_server.connect(team.db, outsider, "pw-otherlead")
+    intruder.autocommit = True
+    with intruder:
+        assert "permission denied" in refused(intruder, "TRUNCATE spans, documents CASCADE")
+    with team.login(team.lead) as lead:
+        assert lead.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_review21_a_reviewer_cannot_move_an_annotators_span_into_gold(team: Team) -> None:
+    """Reviewer's repro: reviewer_update is USING (true), so an UPDATE of ``annotator`` takes a
+    span out of Amal's layer (it passes the WITH CHECK, the new row being gold)."""
+    with team.login(team.amal) as amal:
+        amal.execute(*span_sql(1, team.amal, "amals-moved"))
+        amal.execute("INSERT INTO status VALUES (1, %s, 'done', %s)", (team.amal, STAMP))
+    with team.login(team.rana) as rana:
+        # The row is not the reviewer's to change (USING): the update reaches no row.
+        moved = rana.execute("UPDATE spans SET annotator = %s WHERE id = 'amals-moved'", (GOLD,))
+        assert moved.rowcount == 0
+        for table in ("status", "suggestions", "suggestion_rejections"):
+            changed = rana.execute(f"UPDATE {table} SET annotator = %s", (team.rana,))
+            assert changed.rowcount == 0
+    with team.login(team.amal) as amal:
+        assert amal.execute("SELECT id FROM spans WHERE id = 'amals-moved'").fetchall() == [
+            ("amals-moved",)
+        ]
+        assert amal.execute("SELECT state FROM status").fetchall() == [("done",)]
+
+
+def test_review21_no_alama_group_may_truncate_or_add_triggers(team: Team, pg_server) -> None:
+    """This project's own lead cannot TRUNCATE (row-level security would not apply to it), and
+    no Alama group has TRUNCATE, TRIGGER, REFERENCES or MAINTAIN on any table."""
+    with team.login(team.lead) as lead:
+        assert "permission denied" in refused(lead, "TRUNCATE spans")
+    with pg_server.connect(team.db) as admin:
+        rights = admin.execute(
+            "SELECT grantee, table_name, privilege_type FROM information_schema.table_privileges"
+            " WHERE grantee IN ('alama_lead', 'alama_reviewer', 'alama_annotator') AND "
+            "privilege_type IN ('TRUNCATE', 'TRIGGER', 'REFERENCES', 'MAINTAIN')"
+        ).fetchall()
+    assert rights == []
