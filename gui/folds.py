@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QTextBlock
 
 from alama.core.regions import Region, merged
@@ -38,15 +38,12 @@ class Fold:
     shut: bool = True
 
 
-def note(lines: int) -> str:
-    """The folded region's line."""
-    return QCoreApplication.translate(
-        "Article", "⋯ Repeated site text (%n line(s)) — click to show", "", lines
-    )
-
-
 class Folds(QObject):
     """The article's regions: dimmed ranges and folds (see the module's docstring)."""
+
+    def note(self, lines: int) -> str:
+        """The folded region's line."""
+        return self.tr("⋯ Repeated site text (%n line(s)) — click to show", "", lines)
 
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
@@ -144,7 +141,7 @@ class Folds(QObject):
             painter.drawText(
                 inner.adjusted(6, 0, -6, 0),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                note(fold.lines),
+                self.note(fold.lines),
             )
         painter.restore()
 

@@ -587,6 +587,31 @@
         <source>Suggest the names of a gazetteer (text&lt;TAB&gt;label) or patterns file</source>
         <translation>اقتراح الأسماء الواردة في قائمة أسماء (نص&lt;TAB&gt;وسم) أو في ملف أنماط</translation>
     </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="51"/>
+        <source>Mark this line as boilerplate</source>
+        <translation>علّم هذا السطر نصًّا متكررًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="52"/>
+        <source>Set the caret&apos;s line (or the selected lines) aside as boilerplate</source>
+        <translation>اجعل سطر المؤشر (أو الأسطر المحددة) نصًّا متكررًا يُنحّى جانبًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="54"/>
+        <source>Not boilerplate</source>
+        <translation>ليس نصًّا متكررًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="55"/>
+        <source>The caret&apos;s line (or the selected lines) is text</source>
+        <translation>سطر المؤشر (أو الأسطر المحددة) من نص الخبر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="57"/>
+        <source>Boilerplate rules learnt…</source>
+        <translation>قواعد النص المتكرر المستفادة…</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDashboard</name>
@@ -1040,24 +1065,47 @@ The project is opened to be read: what you change is not saved.</source>
     </message>
 </context>
 <context>
+    <name>BoilerplateCommands</name>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="130"/>
+        <source>Put the caret on a line of text first.</source>
+        <translation>ضع المؤشر على سطر من النص أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="133"/>
+        <source>Only the lead marks boilerplate, in the project itself.</source>
+        <translation>لا يعلّم النص المتكرر إلا قائد الفريق، في المشروع نفسه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="149"/>
+        <source>Marked as boilerplate.</source>
+        <translation>عُلّم نصًّا متكررًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="149"/>
+        <source>Marked as text.</source>
+        <translation>عُلّم نصًّا من الخبر.</translation>
+    </message>
+</context>
+<context>
     <name>BusyFile</name>
     <message>
-        <location filename="../../gui/busy.py" line="35"/>
+        <location filename="../../gui/busy.py" line="36"/>
         <source>Connected to the server again.</source>
         <translation>عاد الاتصال بالخادم.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="37"/>
+        <location filename="../../gui/busy.py" line="38"/>
         <source>Disconnected from the server: retrying…</source>
         <translation>انقطع الاتصال بالخادم: تجري إعادة المحاولة…</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="51"/>
+        <location filename="../../gui/busy.py" line="52"/>
         <source>Disconnected from the server: your actions wait to be saved. Alama keeps trying.</source>
         <translation>انقطع الاتصال بالخادم: إجراءاتك تنتظر الحفظ، و«علامة» يواصل المحاولة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="58"/>
+        <location filename="../../gui/busy.py" line="59"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>ملف المشروع مشغول (يكتب فيه برنامج آخر)، و«علامة» يواصل المحاولة.</numerusform>
@@ -1069,22 +1117,22 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="68"/>
+        <location filename="../../gui/busy.py" line="69"/>
         <source>Saved: the project file is free again.</source>
         <translation>حُفظ كل شيء: ملف المشروع متاح من جديد.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="76"/>
+        <location filename="../../gui/busy.py" line="77"/>
         <source>The project file is busy (another program is writing to it): your last action waits to be saved; try again once it is saved.</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر): إجراؤك الأخير ينتظر الحفظ؛ أعد المحاولة بعد حفظه.</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="90"/>
+        <location filename="../../gui/busy.py" line="96"/>
         <source>An action could not be saved and was dropped: %1</source>
         <translation>تعذّر حفظ إجراء فأُسقط: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="132"/>
+        <location filename="../../gui/busy.py" line="138"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>كل الإجراءات محفوظة.</numerusform>
@@ -1096,12 +1144,12 @@ The project is opened to be read: what you change is not saved.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="139"/>
+        <location filename="../../gui/busy.py" line="145"/>
         <source>Wait, then close</source>
         <translation>انتظر ثم أغلق</translation>
     </message>
     <message>
-        <location filename="../../gui/busy.py" line="140"/>
+        <location filename="../../gui/busy.py" line="146"/>
         <source>Close without saving</source>
         <translation>أغلق دون حفظ</translation>
     </message>
@@ -1594,23 +1642,78 @@ The project is opened to be read: what you change is not saved.</source>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="64"/>
+        <source>not labelled: the text lies inside boilerplate (%1, characters %2–%3); hold Alt to label it anyway</source>
+        <translation>لم يُوسَم: النص داخل نص متكرر من الموقع (%1، المحارف %2–%3)؛ اضغط Alt مع المفتاح لوسمه رغم ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="69"/>
+        <source>repeated line</source>
+        <translation>سطر متكرر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="70"/>
+        <source>related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="71"/>
+        <source>comments</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="72"/>
+        <source>share</source>
+        <translation>المشاركة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="73"/>
+        <source>title repeat</source>
+        <translation>تكرار العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="74"/>
+        <source>repeated paragraph</source>
+        <translation>فقرة مكررة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="75"/>
+        <source>site name</source>
+        <translation>اسم الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="76"/>
+        <source>site menu</source>
+        <translation>قائمة الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="77"/>
+        <source>manual</source>
+        <translation>يدوي</translation>
+    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/qt_documents.py" line="65"/>
+        <location filename="../../gui/qt_documents.py" line="66"/>
         <source>to do</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="66"/>
+        <location filename="../../gui/qt_documents.py" line="67"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_documents.py" line="67"/>
+        <location filename="../../gui/qt_documents.py" line="68"/>
         <source>done</source>
         <translation>منجز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_documents.py" line="104"/>
+        <source>Same story as: %1</source>
+        <translation>الخبر نفسه في: %1</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1838,21 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>Folds</name>
+    <message numerus="yes">
+        <location filename="../../gui/folds.py" line="46"/>
+        <source>⋯ Repeated site text (%n line(s)) — click to show</source>
+        <translation>
+            <numerusform>⋯ نص متكرر من الموقع — انقر للإظهار</numerusform>
+            <numerusform>⋯ نص متكرر من الموقع (سطر واحد) — انقر للإظهار</numerusform>
+            <numerusform>⋯ نص متكرر من الموقع (سطران) — انقر للإظهار</numerusform>
+            <numerusform>⋯ نص متكرر من الموقع (%n أسطر) — انقر للإظهار</numerusform>
+            <numerusform>⋯ نص متكرر من الموقع (%n سطرًا) — انقر للإظهار</numerusform>
+            <numerusform>⋯ نص متكرر من الموقع (%n سطر) — انقر للإظهار</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuidelinesWindow</name>
     <message>
         <location filename="../../gui/qt_guidelines.py" line="27"/>
@@ -1754,97 +1872,107 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/qt_import.py" line="62"/>
-        <location filename="../../gui/qt_import.py" line="100"/>
-        <location filename="../../gui/qt_import.py" line="144"/>
-        <location filename="../../gui/qt_import.py" line="150"/>
+        <location filename="../../gui/qt_import.py" line="63"/>
+        <location filename="../../gui/qt_import.py" line="101"/>
+        <location filename="../../gui/qt_import.py" line="145"/>
+        <location filename="../../gui/qt_import.py" line="151"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="66"/>
+        <location filename="../../gui/qt_import.py" line="67"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="68"/>
+        <location filename="../../gui/qt_import.py" line="69"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="70"/>
+        <location filename="../../gui/qt_import.py" line="71"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="80"/>
+        <location filename="../../gui/qt_import.py" line="81"/>
         <source>as the files say; otherwise “imported”</source>
         <translation>كما تذكر الملفات، وإلا فـ«imported»</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="84"/>
+        <location filename="../../gui/qt_import.py" line="85"/>
         <source>Add labels the project does not have yet</source>
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="88"/>
+        <location filename="../../gui/qt_import.py" line="89"/>
         <source>characters (code points)</source>
         <translation>الحروف (نقاط الترميز)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="89"/>
+        <location filename="../../gui/qt_import.py" line="90"/>
         <source>UTF-16 units (tools in JavaScript)</source>
         <translation>وحدات UTF-16 (أدوات JavaScript)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="90"/>
+        <location filename="../../gui/qt_import.py" line="91"/>
         <source>UTF-8 bytes</source>
         <translation>بايتات UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="92"/>
+        <location filename="../../gui/qt_import.py" line="93"/>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="93"/>
+        <location filename="../../gui/qt_import.py" line="94"/>
         <source>Annotator:</source>
         <translation>المُوسِّم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="94"/>
+        <location filename="../../gui/qt_import.py" line="95"/>
         <source>Rename labels:</source>
         <translation>إعادة تسمية الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="95"/>
+        <location filename="../../gui/qt_import.py" line="96"/>
         <source>Offsets count:</source>
         <translation>تُعدّ المواضع بـ:</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="127"/>
+        <location filename="../../gui/qt_import.py" line="128"/>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="129"/>
+        <location filename="../../gui/qt_import.py" line="130"/>
         <source>Articles and annotations</source>
         <translation>المقالات والوسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="131"/>
+        <location filename="../../gui/qt_import.py" line="132"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="137"/>
+        <location filename="../../gui/qt_import.py" line="138"/>
         <source>Folder to import</source>
         <translation>مجلد للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="144"/>
+        <location filename="../../gui/qt_import.py" line="145"/>
         <source>Add a file or a folder to import first.</source>
         <translation>أضف ملفًا أو مجلدًا للاستيراد أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="180"/>
+        <source>Finding boilerplate…</source>
+        <translation>جارٍ البحث عن النص المتكرر…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_import.py" line="184"/>
+        <source>Boilerplate set aside: %1 of %2 characters.</source>
+        <translation>نُحّي النص المتكرر: %1 من %2 حرفًا.</translation>
     </message>
 </context>
 <context>
@@ -1934,7 +2062,7 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/qt_main_window.py" line="160"/>
+        <location filename="../../gui/qt_main_window.py" line="163"/>
         <source>On this server you annotate: review is for the reviewers and the lead.</source>
         <translation>أنت مُوسِّم على هذا الخادم: المراجعة للمراجعين ولقائد الفريق.</translation>
     </message>
@@ -1942,12 +2070,12 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>Mode</name>
     <message>
-        <location filename="../../gui/modes/base.py" line="87"/>
+        <location filename="../../gui/modes/base.py" line="88"/>
         <source>Nothing to label: the selection holds only spaces or marks.</source>
         <translation>لا شيء للوسم: التحديد لا يحوي إلا مسافات أو علامات.</translation>
     </message>
     <message>
-        <location filename="../../gui/modes/base.py" line="93"/>
+        <location filename="../../gui/modes/base.py" line="94"/>
         <source>Select some text first, then press a label key.</source>
         <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
     </message>
@@ -2757,6 +2885,34 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="171"/>
+        <source>Boilerplate rules learnt</source>
+        <translation>قواعد النص المتكرر المستفادة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="173"/>
+        <source>Source and repeated line</source>
+        <translation>المصدر والسطر المتكرر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="173"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="175"/>
+        <source>(no source)</source>
+        <translation>(بلا مصدر)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/boilerplate_actions.py" line="183"/>
+        <source>No line repeats across documents of one source.</source>
+        <translation>لا يتكرر أي سطر في مستندات مصدر واحد.</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <location filename="../../gui/server_open.py" line="72"/>
@@ -3449,52 +3605,52 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         <translation>مشاريع «علامة» (*.alama);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="38"/>
+        <location filename="../../gui/qt_import.py" line="39"/>
         <source>Decide from the files</source>
         <translation>تلقائيًا، حسب الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="39"/>
+        <location filename="../../gui/qt_import.py" line="40"/>
         <source>Plain text articles (.txt)</source>
         <translation>مقالات نصية (⁦.txt⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="40"/>
+        <location filename="../../gui/qt_import.py" line="41"/>
         <source>JSONL (Prodigy, spaCy)</source>
         <translation>JSONL ‏(Prodigy وspaCy)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="41"/>
+        <location filename="../../gui/qt_import.py" line="42"/>
         <source>doccano JSONL</source>
         <translation>JSONL ‏doccano</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="42"/>
+        <location filename="../../gui/qt_import.py" line="43"/>
         <source>CoNLL / BIO</source>
         <translation>CoNLL / BIO</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="43"/>
+        <location filename="../../gui/qt_import.py" line="44"/>
         <source>Hugging Face (tokens, ner_tags)</source>
         <translation>Hugging Face ‏(tokens وner_tags)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="44"/>
+        <location filename="../../gui/qt_import.py" line="45"/>
         <source>brat standoff folder</source>
         <translation>مجلد brat</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="45"/>
+        <location filename="../../gui/qt_import.py" line="46"/>
         <source>INCEpTION / WebAnno TSV 3</source>
         <translation>INCEpTION / WebAnno ‏(TSV 3)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="46"/>
+        <location filename="../../gui/qt_import.py" line="47"/>
         <source>CoNLL-U (Universal Dependencies)</source>
         <translation>CoNLL-U ‏(Universal Dependencies)</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_import.py" line="47"/>
+        <location filename="../../gui/qt_import.py" line="48"/>
         <source>Label Studio JSON</source>
         <translation>Label Studio ‏(JSON)</translation>
     </message>

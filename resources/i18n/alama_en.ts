@@ -59,7 +59,7 @@
 <context>
     <name>BusyFile</name>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="58"/>
+        <location filename="../../gui/busy.py" line="59"/>
         <source>The project file is busy (another program is writing to it): %n action(s) wait to be saved. Alama keeps trying.</source>
         <translation>
             <numerusform>The project file is busy (another program is writing to it): %n action waits to be saved. Alama keeps trying.</numerusform>
@@ -67,11 +67,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/busy.py" line="132"/>
+        <location filename="../../gui/busy.py" line="138"/>
         <source>%n action(s) are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</source>
         <translation>
             <numerusform>%n action is not saved yet: another program is writing to the project file. Alama saves it as soon as it is free.</numerusform>
             <numerusform>%n actions are not saved yet: another program is writing to the project file. Alama saves them as soon as it is free.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Folds</name>
+    <message numerus="yes">
+        <location filename="../../gui/folds.py" line="46"/>
+        <source>⋯ Repeated site text (%n line(s)) — click to show</source>
+        <translation>
+            <numerusform>⋯ Repeated site text (%n line) — click to show</numerusform>
+            <numerusform>⋯ Repeated site text (%n lines) — click to show</numerusform>
         </translation>
     </message>
 </context>
