@@ -81,6 +81,7 @@ def boilerplate(window: MainWindow, path: Path) -> None:
     store, doc = window.store, window.doc
     assert doc is not None
     detect_boilerplate(store)
+    window.suggestions.reread()  # as after another program's change: no suggestion in boilerplate
     window.open_document(doc)
     window.article.set_current(None)
     window.resize(1500, 1000)
@@ -88,6 +89,7 @@ def boilerplate(window: MainWindow, path: Path) -> None:
     save(window, path)
     window.resize(1500, 900)
     store.put_detected_regions({info.id: [] for info in store.documents()})
+    window.suggestions.reread()
     window.open_document(doc)
 
 
