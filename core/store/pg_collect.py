@@ -48,12 +48,54 @@ class Collected:
 
 
 def _upsert(table: str, columns: str) -> str:
+    """Insert a row, or update the row of the same id in the same document and layer: a row's
+    document and layer never change (the id of another layer's row is refused before)."""
     names = columns.split(", ")
-    updates = ", ".join(f"{name} = excluded.{name}" for name in names[1:])
+    kept = ("id", "doc", "annotator")
+    updates = ", ".join(f"{name} = excluded.{name}" for name in names if name not in kept)
     marks = ", ".join(["%s"] * len(names))
     return (
-        f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}"
+        f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET "
+        f"{updates} WHERE {table}.doc = excluded.doc AND {table}.annotator = excluded.annotator"
     )
+
+
+def _insert_new(table: str, columns: str) -> str:
+    marks = ", ".join(["%s"] * len(columns.split(", ")))
+    return (
+        f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING RETURNING id"
+    )
+
+
+def _write(
+    conn: PgConnection,
+    table: str,
+    columns: str,
+    rows: list[tuple[Any, ...]],
+    stored: dict[str, tuple[int, str]],
+    refuse: Any,
+) -> None:
+    """Write ``rows`` (id, doc, annotator first): those of an id stored with another document
+    or layer are refused whole, before anything is written; so is a new one whose id the server
+    holds in a row hidden from the person."""
+    for row in rows:
+        if row[0] in stored and stored[row[0]] != (row[1], row[2]):
+            refuse(row[0])
+    old = [row for row in rows if row[0] in stored]
+    new = [row for row in rows if row[0] not in stored]
+    with conn.cursor() as cursor:
+        cursor.executemany(_upsert(table, columns), old)
+        if not new:
+            return
+        cursor.executemany(_insert_new(table, columns), new, returning=True)
+        written: set[str] = set()
+        while True:
+            written.update(str(found[0]) for found in cursor.fetchall())
+            if not cursor.nextset():
+                break
+    for row in new:
+        if row[0] not in written:
+            refuse(row[0])
 
 
 def relation_version(relation: Relation) -> tuple[Any, ...]:
@@ -104,6 +146,20 @@ def _collect(source: Store, conn: PgConnection, where: str, layer: str | None) -
             raise ProjectError(Message("%1 holds %2 dated in the future", source.path, what))
         return docs[doc]
 
+    def taken(kind: str) -> Any:
+        def refuse(key: str) -> None:
+            raise ProjectError(
+                Message(
+                    "%1 cannot be collected: %2 %3 belongs to another document or annotator in %4",
+                    source.path,
+                    kind,
+                    key,
+                    where,
+                )
+            )
+
+        return refuse
+
     spans: list[Span] = []
     for span in source.all_spans():
         if span.annotator != name:
@@ -118,8 +174,8 @@ def _collect(source: Store, conn: PgConnection, where: str, layer: str | None) -
         )
     }
     newer = [sp for sp in spans if sp.id not in stored or version(sp) > version(stored[sp.id])]
-    with conn.cursor() as cursor:
-        cursor.executemany(_upsert("spans", SPAN_COLUMNS), [span_to_row(sp) for sp in newer])
+    owners = {key: (sp.doc, sp.annotator) for key, sp in stored.items()}
+    _write(conn, "spans", SPAN_COLUMNS, [span_to_row(sp) for sp in newer], owners, taken("span"))
     report.spans = len(newer)
 
     relations = [
@@ -139,10 +195,9 @@ def _collect(source: Store, conn: PgConnection, where: str, layer: str | None) -
         for rel in relations
         if rel.id not in known or relation_version(rel) > relation_version(known[rel.id])
     ]
-    with conn.cursor() as cursor:
-        cursor.executemany(
-            _upsert("relations", RELATION_COLUMNS), [relation_to_row(rel) for rel in fresh]
-        )
+    owners = {key: (rel.doc, rel.annotator) for key, rel in known.items()}
+    rows = [relation_to_row(rel) for rel in fresh]
+    _write(conn, "relations", RELATION_COLUMNS, rows, owners, taken("relation"))
     report.relations = len(fresh)
 
     for row in source.status_rows():

@@ -138,3 +138,29 @@ def test_a_label_the_server_lacks_is_one_line_and_nothing_is_written(offline) ->
         with pytest.raises(ProjectError, match=r"could not be collected.*foreign key"):
             collect(store, server, "the server")
     assert first.id not in server_spans(login)
+
+
+def test_review21_a_span_with_the_id_of_another_layers_span_is_refused_whole(offline) -> None:
+    """Reviewer's repro: a file's span whose id is another layer's span on the server took that
+    span over (its annotator and document changed). Refused in one line, nothing written,
+    whether the person sees the other row (the lead) or not (Amal)."""
+    copy, login, amal, basel = offline
+    before = server_spans(login)
+    basels = next(key for key, value in before.items() if value[0] == basel)
+    with Store.open(copy) as store:
+        first = store.add_span(1, amal, 14, 19, "PLACE")
+        thief = store.add_span(1, amal, 20, 22, "PLACE")
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE spans SET id = ? WHERE id = ?", (basels, thief.id))
+    conn.commit()
+    conn.close()
+    for who, layer in (("lead", amal), ("amal", None)):
+        with Store.open(copy) as store, login[who]() as server:
+            server.autocommit = True
+            with pytest.raises(ProjectError) as raised:
+                collect(store, server, "the server", layer=layer)
+        message = str(raised.value)
+        assert f"span {basels} belongs to another document or annotator" in message
+        assert "\n" not in message
+    after = server_spans(login)
+    assert after[basels] == before[basels] and first.id not in after
