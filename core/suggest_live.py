@@ -140,6 +140,8 @@ class LiveSuggestions:
         self._matched: dict[int, list[Suggestion]] = {}  # the matcher's, by document
         self._stored: dict[int, list[Suggestion]] = {}
         self._regions: dict[int, list[Region]] = {}  # by document: its boilerplate, as read
+        self._projected: dict[int, list[Suggestion]] = {}  # by document: from its group
+        self._groups: dict[int, list[int]] | None = None  # by document: its group's members
         self._modelled: dict[int, list[Suggestion]] = {}
         self._rejected: dict[int, set[tuple[str, str]]] = {}
 
@@ -202,6 +204,10 @@ class LiveSuggestions:
                 forgotten.append(before)
             if not self.ready:
                 self._touched[span_id] = None
+        # What this document's spans carry into the other members of its group is found again.
+        for member in self._group_of(changes.doc):
+            if member != changes.doc:
+                self._projected.pop(member, None)
         if forgotten:
             self.matcher.forget([_example(key, text_of) for key in forgotten])
         if learned:
@@ -224,6 +230,7 @@ class LiveSuggestions:
         """The stored suggestions and rejections are read again when next needed (new ones
         were stored, or another program changed the project)."""
         self._stored, self._rejected, self._regions = {}, {}, {}
+        self._projected, self._groups = {}, None
 
     # --- what is pending ------------------------------------------------------------------
 
@@ -235,16 +242,45 @@ class LiveSuggestions:
         stored = self._stored.get(doc)
         if stored is None:
             stored = self._stored[doc] = store.stored_suggestions(doc, self.annotator)
+        projected = self._projected.get(doc)
+        if projected is None:
+            projected = self._projected[doc] = self._carried(store, doc, text)
         modelled: list[Suggestion] = []
         if self.model is not None:
             found = self._modelled.get(doc)
             if found is None:
                 found = self._modelled[doc] = self.model.suggest(text, doc)
             modelled = found
-        for cache in (self._matched, self._stored, self._modelled, self._rejected, self._regions):
+        caches = (self._matched, self._stored, self._modelled, self._rejected, self._regions,
+                  self._projected)  # fmt: skip
+        for cache in caches:
             while len(cache) > 16:  # a few documents' worth, the one shown among them
                 del cache[next(iter(cache))]
-        return [*matched, *stored, *modelled]
+        return [*projected, *matched, *stored, *modelled]  # on a tie the first is shown
+
+    def _group_of(self, doc: int) -> list[int]:
+        """The members of the document's near-duplicate group (none: not in one)."""
+        return self._groups.get(doc, []) if self._groups is not None else []
+
+    def _carried(self, store: Store, doc: int, text: str) -> list[Suggestion]:
+        """The annotator's spans in the other members of the document's near-duplicate group,
+        found again in the passages this one shares with them (`duplicate_spans.carried`)."""
+        from alama.core.duplicate_spans import carried
+
+        if self._groups is None:
+            self._groups = {
+                member: members
+                for members in store.duplicate_groups().values()
+                for member in members
+            }
+        found: list[Suggestion] = []
+        for member in self._group_of(doc):
+            if member == doc:
+                continue
+            spans = [span.key for span in store.spans(member, self.annotator)]
+            if spans:
+                found += carried(spans, store.document(member).text, text, doc)
+        return found
 
     def pending_for(
         self, store: Store, doc: int, text: str, spans: Sequence[Span]

@@ -210,3 +210,21 @@ def test_a_gazetteer_or_patterns_file_is_stored_for_the_documents_not_done(
     with pytest.raises(InputError, match=r"bad\.tsv:1: 'CITY' is not a label of the project"):
         store_gazetteer(store, "amal", bad)
     assert len(store.stored_suggestions(2, "amal")) == 2, "nothing changed"
+
+
+def test_a_span_in_one_member_of_a_duplicate_group_is_proposed_in_the_others(
+    tmp_path: Path,
+) -> None:
+    """The same agency story on two sites: a name labelled in one is pending in the other at
+    the passage they share (source duplicate), as soon as the annotator turns to it."""
+    story = "وقالت وزارة الخارجية الروسية إن الوفد سيصل إلى جنيف يوم الاثنين لبحث الاتفاق."
+    one = "موقع الأول - " + story
+    other = "الخبر من موقع ثان: " + story.replace("يوم الاثنين", "الاثنين المقبل")
+    store = Store.create(tmp_path / "d.alama")
+    first, _ = store.add_document(one)
+    second, _ = store.add_document(other)
+    store.put_duplicate_groups({first: (first, 1.0), second: (first, 0.8)})
+    live = _live(store)
+    assert [p for p in _pending(live, store, second) if p[2] == "duplicate"] == []
+    _apply(store, live, AddSpan(first, "amal", *_at(one, "جنيف"), "PLACE"))
+    assert ("جنيف", "PLACE", "duplicate") in _pending(live, store, second)
