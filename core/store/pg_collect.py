@@ -24,6 +24,7 @@ from alama.core.merge_changes import CLOCK_SKEW, version
 from alama.core.messages import Message
 from alama.core.model import Relation, Span
 
+from .pg_connect import busy
 from .project import Store
 from .relations import RELATION_COLUMNS, relation_from_row, relation_to_row
 from .spans import SPAN_COLUMNS, span_from_row, span_to_row
@@ -118,6 +119,9 @@ def collect(source: Store, conn: PgConnection, where: str, layer: str | None = N
             Message("%1 refused the layer of %2: %3", where, source.path, _first_line(error))
         ) from None
     except psycopg.Error as error:  # a label the server lacks, a span outside its text
+        waited = busy(error, where)
+        if waited is not None:
+            raise waited from None
         raise ProjectError(
             Message("%1 could not be collected into %2: %3", source.path, where, _first_line(error))
         ) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from alama.core.errors import ProjectError
+from alama.core.errors import ProjectBusy, ProjectError
 from alama.core.messages import Message
 
 if TYPE_CHECKING:
@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_MS = 10_000
+"""How long a statement waits for a lock another person holds before `ProjectBusy` (a lock
+held forever, an annotator's ``LOCK TABLE`` or a lead's ``SELECT … FOR UPDATE``, never hangs)."""
+STATEMENT_TIMEOUT_MS = 600_000
+"""A generous bound on one statement (a large move to the server is many statements)."""
 
 
 def is_server(project: object) -> bool:
@@ -47,10 +52,26 @@ def connect(url: str) -> PgConnection:
             "a project on a server needs psycopg: pip install 'alama[server]'"
         ) from None
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        return psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            options=f"-c lock_timeout={LOCK_TIMEOUT_MS} "
+            f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        )
     except psycopg.Error as error:
         reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
         raise ProjectError(Message("could not connect to %1: %2", shown(url), reason)) from None
+
+
+def busy(error: Exception, where: str) -> ProjectBusy | None:
+    """`ProjectBusy` in one line when ``error`` is a lock waited for too long (or a deadlock,
+    or a statement past its timeout); None for any other error."""
+    from psycopg import errors
+
+    if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected | errors.QueryCanceled):
+        return ProjectBusy(Message("%1 is busy: another person is writing the same rows", where))
+    return None
 
 
 def set_up(url: str) -> list[str]:

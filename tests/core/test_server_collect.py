@@ -164,3 +164,24 @@ def test_review21_a_span_with_the_id_of_another_layers_span_is_refused_whole(off
         assert "\n" not in message
     after = server_spans(login)
     assert after[basels] == before[basels] and first.id not in after
+
+
+def test_review21_a_table_locked_forever_makes_collecting_busy_not_hang(
+    offline, pg_server, pg_project, monkeypatch
+) -> None:
+    """Reviewer's repro: an annotator holding LOCK TABLE spans IN ACCESS EXCLUSIVE MODE made
+    every other connection wait forever; every connection Alama makes has a lock timeout."""
+    from alama.core.errors import ProjectBusy
+    from alama.core.store import pg_connect
+
+    copy, login, amal, _ = offline
+    monkeypatch.setattr(pg_connect, "LOCK_TIMEOUT_MS", 300)
+    with Store.open(copy) as store:
+        store.add_span(1, amal, 14, 19, "PLACE")
+    with login["amal"]() as holder:
+        holder.execute("LOCK TABLE spans IN ACCESS EXCLUSIVE MODE")
+        with pg_connect.connect(pg_server.url(pg_project)) as conn:
+            assert conn.execute("SHOW lock_timeout").fetchone() == ("300ms",)
+            with Store.open(copy) as store, pytest.raises(ProjectBusy, match="is busy"):
+                collect(store, conn, "the server", layer=amal)
+        holder.rollback()
