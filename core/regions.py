@@ -10,7 +10,7 @@ are the detected and marked ones, less what a lead said is not boilerplate.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from alama.core.errors import InputError
@@ -206,3 +206,23 @@ def _region_item(item: object, key: str, where: str) -> Region:
     if key == NOT_KEY:
         return Region(item[0], item[1], "not", NOT)
     return Region(item[0], item[1], item[2], LEAD if len(item) == 4 else "detected")
+
+
+def outside_regions(
+    docs: Iterable[int],
+    regions: Mapping[int, Sequence[Region]],
+    text_of: Callable[[int], str],
+    query: str,
+) -> list[int]:
+    """The documents (of ``docs``, in their order) where ``query`` occurs at least once
+    outside their boilerplate: a document whose every match lies in a region is not a hit."""
+    from alama.core.text import find_all
+
+    kept = []
+    for doc in docs:
+        shown = regions.get(doc)
+        found = find_all(text_of(doc), query) if shown else []
+        # (no match found here, where the search copy found one: kept, not judged)
+        if not found or any(covering(shown or [], start, end) is None for start, end in found):
+            kept.append(doc)
+    return kept

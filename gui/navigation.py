@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from alama.core.errors import AlamaError, ProjectBusy
 from alama.core.model import Status
+from alama.core.regions import outside_regions
 from alama.gui.i18n import error_text
 from alama.gui.qt_documents import DocumentListModel
 from alama.gui.session import Session
 
 SEARCH_DELAY_MS = 250
+JUDGED = 2000
+"""A search finding more documents than this lists them all, boilerplate matches included."""
 
 
 class Navigator(QWidget):
@@ -192,7 +195,7 @@ class Navigator(QWidget):
         shows it, with the same filter and search."""
         query = self.query()
         try:
-            found = set(self.store.search(query)) if query else None
+            found = set(self._search(query)) if query else None
         except AlamaError:  # busy, or the search copy cannot be made now: the next look
             return
         self.read_assigned()
@@ -238,11 +241,21 @@ class Navigator(QWidget):
                 self.scope.setCurrentIndex(1)
             self.apply_filter()
 
+    def _search(self, query: str) -> list[int]:
+        """The documents that hold ``query`` outside their boilerplate (of a search that
+        finds more than `JUDGED` documents, all of them: reading each would take seconds)."""
+        store = self.store
+        found = store.search(query)
+        if len(found) > JUDGED:
+            return found
+        regions = {doc: store.regions(doc) for doc in found}
+        return outside_regions(found, regions, lambda d: store.document(d).text, query)
+
     def apply_filter(self) -> None:
         """Filter the list by status and by the search (run a moment after typing stops)."""
         query = self.query()
         try:
-            found = set(self.store.search(query)) if query else None
+            found = set(self._search(query)) if query else None
         except ProjectBusy:  # the search copy of new documents could not be written yet
             self.message.emit(
                 self.tr("The project file is busy (another program is writing to it)."), 2000

@@ -173,3 +173,20 @@ def test_a_line_marked_as_boilerplate_loses_its_pending_suggestions(
     assert main.suggestions.pending == []
     main.close()
     store.close()
+
+
+def test_the_document_search_leaves_out_a_document_whose_only_match_is_boilerplate(
+    window: MainWindow,
+) -> None:
+    """ "حلب" is only in document 1's related-articles list: not a hit. "الوزير" is in its
+    text: a hit. The footer every article shares is boilerplate nowhere yet: all three."""
+    navigator = window.navigator
+    navigator.search.setText("حلب")
+    navigator.apply_filter()
+    assert navigator.documents.rowCount() == 0
+    navigator.search.setText("الوزير")
+    navigator.apply_filter()
+    assert navigator.documents.rowCount() == 1
+    navigator.search.setText("محفوظة")
+    navigator.apply_filter()
+    assert navigator.documents.rowCount() == 3
