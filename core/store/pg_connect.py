@@ -9,9 +9,9 @@ mode; every action is one ``with conn.transaction():`` block, as every action on
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
-from alama.core.errors import ProjectBusy, ProjectError
+from alama.core.errors import InputError, ProjectBusy, ProjectError
 from alama.core.messages import Message
 
 if TYPE_CHECKING:
@@ -33,14 +33,63 @@ def is_server(project: object) -> bool:
     return isinstance(project, str) and project.startswith(SCHEMES)
 
 
+def _split(url: str) -> tuple[str, str, str]:
+    """``url`` as its scheme with ``://``, its authority (``user:password@host``) and the rest;
+    never raises, whatever the address holds."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "", "", url
+    ends = [rest.index(mark) for mark in "/?#" if mark in rest]
+    end = min(ends) if ends else len(rest)
+    return scheme + sep, rest[:end], rest[end:]
+
+
+def _is_password(param: str) -> bool:
+    return unquote(param.partition("=")[0]).strip().lower() == "password"
+
+
+def secrets(url: str) -> list[str]:
+    """The password(s) written in ``url`` (in its user part or as ``?password=``), as written
+    and decoded: what no message may show."""
+    _, authority, rest = _split(url)
+    userinfo, at, _ = authority.rpartition("@")
+    found = [userinfo.partition(":")[2]] if at and ":" in userinfo else []
+    query = rest.partition("?")[2].partition("#")[0]
+    found += [param.partition("=")[2] for param in query.split("&") if _is_password(param)]
+    found = [secret for secret in found if secret]
+    return sorted({*found, *(unquote(secret) for secret in found)}, key=len, reverse=True)
+
+
+def scrubbed(text: str, url: str) -> str:
+    """``text`` (a server's or a library's message about ``url``) without its password."""
+    for secret in secrets(url):
+        text = text.replace(secret, "…")
+    return text
+
+
 def shown(url: str) -> str:
-    """The URL as shown to people: without its password."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))
+    """The URL as shown to people: without its password (in the user part or the query)."""
+    scheme, authority, rest = _split(url)
+    userinfo, at, host = authority.rpartition("@")
+    if at:
+        authority = f"{userinfo.partition(':')[0]}@{host}"
+    path, question, query = rest.partition("?")
+    if question:
+        query, hash_mark, fragment = query.partition("#")
+        kept = "&".join(param for param in query.split("&") if not _is_password(param))
+        rest = path + (f"?{kept}" if kept else "") + hash_mark + fragment
+    return scrubbed(scheme + authority + rest, url)
+
+
+def check_address(url: str) -> None:
+    """`InputError` in one line (without the password) when ``url`` is no server address."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError as error:
+        raise InputError(
+            Message("%1 is not a server address: %2", shown(url), scrubbed(str(error), url))
+        ) from None
 
 
 def connect(url: str) -> PgConnection:
@@ -51,6 +100,7 @@ def connect(url: str) -> PgConnection:
         raise ProjectError(
             "a project on a server needs psycopg: pip install 'alama[server]'"
         ) from None
+    check_address(url)
     try:
         return psycopg.connect(
             url,
@@ -61,7 +111,9 @@ def connect(url: str) -> PgConnection:
         )
     except psycopg.Error as error:
         reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
-        raise ProjectError(Message("could not connect to %1: %2", shown(url), reason)) from None
+        raise ProjectError(
+            Message("could not connect to %1: %2", shown(url), scrubbed(reason, url))
+        ) from None
 
 
 def busy(error: Exception, where: str) -> ProjectBusy | None:

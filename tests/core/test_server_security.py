@@ -369,3 +369,46 @@ def test_review21_no_alama_group_may_truncate_or_add_triggers(team: Team, pg_ser
             "privilege_type IN ('TRUNCATE', 'TRIGGER', 'REFERENCES', 'MAINTAIN')"
         ).fetchall()
     assert rights == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://amal:TopSecret1@db.example.org/news?password=TopSecret1&sslmode=require",
+        "postgresql://amal@db.example.org/news?sslmode=require&password=TopSecret1",
+        "postgresql://amal@db.example.org/news?PassWord=TopSecret1#frag",
+        "postgres://amal:TopSecret1@[::1/news",
+        "postgresql://amal:Top%zzSecret1@db.example.org/news",
+    ],
+)
+def test_review21_a_password_is_never_shown(url: str) -> None:
+    """Reviewer's repro: ``shown`` kept ``?password=`` (printed by ``alama stats``, in errors, in
+    the window's recent list), and a malformed address raised a ValueError whose traceback
+    held the password."""
+    from alama.core.store.pg_connect import shown
+
+    assert "Secret1" not in shown(url)
+    assert "amal" in shown(url)
+    if "sslmode" in url:
+        assert "sslmode=require" in shown(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://amal:TopSecret1@[::1/news",
+        "postgresql://amal:TopSecret1@db.example.org:port/news",
+        "postgresql://amal:Top%zzSecret1@/news?host=/nonexistent",
+        "postgresql:///news?host=/nonexistent&password=Top%zzSecret1",
+    ],
+)
+def test_review21_a_malformed_address_is_one_line_without_its_password(url: str) -> None:
+    from alama.core.errors import AlamaError
+    from alama.core.store.pg_connect import connect
+
+    with pytest.raises(AlamaError) as raised:
+        connect(url)
+    message = str(raised.value)
+    assert "Secret1" not in message and "\n" not in message
+    if "[" in url or ":port" in url:
+        assert isinstance(raised.value, InputError) and "not a server address" in message
