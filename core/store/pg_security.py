@@ -238,14 +238,20 @@ def policies() -> list[str]:
     for table in LAYER_TABLES:
         seen = f"annotator IN ('{EVERYONE}', current_user)" if table == "suggestions" else own
         linked = f" AND {SAME_LAYER}" if table == "relations" else ""
+        # A row a reviewer writes names no other reviewer (nobody signs for a colleague).
+        signed = (
+            " AND (reviewer IS NULL OR reviewer = current_user)"
+            if table in ("spans", "relations")
+            else ""
+        )
         statements += [
             policy(table, "annotator_read", "SELECT", ANNOTATOR, seen),
             policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine + linked),
             policy(table, "annotator_update", "UPDATE", ANNOTATOR, own, mine + linked),
             # A reviewer changes rows of gold and their own layer only (USING), and keeps them
             # there (WITH CHECK): an annotator's row is never moved out of their layer.
-            policy(table, "reviewer_insert", "INSERT", REVIEWER, gold + linked),
-            policy(table, "reviewer_update", "UPDATE", REVIEWER, gold, gold + linked),
+            policy(table, "reviewer_insert", "INSERT", REVIEWER, gold + linked + signed),
+            policy(table, "reviewer_update", "UPDATE", REVIEWER, gold, gold + linked + signed),
         ]
         if table in DELETABLE:
             statements.append(policy(table, "annotator_delete", "DELETE", ANNOTATOR, own))

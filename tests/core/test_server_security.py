@@ -412,3 +412,21 @@ def test_review21_a_malformed_address_is_one_line_without_its_password(url: str)
     assert "Secret1" not in message and "\n" not in message
     if "[" in url or ":port" in url:
         assert isinstance(raised.value, InputError) and "not a server address" in message
+
+
+def test_review21_a_reviewer_cannot_sign_gold_with_another_reviewers_name(team: Team) -> None:
+    """Reviewer's repro: the gold policy let Rana write gold rows naming another reviewer."""
+    with team.login(team.rana) as rana:
+        rana.execute(*span_sql(1, GOLD, "signed"))
+        rana.execute("UPDATE spans SET reviewer = %s WHERE id = 'signed'", (team.rana,))
+        policy = "row-level security policy"
+        assert policy in refused(rana, "UPDATE spans SET reviewer = 'salma' WHERE id = 'signed'")
+        assert policy in refused(
+            rana,
+            "INSERT INTO spans (id, doc, annotator, start_char, end_char, label, origin, "
+            "created_at, updated_at, reviewer) VALUES ('forged', 1, %s, 0, 4, 'ACTOR', "
+            "'review', %s, %s, 'salma')",
+            (GOLD, STAMP, STAMP),
+        )
+    with team.login(team.lead) as lead:
+        assert lead.execute("SELECT reviewer FROM spans").fetchall() == [(team.rana,)]
