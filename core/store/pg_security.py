@@ -219,11 +219,34 @@ def policy(table: str, name: str, command: str, role: str, rows: str, new: str =
     return f"CREATE POLICY {name} ON {table} FOR {command} TO {role}{using}{with_check}"
 
 
+LATEST = (
+    "to_char((now() + interval '1 day') AT TIME ZONE 'UTC', "
+    '\'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\')'
+)
+"""The latest time a row may be stamped with (a day of clock skew), as Alama writes times."""
+
+
+def annotator_rows() -> dict[str, str]:
+    """What an annotator's rows must be beyond being theirs, table by table (what a file's
+    store refuses too): a span inside its document's text, no time in the future, and nothing
+    a review makes (a reviewer's name, the ``review`` origin)."""
+    dated = f"updated_at <= {LATEST}"
+    unreviewed = "reviewer IS NULL AND origin <> 'review'"
+    inside = "end_char <= (SELECT char_length(d.text) FROM documents d WHERE d.id = spans.doc)"
+    rows = {table: "" for table in LAYER_TABLES}
+    rows["status"] = f" AND {dated}"
+    for table in ("spans", "relations"):
+        rows[table] = f" AND {dated} AND created_at <= {LATEST} AND {unreviewed}"
+    rows["spans"] += f" AND {inside}"
+    return rows
+
+
 def policies() -> list[str]:
     """Which rows each group sees and writes, table by table."""
     own = "annotator = current_user"
     gold = f"annotator IN ('{GOLD_ANNOTATOR}', current_user)"
     mine = f"{own} AND alama_assigned(doc)"
+    sane = annotator_rows()
     statements: list[str] = []
     for table in [*SHARED, *DOCUMENT_TABLES, *LAYER_TABLES, *REVIEW_TABLES]:
         statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
@@ -246,8 +269,10 @@ def policies() -> list[str]:
         )
         statements += [
             policy(table, "annotator_read", "SELECT", ANNOTATOR, seen),
-            policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine + linked),
-            policy(table, "annotator_update", "UPDATE", ANNOTATOR, own, mine + linked),
+            policy(table, "annotator_insert", "INSERT", ANNOTATOR, mine + linked + sane[table]),
+            policy(
+                table, "annotator_update", "UPDATE", ANNOTATOR, own, mine + linked + sane[table]
+            ),
             # A reviewer changes rows of gold and their own layer only (USING), and keeps them
             # there (WITH CHECK): an annotator's row is never moved out of their layer.
             policy(table, "reviewer_insert", "INSERT", REVIEWER, gold + linked + signed),

@@ -5,6 +5,7 @@ file are left out, and what the server does not let the person write is refused 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,11 @@ def test_the_newer_version_wins(offline) -> None:
     with login["amal"]() as conn:  # then online, later
         conn.execute(
             "UPDATE spans SET label = 'PLACE', updated_at = %s WHERE id = %s",
-            ("2100-01-01T00:00:00.000+00:00", claim.id),
+            # later than the offline deletion, yet not in the future the server refuses
+            (
+                (datetime.now(UTC) + timedelta(hours=1)).isoformat(timespec="milliseconds"),
+                claim.id,
+            ),
         )
         conn.commit()
     with Store.open(copy) as store, login["amal"]() as conn:

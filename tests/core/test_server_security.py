@@ -430,3 +430,32 @@ def test_review21_a_reviewer_cannot_sign_gold_with_another_reviewers_name(team: 
         )
     with team.login(team.lead) as lead:
         assert lead.execute("SELECT reviewer FROM spans").fetchall() == [(team.rana,)]
+
+
+def test_review21_an_annotator_writes_no_row_a_file_would_refuse(team: Team) -> None:
+    """Reviewer's repro: spans past the end of the text, times in the future, a reviewer's
+    name or the review origin in an annotator's layer were all taken."""
+    insert = (
+        "INSERT INTO spans (id, doc, annotator, start_char, end_char, label, origin, "
+        "created_at, updated_at, reviewer) VALUES (%s, 1, %s, 0, %s, 'ACTOR', %s, %s, %s, %s)"
+    )
+    future = "2999-01-01T00:00:00.000+00:00"
+    bad = [
+        ("past-end", 100000, "manual", STAMP, STAMP, None),
+        ("future", 4, "manual", future, future, None),
+        ("signed", 4, "manual", STAMP, STAMP, team.rana),
+        ("reviewed", 4, "review", STAMP, STAMP, None),
+    ]
+    with team.login(team.amal) as amal:
+        amal.execute(insert, ("fine", team.amal, 4, "manual", STAMP, STAMP, None))
+        for key, end, origin, created, updated, reviewer in bad:
+            assert "row-level security policy" in refused(
+                amal, insert, (key, team.amal, end, origin, created, updated, reviewer)
+            )
+        assert "row-level security policy" in refused(
+            amal, "UPDATE spans SET updated_at = %s WHERE id = 'fine'", (future,)
+        )
+        assert "row-level security policy" in refused(
+            amal, "INSERT INTO status VALUES (1, %s, 'done', %s)", (team.amal, future)
+        )
+        assert amal.execute("SELECT id, updated_at FROM spans").fetchall() == [("fine", STAMP)]
