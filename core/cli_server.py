@@ -53,6 +53,11 @@ def _adding(name: str, what: str, add: Callable[[], Adding]) -> None:
         click.echo(f"{person} is {what} of {shown(project)}")
         if secret and password is None:
             click.echo(f"password: {secret}")
+        elif not secret and password is None:
+            click.echo(
+                f"{person} has a login on this server already: it keeps the password its owner "
+                "has (a superuser can reset it)"
+            )
 
 
 def _lead() -> Adding:

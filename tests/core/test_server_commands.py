@@ -330,3 +330,25 @@ def test_a_server_merged_into_an_existing_file_follows_the_rules_for_files(
     with Store.open(mine) as store:
         assert store.document_ids() == [1, 2]
         assert "basel" in {span.annotator for span in store.iter_spans()}
+
+
+def test_review21_adding_a_login_that_exists_says_it_keeps_its_password(
+    pg_server, pg_project
+) -> None:
+    """Reviewer's repro: adding a person whose login another project made printed neither a
+    password nor a word about it."""
+    from alama.core.cli_server import team
+    from alama.core.store.pg_connect import set_up
+
+    runner = CliRunner()
+    person = f"salma_{pg_project}"
+    first = runner.invoke(team, ["add-annotator", pg_server.url(pg_project), person])
+    assert first.exit_code == 0 and "password: " in first.output, first.output
+    other = f"other_{pg_project}"
+    pg_server.create_database(other)
+    set_up(pg_server.url(other))
+    again = runner.invoke(team, ["add-annotator", pg_server.url(other), person])
+    assert again.exit_code == 0, again.output
+    assert "password: " not in again.output
+    assert f"{person} has a login on this server already" in again.output
+    assert "keeps the password" in again.output
