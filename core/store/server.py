@@ -90,7 +90,7 @@ def explain(error: Exception, where: str, who: str = "") -> AlamaError:
     diag = getattr(error, "diag", None)
     reason = (getattr(diag, "message_primary", None) or str(error)).strip()
     reason = reason.splitlines()[0] if reason else type(error).__name__
-    if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected):
+    if isinstance(error, errors.LockNotAvailable | errors.DeadlockDetected | errors.QueryCanceled):
         return ProjectBusy(Message("%1 is busy: another person is writing the same rows", where))
     if isinstance(error, errors.InsufficientPrivilege):
         if who:

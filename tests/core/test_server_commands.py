@@ -352,3 +352,21 @@ def test_review21_adding_a_login_that_exists_says_it_keeps_its_password(
     assert "password: " not in again.output
     assert f"{person} has a login on this server already" in again.output
     assert "keeps the password" in again.output
+
+
+def test_review21_a_table_locked_forever_makes_reading_busy_not_hang(pg_server, pg_project) -> None:
+    """Reviewer's repro: another person's ``LOCK TABLE spans IN ACCESS EXCLUSIVE MODE`` (or a
+    statement past its timeout) is `ProjectBusy` in one line, never a wait without end."""
+    from alama.core.errors import ProjectBusy
+
+    with ServerStore.open(pg_server.url(pg_project)) as store:
+        store.wait_for_lock(0.2)
+        with pg_server.connect(pg_project) as holder:
+            holder.execute("LOCK TABLE spans IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(ProjectBusy, match="is busy"):
+                list(store.all_spans())
+            store.wait_for_lock(60)
+            store._set("statement_timeout", "200")
+            with pytest.raises(ProjectBusy, match="is busy"):
+                list(store.all_spans())
+            holder.rollback()
