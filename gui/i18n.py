@@ -43,6 +43,10 @@ CORE_SENTENCES = (
     ),
     QT_TRANSLATE_NOOP("Core", "cutting a project down to one annotator's copy"),
     QT_TRANSLATE_NOOP("Core", "staging a merge source"),
+    QT_TRANSLATE_NOOP("Core", "%1 is not a server address: %2"),
+    QT_TRANSLATE_NOOP(
+        "Core", "%1 cannot be collected: %2 %3 belongs to another document or annotator in %4"
+    ),
     # import: skipped or repaired
     QT_TRANSLATE_NOOP("Core", "empty file"),
     QT_TRANSLATE_NOOP("Core", "link to something outside the folder (not followed)"),

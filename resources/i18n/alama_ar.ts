@@ -1278,367 +1278,377 @@ The project is opened to be read: what you change is not saved.</source>
         <translation>تجهيز مصدر للدمج</translation>
     </message>
     <message>
+        <location filename="../../gui/i18n.py" line="46"/>
+        <source>%1 is not a server address: %2</source>
+        <translation>%1 ليس عنوان خادم: %2</translation>
+    </message>
+    <message>
         <location filename="../../gui/i18n.py" line="47"/>
+        <source>%1 cannot be collected: %2 %3 belongs to another document or annotator in %4</source>
+        <translation>تعذّر جمع %1: %2 %3 يخصّ مستندًا آخر أو مُوسِّمًا آخر في %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="51"/>
         <source>empty file</source>
         <translation>ملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="48"/>
+        <location filename="../../gui/i18n.py" line="52"/>
         <source>link to something outside the folder (not followed)</source>
         <translation>رابط إلى ما هو خارج المجلد (لم يُتَّبع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="49"/>
+        <location filename="../../gui/i18n.py" line="53"/>
         <source>not a file Alama imports</source>
         <translation>ليس ملفًا يستورده «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="50"/>
+        <location filename="../../gui/i18n.py" line="54"/>
         <source>not a %1 file</source>
         <translation>ليس ملفًا بصيغة %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="51"/>
+        <location filename="../../gui/i18n.py" line="55"/>
         <source>span labelled %1 (dropped by --map)</source>
         <translation>مقطع موسوم بـ%1 (أسقطته إعادة تسمية الوسوم)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="52"/>
+        <location filename="../../gui/i18n.py" line="56"/>
         <source>exact duplicate span in the same record</source>
         <translation>مقطع مكرّر تمامًا في السجل نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="53"/>
+        <location filename="../../gui/i18n.py" line="57"/>
         <source>span already in that annotator&apos;s layer</source>
         <translation>مقطع موجود من قبل في طبقة ذلك المُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="54"/>
+        <location filename="../../gui/i18n.py" line="58"/>
         <source>text-classification answer, not spans (its text is imported)</source>
         <translation>إجابة تصنيف للنص لا مقاطع (استُورد نصّه)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="55"/>
+        <location filename="../../gui/i18n.py" line="59"/>
         <source>record of the gold layer (it is written only in review; alama merge carries it between projects)</source>
         <translation>سجل من الطبقة المرجعية (لا تُكتب إلا في المراجعة، وينقلها الدمج بين المشاريع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="60"/>
+        <location filename="../../gui/i18n.py" line="64"/>
         <source>relation in a format whose relations Alama does not read (its spans are imported)</source>
         <translation>علاقة في صيغة لا تقرأ «علامة» علاقاتها (استُوردت مقاطعها)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="63"/>
+        <location filename="../../gui/i18n.py" line="67"/>
         <source>discontinuous brat span (fragments joined by &apos;;&apos;)</source>
         <translation>مقطع brat متقطّع (أجزاء تفصل بينها &apos;;&apos;)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="64"/>
+        <location filename="../../gui/i18n.py" line="68"/>
         <source>brat relation (R line)</source>
         <translation>علاقة brat (سطر R)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="65"/>
+        <location filename="../../gui/i18n.py" line="69"/>
         <source>brat event (E line)</source>
         <translation>حدث brat (سطر E)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="66"/>
+        <location filename="../../gui/i18n.py" line="70"/>
         <source>brat attribute (A line)</source>
         <translation>سمة brat (سطر A)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="67"/>
+        <location filename="../../gui/i18n.py" line="71"/>
         <source>brat attribute (M line)</source>
         <translation>سمة brat (سطر M)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="68"/>
+        <location filename="../../gui/i18n.py" line="72"/>
         <source>brat normalization (N line)</source>
         <translation>تطبيع brat (سطر N)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="69"/>
+        <location filename="../../gui/i18n.py" line="73"/>
         <source>brat note (# line)</source>
         <translation>ملاحظة brat (سطر #)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="70"/>
+        <location filename="../../gui/i18n.py" line="74"/>
         <source>brat equivalence (* line)</source>
         <translation>تكافؤ brat (سطر *)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="71"/>
+        <location filename="../../gui/i18n.py" line="75"/>
         <source>I- tag with no B- before it (read as the start of a span)</source>
         <translation>وسم ⁦I-⁩ لا يسبقه ⁦B-⁩ (قُرئ بدايةً لمقطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="72"/>
+        <location filename="../../gui/i18n.py" line="76"/>
         <source>record with no text (only white space, or none)</source>
         <translation>سجلّ بلا نص (مسافات فقط، أو لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="73"/>
+        <location filename="../../gui/i18n.py" line="77"/>
         <source>INCEpTION&apos;s copy of an annotated document&apos;s source (its annotations are read)</source>
         <translation>نسخة INCEpTION من مصدر مستند موسوم (تُقرأ توسيماته)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="76"/>
+        <location filename="../../gui/i18n.py" line="80"/>
         <source>WebAnno TSV chain link (Alama has no chains; the spans are imported)</source>
         <translation>حلقة سلسلة في WebAnno TSV (لا سلاسل في «علامة»؛ استُوردت المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="79"/>
+        <location filename="../../gui/i18n.py" line="83"/>
         <source>WebAnno TSV span with no value in the feature read as its label</source>
         <translation>مقطع في WebAnno TSV بلا قيمة في الخاصية التي تُقرأ وسمًا له</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="80"/>
+        <location filename="../../gui/i18n.py" line="84"/>
         <source>WebAnno TSV zero-width annotation (a span holds at least one character)</source>
         <translation>توسيم بلا طول في WebAnno TSV (المقطع حرف واحد على الأقل)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="83"/>
+        <location filename="../../gui/i18n.py" line="87"/>
         <source>WebAnno TSV annotation of another span layer (%1; Alama reads one: %2)</source>
         <translation>توسيم في طبقة مقاطع أخرى في WebAnno TSV ‏(%1؛ تقرأ «علامة» طبقة واحدة: %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="86"/>
+        <location filename="../../gui/i18n.py" line="90"/>
         <source>span of INCEpTION&apos;s INITIAL_CAS file (the document as first imported)</source>
         <translation>مقطع في ملف INITIAL_CAS من INCEpTION (المستند كما استُورد أول مرة)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="89"/>
+        <location filename="../../gui/i18n.py" line="93"/>
         <source>CoNLL-U sentence spaced as its &apos;# text =&apos; says, where SpaceAfter says otherwise</source>
         <translation>جملة CoNLL-U فُرّقت كلماتها كما يقول ‎&apos;# text =&apos;‎ حيث يقول SpaceAfter غير ذلك</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="92"/>
+        <location filename="../../gui/i18n.py" line="96"/>
         <source>CoNLL-U sentence whose &apos;# text =&apos; does not hold its tokens (text from the tokens)</source>
         <translation>جملة CoNLL-U لا يحوي سطر ‎&apos;# text =&apos;‎ فيها كلماتها (أُخذ النص من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="95"/>
+        <location filename="../../gui/i18n.py" line="99"/>
         <source>CoNLL-U Entity= value in CorefUD&apos;s brackets (coreference, not read as a tag)</source>
         <translation>قيمة ‎Entity=‎ بأقواس CorefUD في CoNLL-U (إحالة مشتركة، لا تُقرأ وسمًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="98"/>
+        <location filename="../../gui/i18n.py" line="102"/>
         <source>CoNLL-U multiword token with two entities inside (read as the first)</source>
         <translation>كلمة مركّبة في CoNLL-U فيها كيانان (قُرئ الأول)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="101"/>
+        <location filename="../../gui/i18n.py" line="105"/>
         <source>cancelled (skipped) Label Studio annotation</source>
         <translation>توسيم من Label Studio أُلغي (تُخطّي)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="102"/>
+        <location filename="../../gui/i18n.py" line="106"/>
         <source>Label Studio %1 result (not a labelled span)</source>
         <translation>نتيجة %1 من Label Studio (ليست مقطعًا موسومًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="103"/>
+        <location filename="../../gui/i18n.py" line="107"/>
         <source>Label Studio span on another text of the task (%1)</source>
         <translation>مقطع من Label Studio على نص آخر في المهمة (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="104"/>
+        <location filename="../../gui/i18n.py" line="108"/>
         <source>span &quot;text&quot; left from before the span was snapped to tokens or words (Prodigy, Label Studio); its offsets are kept</source>
         <translation>نص المقطع (&quot;text&quot;) بقي من قبل ضبط المقطع على الكلمات (Prodigy، Label Studio)؛ أُبقيت مواضعه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="110"/>
+        <location filename="../../gui/i18n.py" line="114"/>
         <source>A person, group, state, army or organisation that acts or speaks</source>
         <translation>شخص أو جماعة أو دولة أو جيش أو منظمة، يفعل أو يتكلّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="111"/>
+        <location filename="../../gui/i18n.py" line="115"/>
         <source>A named location: country, city, region, base, crossing, camp</source>
         <translation>موضع مسمّى: دولة أو مدينة أو منطقة أو قاعدة أو معبر أو مخيّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="112"/>
+        <location filename="../../gui/i18n.py" line="116"/>
         <source>A statement attributed to someone: what is asserted, denied or reported</source>
         <translation>قول منسوب إلى أحد: ما يُؤكَّد أو يُنفى أو يُنقل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="116"/>
+        <location filename="../../gui/i18n.py" line="120"/>
         <source>spans with a label not chosen by --labels</source>
         <translation>مقاطع بوسوم لم تُختر للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="117"/>
+        <location filename="../../gui/i18n.py" line="121"/>
         <source>documents whose text before the first word is not spaces (written as spaces)</source>
         <translation>مستندات فيها قبل الكلمة الأولى ما ليس مسافات (كُتب مسافات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="120"/>
+        <location filename="../../gui/i18n.py" line="124"/>
         <source>spans trimmed to whole characters of words (WebAnno TSV addresses words only)</source>
         <translation>مقاطع قُصّت إلى حروف كاملة من الكلمات (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="123"/>
+        <location filename="../../gui/i18n.py" line="127"/>
         <source>spans over no word (WebAnno TSV addresses words only)</source>
         <translation>مقاطع لا تغطي أي كلمة (لا يشير WebAnno TSV إلا إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="128"/>
         <source>documents without words (WebAnno TSV holds text in sentences of words)</source>
         <translation>مستندات بلا كلمات (يحفظ WebAnno TSV النص جملًا من الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="128"/>
+        <location filename="../../gui/i18n.py" line="132"/>
         <source>unknown label %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسم %1 ليس في المشروع (وسومه: %2). أعد تسميته في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="132"/>
+        <location filename="../../gui/i18n.py" line="136"/>
         <source>unknown labels %1 (the project has %2); rename with --map OLD=NEW or add with --add-labels</source>
         <translation>الوسوم %1 ليست في المشروع (وسومه: %2). أعد تسميتها في «إعادة تسمية الوسوم» أو اختر «إضافة الوسوم التي ليست في المشروع بعد».</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="137"/>
+        <location filename="../../gui/i18n.py" line="141"/>
         <source>an annotator name cannot be empty</source>
         <translation>لا يمكن أن يكون اسم المُوسِّم فارغًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="138"/>
+        <location filename="../../gui/i18n.py" line="142"/>
         <source>annotator name %1… is longer than 64 characters</source>
         <translation>اسم المُوسِّم %1… أطول من 64 حرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="139"/>
+        <location filename="../../gui/i18n.py" line="143"/>
         <source>%1 cannot be an annotator name</source>
         <translation>لا يصلح %1 اسمًا لمُوسِّم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="140"/>
+        <location filename="../../gui/i18n.py" line="144"/>
         <source>%1 already exists</source>
         <translation>%1 موجود من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="141"/>
+        <location filename="../../gui/i18n.py" line="145"/>
         <source>%1 is not a folder</source>
         <translation>%1 ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="142"/>
+        <location filename="../../gui/i18n.py" line="146"/>
         <source>%1: no such project (create one with: alama init %2)</source>
         <translation>%1: لا يوجد مشروع بهذا الاسم (أنشئ مشروعًا من «مشروع جديد…»)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="143"/>
+        <location filename="../../gui/i18n.py" line="147"/>
         <source>%1 cannot be opened: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="144"/>
+        <location filename="../../gui/i18n.py" line="148"/>
         <source>%1 is a folder, not an Alama project</source>
         <translation>%1 مجلد، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="145"/>
+        <location filename="../../gui/i18n.py" line="149"/>
         <source>%1 is not a regular file (a pipe or a device), not a project</source>
         <translation>%1 ليس ملفًا عاديًا (بل أنبوب أو جهاز)، فليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="146"/>
+        <location filename="../../gui/i18n.py" line="150"/>
         <source>%1 is an empty file, not an Alama project</source>
         <translation>%1 ملف فارغ، لا مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="147"/>
+        <location filename="../../gui/i18n.py" line="151"/>
         <source>%1 is a file SQLite keeps beside a project, not a project</source>
         <translation>%1 ملف يحفظه ⁦SQLite⁩ بجوار مشروع، وليس مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/i18n.py" line="152"/>
         <source>%1 is damaged: the text of document %2 is not text (the file was changed by another program)</source>
         <translation>%1 تالف: نص المستند %2 ليس نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="153"/>
+        <location filename="../../gui/i18n.py" line="157"/>
         <source>%1 is damaged: its label %2 is not stored as text (the file was changed by another program)</source>
         <translation>%1 تالف: الوسم %2 غير محفوظ نصًا (غيّر برنامج آخر الملف)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="158"/>
+        <location filename="../../gui/i18n.py" line="162"/>
         <source>%1 is an Alama project file, not a file to import (fold projects together with alama merge)</source>
         <translation>%1 ملف مشروع «علامة»، لا ملف للاستيراد (ادمج المشاريع من ملف ◂ دمج…)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="163"/>
+        <location filename="../../gui/i18n.py" line="167"/>
         <source>%1 is busy: another program is writing to it</source>
         <translation>%1 مشغول: برنامج آخر يكتب فيه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="164"/>
+        <location filename="../../gui/i18n.py" line="168"/>
         <source>the disk is full: nothing was written to %1</source>
         <translation>القرص ممتلئ: لم يُكتب شيء في %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="165"/>
+        <location filename="../../gui/i18n.py" line="169"/>
         <source>%1 cannot be changed: %2</source>
         <translation>لا يمكن تعديل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="166"/>
+        <location filename="../../gui/i18n.py" line="170"/>
         <source>it is on a read-only disk</source>
         <translation>هو على قرص للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="167"/>
+        <location filename="../../gui/i18n.py" line="171"/>
         <source>the disk is full</source>
         <translation>القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="168"/>
+        <location filename="../../gui/i18n.py" line="172"/>
         <source>its folder is read-only</source>
         <translation>مجلده للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="169"/>
+        <location filename="../../gui/i18n.py" line="173"/>
         <source>the file is read-only</source>
         <translation>الملف للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="170"/>
+        <location filename="../../gui/i18n.py" line="174"/>
         <source>%1 could not be read or written (disk I/O error)</source>
         <translation>تعذّرت قراءة %1 أو الكتابة فيه (خطأ في القرص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="171"/>
+        <location filename="../../gui/i18n.py" line="175"/>
         <source>%1 cannot be used: %2</source>
         <translation>تعذّر استعمال %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="172"/>
+        <location filename="../../gui/i18n.py" line="176"/>
         <source>%1 is not an Alama project (not a SQLite database)</source>
         <translation>%1 ليس مشروع «علامة» (ليس قاعدة بيانات ⁦SQLite⁩)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="173"/>
+        <location filename="../../gui/i18n.py" line="177"/>
         <source>%1 is damaged (%2)</source>
         <translation>%1 تالف (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="174"/>
+        <location filename="../../gui/i18n.py" line="178"/>
         <source>%1 is a SQLite database but not an Alama project</source>
         <translation>%1 قاعدة بيانات ⁦SQLite⁩، لكنه ليس مشروع «علامة»</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="175"/>
+        <location filename="../../gui/i18n.py" line="179"/>
         <source>%1 was written by a newer version of Alama (schema step %2); upgrade Alama to open it</source>
         <translation>كتب %1 إصدارٌ أحدث من «علامة» (خطوة المخطط %2)؛ حدّث «علامة» لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="179"/>
+        <location filename="../../gui/i18n.py" line="183"/>
         <source>%1 is not an Alama project (its schema is incomplete)</source>
         <translation>%1 ليس مشروع «علامة» (مخططه ناقص)</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="180"/>
+        <location filename="../../gui/i18n.py" line="184"/>
         <source>%1 was changed by another program (%2): Alama does not open it</source>
         <translation>غيّر برنامج آخر %1 (%2)، فلا يفتحه «علامة»</translation>
     </message>
@@ -2083,52 +2093,52 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../gui/navigation.py" line="49"/>
+        <location filename="../../gui/navigation.py" line="52"/>
         <source>Search all documents (ignores diacritics)</source>
         <translation>البحث في كل المستندات (دون اعتبار للتشكيل)</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="56"/>
+        <location filename="../../gui/navigation.py" line="59"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="57"/>
+        <location filename="../../gui/navigation.py" line="60"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="58"/>
+        <location filename="../../gui/navigation.py" line="61"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="59"/>
+        <location filename="../../gui/navigation.py" line="62"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="65"/>
+        <location filename="../../gui/navigation.py" line="68"/>
         <source>Assigned to me</source>
         <translation>المُسنَد إليّ</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="66"/>
+        <location filename="../../gui/navigation.py" line="69"/>
         <source>The whole project</source>
         <translation>المشروع كله</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="154"/>
+        <location filename="../../gui/navigation.py" line="157"/>
         <source>Assigned to me: %1 / %2 done</source>
         <translation>المُسنَد إليّ: أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="248"/>
+        <location filename="../../gui/navigation.py" line="261"/>
         <source>The project file is busy (another program is writing to it).</source>
         <translation>ملف المشروع مشغول (يكتب فيه برنامج آخر).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="262"/>
+        <location filename="../../gui/navigation.py" line="275"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>لا مستند يحتويه</numerusform>
@@ -2140,17 +2150,17 @@ The lead adds them with Team ▸ Import guidelines… (a Markdown file); handed-
         </translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="288"/>
+        <location filename="../../gui/navigation.py" line="301"/>
         <source>Every document assigned to you is done.</source>
         <translation>أنجزتَ كل المستندات المُسنَدة إليك.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="325"/>
+        <location filename="../../gui/navigation.py" line="338"/>
         <source>Went on from the top of the document list.</source>
         <translation>تابع البحث من أول القائمة.</translation>
     </message>
     <message>
-        <location filename="../../gui/navigation.py" line="327"/>
+        <location filename="../../gui/navigation.py" line="340"/>
         <source>Went on from the bottom of the document list.</source>
         <translation>تابع البحث من آخر القائمة.</translation>
     </message>
@@ -2205,12 +2215,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/i18n.py" line="186"/>
+        <location filename="../../gui/i18n.py" line="190"/>
         <source>&amp;Look in:</source>
         <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="187"/>
+        <location filename="../../gui/i18n.py" line="191"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;نوع الملفات:</translation>
     </message>
@@ -2274,13 +2284,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../gui/i18n.py" line="251"/>
+        <location filename="../../gui/i18n.py" line="255"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="274"/>
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>جارٍ الدمج</numerusform>
@@ -2292,18 +2302,18 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="289"/>
+        <location filename="../../gui/i18n.py" line="293"/>
         <source>Labels added: %1</source>
         <translation>الوسوم المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="297"/>
+        <location filename="../../gui/i18n.py" line="301"/>
         <source>%1 %2 (%3).</source>
         <comment>records imported, from files, (formats)</comment>
         <translation>%1 %2 (%3).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="298"/>
+        <location filename="../../gui/i18n.py" line="302"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي سجل</numerusform>
@@ -2315,7 +2325,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="299"/>
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>من غير ملفات</numerusform>
@@ -2327,14 +2337,14 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="303"/>
+        <location filename="../../gui/i18n.py" line="307"/>
         <source>%1, %2.</source>
         <comment>new documents, documents already in the project</comment>
         <translation>%1، و%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
-        <location filename="../../gui/i18n.py" line="365"/>
+        <location filename="../../gui/i18n.py" line="308"/>
+        <location filename="../../gui/i18n.py" line="369"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>لا مستندات جديدة</numerusform>
@@ -2346,7 +2356,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>لم يكن أيٌّ منها في المشروع من قبل</numerusform>
@@ -2358,13 +2368,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="308"/>
+        <location filename="../../gui/i18n.py" line="312"/>
         <source>%1 %2.</source>
         <comment>spans added, in annotator layers</comment>
         <translation>%1 %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="309"/>
+        <location filename="../../gui/i18n.py" line="313"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>لم يُضَف أي مقطع</numerusform>
@@ -2376,7 +2386,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="310"/>
+        <location filename="../../gui/i18n.py" line="314"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>إلى أي طبقة</numerusform>
@@ -2388,7 +2398,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="315"/>
+        <location filename="../../gui/i18n.py" line="319"/>
         <source>%n relation(s) between spans added.</source>
         <translation>
             <numerusform>لم تُضف علاقات بين المقاطع.</numerusform>
@@ -2400,23 +2410,23 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="316"/>
+        <location filename="../../gui/i18n.py" line="320"/>
         <source>Repaired (%1): %2</source>
         <translation>أُصلح (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="317"/>
+        <location filename="../../gui/i18n.py" line="321"/>
         <source>Skipped (%1): %2</source>
         <translation>لم يُستورد (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="323"/>
+        <location filename="../../gui/i18n.py" line="327"/>
         <source>%1 %2 %3, as %4.</source>
         <comment>records exported, of documents, with spans, format</comment>
         <translation>%1 %2 %3، بصيغة %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="324"/>
+        <location filename="../../gui/i18n.py" line="328"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>لم يُصدَّر أي سجل</numerusform>
@@ -2428,7 +2438,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="325"/>
+        <location filename="../../gui/i18n.py" line="329"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>من غير مستندات</numerusform>
@@ -2440,7 +2450,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="326"/>
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>بلا مقاطع</numerusform>
@@ -2452,12 +2462,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="330"/>
+        <location filename="../../gui/i18n.py" line="334"/>
         <source>Written: %1</source>
         <translation>الملفات المكتوبة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="335"/>
+        <location filename="../../gui/i18n.py" line="339"/>
         <source>%n relation(s) between spans written.</source>
         <translation>
             <numerusform>لم تُكتب علاقات بين المقاطع.</numerusform>
@@ -2469,7 +2479,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="339"/>
+        <location filename="../../gui/i18n.py" line="343"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>لم يُوسَّع أي مقطع إلى كلمات كاملة.</numerusform>
@@ -2481,24 +2491,24 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="344"/>
+        <location filename="../../gui/i18n.py" line="348"/>
         <source>Left out (%1): %2</source>
         <translation>لم يُصدَّر (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="349"/>
+        <location filename="../../gui/i18n.py" line="353"/>
         <source>%1 into %2 (created).</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2 (أُنشئ الآن).</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="351"/>
+        <location filename="../../gui/i18n.py" line="355"/>
         <source>%1 into %2.</source>
         <comment>project files merged, the project</comment>
         <translation>%1 في %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="354"/>
+        <location filename="../../gui/i18n.py" line="358"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>لم يُدمج أي ملف</numerusform>
@@ -2510,12 +2520,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="358"/>
+        <location filename="../../gui/i18n.py" line="362"/>
         <source>Nothing new: it already had every version.</source>
         <translation>لا جديد: كانت فيه كل النسخ من قبل.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="360"/>
+        <location filename="../../gui/i18n.py" line="364"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>لا نسخ أحدث من المقاطع</numerusform>
@@ -2527,13 +2537,13 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="364"/>
+        <location filename="../../gui/i18n.py" line="368"/>
         <source>%1, %2, %3, %4, %5.</source>
         <comment>documents, spans, versions, statuses, decisions</comment>
         <translation>%1، و%2، و%3، و%4، و%5.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="366"/>
+        <location filename="../../gui/i18n.py" line="370"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>لا مقاطع جديدة</numerusform>
@@ -2545,7 +2555,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="368"/>
+        <location filename="../../gui/i18n.py" line="372"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>لا حالات مستندات</numerusform>
@@ -2557,7 +2567,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="369"/>
+        <location filename="../../gui/i18n.py" line="373"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>لا قرارات مراجعة</numerusform>
@@ -2569,7 +2579,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="373"/>
+        <location filename="../../gui/i18n.py" line="377"/>
         <source>%n relation(s) between spans, new or newer versions.</source>
         <translation>
             <numerusform>لا علاقات جديدة بين المقاطع.</numerusform>
@@ -2581,7 +2591,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="375"/>
+        <location filename="../../gui/i18n.py" line="379"/>
         <source>%n assignment(s) of documents to annotators, given or taken away.</source>
         <translation>
             <numerusform>لا تغيير في توزيع المستندات.</numerusform>
@@ -2593,12 +2603,12 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="377"/>
+        <location filename="../../gui/i18n.py" line="381"/>
         <source>The guidelines were taken from a file.</source>
         <translation>أُخذ دليل الوسم من أحد الملفات.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="385"/>
+        <location filename="../../gui/i18n.py" line="389"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>لم يُترك أي مقطع من %1.</numerusform>
@@ -2610,7 +2620,7 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="397"/>
+        <location filename="../../gui/i18n.py" line="401"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>لم يُترك أي تغيير في طبقات أخرى: %1</numerusform>
@@ -2622,17 +2632,17 @@ Is it your own file or a reviewer&apos;s? Take every change of the chosen files?
         </translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="407"/>
+        <location filename="../../gui/i18n.py" line="411"/>
         <source>Took the gold layer from %1.</source>
         <translation>أُخذت الطبقة المرجعية من %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="409"/>
+        <location filename="../../gui/i18n.py" line="413"/>
         <source>Took %1&apos;s layer from %2.</source>
         <translation>أُخذت طبقة %1 من %2.</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="410"/>
+        <location filename="../../gui/i18n.py" line="414"/>
         <source>Took the layers %1 from %2.</source>
         <translation>أُخذت الطبقات %1 من %2.</translation>
     </message>

@@ -89,7 +89,7 @@
 <context>
     <name>Navigator</name>
     <message numerus="yes">
-        <location filename="../../gui/navigation.py" line="262"/>
+        <location filename="../../gui/navigation.py" line="275"/>
         <source>%n document(s) contain it</source>
         <translation>
             <numerusform>%n document contains it</numerusform>
@@ -100,7 +100,7 @@
 <context>
     <name>Report</name>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="274"/>
+        <location filename="../../gui/i18n.py" line="278"/>
         <source>Merging %n project file(s)</source>
         <translation>
             <numerusform>Merging %n project file</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="298"/>
+        <location filename="../../gui/i18n.py" line="302"/>
         <source>%n record(s) imported</source>
         <translation>
             <numerusform>%n record imported</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="299"/>
+        <location filename="../../gui/i18n.py" line="303"/>
         <source>from %n file(s)</source>
         <translation>
             <numerusform>from %n file</numerusform>
@@ -124,8 +124,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="304"/>
-        <location filename="../../gui/i18n.py" line="365"/>
+        <location filename="../../gui/i18n.py" line="308"/>
+        <location filename="../../gui/i18n.py" line="369"/>
         <source>%n new document(s)</source>
         <translation>
             <numerusform>%n new document</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="305"/>
+        <location filename="../../gui/i18n.py" line="309"/>
         <source>%n already in the project</source>
         <translation>
             <numerusform>%n already in the project</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="309"/>
+        <location filename="../../gui/i18n.py" line="313"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>%n span added</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="310"/>
+        <location filename="../../gui/i18n.py" line="314"/>
         <source>in %n annotator layer(s)</source>
         <translation>
             <numerusform>in %n annotator layer</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="315"/>
+        <location filename="../../gui/i18n.py" line="319"/>
         <source>%n relation(s) between spans added.</source>
         <translation>
             <numerusform>%n relation between spans added.</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="324"/>
+        <location filename="../../gui/i18n.py" line="328"/>
         <source>%n record(s) exported</source>
         <translation>
             <numerusform>%n record exported</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="325"/>
+        <location filename="../../gui/i18n.py" line="329"/>
         <source>of %n document(s)</source>
         <translation>
             <numerusform>of %n document</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="326"/>
+        <location filename="../../gui/i18n.py" line="330"/>
         <source>with %n span(s)</source>
         <translation>
             <numerusform>with %n span</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="335"/>
+        <location filename="../../gui/i18n.py" line="339"/>
         <source>%n relation(s) between spans written.</source>
         <translation>
             <numerusform>%n relation between spans written.</numerusform>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="339"/>
+        <location filename="../../gui/i18n.py" line="343"/>
         <source>%n span(s) widened to whole tokens (tags cover tokens, not parts of them)</source>
         <translation>
             <numerusform>%n span widened to whole tokens (tags cover tokens, not parts of them)</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="354"/>
+        <location filename="../../gui/i18n.py" line="358"/>
         <source>%n project file(s) merged</source>
         <translation>
             <numerusform>%n project file merged</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="360"/>
+        <location filename="../../gui/i18n.py" line="364"/>
         <source>%n newer version(s) of spans (%1 of them deletions)</source>
         <translation>
             <numerusform>%n newer version of a span (%1 of them deletions)</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="366"/>
+        <location filename="../../gui/i18n.py" line="370"/>
         <source>%n new span(s)</source>
         <translation>
             <numerusform>%n new span</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="368"/>
+        <location filename="../../gui/i18n.py" line="372"/>
         <source>%n document status(es)</source>
         <translation>
             <numerusform>%n document status</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="369"/>
+        <location filename="../../gui/i18n.py" line="373"/>
         <source>%n review decision(s)</source>
         <translation>
             <numerusform>%n review decision</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="373"/>
+        <location filename="../../gui/i18n.py" line="377"/>
         <source>%n relation(s) between spans, new or newer versions.</source>
         <translation>
             <numerusform>%n relation between spans, new or newer versions.</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="375"/>
+        <location filename="../../gui/i18n.py" line="379"/>
         <source>%n assignment(s) of documents to annotators, given or taken away.</source>
         <translation>
             <numerusform>%n assignment of documents to annotators, given or taken away.</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="385"/>
+        <location filename="../../gui/i18n.py" line="389"/>
         <source>%n span(s) of %1 left out: outside its document&apos;s text (the file was damaged or altered).</source>
         <translation>
             <numerusform>%n span of %1 left out: outside its document&apos;s text (the file was damaged or altered).</numerusform>
@@ -269,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/i18n.py" line="397"/>
+        <location filename="../../gui/i18n.py" line="401"/>
         <source>%n change(s) of other layers left out: %1</source>
         <translation>
             <numerusform>%n change of other layers left out: %1</numerusform>
