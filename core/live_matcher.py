@@ -18,7 +18,6 @@ overlap, as spans do). And it is quick:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -62,26 +61,11 @@ class LiveMatcher(LearnedMatcher):
 
     def learn(self, examples: Iterable[LabelledText]) -> None:
         """Count each span's string under its label (see `LearnedMatcher.learn`)."""
-        touched = set()
-        for key, label in self._keys(examples, learning=True):
-            self.counts.setdefault(key, Counter())[label] += 1
-            touched.add(key)
-        self._update(touched)
+        self._update(self._count(examples, learning=True))
 
     def forget(self, examples: Iterable[LabelledText]) -> None:
         """Take back what `learn` counted for these spans."""
-        touched = set()
-        for key, label in self._keys(examples, learning=False):
-            labels = self.counts.get(key)
-            if labels is None or labels[label] <= 0:
-                continue
-            labels[label] -= 1
-            if labels[label] == 0:
-                del labels[label]
-            if not labels:
-                del self.counts[key]
-            touched.add(key)
-        self._update(touched)
+        self._update(self._count(examples, learning=False))
 
     def _update(self, keys: Iterable[str]) -> None:
         """The trie and scores of these strings as their counts now say."""

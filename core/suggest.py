@@ -244,22 +244,30 @@ class LearnedMatcher:
 
     def learn(self, examples: Iterable[LabelledText]) -> None:
         """Count each span's string (proclitics it kept taken off) under its label."""
-        for key, label in self._keys(examples, learning=True):
-            self.counts.setdefault(key, Counter())[label] += 1
-        self._matcher = None
+        self._count(examples, learning=True)
 
     def forget(self, examples: Iterable[LabelledText]) -> None:
         """Take back what `learn` counted for these spans (deleted or changed since)."""
-        for key, label in self._keys(examples, learning=False):
-            labels = self.counts.get(key)
-            if labels is None or labels[label] <= 0:
-                continue
-            labels[label] -= 1
-            if labels[label] == 0:
-                del labels[label]
-            if not labels:
-                del self.counts[key]
+        self._count(examples, learning=False)
+
+    def _count(self, examples: Iterable[LabelledText], learning: bool) -> set[str]:
+        """Count the spans' strings up (learning) or down; the strings whose counts changed."""
+        touched = set()
+        for key, label in self._keys(examples, learning):
+            if learning:
+                self.counts.setdefault(key, Counter())[label] += 1
+            else:
+                labels = self.counts.get(key)
+                if labels is None or labels[label] <= 0:
+                    continue
+                labels[label] -= 1
+                if labels[label] == 0:
+                    del labels[label]
+                if not labels:
+                    del self.counts[key]
+            touched.add(key)
         self._matcher = None
+        return touched
 
     def _keys(self, examples: Iterable[LabelledText], learning: bool) -> list[tuple[str, str]]:
         """Each span's learned string and label (learning: its first word is noted first)."""
